@@ -1,0 +1,53 @@
+#pragma once
+// What one replication leaves behind: one row per crossing and the replication's totals.
+// Handlers append here; writing files is io/'s job, after the run.
+#include <cstdint>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+namespace bordersim {
+
+enum class CrosserKind : std::uint8_t { kInfiltrator = 0, kSmuggler = 1 };
+
+enum class Outcome : std::uint8_t {
+  kUndetected = 0,              // reached its goal unseen
+  kDetectedNotIntercepted = 1,  // seen, but reached its goal
+  kIntercepted = 2,
+  kAborted = 3,  // turned back
+};
+
+std::string_view to_string(CrosserKind kind);
+std::string_view to_string(Outcome outcome);
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+struct CrossingRecord {
+  std::uint32_t replication = 0;
+  std::uint32_t crosser = 0;
+  CrosserKind kind = CrosserKind::kInfiltrator;
+  std::uint16_t group_size = 1;
+  std::uint16_t sector = 0;
+  double start_s = 0.0;
+  double first_detection_s = kMissing;  // NaN when never detected
+  double interception_s = kMissing;     // NaN when not intercepted
+  Outcome outcome = Outcome::kUndetected;
+  double border_x_m = 0.0;  // where it crosses the border line
+  double border_y_m = 0.0;
+  double cargo_value_usd = 0.0;
+};
+
+struct ReplicationRecord {
+  std::uint32_t replication = 0;
+  std::uint64_t crossings = 0;
+  std::uint64_t detected = 0;
+  std::uint64_t intercepted = 0;
+  std::uint64_t aborted = 0;
+  std::uint64_t escaped = 0;  // reached the goal, detected or not
+  std::uint64_t false_alarms = 0;
+  double responder_busy_s = 0.0;
+  std::uint64_t events = 0;  // events handled: a cost measure, not a model output
+  std::vector<CrossingRecord> crossing_records;
+};
+
+}  // namespace bordersim

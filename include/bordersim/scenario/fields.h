@@ -1,0 +1,120 @@
+#pragma once
+// The one list of scenario keys: each struct's fields, their JSON names and their valid
+// ranges. The loader walks it to read and check a file; the writer walks it to print the
+// fully resolved scenario. A key added here is read, checked and written everywhere.
+#include <initializer_list>
+#include <limits>
+#include <string_view>
+
+#include "bordersim/scenario/scenario.h"
+
+namespace bordersim {
+
+// A closed or half-open interval of allowed numbers.
+struct Range {
+  double min = -std::numeric_limits<double>::infinity();
+  double max = std::numeric_limits<double>::infinity();
+  bool min_open = false;  // true: value must be > min
+
+  static constexpr Range positive() { return {0.0, std::numeric_limits<double>::infinity(), true}; }
+  static constexpr Range non_negative() { return {0.0}; }
+  static constexpr Range at_least(double m) { return {m}; }
+  static constexpr Range between(double lo, double hi) { return {lo, hi}; }
+  static constexpr Range any() { return {}; }
+};
+
+// Allowed words for a string key; empty: any string.
+using Words = std::initializer_list<std::string_view>;
+
+template <class V>
+void visit_fields(V& v, FlatTerrainSpec& t) {
+  v.field("length_km", t.length_km, Range::between(0.1, 20000.0));
+  v.field("depth_km", t.depth_km, Range::positive());
+}
+
+template <class V>
+void visit_fields(V& v, TerrainSpec& t) {
+  v.field("flat", t.flat);
+}
+
+template <class V>
+void visit_fields(V& v, JurisdictionSpec& j) {
+  v.required("name", j.name);
+}
+
+template <class V>
+void visit_fields(V& v, SectorsSpec& s) {
+  v.field("split_along_border_km", s.split_along_border_km, Range::non_negative());
+  v.field("names", s.names);
+  v.field("jurisdiction", s.jurisdiction);
+}
+
+template <class V>
+void visit_fields(V& v, AlongBorderSpec& a) {
+  v.field("spacing_m", a.spacing_m, Range::at_least(1.0));
+  v.field("offset_m", a.offset_m, Range::non_negative());
+  v.field("setback_m", a.setback_m, Range::any());
+}
+
+template <class V>
+void visit_fields(V& v, TowersSpec& t) {
+  v.field("along_border", t.along_border);
+  v.field("range_m", t.range_m, Range::positive());
+  v.field("detection_rate_per_s", t.detection_rate_per_s);
+}
+
+template <class V>
+void visit_fields(V& v, SensorsSpec& s) {
+  v.field("towers", s.towers);
+}
+
+template <class V>
+void visit_fields(V& v, InfiltratorsSpec& i) {
+  v.field("per_day", i.per_day, Range::non_negative());
+  v.field("group_size", i.group_size, Range::at_least(1.0));
+  v.field("speed_mps", i.speed_mps, Range::positive());
+  v.field("approach_m", i.approach_m, Range::non_negative());
+  v.field("goal_depth_km", i.goal_depth_km, Range::positive());
+}
+
+template <class V>
+void visit_fields(V& v, ThreatsSpec& t) {
+  v.field("infiltrators", t.infiltrators);
+}
+
+template <class V>
+void visit_fields(V& v, QrfSpec& q) {
+  v.field("bases_km", q.bases_km, Range::non_negative());
+  v.field("setback_m", q.setback_m, Range::any());
+  v.field("teams_per_base", q.teams_per_base, Range::between(1, 10000));
+  v.field("speed_mps", q.speed_mps, Range::positive());
+  v.field("on_scene_s", q.on_scene_s, Range::non_negative());
+}
+
+template <class V>
+void visit_fields(V& v, ResponseSpec& r) {
+  v.field("qrf", r.qrf);
+  v.field("report_latency_s", r.report_latency_s, Range::non_negative());
+  v.field("when_busy", r.when_busy, Words{"queue", "drop"});
+}
+
+template <class V>
+void visit_fields(V& v, BatchSpec& b) {
+  v.field("replications", b.replications, Range::between(1, 1e9));
+}
+
+template <class V>
+void visit_fields(V& v, Scenario& s) {
+  v.field("name", s.name);
+  v.field("seed", s.seed);
+  v.field("duration_h", s.duration_h, Range{0.0, 24.0 * 366.0 * 10.0, true});
+  v.field("terrain", s.terrain);
+  v.field("jurisdictions", s.jurisdictions);
+  v.field("sectors", s.sectors);
+  v.field("sensors", s.sensors);
+  v.field("threats", s.threats);
+  v.field("response", s.response);
+  v.field("batch", s.batch);
+}
+
+}  // namespace bordersim

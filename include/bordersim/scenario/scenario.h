@@ -1,0 +1,99 @@
+#pragma once
+// Validated scenario values. Member defaults are the documented defaults of the JSON keys
+// (scenarios/README.md); the loader fills these structs and rejects unknown keys.
+// Units are in the names: _m, _s, _km, _h, _mps, _per_s, _per_day.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bordersim {
+
+// Flat ground with a straight border along the x axis from 0 to length; crossers come
+// from y < 0 and head for y > 0 ("behind the border").
+struct FlatTerrainSpec {
+  double length_km = 610.0;
+  double depth_km = 60.0;
+};
+
+struct TerrainSpec {
+  FlatTerrainSpec flat;
+};
+
+struct JurisdictionSpec {
+  std::string name;
+};
+
+struct SectorsSpec {
+  // Boundaries along the border, from 0 to the border's length: n + 1 values for n sectors.
+  std::vector<double> split_along_border_km;  // empty: one sector, the whole border
+  std::vector<std::string> names;         // default "S1", "S2", ...
+  std::vector<std::string> jurisdiction;  // one per sector; empty: the first jurisdiction
+};
+
+// A detection rate inside range: a per-second hazard, or "instant" (cookie cutter).
+struct DetectionRate {
+  bool instant = true;
+  double per_s = 0.0;
+};
+
+struct AlongBorderSpec {
+  double spacing_m = 2000.0;
+  double offset_m = 1000.0;  // position of the first tower along the border
+  double setback_m = 0.0;    // distance behind the border line
+};
+
+struct TowersSpec {
+  AlongBorderSpec along_border;
+  double range_m = 1500.0;
+  DetectionRate detection_rate_per_s;
+};
+
+struct SensorsSpec {
+  std::optional<TowersSpec> towers;
+};
+
+struct InfiltratorsSpec {
+  double per_day = 24.0;
+  std::vector<std::int64_t> group_size = {2, 8};  // [min, max], uniform
+  double speed_mps = 1.2;
+  double approach_m = 3000.0;  // where the walk starts, before the border line
+  double goal_depth_km = 5.0;  // where it ends, behind the border line
+};
+
+struct ThreatsSpec {
+  std::optional<InfiltratorsSpec> infiltrators;
+};
+
+struct QrfSpec {
+  std::vector<double> bases_km = {305.0};  // positions along the border
+  double setback_m = 10000.0;              // distance of the bases behind the border
+  std::int64_t teams_per_base = 1;
+  double speed_mps = 15.0;
+  double on_scene_s = 900.0;  // time at the interception before driving back
+};
+
+struct ResponseSpec {
+  std::optional<QrfSpec> qrf;
+  double report_latency_s = 60.0;
+  std::string when_busy = "queue";  // "queue": wait for a free team; "drop": give up
+};
+
+struct BatchSpec {
+  std::int64_t replications = 100;
+};
+
+struct Scenario {
+  std::string name = "unnamed";
+  std::uint64_t seed = 1;
+  double duration_h = 24.0;
+  TerrainSpec terrain;
+  std::vector<JurisdictionSpec> jurisdictions = {{"default"}};
+  SectorsSpec sectors;
+  SensorsSpec sensors;
+  ThreatsSpec threats;
+  ResponseSpec response;
+  BatchSpec batch;
+};
+
+}  // namespace bordersim

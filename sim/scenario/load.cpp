@@ -1,0 +1,184 @@
+#include "bordersim/scenario/load.h"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "field_io.h"
+
+namespace bordersim {
+namespace detail {
+
+std::string pointer_token(std::string_view key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::FieldReader;
+
+// Checks that involve more than one key. Pointers name the key to fix.
+void check_consistency(const Scenario& s, const std::string& file) {
+  const auto fail = [&](const std::string& ptr, const std::string& problem) {
+    throw InputError(file, ptr, problem);
+  };
+  const double length_km = s.terrain.flat.length_km;
+
+  if (s.jurisdictions.empty()) fail("/jurisdictions", "at least one jurisdiction is needed");
+  std::set<std::string> jurisdiction_names;
+  for (std::size_t i = 0; i < s.jurisdictions.size(); ++i) {
+    if (!jurisdiction_names.insert(s.jurisdictions[i].name).second)
+      fail(fmt::format("/jurisdictions/{}/name", i), "duplicate jurisdiction name");
+  }
+
+  const auto& split = s.sectors.split_along_border_km;
+  const std::size_t sector_count = split.empty() ? 1 : split.size() - 1;
+  if (!split.empty()) {
+    if (split.size() < 2) fail("/sectors/split_along_border_km", "needs at least two values");
+    if (split.front() != 0.0) fail("/sectors/split_along_border_km/0", "must be 0");
+    for (std::size_t i = 1; i < split.size(); ++i) {
+      if (!(split[i] > split[i - 1]))
+        fail(fmt::format("/sectors/split_along_border_km/{}", i), "must be increasing");
+    }
+    if (std::abs(split.back() - length_km) > 1e-9 * length_km)
+      fail(fmt::format("/sectors/split_along_border_km/{}", split.size() - 1),
+           fmt::format("must equal the border's length, {} km (/terrain/flat/length_km)", length_km));
+  }
+  if (!s.sectors.names.empty() && s.sectors.names.size() != sector_count)
+    fail("/sectors/names", fmt::format("expected {} names, one per sector", sector_count));
+  if (!s.sectors.jurisdiction.empty()) {
+    if (s.sectors.jurisdiction.size() != sector_count)
+      fail("/sectors/jurisdiction", fmt::format("expected {} names, one per sector", sector_count));
+    for (std::size_t i = 0; i < sector_count; ++i) {
+      if (!jurisdiction_names.contains(s.sectors.jurisdiction[i]))
+        fail(fmt::format("/sectors/jurisdiction/{}", i),
+             fmt::format("\"{}\" is not a jurisdiction in /jurisdictions", s.sectors.jurisdiction[i]));
+    }
+  }
+
+  if (s.sensors.towers && s.sensors.towers->along_border.offset_m > length_km * 1000.0)
+    fail("/sensors/towers/along_border/offset_m", "lies beyond the end of the border");
+
+  if (const auto& inf = s.threats.infiltrators) {
+    if (inf->group_size.size() != 2)
+      fail("/threats/infiltrators/group_size", "expected [min, max]");
+    if (inf->group_size[0] > inf->group_size[1])
+      fail("/threats/infiltrators/group_size", "min is greater than max");
+  }
+
+  if (const auto& qrf = s.response.qrf) {
+    if (qrf->bases_km.empty()) fail("/response/qrf/bases_km", "at least one base is needed");
+    for (std::size_t i = 0; i < qrf->bases_km.size(); ++i) {
+      if (qrf->bases_km[i] > length_km)
+        fail(fmt::format("/response/qrf/bases_km/{}", i), "lies beyond the end of the border");
+    }
+  }
+}
+
+Scenario read_scenario(const Json& document, const std::string& file) {
+  Scenario scenario;
+  FieldReader reader(document, "", file);
+  visit_fields(reader, scenario);
+  reader.finish();
+  check_consistency(scenario, file);
+  return scenario;
+}
+
+Json parse_json(const std::string& text, const std::string& file) {
+  try {
+    Json document = Json::parse(text);
+    if (!document.is_object()) throw InputError(file, "", "a scenario must be a JSON object");
+    return document;
+  } catch (const Json::parse_error& e) {
+    // nlohmann's message names the line and column; drop its "[json.exception...]" prefix.
+    std::string what = e.what();
+    if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
+    throw InputError(file, "", "not valid JSON: " + what);
+  }
+}
+
+// An error found in a variant points into the variant's patch when the patch wrote the
+// offending key, and into the base otherwise (then the message names the variant).
+Scenario read_variant(const Json& base, const std::string& name, const Json& patch,
+                      const std::string& file) {
+  const std::string variant_ptr = "/variants/" + detail::pointer_token(name);
+  if (!patch.is_object()) throw InputError(file, variant_ptr, "a variant must be a JSON object (a merge patch)");
+  for (const char* shared : {"seed", "batch", "variants"}) {
+    if (patch.contains(shared))
+      throw InputError(file, variant_ptr + "/" + shared,
+                       "variants share the batch's seed and replications (common random numbers); "
+                       "set it in the base scenario");
+  }
+  Json merged = base;
+  merged.merge_patch(patch);
+  try {
+    return read_scenario(merged, file);
+  } catch (const InputError& e) {
+    const Json::json_pointer where(e.pointer());
+    if (patch.contains(where)) throw InputError(file, variant_ptr + e.pointer(), e.problem());
+    throw InputError(file, e.pointer(), e.problem() + fmt::format(" (in variant \"{}\")", name));
+  }
+}
+
+}  // namespace
+
+Json scenario_to_json(const Scenario& scenario) {
+  return detail::FieldWriter::to_json(scenario);
+}
+
+LoadedScenario load_scenario_text(const std::string& text, const std::string& file,
+                                  const ScenarioOverrides& overrides) {
+  Json document = parse_json(text, file);
+  if (overrides.seed) document["seed"] = *overrides.seed;
+  if (overrides.replications) {
+    if (!document.contains("batch")) document["batch"] = Json::object();
+    if (document["batch"].is_object()) document["batch"]["replications"] = *overrides.replications;
+  }
+
+  Json patches = Json::object();
+  if (auto it = document.find("variants"); it != document.end()) {
+    if (!it->is_object() || it->empty())
+      throw InputError(file, "/variants", "expected an object of named merge patches");
+    patches = *it;
+    document.erase("variants");
+  } else {
+    patches["baseline"] = Json::object();
+  }
+
+  LoadedScenario loaded;
+  loaded.file = file;
+  loaded.base = read_scenario(document, file);
+  for (const auto& wanted : overrides.only_variants) {
+    if (!patches.contains(wanted))
+      throw InputError(file, "/variants", fmt::format("no variant named \"{}\"", wanted));
+  }
+  loaded.resolved = scenario_to_json(loaded.base);
+  loaded.resolved["variants"] = Json::object();
+  for (const auto& [name, patch] : patches.items()) {
+    const auto& only = overrides.only_variants;
+    if (!only.empty() && std::find(only.begin(), only.end(), name) == only.end()) continue;
+    loaded.variants.push_back({name, read_variant(document, name, patch, file), patch});
+    loaded.resolved["variants"][name] = patch;
+  }
+  return loaded;
+}
+
+LoadedScenario load_scenario_file(const std::string& path, const ScenarioOverrides& overrides) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path, "", "cannot open the scenario file");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_scenario_text(text.str(), path, overrides);
+}
+
+}  // namespace bordersim
