@@ -1,1 +1,5 @@
-int main() { return 0; }
+#include <iostream>
+
+#include "bordersim/cli/cli.h"
+
+int main(int argc, char** argv) { return bordersim::run_cli(argc, argv, std::cout, std::cerr); }

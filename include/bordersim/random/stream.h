@@ -57,7 +57,6 @@ class Stream {
     return block_.v[used_++];
   }
 
-  // Position in the stream (words drawn so far); lets tests check independence of use.
  private:
   using Philox = r123::Philox4x64;
   static constexpr unsigned kWordsPerBlock = 4;

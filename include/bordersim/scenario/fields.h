@@ -71,7 +71,7 @@ void visit_fields(V& v, SensorsSpec& s) {
 template <class V>
 void visit_fields(V& v, InfiltratorsSpec& i) {
   v.field("per_day", i.per_day, Range::non_negative());
-  v.field("group_size", i.group_size, Range::at_least(1.0));
+  v.field("group_size", i.group_size, Range::between(1, 10000));
   v.field("speed_mps", i.speed_mps, Range::positive());
   v.field("approach_m", i.approach_m, Range::non_negative());
   v.field("goal_depth_km", i.goal_depth_km, Range::positive());

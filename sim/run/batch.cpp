@@ -1,0 +1,40 @@
+#include "bordersim/run/batch.h"
+
+#include <atomic>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include "bordersim/run/replication.h"
+
+namespace bordersim {
+
+BatchResult run_batch(const LoadedScenario& scenario, int threads, const ProgressCallback& progress) {
+  BatchResult batch;
+  batch.seed = scenario.base.seed;
+  batch.replications = static_cast<std::size_t>(scenario.base.batch.replications);
+  for (const Variant& variant : scenario.variants) {
+    VariantResult result{variant.name, build_model(variant.scenario), {}};
+    result.replications.resize(batch.replications);
+    batch.variants.push_back(std::move(result));
+  }
+
+  // One flat index over (variant, replication); each task writes only its own slot.
+  const std::size_t total = batch.variants.size() * batch.replications;
+  std::atomic<std::size_t> completed{0};
+  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total, 1), [&](const auto& range) {
+      for (std::size_t i = range.begin(); i != range.end(); ++i) {
+        VariantResult& variant = batch.variants[i / batch.replications];
+        const auto replication = static_cast<std::uint32_t>(i % batch.replications);
+        variant.replications[replication] = run_replication(variant.model, batch.seed, replication);
+        const std::size_t done = ++completed;
+        if (progress) progress(done, total);
+      }
+    });
+  });
+  return batch;
+}
+
+}  // namespace bordersim

@@ -1,0 +1,246 @@
+#include "bordersim/run/replication.h"
+
+#include <algorithm>
+#include <boost/random/exponential_distribution.hpp>
+#include <cmath>
+#include <deque>
+#include <optional>
+
+#include "bordersim/c2/intercept.h"
+#include "bordersim/core/simulator.h"
+#include "bordersim/random/stream.h"
+
+namespace bordersim {
+namespace {
+
+enum EventKind : std::uint16_t {
+  kCrosserStart,    // target: crosser
+  kEnterRange,      // target: crosser; data: tower
+  kDetection,       // target: crosser
+  kReportArrives,   // target: crosser (its report reaches the command post)
+  kInterception,    // target: crosser; data: responder
+  kGoalReached,     // target: crosser
+  kResponderFree,   // target: responder
+};
+
+struct CrosserState {
+  const CrosserPlan* plan = nullptr;
+  Time goal_time = 0;
+  bool detected = false;
+  bool finished = false;
+  EventHandle goal_event;
+  Stream detection;  // hazard draws of this crosser, one stream whatever the towers
+};
+
+struct ResponderState {
+  Point home;
+  std::uint16_t sector = 0;
+  bool busy = false;
+  Time busy_since = 0;
+};
+
+// One replication's mutable state. The model is shared and read-only.
+class World {
+ public:
+  World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
+        std::uint32_t replication)
+      : model_(model), when_busy_queue_(model.scenario.response.when_busy == "queue") {
+    record_.replication = replication;
+    for (std::uint32_t c = 0; c < plans.size(); ++c) {
+      const CrosserPlan& plan = plans[c];
+      const StreamKey detection_key{seed, replication, {EntityKind::kCrosser, plan.id}, Purpose::kDetection};
+      crossers_.push_back({&plan, 0, false, false, {}, Stream(detection_key)});
+      CrossingRecord row;
+      row.replication = replication;
+      row.crosser = plan.id;
+      row.kind = plan.kind;
+      row.group_size = plan.group_size;
+      row.sector = model.sector_of(plan.x_m);
+      row.start_s = time_to_seconds(plan.start);
+      row.border_x_m = plan.x_m;
+      record_.crossing_records.push_back(row);
+      sim_.schedule(plan.start, Phase::kMove, crosser_target(c), kCrosserStart);
+    }
+    for (const Point& home : model.responder_homes)
+      responders_.push_back({home, model.sector_of(home.x), false, 0});
+  }
+
+  ReplicationRecord run() {
+    record_.events = sim_.run([this](Simulator&, const Event& e) { handle(e); });
+    for (const auto& row : record_.crossing_records) {
+      ++record_.crossings;
+      record_.detected += std::isnan(row.first_detection_s) ? 0 : 1;
+      record_.intercepted += row.outcome == Outcome::kIntercepted ? 1 : 0;
+      record_.aborted += row.outcome == Outcome::kAborted ? 1 : 0;
+      record_.escaped += row.outcome == Outcome::kUndetected ||
+                         row.outcome == Outcome::kDetectedNotIntercepted;
+    }
+    return std::move(record_);
+  }
+
+ private:
+  Target crosser_target(std::uint32_t c) const {
+    return {c, record_.crossing_records[c].sector};
+  }
+  // Across-border position y (m) of a crosser at time t, and the time it reaches y.
+  static double y_at(const CrosserPlan& p, Time t) {
+    return -p.approach_m + p.speed_mps * time_to_seconds(t - p.start);
+  }
+  static Time time_at(const CrosserPlan& p, double y) {
+    return p.start + seconds_to_time((y + p.approach_m) / p.speed_mps);
+  }
+
+  void handle(const Event& e) {
+    const std::uint32_t id = e.target.entity;
+    switch (static_cast<EventKind>(e.kind)) {
+      case kCrosserStart: return start_crossing(id);
+      case kEnterRange: return enter_range(id, static_cast<std::size_t>(e.data));
+      case kDetection: return detect(id);
+      case kReportArrives: return receive_report(id);
+      case kInterception: return intercept(id, static_cast<std::size_t>(e.data));
+      case kGoalReached: return reach_goal(id);
+      case kResponderFree: return free_responder(id);
+    }
+  }
+
+  void start_crossing(std::uint32_t c) {
+    CrosserState& crosser = crossers_[c];
+    const CrosserPlan& p = *crosser.plan;
+    crosser.goal_time = time_at(p, p.goal_m);
+    crosser.goal_event = sim_.schedule(crosser.goal_time, Phase::kMove, crosser_target(c), kGoalReached);
+    if (model_.towers.empty()) return;
+    // The straight path x = p.x_m meets a tower's range disc along a chord; the crosser is
+    // told when it enters each chord, so sensing costs an event per tower passed, not per second.
+    const double reach = model_.towers.front().range_m;
+    const auto [first, last] = model_.towers_between(p.x_m - reach, p.x_m + reach);
+    for (std::size_t t = first; t < last; ++t) {
+      const auto chord = range_chord(p, model_.towers[t]);
+      if (chord) sim_.schedule(time_at(p, chord->first), Phase::kSense, crosser_target(c), kEnterRange, t);
+    }
+  }
+
+  // The part [y_in, y_out] of the crosser's path inside a tower's range, if any.
+  static std::optional<std::pair<double, double>> range_chord(const CrosserPlan& p, const TowerSite& tower) {
+    const double dx = p.x_m - tower.position.x;
+    const double r = tower.range_m;
+    if (std::abs(dx) >= r) return std::nullopt;
+    const double half = std::sqrt(r * r - dx * dx);
+    const double y_in = std::max(tower.position.y - half, -p.approach_m);
+    const double y_out = std::min(tower.position.y + half, p.goal_m);
+    if (!(y_in < y_out)) return std::nullopt;
+    return std::make_pair(y_in, y_out);
+  }
+
+  void enter_range(std::uint32_t c, std::size_t tower_index) {
+    CrosserState& crosser = crossers_[c];
+    if (crosser.finished || crosser.detected) return;
+    const TowerSite& tower = model_.towers[tower_index];
+    if (tower.instant) return detect(c);
+    // Constant hazard while in range: the time to detection is exponential; it counts only
+    // if it falls before the crosser leaves the range. Towers' hazards compete independently.
+    boost::random::exponential_distribution<double> time_to_detect_s(tower.rate_per_s);
+    const Time at = sim_.now() + seconds_to_time(time_to_detect_s(crosser.detection));
+    const Time leaves = time_at(*crosser.plan, range_chord(*crosser.plan, tower)->second);
+    if (at < leaves) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection);
+  }
+
+  void detect(std::uint32_t c) {
+    CrosserState& crosser = crossers_[c];
+    if (crosser.finished || crosser.detected) return;
+    crosser.detected = true;
+    record_.crossing_records[c].first_detection_s = time_to_seconds(sim_.now());
+    sim_.schedule_in(seconds_to_time(model_.scenario.response.report_latency_s), Phase::kReport,
+                     crosser_target(c), kReportArrives);
+  }
+
+  void receive_report(std::uint32_t c) {
+    if (crossers_[c].finished) return;
+    if (dispatch(c)) return;
+    const bool some_busy = std::any_of(responders_.begin(), responders_.end(),
+                                       [](const ResponderState& r) { return r.busy; });
+    if (when_busy_queue_ && some_busy) waiting_.push_back(c);
+  }
+
+  // Sends the free responder that can meet the crosser soonest, if any can before its goal.
+  bool dispatch(std::uint32_t c) {
+    const CrosserState& crosser = crossers_[c];
+    const CrosserPlan& p = *crosser.plan;
+    const Point where{p.x_m, y_at(p, sim_.now())};
+    const Point velocity{0.0, p.speed_mps};
+    const double speed = model_.scenario.response.qrf ? model_.scenario.response.qrf->speed_mps : 0.0;
+    std::optional<std::size_t> best;
+    Time best_time = crosser.goal_time;  // must meet strictly before the goal
+    for (std::size_t r = 0; r < responders_.size(); ++r) {
+      if (responders_[r].busy) continue;
+      const double meet_s = earliest_intercept_s(responders_[r].home, speed, where, velocity);
+      if (!std::isfinite(meet_s)) continue;
+      const Time meet = sim_.now() + seconds_to_time(meet_s);
+      if (meet < best_time) {
+        best_time = meet;
+        best = r;
+      }
+    }
+    if (!best) return false;
+    ResponderState& responder = responders_[*best];
+    responder.busy = true;
+    responder.busy_since = sim_.now();
+    sim_.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception, *best);
+    return true;
+  }
+
+  void intercept(std::uint32_t c, std::size_t r) {
+    CrosserState& crosser = crossers_[c];
+    crosser.finished = true;
+    sim_.cancel(crosser.goal_event);
+    auto& row = record_.crossing_records[c];
+    row.outcome = Outcome::kIntercepted;
+    row.interception_s = time_to_seconds(sim_.now());
+    // On scene, then back to base before the team can be sent again.
+    const auto& qrf = *model_.scenario.response.qrf;
+    const Point at{crosser.plan->x_m, y_at(*crosser.plan, sim_.now())};
+    const double back_s = std::hypot(at.x - responders_[r].home.x, at.y - responders_[r].home.y) / qrf.speed_mps;
+    sim_.schedule_in(seconds_to_time(qrf.on_scene_s + back_s), Phase::kDecide,
+                     {static_cast<std::uint32_t>(r), responders_[r].sector}, kResponderFree);
+  }
+
+  void reach_goal(std::uint32_t c) {
+    CrosserState& crosser = crossers_[c];
+    crosser.finished = true;
+    record_.crossing_records[c].outcome =
+        crosser.detected ? Outcome::kDetectedNotIntercepted : Outcome::kUndetected;
+  }
+
+  void free_responder(std::uint32_t r) {
+    ResponderState& responder = responders_[r];
+    responder.busy = false;
+    record_.responder_busy_s += time_to_seconds(sim_.now() - responder.busy_since);
+    // Oldest report first; a crosser no free team can reach in time is given up.
+    while (!waiting_.empty() && !responder.busy) {
+      const std::uint32_t c = waiting_.front();
+      waiting_.pop_front();
+      if (!crossers_[c].finished) dispatch(c);
+    }
+  }
+
+  const Model& model_;
+  const bool when_busy_queue_;
+  Simulator sim_;
+  std::vector<CrosserState> crossers_;
+  std::vector<ResponderState> responders_;
+  std::deque<std::uint32_t> waiting_;  // reports waiting for a free team, oldest first
+  ReplicationRecord record_;
+};
+
+}  // namespace
+
+ReplicationRecord simulate_replication(const Model& model, std::span<const CrosserPlan> crossers,
+                                       std::uint64_t seed, std::uint32_t replication) {
+  return World(model, crossers, seed, replication).run();
+}
+
+ReplicationRecord run_replication(const Model& model, std::uint64_t seed, std::uint32_t replication) {
+  const auto plans = plan_crossers(model, seed, replication);
+  return simulate_replication(model, plans, seed, replication);
+}
+
+}  // namespace bordersim
