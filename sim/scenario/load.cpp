@@ -74,6 +74,8 @@ void check_consistency(const Scenario& s, const std::string& file) {
       fail("/threats/infiltrators/group_size", "expected [min, max]");
     if (inf->group_size[0] > inf->group_size[1])
       fail("/threats/infiltrators/group_size", "min is greater than max");
+    if (inf->goal_depth_km > s.terrain.flat.depth_km)
+      fail("/threats/infiltrators/goal_depth_km", "lies beyond the corridor's depth (/terrain/flat/depth_km)");
   }
 
   if (const auto& qrf = s.response.qrf) {
