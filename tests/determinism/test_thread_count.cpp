@@ -1,8 +1,7 @@
 // Same scenario and seed ⇒ identical results, whatever the thread count.
 #include <doctest/doctest.h>
 
-#include <cstring>
-
+#include "../support/record_equality.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/scenario/default_scenario.h"
 
@@ -10,16 +9,9 @@ using namespace bordersim;
 
 namespace {
 
-// Bitwise equality of doubles, so that NaN == NaN and -0.0 != 0.0.
-bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
-
-bool same(const CrossingRecord& a, const CrossingRecord& b) {
-  return a.replication == b.replication && a.crosser == b.crosser && a.kind == b.kind &&
-         a.group_size == b.group_size && a.sector == b.sector && a.outcome == b.outcome &&
-         same_bits(a.start_s, b.start_s) && same_bits(a.first_detection_s, b.first_detection_s) &&
-         same_bits(a.interception_s, b.interception_s) && same_bits(a.border_x_m, b.border_x_m) &&
-         same_bits(a.border_y_m, b.border_y_m) && same_bits(a.cargo_value_usd, b.cargo_value_usd);
-}
+using testing::same;
+using testing::same_bits;
+using testing::same_totals;
 
 void check_identical(const BatchResult& a, const BatchResult& b) {
   REQUIRE(a.variants.size() == b.variants.size());
@@ -28,11 +20,7 @@ void check_identical(const BatchResult& a, const BatchResult& b) {
     const auto& rb = b.variants[v].replications;
     REQUIRE(ra.size() == rb.size());
     for (std::size_t r = 0; r < ra.size(); ++r) {
-      CHECK(ra[r].crossings == rb[r].crossings);
-      CHECK(ra[r].detected == rb[r].detected);
-      CHECK(ra[r].intercepted == rb[r].intercepted);
-      CHECK(ra[r].events == rb[r].events);
-      CHECK(same_bits(ra[r].responder_busy_s, rb[r].responder_busy_s));
+      CHECK(same_totals(ra[r], rb[r]));
       REQUIRE(ra[r].crossing_records.size() == rb[r].crossing_records.size());
       for (std::size_t c = 0; c < ra[r].crossing_records.size(); ++c)
         CHECK(same(ra[r].crossing_records[c], rb[r].crossing_records[c]));
@@ -42,7 +30,7 @@ void check_identical(const BatchResult& a, const BatchResult& b) {
 
 }  // namespace
 
-TEST_CASE("-j 1, -j 2 and -j 7 give identical replications") {
+TEST_CASE("1 or 2 or 7 threads give identical replications") {
   ScenarioOverrides overrides;
   overrides.replications = 24;
   const auto scenario = load_scenario_text(std::string(default_scenario_json()), "default", overrides);

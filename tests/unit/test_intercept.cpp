@@ -6,7 +6,7 @@
 
 using namespace bordersim;
 
-TEST_CASE("earliest intercept: head-on, stationary, and out of reach") {
+TEST_CASE("earliest intercept: head-on and stationary and out of reach") {
   // Target 1000 m ahead coming towards the pursuer at 5 m/s, pursuer at 15 m/s: 50 s.
   CHECK(earliest_intercept_s({0, 0}, 15.0, {0, 1000}, {0, -5}) == doctest::Approx(50.0));
   // Stationary target: distance / speed.

@@ -34,7 +34,7 @@ TEST_CASE("an empty scenario takes the documented defaults, and one baseline var
   CHECK(loaded.resolved["duration_h"] == 24.0);
 }
 
-TEST_CASE("unknown keys, wrong types and out-of-range values name their JSON pointer") {
+TEST_CASE("unknown keys and wrong types and out-of-range values name their JSON pointer") {
   CHECK(load_error(R"({"duration": 3})").first == "/duration");
   CHECK(load_error(R"({"sensors": {"towers": {"range": 3}}})").first == "/sensors/towers/range");
   CHECK(load_error(R"({"duration_h": "long"})") ==
@@ -70,7 +70,7 @@ TEST_CASE("checks across keys point at the key to fix") {
   CHECK(load_error(R"({"jurisdictions": [{"name": "a"}, {"name": "a"}]})").first == "/jurisdictions/1/name");
 }
 
-TEST_CASE("variants are JSON merge patches over the base, kept in file order") {
+TEST_CASE("variants are JSON merge patches over the base and keep file order") {
   const auto loaded = load_scenario_text(R"({
     "duration_h": 10,
     "sensors": {"towers": {"range_m": 900, "detection_rate_per_s": "instant"}},

@@ -59,7 +59,7 @@ double hazard_theory(double s, double r, double lambda, double u) {
 
 }  // namespace
 
-TEST_CASE("definite-range (cookie-cutter) barrier: P(detect) = min(1, 2R/s)") {
+TEST_CASE("definite-range (cookie-cutter) barrier: P(detect) = min(1 | 2R/s)") {
   check_within_99(simulate_detection(2000, 600, "\"instant\"", 1.2, 11), 2 * 600.0 / 2000);
   check_within_99(simulate_detection(5000, 1000, "\"instant\"", 2.0, 12), 2 * 1000.0 / 5000);
   // Overlapping ranges: every crosser is detected, exactly.
@@ -67,7 +67,7 @@ TEST_CASE("definite-range (cookie-cutter) barrier: P(detect) = min(1, 2R/s)") {
   CHECK(full.detected == full.crossings);
 }
 
-TEST_CASE("constant hazard inside range: P = (2/s) ∫ (1 − exp(−2λ√(R²−d²)/u)) dd") {
+TEST_CASE("constant hazard inside range: P = (2/s) integral of 1 - exp(-2 lambda sqrt(R^2 - d^2) / u)") {
   check_within_99(simulate_detection(4000, 1500, "0.004", 1.2, 21), hazard_theory(4000, 1500, 0.004, 1.2));
   check_within_99(simulate_detection(3000, 1500, "0.001", 2.0, 22), hazard_theory(3000, 1500, 0.001, 2.0));
   check_within_99(simulate_detection(6000, 800, "0.02", 0.8, 23), hazard_theory(6000, 800, 0.02, 0.8));

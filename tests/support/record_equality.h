@@ -1,0 +1,27 @@
+#pragma once
+// Bit-exact equality of records, for determinism checks (NaN equals NaN, -0 differs from 0).
+#include <cstring>
+
+#include "bordersim/run/record.h"
+
+namespace bordersim::testing {
+
+inline bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+inline bool same(const CrossingRecord& a, const CrossingRecord& b) {
+  return a.replication == b.replication && a.crosser == b.crosser && a.kind == b.kind &&
+         a.group_size == b.group_size && a.sector == b.sector && a.outcome == b.outcome &&
+         same_bits(a.start_s, b.start_s) && same_bits(a.first_detection_s, b.first_detection_s) &&
+         same_bits(a.interception_s, b.interception_s) && same_bits(a.border_x_m, b.border_x_m) &&
+         same_bits(a.border_y_m, b.border_y_m) && same_bits(a.cargo_value_usd, b.cargo_value_usd);
+}
+
+// Totals only; compare crossing_records with same() where both sides carry them.
+inline bool same_totals(const ReplicationRecord& a, const ReplicationRecord& b) {
+  return a.replication == b.replication && a.crossings == b.crossings && a.detected == b.detected &&
+         a.intercepted == b.intercepted && a.aborted == b.aborted && a.escaped == b.escaped &&
+         a.false_alarms == b.false_alarms && a.events == b.events &&
+         same_bits(a.responder_busy_s, b.responder_busy_s);
+}
+
+}  // namespace bordersim::testing
