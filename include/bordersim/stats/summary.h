@@ -1,0 +1,66 @@
+#pragma once
+// Headline statistics of a batch: per variant (rates, per-replication means, per sector)
+// and between variants (paired differences against a baseline).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bordersim/run/batch.h"
+#include "bordersim/stats/intervals.h"
+
+namespace bordersim {
+
+struct SummaryRow {
+  std::string metric;
+  double estimate = 0.0;
+  double lower = 0.0;
+  double upper = 0.0;
+  std::uint64_t n = 0;
+};
+
+// Raw counts of one sector over all replications. A crossing counts as detected when it
+// has a first-detection time, whatever happened next (so intercepted and aborted-after-
+// detection crossings are detected too).
+struct SectorTally {
+  std::string name;
+  std::string jurisdiction;
+  double from_m = 0.0;
+  double to_m = 0.0;
+  std::uint64_t crossings = 0;
+  std::uint64_t detected = 0;
+  std::uint64_t intercepted = 0;
+};
+
+// One tally per sector of the model, in model order; crossings whose sector index lies
+// beyond the model's sectors get extra tallies named "#<index>" rather than vanishing.
+std::vector<SectorTally> sector_tallies(const VariantResult& variant);
+
+// Rows, in this order:
+//   detection_rate, interception_rate, abort_rate, escape_rate: Wilson intervals over all
+//     crossings of all replications pooled (n = crossings);
+//   crossings_per_replication, false_alarms_per_replication,
+//     responder_busy_s_per_replication: t intervals over replications (n = replications);
+//   per sector, in model order: "sector/<name>/crossings" (mean crossings of that sector
+//     per replication, t interval, n = replications), "sector/<name>/detection_rate" and
+//     "sector/<name>/interception_rate" (Wilson, n = the sector's crossings).
+// Rates with no crossings are NaN with n = 0.
+std::vector<SummaryRow> summarize(const VariantResult& variant, double confidence = 0.95);
+
+struct ComparisonRow {
+  std::string variant;
+  std::string baseline;
+  std::string metric;   // "detection_rate" or "interception_rate"
+  Interval difference;  // variant - baseline; n = replication pairs used
+};
+
+// Paired differences (variant − baseline) of per-replication detection and interception
+// rates, for every variant but the baseline, in batch order. Variants run on common random
+// numbers, so replication i of one variant is paired with replication i of the other.
+// Throws std::out_of_range for a bad baseline_index and std::invalid_argument when the
+// replication numbers at one index differ.
+std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch,
+                                               std::size_t baseline_index,
+                                               double confidence = 0.95);
+
+}  // namespace bordersim

@@ -1,0 +1,158 @@
+#include "bordersim/stats/summary.h"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <string_view>
+
+namespace bordersim {
+namespace {
+
+SummaryRow row(std::string metric, const Interval& ci) {
+  return SummaryRow{std::move(metric), ci.estimate, ci.lower, ci.upper, ci.n};
+}
+
+template <class Field>
+Interval mean_over_replications(const VariantResult& variant, double confidence, Field field) {
+  std::vector<double> values;
+  values.reserve(variant.replications.size());
+  for (const ReplicationRecord& r : variant.replications) {
+    values.push_back(static_cast<double>(field(r)));
+  }
+  return t_interval(values, confidence);
+}
+
+bool detected(const CrossingRecord& c) { return !std::isnan(c.first_detection_s); }
+
+// Sectors the crossings name, as tally indices: model sectors first, then any stray index.
+std::size_t tally_count(const VariantResult& variant) {
+  std::size_t count = variant.model.sectors.size();
+  for (const ReplicationRecord& r : variant.replications) {
+    for (const CrossingRecord& c : r.crossing_records) {
+      count = std::max(count, static_cast<std::size_t>(c.sector) + 1);
+    }
+  }
+  return count;
+}
+
+// A count whose per-replication rate is count / crossings.
+using RateField = std::uint64_t ReplicationRecord::*;
+
+}  // namespace
+
+std::vector<SectorTally> sector_tallies(const VariantResult& variant) {
+  std::vector<SectorTally> tallies(tally_count(variant));
+  for (std::size_t i = 0; i < tallies.size(); ++i) {
+    if (i < variant.model.sectors.size()) {
+      const SectorInfo& s = variant.model.sectors[i];
+      tallies[i].name = s.name;
+      tallies[i].jurisdiction = s.jurisdiction;
+      tallies[i].from_m = s.from_m;
+      tallies[i].to_m = s.to_m;
+    } else {
+      // Only a model/record mismatch gets here; keep the counts visible instead of
+      // dropping them, and make the name say what happened.
+      tallies[i].name = "#" + std::to_string(i);
+      tallies[i].from_m = tallies[i].to_m = std::nan("");
+    }
+  }
+  for (const ReplicationRecord& r : variant.replications) {
+    for (const CrossingRecord& c : r.crossing_records) {
+      SectorTally& t = tallies[c.sector];
+      ++t.crossings;
+      if (detected(c)) ++t.detected;
+      if (c.outcome == Outcome::kIntercepted) ++t.intercepted;
+    }
+  }
+  return tallies;
+}
+
+std::vector<SummaryRow> summarize(const VariantResult& variant, double confidence) {
+  std::uint64_t crossings = 0, detected_count = 0, intercepted = 0, aborted = 0, escaped = 0;
+  for (const ReplicationRecord& r : variant.replications) {
+    crossings += r.crossings;
+    detected_count += r.detected;
+    intercepted += r.intercepted;
+    aborted += r.aborted;
+    escaped += r.escaped;
+  }
+  std::vector<SummaryRow> rows;
+  rows.push_back(row("detection_rate", wilson_interval(detected_count, crossings, confidence)));
+  rows.push_back(row("interception_rate", wilson_interval(intercepted, crossings, confidence)));
+  rows.push_back(row("abort_rate", wilson_interval(aborted, crossings, confidence)));
+  rows.push_back(row("escape_rate", wilson_interval(escaped, crossings, confidence)));
+  rows.push_back(row("crossings_per_replication",
+                     mean_over_replications(variant, confidence,
+                                            [](const ReplicationRecord& r) { return r.crossings; })));
+  rows.push_back(row("false_alarms_per_replication",
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return r.false_alarms;
+                     })));
+  rows.push_back(row("responder_busy_s_per_replication",
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return r.responder_busy_s;
+                     })));
+
+  const std::vector<SectorTally> tallies = sector_tallies(variant);
+  for (std::size_t s = 0; s < tallies.size(); ++s) {
+    const std::string prefix = "sector/" + tallies[s].name + "/";
+    rows.push_back(row(prefix + "crossings",
+                       mean_over_replications(variant, confidence, [s](const ReplicationRecord& r) {
+                         return std::count_if(
+                             r.crossing_records.begin(), r.crossing_records.end(),
+                             [s](const CrossingRecord& c) { return c.sector == s; });
+                       })));
+    rows.push_back(row(prefix + "detection_rate",
+                       wilson_interval(tallies[s].detected, tallies[s].crossings, confidence)));
+    rows.push_back(row(prefix + "interception_rate",
+                       wilson_interval(tallies[s].intercepted, tallies[s].crossings, confidence)));
+  }
+  return rows;
+}
+
+std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch,
+                                               std::size_t baseline_index, double confidence) {
+  if (baseline_index >= batch.variants.size()) {
+    throw std::out_of_range("baseline index " + std::to_string(baseline_index) + " but only " +
+                            std::to_string(batch.variants.size()) + " variants");
+  }
+  const VariantResult& base = batch.variants[baseline_index];
+  struct Metric {
+    std::string_view name;
+    RateField field;
+  };
+  constexpr Metric kMetrics[] = {{"detection_rate", &ReplicationRecord::detected},
+                                 {"interception_rate", &ReplicationRecord::intercepted}};
+
+  std::vector<ComparisonRow> rows;
+  for (std::size_t v = 0; v < batch.variants.size(); ++v) {
+    if (v == baseline_index) continue;
+    const VariantResult& variant = batch.variants[v];
+    const std::size_t pairs = std::min(variant.replications.size(), base.replications.size());
+    for (const Metric& metric : kMetrics) {
+      std::vector<double> a, b;
+      for (std::size_t i = 0; i < pairs; ++i) {
+        const ReplicationRecord& ra = variant.replications[i];
+        const ReplicationRecord& rb = base.replications[i];
+        if (ra.replication != rb.replication) {
+          throw std::invalid_argument("cannot pair variants '" + variant.name + "' and '" +
+                                      base.name + "': replication " +
+                                      std::to_string(ra.replication) + " vs " +
+                                      std::to_string(rb.replication) + " at index " +
+                                      std::to_string(i));
+        }
+        // A replication without crossings has no rate. Skipping the pair (rather than
+        // counting the rate as 0) keeps both sides on the same replications; with common
+        // random numbers both sides usually see the same crossers anyway.
+        if (ra.crossings == 0 || rb.crossings == 0) continue;
+        a.push_back(static_cast<double>(ra.*metric.field) / static_cast<double>(ra.crossings));
+        b.push_back(static_cast<double>(rb.*metric.field) / static_cast<double>(rb.crossings));
+      }
+      rows.push_back(ComparisonRow{variant.name, base.name, std::string(metric.name),
+                                   paired_difference(a, b, confidence)});
+    }
+  }
+  return rows;
+}
+
+}  // namespace bordersim

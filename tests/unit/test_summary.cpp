@@ -1,0 +1,181 @@
+// summarize() and compare_to_baseline() on a batch small enough to count by hand.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "bordersim/stats/summary.h"
+
+using namespace bordersim;
+
+namespace {
+
+CrossingRecord crossing(std::uint16_t sector, Outcome outcome, bool detected) {
+  CrossingRecord c;
+  c.sector = sector;
+  c.outcome = outcome;
+  if (detected) c.first_detection_s = 100.0;
+  if (outcome == Outcome::kIntercepted) c.interception_s = 400.0;
+  return c;
+}
+
+// Totals derived from the rows, as the replication code is meant to tally them.
+ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> rows,
+                              std::uint64_t false_alarms, double busy_s) {
+  ReplicationRecord r;
+  r.replication = number;
+  r.false_alarms = false_alarms;
+  r.responder_busy_s = busy_s;
+  for (CrossingRecord& c : rows) {
+    c.replication = number;
+    ++r.crossings;
+    if (!std::isnan(c.first_detection_s)) ++r.detected;
+    if (c.outcome == Outcome::kIntercepted) ++r.intercepted;
+    if (c.outcome == Outcome::kAborted) ++r.aborted;
+    if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted) {
+      ++r.escaped;
+    }
+  }
+  r.crossing_records = std::move(rows);
+  return r;
+}
+
+VariantResult baseline() {
+  VariantResult v;
+  v.name = "baseline";
+  v.model.sectors = {{"S1", "kurdistan", 0.0, 180e3}, {"S2", "federal", 180e3, 610e3}};
+  v.replications.push_back(replication(0,
+                                       {crossing(0, Outcome::kIntercepted, true),
+                                        crossing(1, Outcome::kUndetected, false),
+                                        crossing(1, Outcome::kDetectedNotIntercepted, true),
+                                        crossing(0, Outcome::kAborted, true)},
+                                       2, 1000.0));
+  v.replications.push_back(replication(1,
+                                       {crossing(1, Outcome::kIntercepted, true),
+                                        crossing(1, Outcome::kIntercepted, true)},
+                                       5, 3000.0));
+  v.replications.push_back(replication(2, {}, 0, 0.0));
+  return v;
+}
+
+// Same crossers (common random numbers), more of them detected and intercepted.
+VariantResult more_towers() {
+  VariantResult v = baseline();
+  v.name = "more-towers";
+  v.replications[0] = replication(0,
+                                   {crossing(0, Outcome::kIntercepted, true),
+                                    crossing(1, Outcome::kDetectedNotIntercepted, true),
+                                    crossing(1, Outcome::kIntercepted, true),
+                                    crossing(0, Outcome::kAborted, true)},
+                                   2, 1500.0);
+  return v;
+}
+
+const SummaryRow& find(const std::vector<SummaryRow>& rows, const std::string& metric) {
+  for (const SummaryRow& r : rows) {
+    if (r.metric == metric) return r;
+  }
+  FAIL("no summary row " << metric);
+  throw std::logic_error("unreachable");
+}
+
+void check_row(const SummaryRow& row, const Interval& expected) {
+  INFO(row.metric);
+  CHECK(row.estimate == doctest::Approx(expected.estimate));
+  CHECK(row.lower == doctest::Approx(expected.lower));
+  CHECK(row.upper == doctest::Approx(expected.upper));
+  CHECK(row.n == expected.n);
+}
+
+}  // namespace
+
+TEST_CASE("summarize: pooled rates, per-replication means, per-sector lines") {
+  const std::vector<SummaryRow> rows = summarize(baseline());
+  // 6 crossings: 5 detected, 3 intercepted, 1 aborted, 2 escaped.
+  check_row(rows.at(0), wilson_interval(5, 6));
+  CHECK(rows.at(0).metric == "detection_rate");
+  CHECK(rows.at(0).estimate == doctest::Approx(5.0 / 6.0));
+  check_row(find(rows, "interception_rate"), wilson_interval(3, 6));
+  check_row(find(rows, "abort_rate"), wilson_interval(1, 6));
+  check_row(find(rows, "escape_rate"), wilson_interval(2, 6));
+
+  // Crossings per replication 4, 2, 0: mean 2, s = 2, t(0.975, 2) in closed form.
+  const SummaryRow& per_rep = find(rows, "crossings_per_replication");
+  const double t2 = 0.95 / std::sqrt(2.0 * 0.975 * 0.025);
+  CHECK(per_rep.estimate == doctest::Approx(2.0));
+  CHECK(per_rep.lower == doctest::Approx(2.0 - t2 * 2.0 / std::sqrt(3.0)));
+  CHECK(per_rep.upper == doctest::Approx(2.0 + t2 * 2.0 / std::sqrt(3.0)));
+  CHECK(per_rep.n == 3);
+  const std::vector<double> alarms = {2, 5, 0}, busy = {1000, 3000, 0};
+  check_row(find(rows, "false_alarms_per_replication"), t_interval(alarms));
+  check_row(find(rows, "responder_busy_s_per_replication"), t_interval(busy));
+
+  // S1: 2 crossings (both in replication 0), both detected, 1 intercepted.
+  const std::vector<double> s1 = {2, 0, 0}, s2 = {2, 2, 0};
+  check_row(find(rows, "sector/S1/crossings"), t_interval(s1));
+  check_row(find(rows, "sector/S1/detection_rate"), wilson_interval(2, 2));
+  check_row(find(rows, "sector/S1/interception_rate"), wilson_interval(1, 2));
+  // S2: 4 crossings, 3 detected, 2 intercepted.
+  check_row(find(rows, "sector/S2/crossings"), t_interval(s2));
+  check_row(find(rows, "sector/S2/detection_rate"), wilson_interval(3, 4));
+  check_row(find(rows, "sector/S2/interception_rate"), wilson_interval(2, 4));
+  CHECK(rows.size() == 7 + 3 * 2);
+  CHECK(rows.back().metric == "sector/S2/interception_rate");
+}
+
+TEST_CASE("summarize: no crossings gives NaN rates, and stray sector indices stay visible") {
+  VariantResult empty;
+  empty.name = "empty";
+  empty.model.sectors = {{"S1", "federal", 0.0, 1.0}};
+  empty.replications.push_back(replication(0, {}, 0, 0.0));
+  const std::vector<SummaryRow> rows = summarize(empty);
+  CHECK(std::isnan(find(rows, "detection_rate").estimate));
+  CHECK(find(rows, "detection_rate").n == 0);
+  CHECK(std::isnan(find(rows, "sector/S1/interception_rate").lower));
+  CHECK(find(rows, "crossings_per_replication").estimate == 0.0);
+
+  VariantResult stray = baseline();
+  stray.replications[1].crossing_records[0].sector = 2;  // beyond the model's two sectors
+  const std::vector<SectorTally> tallies = sector_tallies(stray);
+  REQUIRE(tallies.size() == 3);
+  CHECK(tallies[2].name == "#2");
+  CHECK(tallies[2].crossings == 1);
+  CHECK(tallies[1].crossings == 3);
+  CHECK(tallies[0].jurisdiction == "kurdistan");
+  CHECK(find(summarize(stray), "sector/#2/detection_rate").n == 1);
+}
+
+TEST_CASE("compare_to_baseline: paired by replication, empty replications skipped") {
+  BatchResult batch;
+  batch.seed = 1;
+  batch.replications = 3;
+  batch.variants = {baseline(), more_towers()};
+  const std::vector<ComparisonRow> rows = compare_to_baseline(batch, 0);
+  REQUIRE(rows.size() == 2);
+  // Replication 0: detection 4/4 vs 3/4, interception 2/4 vs 1/4; replication 1: equal;
+  // replication 2 has no crossings on either side and is skipped.
+  const std::vector<double> detection_a = {1.0, 1.0}, detection_b = {0.75, 1.0};
+  CHECK(rows[0].variant == "more-towers");
+  CHECK(rows[0].baseline == "baseline");
+  CHECK(rows[0].metric == "detection_rate");
+  CHECK(rows[0].difference.estimate == doctest::Approx(0.125));
+  CHECK(rows[0].difference.n == 2);
+  CHECK(rows[0].difference.lower ==
+        doctest::Approx(paired_difference(detection_a, detection_b).lower));
+  const std::vector<double> interception_a = {0.5, 1.0}, interception_b = {0.25, 1.0};
+  CHECK(rows[1].metric == "interception_rate");
+  CHECK(rows[1].difference.estimate == doctest::Approx(0.125));
+  CHECK(rows[1].difference.upper ==
+        doctest::Approx(paired_difference(interception_a, interception_b).upper));
+
+  // Another baseline: the rows are the other way round.
+  const std::vector<ComparisonRow> reversed = compare_to_baseline(batch, 1);
+  REQUIRE(reversed.size() == 2);
+  CHECK(reversed[0].variant == "baseline");
+  CHECK(reversed[0].difference.estimate == doctest::Approx(-0.125));
+
+  CHECK_THROWS_AS(compare_to_baseline(batch, 2), std::out_of_range);
+  batch.variants[1].replications[1].replication = 7;
+  CHECK_THROWS_AS(compare_to_baseline(batch, 0), std::invalid_argument);
+}
