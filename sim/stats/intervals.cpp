@@ -1,9 +1,9 @@
 #include "bordersim/stats/intervals.h"
 
+#include <algorithm>
 #include <boost/math/distributions/beta.hpp>
 #include <boost/math/distributions/normal.hpp>
 #include <boost/math/distributions/students_t.hpp>
-#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -17,22 +17,20 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 void check_confidence(double confidence) {
   // Written as a negation so that NaN is rejected too.
   if (!(confidence > 0.0 && confidence < 1.0)) {
-    throw std::invalid_argument("confidence must lie in (0, 1), got " +
-                                std::to_string(confidence));
+    throw std::invalid_argument("confidence must lie in (0, 1), got " + std::to_string(confidence));
   }
 }
 
 void check_counts(std::uint64_t successes, std::uint64_t trials) {
   if (successes > trials) {
-    throw std::invalid_argument("successes (" + std::to_string(successes) +
-                                ") exceed trials (" + std::to_string(trials) + ")");
+    throw std::invalid_argument("successes (" + std::to_string(successes) + ") exceed trials (" +
+                                std::to_string(trials) + ")");
   }
 }
 
 // Two-sided: the quantile leaving (1 - confidence) / 2 in the upper tail.
 double normal_quantile(double confidence) {
-  return boost::math::quantile(boost::math::normal_distribution<double>{},
-                               0.5 + confidence / 2.0);
+  return boost::math::quantile(boost::math::normal_distribution<double>{}, 0.5 + confidence / 2.0);
 }
 
 }  // namespace
@@ -63,10 +61,9 @@ Interval clopper_pearson_interval(std::uint64_t successes, std::uint64_t trials,
   const double alpha = 1.0 - confidence;
   // Beta(k, n-k+1) and Beta(k+1, n-k) are undefined at the ends, where the bound is exact.
   const double lower =
-      successes == 0
-          ? 0.0
-          : boost::math::quantile(boost::math::beta_distribution<double>(k, n - k + 1.0),
-                                  alpha / 2.0);
+      successes == 0 ? 0.0
+                     : boost::math::quantile(boost::math::beta_distribution<double>(k, n - k + 1.0),
+                                             alpha / 2.0);
   const double upper =
       successes == trials
           ? 1.0

@@ -82,8 +82,9 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
   rows.push_back(row("abort_rate", wilson_interval(aborted, crossings, confidence)));
   rows.push_back(row("escape_rate", wilson_interval(escaped, crossings, confidence)));
   rows.push_back(row("crossings_per_replication",
-                     mean_over_replications(variant, confidence,
-                                            [](const ReplicationRecord& r) { return r.crossings; })));
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return r.crossings;
+                     })));
   rows.push_back(row("false_alarms_per_replication",
                      mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
                        return r.false_alarms;
@@ -110,8 +111,8 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
   return rows;
 }
 
-std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch,
-                                               std::size_t baseline_index, double confidence) {
+std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch, std::size_t baseline_index,
+                                               double confidence) {
   if (baseline_index >= batch.variants.size()) {
     throw std::out_of_range("baseline index " + std::to_string(baseline_index) + " but only " +
                             std::to_string(batch.variants.size()) + " variants");
@@ -135,11 +136,10 @@ std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch,
         const ReplicationRecord& ra = variant.replications[i];
         const ReplicationRecord& rb = base.replications[i];
         if (ra.replication != rb.replication) {
-          throw std::invalid_argument("cannot pair variants '" + variant.name + "' and '" +
-                                      base.name + "': replication " +
-                                      std::to_string(ra.replication) + " vs " +
-                                      std::to_string(rb.replication) + " at index " +
-                                      std::to_string(i));
+          throw std::invalid_argument(
+              "cannot pair variants '" + variant.name + "' and '" + base.name + "': replication " +
+              std::to_string(ra.replication) + " vs " + std::to_string(rb.replication) +
+              " at index " + std::to_string(i));
         }
         // A replication without crossings has no rate. Skipping the pair (rather than
         // counting the rate as 0) keeps both sides on the same replications; with common

@@ -18,8 +18,8 @@ namespace {
 constexpr double kZ95 = 1.9599639845400536;  // standard normal 0.975 quantile
 
 bordersim::Stream test_stream(std::uint64_t seed) {
-  return bordersim::Stream({seed, 0, {bordersim::EntityKind::kBenchmark, 0},
-                            bordersim::Purpose::kBenchmark});
+  return bordersim::Stream(
+      {seed, 0, {bordersim::EntityKind::kBenchmark, 0}, bordersim::Purpose::kBenchmark});
 }
 
 // P(the interval for a Binomial(n, p) count covers p), summed over every count: the exact
@@ -30,7 +30,8 @@ double exact_coverage(std::uint64_t n, double p, MakeInterval make) {
   double coverage = 0.0;
   for (std::uint64_t k = 0; k <= n; ++k) {
     const Interval ci = make(k, n);
-    if (ci.lower <= p && p <= ci.upper) coverage += boost::math::pdf(binomial, static_cast<double>(k));
+    if (ci.lower <= p && p <= ci.upper)
+      coverage += boost::math::pdf(binomial, static_cast<double>(k));
   }
   return coverage;
 }

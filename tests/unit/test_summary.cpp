@@ -45,16 +45,14 @@ VariantResult baseline() {
   VariantResult v;
   v.name = "baseline";
   v.model.sectors = {{"S1", "kurdistan", 0.0, 180e3}, {"S2", "federal", 180e3, 610e3}};
-  v.replications.push_back(replication(0,
-                                       {crossing(0, Outcome::kIntercepted, true),
-                                        crossing(1, Outcome::kUndetected, false),
-                                        crossing(1, Outcome::kDetectedNotIntercepted, true),
-                                        crossing(0, Outcome::kAborted, true)},
-                                       2, 1000.0));
-  v.replications.push_back(replication(1,
-                                       {crossing(1, Outcome::kIntercepted, true),
-                                        crossing(1, Outcome::kIntercepted, true)},
-                                       5, 3000.0));
+  v.replications.push_back(replication(
+      0,
+      {crossing(0, Outcome::kIntercepted, true), crossing(1, Outcome::kUndetected, false),
+       crossing(1, Outcome::kDetectedNotIntercepted, true), crossing(0, Outcome::kAborted, true)},
+      2, 1000.0));
+  v.replications.push_back(replication(
+      1, {crossing(1, Outcome::kIntercepted, true), crossing(1, Outcome::kIntercepted, true)}, 5,
+      3000.0));
   v.replications.push_back(replication(2, {}, 0, 0.0));
   return v;
 }
@@ -63,12 +61,12 @@ VariantResult baseline() {
 VariantResult more_towers() {
   VariantResult v = baseline();
   v.name = "more-towers";
-  v.replications[0] = replication(0,
-                                   {crossing(0, Outcome::kIntercepted, true),
-                                    crossing(1, Outcome::kDetectedNotIntercepted, true),
-                                    crossing(1, Outcome::kIntercepted, true),
-                                    crossing(0, Outcome::kAborted, true)},
-                                   2, 1500.0);
+  v.replications[0] =
+      replication(0,
+                  {crossing(0, Outcome::kIntercepted, true),
+                   crossing(1, Outcome::kDetectedNotIntercepted, true),
+                   crossing(1, Outcome::kIntercepted, true), crossing(0, Outcome::kAborted, true)},
+                  2, 1500.0);
   return v;
 }
 
@@ -90,7 +88,7 @@ void check_row(const SummaryRow& row, const Interval& expected) {
 
 }  // namespace
 
-TEST_CASE("summarize: pooled rates, per-replication means, per-sector lines") {
+TEST_CASE("summarize: pooled rates and per-replication means and per-sector lines") {
   const std::vector<SummaryRow> rows = summarize(baseline());
   // 6 crossings: 5 detected, 3 intercepted, 1 aborted, 2 escaped.
   check_row(rows.at(0), wilson_interval(5, 6));
@@ -124,7 +122,7 @@ TEST_CASE("summarize: pooled rates, per-replication means, per-sector lines") {
   CHECK(rows.back().metric == "sector/S2/interception_rate");
 }
 
-TEST_CASE("summarize: no crossings gives NaN rates, and stray sector indices stay visible") {
+TEST_CASE("summarize: no crossings gives NaN rates and stray sector indices stay visible") {
   VariantResult empty;
   empty.name = "empty";
   empty.model.sectors = {{"S1", "federal", 0.0, 1.0}};
@@ -146,7 +144,7 @@ TEST_CASE("summarize: no crossings gives NaN rates, and stray sector indices sta
   CHECK(find(summarize(stray), "sector/#2/detection_rate").n == 1);
 }
 
-TEST_CASE("compare_to_baseline: paired by replication, empty replications skipped") {
+TEST_CASE("compare_to_baseline: paired by replication with empty replications skipped") {
   BatchResult batch;
   batch.seed = 1;
   batch.replications = 3;

@@ -18,8 +18,7 @@ struct Interval {
 // Proportion successes/trials with the Wilson score interval: good coverage for moderate
 // n and never outside [0, 1]. trials == 0 gives NaN estimate and bounds;
 // successes > trials throws std::invalid_argument.
-Interval wilson_interval(std::uint64_t successes, std::uint64_t trials,
-                         double confidence = 0.95);
+Interval wilson_interval(std::uint64_t successes, std::uint64_t trials, double confidence = 0.95);
 
 // The exact (Clopper–Pearson) interval from beta quantiles: conservative, for small n.
 // Same conventions as wilson_interval.

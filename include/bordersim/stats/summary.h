@@ -59,8 +59,7 @@ struct ComparisonRow {
 // numbers, so replication i of one variant is paired with replication i of the other.
 // Throws std::out_of_range for a bad baseline_index and std::invalid_argument when the
 // replication numbers at one index differ.
-std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch,
-                                               std::size_t baseline_index,
+std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch, std::size_t baseline_index,
                                                double confidence = 0.95);
 
 }  // namespace bordersim

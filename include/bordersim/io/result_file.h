@@ -1,0 +1,63 @@
+#pragma once
+// The HDF5 result file of a batch (layout in DESIGN.md, "HDF5 result file"): written
+// atomically, read back by `compare`, `report`, `merge`, tests and Python (h5py, pandas).
+//
+//   /                      attributes filetype = "bordersim-result", format_version = 1,
+//                          bordersim_version, scenario (resolved JSON), seed,
+//                          replications, created (ISO-8601 UTC)
+//   /variants              attribute order: the variant names in batch order
+//   /variants/NAME/replications  one row per replication (ReplicationRecord's counts)
+//   /variants/NAME/crossings     one row per crossing; kind, sector_name, outcome are
+//                                fixed-length strings; missing times are NaN
+//   /variants/NAME/sectors       per sector: name, jurisdiction, from_m, to_m and raw
+//                                counts (crossings, detected, intercepted)
+//   /variants/NAME/summary       summarize()'s rows; attribute confidence
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bordersim/run/batch.h"
+#include "bordersim/run/record.h"
+#include "bordersim/stats/summary.h"
+
+namespace bordersim {
+
+inline constexpr const char* kResultFileType = "bordersim-result";
+inline constexpr std::uint64_t kResultFormatVersion = 1;
+
+// Writes `batch` to `path` through a temporary file in the same directory
+// (path + ".tmp.<pid>") renamed into place, so `path` is either the old file or the
+// complete new one. Throws std::runtime_error naming the path and the problem; the
+// temporary file is removed on failure.
+void write_result_file(const std::string& path, const BatchResult& batch,
+                       const std::string& resolved_scenario_json);
+
+struct ResultVariant {
+  std::string name;
+  std::vector<ReplicationRecord> replications;  // crossing_records left empty: see crossings
+  std::vector<CrossingRecord> crossings;
+  std::vector<SectorTally> sectors;
+  std::vector<SummaryRow> summary;
+};
+
+struct ResultFile {
+  std::string filetype;
+  std::uint64_t format_version = 0;
+  std::string bordersim_version;
+  std::string scenario;  // the resolved scenario JSON text
+  std::uint64_t seed = 0;
+  std::uint64_t replications = 0;
+  std::string created;
+  std::vector<ResultVariant> variants;  // in batch order
+};
+
+// Throws std::runtime_error naming the path when the file is missing, not a bordersim
+// result file, of a newer format, or damaged.
+ResultFile read_result_file(const std::string& path);
+
+// The batch a file holds, so that summarize(), compare_to_baseline() and print_results()
+// run on it: crossing records go back into their replications, and each model carries
+// only its sectors (names, jurisdictions, extents).
+BatchResult to_batch_result(const ResultFile& file);
+
+}  // namespace bordersim

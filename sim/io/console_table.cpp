@@ -1,0 +1,178 @@
+#include "bordersim/io/console_table.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bordersim/stats/intervals.h"
+#include "bordersim/stats/summary.h"
+
+namespace bordersim {
+namespace {
+
+// Rows of cells printed in aligned columns; text columns left-aligned, numbers right.
+class TextTable {
+ public:
+  explicit TextTable(std::vector<bool> left_aligned) : left_(std::move(left_aligned)) {}
+  void add(std::vector<std::string> cells) { rows_.push_back(std::move(cells)); }
+
+  void print(std::string& out, std::string_view indent) const {
+    std::vector<std::size_t> widths(left_.size(), 0);
+    for (const auto& row : rows_) {
+      for (std::size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], width(row[i]));
+    }
+    for (const auto& row : rows_) {
+      std::string line(indent);
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        const std::string pad(widths[i] - width(row[i]), ' ');
+        line += left_[i] ? row[i] + pad : pad + row[i];
+        if (i + 1 < row.size()) line += "  ";
+      }
+      line.erase(line.find_last_not_of(' ') + 1);
+      out += line + '\n';
+    }
+  }
+
+ private:
+  // Display width: UTF-8 continuation bytes take no column (names like "Kurdistan–Syria").
+  static std::size_t width(const std::string& s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  }
+  std::vector<bool> left_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+std::string percent(double rate) {
+  return std::isnan(rate) ? std::string("n/a") : fmt::format("{:.1f}%", 100.0 * rate);
+}
+
+std::string percent_interval(const Interval& ci) {
+  if (std::isnan(ci.lower)) return "n/a";
+  // Fixed width, so that brackets line up down the column.
+  return fmt::format("[{:5.1f}%, {:5.1f}%]", 100.0 * ci.lower, 100.0 * ci.upper);
+}
+
+std::string number_interval(const Interval& ci) {
+  if (std::isnan(ci.estimate)) return "n/a";
+  if (std::isnan(ci.lower)) return fmt::format("{:.1f}", ci.estimate);
+  return fmt::format("{:.1f} [{:.1f}, {:.1f}]", ci.estimate, ci.lower, ci.upper);
+}
+
+std::string level(double confidence) { return fmt::format("{:g}%", 100.0 * confidence); }
+
+struct Totals {
+  std::uint64_t crossings = 0, detected = 0, intercepted = 0, aborted = 0, escaped = 0;
+  double seized_usd = 0.0, lost_usd = 0.0;  // cargo intercepted / that got through
+};
+
+Totals totals(const VariantResult& variant) {
+  Totals t;
+  for (const ReplicationRecord& r : variant.replications) {
+    t.crossings += r.crossings;
+    t.detected += r.detected;
+    t.intercepted += r.intercepted;
+    t.aborted += r.aborted;
+    t.escaped += r.escaped;
+    for (const CrossingRecord& c : r.crossing_records) {
+      if (c.outcome == Outcome::kIntercepted) t.seized_usd += c.cargo_value_usd;
+      if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted) {
+        t.lost_usd += c.cargo_value_usd;
+      }
+    }
+  }
+  return t;
+}
+
+void print_variant(std::string& out, const VariantResult& variant, double confidence) {
+  const Totals t = totals(variant);
+  std::vector<double> per_replication, false_alarms;
+  for (const ReplicationRecord& r : variant.replications) {
+    per_replication.push_back(static_cast<double>(r.crossings));
+    false_alarms.push_back(static_cast<double>(r.false_alarms));
+  }
+  out += fmt::format("Variant \"{}\": {} replications, {} crossings ({} per replication)\n\n",
+                     variant.name, variant.replications.size(), t.crossings,
+                     number_interval(t_interval(per_replication, confidence)));
+
+  TextTable outcomes({true, false, false, false});
+  outcomes.add({"Outcome", "Rate", level(confidence) + " interval", "Count"});
+  auto outcome = [&](const char* name, std::uint64_t count) {
+    const Interval ci = wilson_interval(count, t.crossings, confidence);
+    outcomes.add({name, percent(ci.estimate), percent_interval(ci),
+                  fmt::format("{} / {}", count, t.crossings)});
+  };
+  outcome("detected", t.detected);
+  outcome("intercepted", t.intercepted);
+  outcome("aborted", t.aborted);
+  outcome("escaped", t.escaped);
+  outcomes.print(out, "  ");
+  out += fmt::format("  False alarms per replication: {}\n",
+                     number_interval(t_interval(false_alarms, confidence)));
+  if (t.seized_usd > 0.0 || t.lost_usd > 0.0) {
+    const double n = static_cast<double>(std::max<std::size_t>(variant.replications.size(), 1));
+    out += fmt::format("  Cargo value per replication: seized {:.0f} USD, got through {:.0f} USD\n",
+                       t.seized_usd / n, t.lost_usd / n);
+  }
+
+  const std::vector<SectorTally> sectors = sector_tallies(variant);
+  if (!sectors.empty()) {
+    out += '\n';
+    TextTable table({true, true, false, false, false, false, false});
+    table.add({"Sector", "Jurisdiction", "Crossings", "Detected", level(confidence) + " interval",
+               "Intercepted", level(confidence) + " interval"});
+    for (const SectorTally& s : sectors) {
+      const Interval detected = wilson_interval(s.detected, s.crossings, confidence);
+      const Interval intercepted = wilson_interval(s.intercepted, s.crossings, confidence);
+      table.add({s.name, s.jurisdiction.empty() ? "-" : s.jurisdiction,
+                 fmt::format("{}", s.crossings), percent(detected.estimate),
+                 percent_interval(detected), percent(intercepted.estimate),
+                 percent_interval(intercepted)});
+    }
+    table.print(out, "  ");
+  }
+  out += '\n';
+}
+
+// Percentage points with a sign; rounded first so that -0.01 shows as +0.0, not -0.0.
+std::string points(double difference) {
+  if (std::isnan(difference)) return "n/a";
+  const double rounded = std::round(1000.0 * difference) / 10.0 + 0.0;  // + 0.0: no -0
+  return fmt::format("{:+.1f}", rounded);
+}
+
+}  // namespace
+
+void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t baseline_index,
+                      double confidence) {
+  const std::vector<ComparisonRow> rows = compare_to_baseline(batch, baseline_index, confidence);
+  std::string text = fmt::format(
+      "Against \"{}\": paired differences (variant - baseline, same replications), "
+      "percentage points\n\n",
+      batch.variants[baseline_index].name);
+  TextTable table({true, true, false, false, false});
+  table.add({"Variant", "Metric", "Difference", level(confidence) + " interval", "Pairs"});
+  for (const ComparisonRow& r : rows) {
+    const Interval& d = r.difference;
+    const std::string interval =
+        std::isnan(d.lower) ? "n/a" : fmt::format("[{}, {}]", points(d.lower), points(d.upper));
+    std::string metric = r.metric;
+    std::replace(metric.begin(), metric.end(), '_', ' ');
+    table.add({r.variant, metric, points(d.estimate), interval, fmt::format("{}", d.n)});
+  }
+  table.print(text, "  ");
+  out << text << '\n';
+}
+
+void print_results(std::ostream& out, const BatchResult& batch, double confidence) {
+  std::string text;
+  for (const VariantResult& variant : batch.variants) print_variant(text, variant, confidence);
+  out << text;
+  if (batch.variants.size() > 1) print_comparison(out, batch, 0, confidence);
+}
+
+}  // namespace bordersim

@@ -1,0 +1,25 @@
+#pragma once
+// Private to sim/io: the columns of the result file's tables, record by record, both ways.
+// Column names and types here are the file format: change them only with format_version.
+#include <vector>
+
+#include "bordersim/run/batch.h"
+#include "bordersim/stats/summary.h"
+#include "hdf5_table.h"
+
+namespace bordersim::result_tables {
+
+hdf5::Table from_replications(const std::vector<ReplicationRecord>& replications);
+// Every crossing of every replication, in replication order; sector names from `sectors`.
+hdf5::Table from_crossings(const std::vector<ReplicationRecord>& replications,
+                           const std::vector<SectorTally>& sectors);
+hdf5::Table from_sectors(const std::vector<SectorTally>& sectors);
+hdf5::Table from_summary(const std::vector<SummaryRow>& rows);
+
+// Each throws hdf5::Error naming the table and the column that is missing or unreadable.
+std::vector<ReplicationRecord> to_replications(const hdf5::Table& table);
+std::vector<CrossingRecord> to_crossings(const hdf5::Table& table);
+std::vector<SectorTally> to_sectors(const hdf5::Table& table);
+std::vector<SummaryRow> to_summary(const hdf5::Table& table);
+
+}  // namespace bordersim::result_tables

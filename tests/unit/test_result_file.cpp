@@ -1,0 +1,268 @@
+// The HDF5 result file: everything written comes back, NaN included; writes are atomic.
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "../support/record_equality.h"
+#include "bordersim/io/result_file.h"
+#include "bordersim/version.h"
+
+using namespace bordersim;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A fresh directory per test case, removed afterwards.
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    static int counter = 0;
+    path = fs::temp_directory_path() / ("bordersim-result-test-" + std::to_string(::getpid()) +
+                                        "-" + std::to_string(++counter));
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  std::vector<std::string> entries() const {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(path)) names.push_back(e.path().filename());
+    return names;
+  }
+};
+
+CrossingRecord crossing(std::uint32_t crosser, std::uint16_t sector, Outcome outcome) {
+  CrossingRecord c;
+  c.crosser = crosser;
+  c.kind = crosser % 2 == 0 ? CrosserKind::kInfiltrator : CrosserKind::kSmuggler;
+  c.group_size = static_cast<std::uint16_t>(2 + crosser % 7);
+  c.sector = sector;
+  c.start_s = 60.5 * crosser;
+  if (outcome != Outcome::kUndetected) c.first_detection_s = c.start_s + 321.25;
+  if (outcome == Outcome::kIntercepted) c.interception_s = c.start_s + 999.0;
+  c.outcome = outcome;
+  c.border_x_m = 1000.0 * crosser + 0.125;
+  c.border_y_m = -3.5;
+  c.cargo_value_usd = c.kind == CrosserKind::kSmuggler ? 8000.0 + crosser : 0.0;
+  return c;
+}
+
+ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> rows) {
+  ReplicationRecord r;
+  r.replication = number;
+  r.false_alarms = 3 + number;
+  r.responder_busy_s = 1234.5 * (number + 1);
+  r.events = 100000 + number;
+  for (CrossingRecord& c : rows) {
+    c.replication = number;
+    ++r.crossings;
+    if (!std::isnan(c.first_detection_s)) ++r.detected;
+    if (c.outcome == Outcome::kIntercepted) ++r.intercepted;
+    if (c.outcome == Outcome::kAborted) ++r.aborted;
+    if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted) {
+      ++r.escaped;
+    }
+  }
+  r.crossing_records = std::move(rows);
+  return r;
+}
+
+BatchResult sample_batch() {
+  BatchResult batch;
+  batch.seed = 0x8000000000000005ULL;  // needs all 64 bits
+  batch.replications = 2;
+  VariantResult base;
+  base.name = "baseline";
+  base.model.sectors = {{"S1", "kurdistan", 0.0, 180e3},
+                        {"Euphrates valley – south", "federal", 180e3, 610e3}};
+  base.replications.push_back(
+      replication(0, {crossing(0, 0, Outcome::kIntercepted), crossing(1, 1, Outcome::kUndetected),
+                      crossing(2, 1, Outcome::kDetectedNotIntercepted)}));
+  base.replications.push_back(replication(1, {crossing(3, 0, Outcome::kAborted)}));
+  batch.variants.push_back(base);
+
+  // A variant whose replications saw no crossers at all: 0-row crossings table.
+  VariantResult quiet;
+  quiet.name = "closed-seam";
+  quiet.model.sectors = base.model.sectors;
+  quiet.replications = {replication(0, {}), replication(1, {})};
+  batch.variants.push_back(quiet);
+
+  // A variant with no replications at all.
+  VariantResult none;
+  none.name = "a-empty";  // sorts before the others: the file must keep batch order
+  batch.variants.push_back(none);
+  return batch;
+}
+
+// Bit-exact: HDF5 stores doubles as they are, NaN included.
+void check_same(const CrossingRecord& a, const CrossingRecord& b) {
+  INFO("crossing " << b.crosser << " of replication " << b.replication);
+  CHECK(testing::same(a, b));
+}
+
+void check_same(const ReplicationRecord& a, const ReplicationRecord& b) {
+  INFO("replication " << b.replication);
+  CHECK(testing::same_totals(a, b));
+}
+
+void check_same(const std::vector<SummaryRow>& a, const std::vector<SummaryRow>& b) {
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    INFO(b[i].metric);
+    CHECK(a[i].metric == b[i].metric);
+    for (auto [x, y] : {std::pair{a[i].estimate, b[i].estimate},
+                        {a[i].lower, b[i].lower},
+                        {a[i].upper, b[i].upper}}) {
+      CHECK(std::isnan(x) == std::isnan(y));
+      if (!std::isnan(y)) CHECK(x == y);
+    }
+    CHECK(a[i].n == b[i].n);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("result file: everything written is read back") {
+  TempDir dir;
+  const std::string path = (dir.path / "out.h5").string();
+  const BatchResult batch = sample_batch();
+  // Longer than HDF5's 64 KiB compact attribute limit, and not ASCII.
+  const std::string scenario =
+      "{\"name\": \"Tigris–Euphrates\", \"pad\": \"" + std::string(100000, 'x') + "\"}";
+  write_result_file(path, batch, scenario);
+  CHECK(dir.entries() == std::vector<std::string>{"out.h5"});  // no temporary left behind
+
+  const ResultFile file = read_result_file(path);
+  CHECK(file.filetype == "bordersim-result");
+  CHECK(file.format_version == 1);
+  CHECK(file.bordersim_version == kVersion);
+  CHECK(file.scenario == scenario);
+  CHECK(file.seed == batch.seed);
+  CHECK(file.replications == 2);
+  // ISO-8601 UTC, e.g. 2026-11-25T18:00:00Z
+  REQUIRE(file.created.size() == 20);
+  CHECK(file.created[4] == '-');
+  CHECK(file.created[10] == 'T');
+  CHECK(file.created.back() == 'Z');
+
+  REQUIRE(file.variants.size() == 3);
+  CHECK(file.variants[0].name == "baseline");
+  CHECK(file.variants[1].name == "closed-seam");
+  CHECK(file.variants[2].name == "a-empty");
+
+  const ResultVariant& base = file.variants[0];
+  REQUIRE(base.replications.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i)
+    check_same(base.replications[i], batch.variants[0].replications[i]);
+  REQUIRE(base.crossings.size() == 4);
+  check_same(base.crossings[0], batch.variants[0].replications[0].crossing_records[0]);
+  check_same(base.crossings[1], batch.variants[0].replications[0].crossing_records[1]);
+  check_same(base.crossings[2], batch.variants[0].replications[0].crossing_records[2]);
+  check_same(base.crossings[3], batch.variants[0].replications[1].crossing_records[0]);
+  CHECK(std::isnan(base.crossings[1].first_detection_s));
+  CHECK(std::isnan(base.crossings[2].interception_s));
+  check_same(base.summary, summarize(batch.variants[0]));
+
+  REQUIRE(base.sectors.size() == 2);
+  CHECK(base.sectors[1].name == "Euphrates valley – south");
+  CHECK(base.sectors[1].jurisdiction == "federal");
+  CHECK(base.sectors[1].from_m == 180e3);
+  CHECK(base.sectors[1].to_m == 610e3);
+  CHECK(base.sectors[1].crossings == 2);
+  CHECK(base.sectors[1].detected == 1);
+  CHECK(base.sectors[0].intercepted == 1);
+
+  const ResultVariant& quiet = file.variants[1];
+  CHECK(quiet.replications.size() == 2);
+  CHECK(quiet.crossings.empty());
+  check_same(quiet.summary, summarize(batch.variants[1]));
+  CHECK(std::isnan(quiet.summary[0].estimate));
+
+  const ResultVariant& none = file.variants[2];
+  CHECK(none.replications.empty());
+  CHECK(none.crossings.empty());
+  CHECK(none.sectors.empty());
+  check_same(none.summary, summarize(batch.variants[2]));
+
+  // Back to a batch: the statistics are the same as those of the batch written.
+  const BatchResult again = to_batch_result(file);
+  REQUIRE(again.variants.size() == 3);
+  CHECK(again.seed == batch.seed);
+  CHECK(again.variants[0].replications[0].crossing_records.size() == 3);
+  CHECK(again.variants[0].model.sectors[0].jurisdiction == "kurdistan");
+  for (std::size_t v = 0; v < 3; ++v) {
+    check_same(summarize(again.variants[v]), summarize(batch.variants[v]));
+  }
+}
+
+TEST_CASE("result file: large tables are chunked and still read back") {
+  TempDir dir;
+  const std::string path = (dir.path / "big.h5").string();
+  BatchResult batch;
+  batch.replications = 50;
+  VariantResult v;
+  v.name = "baseline";
+  v.model.sectors = {{"S1", "federal", 0.0, 1.0}};
+  for (std::uint32_t r = 0; r < 50; ++r) {
+    std::vector<CrossingRecord> rows;
+    for (std::uint32_t i = 0; i < 200; ++i) {
+      rows.push_back(crossing(i, 0, i % 3 == 0 ? Outcome::kUndetected : Outcome::kIntercepted));
+    }
+    v.replications.push_back(replication(r, std::move(rows)));
+  }
+  batch.variants.push_back(v);
+  write_result_file(path, batch, "{}");
+  const ResultFile file = read_result_file(path);
+  REQUIRE(file.variants.at(0).crossings.size() == 10000);
+  check_same(file.variants[0].crossings[9999], v.replications[49].crossing_records[199]);
+  check_same(file.variants[0].crossings[4321], v.replications[21].crossing_records[121]);
+}
+
+TEST_CASE("result file: a failed write throws and leaves no temporary and keeps the old file") {
+  TempDir dir;
+  const std::string missing_dir = (dir.path / "no-such-dir" / "out.h5").string();
+  try {
+    write_result_file(missing_dir, sample_batch(), "{}");
+    FAIL("writing into a missing directory should throw");
+  } catch (const std::runtime_error& e) {
+    const std::string message = e.what();
+    CHECK(message.find(missing_dir) != std::string::npos);
+    CHECK(message.find("does not exist") != std::string::npos);
+  }
+  CHECK(dir.entries().empty());
+
+  // A failure half-way through (a variant name HDF5 cannot take) must not damage the file
+  // already there.
+  const std::string path = (dir.path / "out.h5").string();
+  write_result_file(path, sample_batch(), "{\"first\": true}");
+  BatchResult bad = sample_batch();
+  bad.variants[1].name = "north/south";
+  CHECK_THROWS_AS(write_result_file(path, bad, "{\"second\": true}"), std::runtime_error);
+  CHECK(dir.entries() == std::vector<std::string>{"out.h5"});
+  CHECK(read_result_file(path).scenario == "{\"first\": true}");
+
+  // Writing again replaces it.
+  write_result_file(path, sample_batch(), "{\"third\": true}");
+  CHECK(read_result_file(path).scenario == "{\"third\": true}");
+  CHECK(dir.entries() == std::vector<std::string>{"out.h5"});
+}
+
+TEST_CASE("result file: reading something else fails clearly") {
+  TempDir dir;
+  const std::string missing = (dir.path / "missing.h5").string();
+  CHECK_THROWS_WITH_AS(read_result_file(missing), doctest::Contains("missing.h5': no such file"),
+                       std::runtime_error);
+  const std::string text = (dir.path / "text.h5").string();
+  std::ofstream(text) << "not hdf5\n";
+  CHECK_THROWS_WITH_AS(read_result_file(text), doctest::Contains("not an HDF5 file"),
+                       std::runtime_error);
+}
