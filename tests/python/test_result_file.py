@@ -1,0 +1,273 @@
+#!/usr/bin/python3
+"""Reads a result file as a researcher would: with h5py and numpy (and pandas if present).
+
+    /usr/bin/python3 tests/python/test_result_file.py BORDERSIM WORK_DIR
+
+Runs `BORDERSIM run -n 20 -j 2 -o WORK_DIR/out.h5` on the built-in default scenario, then
+checks the file against DESIGN.md ("HDF5 result file"): root attributes, one readable
+compound table per variant and kind, NaN for missing times, and counts that agree between
+the replications, crossings, sectors and summary tables. Prints "N passed, M failed" and
+exits 1 on any failure.
+"""
+
+import datetime
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+import h5py
+import numpy as np
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
+import read_results  # noqa: E402  (the reusable loader under test too)
+
+REPLICATIONS = 20
+REPLICATION_FIELDS = ["replication", "crossings", "detected", "intercepted", "aborted", "escaped",
+                      "false_alarms", "responder_busy_s", "events"]
+CROSSING_FIELDS = ["replication", "crosser", "kind", "group_size", "sector", "sector_name",
+                   "start_s", "first_detection_s", "interception_s", "outcome", "border_x_m",
+                   "border_y_m", "cargo_value_usd"]
+SUMMARY_FIELDS = ["metric", "estimate", "lower", "upper", "n"]
+OUTCOMES = {"undetected", "detected", "intercepted", "aborted"}
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failures = []
+
+    def check(self, condition, what):
+        if condition:
+            self.passed += 1
+        else:
+            self.failures.append(what)
+            print("FAILED: %s" % what, file=sys.stderr)
+        return bool(condition)
+
+    def fatal(self, what):
+        """A failure after which nothing else can be checked."""
+        self.failures.append(what)
+        print("FAILED: %s" % what, file=sys.stderr)
+        self.finish()
+
+    def finish(self):
+        print("%d passed, %d failed" % (self.passed, len(self.failures)))
+        sys.exit(1 if self.failures else 0)
+
+
+def run_batch(c, bordersim, work):
+    out = os.path.join(work, "out.h5")
+    command = [bordersim, "run", "-n", str(REPLICATIONS), "-j", "2", "-o", out]
+    try:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              universal_newlines=True, timeout=600)
+    except OSError as error:
+        c.fatal("cannot start %s: %s" % (bordersim, error))
+    if done.returncode != 0:
+        c.fatal("%s exited with %d\nstdout:\n%s\nstderr:\n%s"
+                % (" ".join(command), done.returncode, done.stdout, done.stderr))
+    c.check(os.path.isfile(out), "bordersim run wrote %s" % out)
+    if not os.path.isfile(out):
+        c.finish()
+    leftovers = [n for n in os.listdir(work) if ".tmp" in n]
+    c.check(not leftovers, "no temporary files left in %s (found %s)" % (work, leftovers))
+    c.check("detect" in done.stdout.lower(), "run printed a results table")
+    return out
+
+
+def text(value):
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+def check_root(c, f):
+    a = f.attrs
+    for name in ("bordersim_version", "scenario", "seed", "replications", "created", "filetype",
+                 "format_version"):
+        c.check(name in a, "root attribute %r present" % name)
+    c.check(text(a.get("filetype")) == "bordersim-result", "filetype is bordersim-result")
+    c.check(int(a.get("format_version", -1)) == 1, "format_version is 1")
+    c.check(re.match(r"^\d+\.\d+\.\d+", text(a.get("bordersim_version", ""))) is not None,
+            "bordersim_version looks like a version: %r" % a.get("bordersim_version"))
+    c.check(int(a.get("replications", -1)) == REPLICATIONS,
+            "replications attribute is %d: %r" % (REPLICATIONS, a.get("replications")))
+    try:
+        scenario = json.loads(text(a.get("scenario", "")))
+    except ValueError as error:
+        c.check(False, "scenario attribute is JSON: %s" % error)
+        scenario = {}
+    c.check(isinstance(scenario, dict) and scenario, "scenario is a non-empty JSON object")
+    if "seed" in scenario:
+        c.check(int(a["seed"]) == int(scenario["seed"]),
+                "seed attribute %r equals the scenario's seed %r" % (a["seed"], scenario["seed"]))
+    created = text(a.get("created", ""))
+    try:
+        when = datetime.datetime.strptime(created, "%Y-%m-%dT%H:%M:%SZ").replace(
+            tzinfo=datetime.timezone.utc)
+        age = abs((datetime.datetime.now(datetime.timezone.utc) - when).total_seconds())
+        c.check(age < 3600, "created %s is about now (UTC)" % created)
+    except ValueError:
+        c.check(False, "created is ISO-8601 UTC (YYYY-MM-DDTHH:MM:SSZ): %r" % created)
+    return scenario
+
+
+def variant_names(c, f, scenario):
+    group = f["variants"]
+    order = [text(n) for n in group.attrs["order"]] if "order" in group.attrs else []
+    c.check(len(order) > 0, "/variants has an order attribute naming the variants")
+    c.check(sorted(order) == sorted(group.keys()),
+            "order %s matches the groups %s" % (order, sorted(group.keys())))
+    if isinstance(scenario.get("variants"), dict) and scenario["variants"]:
+        c.check(order == list(scenario["variants"].keys()),
+                "variants in scenario order: %s vs %s" % (order, list(scenario["variants"])))
+    return order
+
+
+def read_table(c, group, name, fields, where):
+    if not c.check(name in group, "%s/%s exists" % (where, name)):
+        return None
+    array = group[name][()]
+    c.check(isinstance(array, np.ndarray) and array.dtype.names is not None and array.ndim == 1,
+            "%s/%s reads as a 1-D numpy structured array" % (where, name))
+    missing = [f for f in fields if f not in (array.dtype.names or ())]
+    c.check(not missing, "%s/%s has columns %s (missing %s)" % (where, name, fields, missing))
+    return None if missing else array
+
+
+def check_variant(c, f, name):
+    where = "/variants/" + name
+    group = f["variants"][name]
+    reps = read_table(c, group, "replications", REPLICATION_FIELDS, where)
+    rows = read_table(c, group, "crossings", CROSSING_FIELDS, where)
+    summary = read_table(c, group, "summary", SUMMARY_FIELDS, where)
+    sectors = read_table(c, group, "sectors", ["name", "jurisdiction", "crossings"], where)
+    if reps is None or rows is None or summary is None:
+        return
+
+    c.check(len(reps) == REPLICATIONS, "%s: %d replication rows" % (where, REPLICATIONS))
+    c.check(np.array_equal(np.sort(reps["replication"]), np.arange(len(reps))),
+            "%s: replications numbered 0..n-1" % where)
+    c.check(int(reps["crossings"].sum()) == len(rows),
+            "%s: sum of crossings per replication (%d) = crossing rows (%d)"
+            % (where, int(reps["crossings"].sum()), len(rows)))
+
+    outcome = np.array([text(o) for o in rows["outcome"]])
+    detected = np.isfinite(rows["first_detection_s"])
+    intercepted = np.isfinite(rows["interception_s"])
+    c.check(set(outcome) <= OUTCOMES, "%s: outcomes in %s: %s" % (where, OUTCOMES, set(outcome)))
+    c.check(set(text(k) for k in rows["kind"]) <= {"infiltrator", "smuggler"},
+            "%s: kinds are infiltrator/smuggler" % where)
+    undetected = outcome == "undetected"
+    c.check(np.all(np.isnan(rows["first_detection_s"][undetected])),
+            "%s: undetected crossings have NaN first_detection_s" % where)
+    c.check(np.all(np.isnan(rows["interception_s"][undetected])),
+            "%s: undetected crossings have NaN interception_s" % where)
+    c.check(np.array_equal(intercepted, outcome == "intercepted"),
+            "%s: interception_s is finite exactly for intercepted crossings" % where)
+    c.check(np.all(detected[~undetected & (outcome != "aborted")]),
+            "%s: detected/intercepted crossings have a first_detection_s" % where)
+    c.check(np.all(rows["first_detection_s"][detected] >= rows["start_s"][detected]),
+            "%s: first detection not before the start" % where)
+    c.check(np.all(rows["interception_s"][intercepted] >= rows["first_detection_s"][intercepted]),
+            "%s: interception not before first detection" % where)
+    c.check(np.all(np.isfinite(rows["start_s"])), "%s: start_s always set" % where)
+
+    # Per replication, the totals agree with the rows.
+    n = len(reps)
+    per_rep = rows["replication"].astype(np.int64)
+    c.check(np.all((per_rep >= 0) & (per_rep < n)), "%s: crossings name known replications" % where)
+    order = np.argsort(reps["replication"])
+    def counts(mask):
+        return np.bincount(per_rep[mask], minlength=n)
+    everything = np.ones(len(rows), dtype=bool)
+    for column, mask in (("crossings", everything), ("detected", detected),
+                         ("intercepted", outcome == "intercepted"),
+                         ("aborted", outcome == "aborted"),
+                         ("escaped", (outcome == "undetected") | (outcome == "detected"))):
+        c.check(np.array_equal(reps[column][order], counts(mask)),
+                "%s: %s per replication matches the crossing rows" % (where, column))
+
+    if sectors is not None:
+        c.check(int(sectors["crossings"].sum()) == len(rows),
+                "%s: sector crossings add up to the rows" % where)
+        names = [text(s) for s in sectors["name"]]
+        ok = all(rows["sector"] < len(names)) and all(
+            names[s] == text(sn) for s, sn in zip(rows["sector"], rows["sector_name"]))
+        c.check(ok, "%s: sector_name agrees with the sectors table" % where)
+        c.check(np.array_equal(sectors["crossings"], np.bincount(rows["sector"].astype(np.int64),
+                                                                 minlength=len(names))),
+                "%s: sector crossings match the rows" % where)
+
+    metrics = {text(m): i for i, m in enumerate(summary["metric"])}
+    for m in ("detection_rate", "interception_rate", "abort_rate", "escape_rate",
+              "crossings_per_replication", "false_alarms_per_replication",
+              "responder_busy_s_per_replication"):
+        c.check(m in metrics, "%s/summary has %s" % (where, m))
+    if "detection_rate" in metrics and len(rows):
+        r = summary[metrics["detection_rate"]]
+        c.check(int(r["n"]) == len(rows), "%s: detection_rate n = crossings" % where)
+        c.check(math.isclose(r["estimate"], detected.sum() / len(rows), rel_tol=1e-12),
+                "%s: detection_rate = detected / crossings" % where)
+        c.check(r["lower"] <= r["estimate"] <= r["upper"], "%s: interval brackets estimate" % where)
+    if "interception_rate" in metrics and len(rows):
+        r = summary[metrics["interception_rate"]]
+        c.check(math.isclose(r["estimate"], intercepted.sum() / len(rows), rel_tol=1e-12),
+                "%s: interception_rate = intercepted / crossings" % where)
+    if "crossings_per_replication" in metrics:
+        r = summary[metrics["crossings_per_replication"]]
+        c.check(int(r["n"]) == n and math.isclose(r["estimate"], reps["crossings"].mean()),
+                "%s: crossings_per_replication is the mean over replications" % where)
+
+
+def check_reader(c, path, names):
+    """tools/read_results.py: numpy always, pandas when installed."""
+    results = read_results.load(path, as_pandas=False)
+    c.check(results.variant_names == names, "read_results keeps the variant order")
+    crossings = results.variants[names[0]]["crossings"]
+    c.check(crossings.dtype["outcome"].kind == "U", "read_results decodes strings to str")
+    c.check("detection_rate" in read_results.summary_text(results),
+            "read_results.summary_text prints the summary")
+    if read_results.pd is None:
+        print("pandas not installed: DataFrame checks skipped")
+        return
+    frames = read_results.load(path)
+    for name in names:
+        for table in ("replications", "crossings", "summary"):
+            df = frames.variants[name][table]
+            c.check(isinstance(df, read_results.pd.DataFrame),
+                    "%s/%s loads as a pandas DataFrame" % (name, table))
+        df = frames.variants[name]["crossings"]
+        reps = frames.variants[name]["replications"]
+        c.check(len(df) == int(reps["crossings"].sum()), "%s: DataFrame row count" % name)
+        c.check(df.loc[df["outcome"] == "undetected", "first_detection_s"].isna().all(),
+                "%s: pandas sees NaN for missing times" % name)
+        grouped = df.groupby("replication").size().reindex(reps["replication"], fill_value=0)
+        c.check(list(grouped) == list(reps["crossings"]), "%s: pandas groupby agrees" % name)
+
+
+def main(argv):
+    if len(argv) != 3:
+        print("usage: test_result_file.py BORDERSIM WORK_DIR", file=sys.stderr)
+        return 2
+    bordersim, work = argv[1], argv[2]
+    c = Checks()
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    path = run_batch(c, bordersim, work)
+    with h5py.File(path, "r") as f:
+        scenario = check_root(c, f)
+        if "variants" not in f:
+            c.fatal("/variants group missing")
+        names = variant_names(c, f, scenario)
+        for name in names:
+            if c.check(name in f["variants"], "/variants/%s exists" % name):
+                check_variant(c, f, name)
+    check_reader(c, path, names)
+    c.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
