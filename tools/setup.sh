@@ -15,7 +15,7 @@ packages=(
   libgdal-dev             # GeoTIFF/GeoJSON terrain and reprojection
   libcli11-dev            # command line
   libfmt-dev              # formatting of tables and messages
-  python3 python3-h5py python3-numpy   # tools/ and the Python read-back test
+  python3 python3-h5py python3-numpy python3-pandas   # tools/ and the Python read-back test
 )
 
 missing=()
