@@ -1,0 +1,58 @@
+#pragma once
+// Reading real geography through GDAL: DEM rasters (GeoTIFF, SRTM .hgt, anything GDAL
+// reads) and GeoJSON lines, both brought onto one metric map plane. Everything the
+// simulator does with distances assumes metres, so geographic (lon/lat) inputs are
+// reprojected on load. Every failure is an InputError naming the file.
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "bordersim/terrain/grid.h"
+
+namespace bordersim::terrain {
+
+// The metric CRS to load into. Precedence: wkt, then epsg, then automatic.
+struct TargetCrs {
+  std::string wkt;  // e.g. a DEM's crs_wkt(), so that vectors land on its grid
+  int epsg = 0;     // e.g. 32637 for UTM 37N
+  // Neither given: a raster already in a projected metric CRS is kept as it is (no
+  // resampling); anything else goes to the UTM zone of the data's centre.
+};
+
+struct DemReadOptions {
+  TargetCrs crs;
+  int band = 1;
+  std::int64_t max_cells = kDefaultMaxCells;  // checked before any cell is read
+  std::string pointer;  // JSON pointer of the scenario field that named the file, for errors
+};
+
+// EPSG code of the UTM zone holding (lon, lat) in degrees: 326zz north, 327zz south, with
+// the Norway (32V) and Svalbard (31X–37X) exceptions.
+int utm_epsg_for(double lon_deg, double lat_deg);
+
+// Reads one band as float elevations; NoData becomes NaN. A reprojection resamples
+// bilinearly at GDAL's suggested resolution (about the source's, in metres).
+ElevationGrid read_dem(const std::filesystem::path& file, const DemReadOptions& options = {});
+
+// One polyline on the map plane.
+struct Polyline {
+  std::vector<MapPoint> points;
+};
+
+struct LineSet {
+  std::vector<Polyline> lines;  // every LineString and every part of a MultiLineString
+  std::string crs_wkt;          // the CRS they were reprojected to
+  int epsg = 0;                 // its EPSG code when it has one, else 0
+};
+
+// Reads every LineString/MultiLineString of every layer (other geometry kinds are skipped)
+// and reprojects the points. A GeoJSON without a "crs" member is lon/lat (RFC 7946) and is
+// read in that order whatever the CRS's official axis order says.
+LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs = {},
+                   const std::string& pointer = {});
+
+// Sum of the segment lengths on the map plane.
+double length(const Polyline& line);
+
+}  // namespace bordersim::terrain

@@ -1,0 +1,303 @@
+#include "bordersim/terrain/gdal_io.h"
+
+#include <cpl_error.h>
+#include <fmt/format.h>
+#include <gdal.h>
+#include <gdal_priv.h>
+#include <gdal_utils.h>
+#include <ogr_geometry.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <mutex>
+
+#include "bordersim/core/error.h"
+
+namespace bordersim::terrain {
+namespace {
+
+// GDAL's driver table is process-wide by design; registering it is the one global
+// initialisation we accept. Everything else is per call.
+void register_gdal() {
+  static std::once_flag once;
+  std::call_once(once, [] { GDALAllRegister(); });
+}
+
+// GDAL reports problems through a thread-local handler stack and prints them to stderr by
+// default. Inside our calls we silence it and turn the last message into an InputError.
+class QuietGdalErrors {
+ public:
+  QuietGdalErrors() {
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLErrorReset();
+  }
+  ~QuietGdalErrors() { CPLPopErrorHandler(); }
+  QuietGdalErrors(const QuietGdalErrors&) = delete;
+  QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
+  static std::string last_message() {
+    const char* msg = CPLGetLastErrorMsg();
+    return (msg != nullptr && *msg != '\0') ? std::string(": ") + msg : std::string();
+  }
+};
+
+struct DatasetCloser {
+  void operator()(GDALDataset* ds) const { GDALClose(GDALDataset::ToHandle(ds)); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+struct Source {
+  std::string file;
+  std::string pointer;
+  [[noreturn]] void fail(const std::string& problem) const {
+    throw InputError(file, pointer, problem);
+  }
+};
+
+DatasetPtr open(const std::filesystem::path& path, unsigned kind, const Source& src,
+                const char* what) {
+  register_gdal();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) src.fail("file not found");
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), kind | GDAL_OF_READONLY));
+  if (!ds) src.fail(fmt::format("not a {} GDAL can read{}", what, QuietGdalErrors::last_message()));
+  return ds;
+}
+
+// Tools and files hand over lon/lat (x = east); keep that order whatever the CRS's
+// authority says, so that (x, y) always means (east, north).
+void traditional_order(OGRSpatialReference& srs) {
+  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+}
+
+bool is_metric_projected(const OGRSpatialReference& srs) {
+  return srs.IsProjected() && std::abs(srs.GetLinearUnits() - 1.0) < 1e-12;
+}
+
+MapPoint to_lonlat(const OGRSpatialReference& from, MapPoint p, const Source& src) {
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  traditional_order(wgs84);
+  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&from, &wgs84));
+  if (!ct || !ct->Transform(1, &p.x, &p.y)) {
+    src.fail("cannot relate the file's CRS to WGS 84 lon/lat" + QuietGdalErrors::last_message());
+  }
+  return p;
+}
+
+// The CRS to load into (see TargetCrs). `centre` gives the data's centre in the source CRS
+// and is only evaluated when the UTM zone has to be chosen.
+OGRSpatialReference choose_target(const TargetCrs& want, const OGRSpatialReference& source,
+                                  const std::function<MapPoint()>& centre, const Source& src) {
+  OGRSpatialReference target;
+  if (!want.wkt.empty()) {
+    if (target.SetFromUserInput(want.wkt.c_str()) != OGRERR_NONE) {
+      src.fail("the requested CRS is not one GDAL understands");
+    }
+  } else if (want.epsg > 0) {
+    if (target.importFromEPSG(want.epsg) != OGRERR_NONE) {
+      src.fail(fmt::format("EPSG:{} is not a CRS GDAL knows", want.epsg));
+    }
+  } else if (is_metric_projected(source)) {
+    target = source;
+  } else {
+    const MapPoint ll = to_lonlat(source, centre(), src);
+    if (!(std::abs(ll.y) <= 84.0)) {
+      src.fail(
+          fmt::format("centre latitude {:.3f} is outside UTM's range; give an EPSG code", ll.y));
+    }
+    target.importFromEPSG(utm_epsg_for(ll.x, ll.y));
+  }
+  if (!is_metric_projected(target)) {
+    src.fail("the target CRS is not a projected CRS in metres");
+  }
+  traditional_order(target);
+  return target;
+}
+
+std::string to_wkt(const OGRSpatialReference& srs) {
+  char* raw = nullptr;
+  const char* const options[] = {"FORMAT=WKT2_2019", nullptr};
+  srs.exportToWkt(&raw, options);
+  std::string wkt = raw != nullptr ? raw : "";
+  CPLFree(raw);
+  return wkt;
+}
+
+int epsg_of(const OGRSpatialReference& srs) {
+  const char* code = srs.GetAuthorityCode(nullptr);
+  return code != nullptr ? std::atoi(code) : 0;
+}
+
+// A lazily evaluated virtual dataset: the warp runs while the band is read, so the grid
+// size can still be checked before any cell is computed.
+DatasetPtr warped(GDALDataset& ds, const OGRSpatialReference& target, const Source& src) {
+  const std::string wkt = to_wkt(target);
+  const std::array<const char*, 13> argv = {"-of",        "VRT",      "-t_srs", wkt.c_str(),
+                                            "-r",         "bilinear", "-ot",    "Float32",
+                                            "-dstnodata", "nan",      "-q",     nullptr};
+  GDALWarpAppOptions* opts = GDALWarpAppOptionsNew(const_cast<char**>(argv.data()), nullptr);
+  GDALDatasetH in = GDALDataset::ToHandle(&ds);
+  int usage_error = 0;
+  DatasetPtr out(GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &in, opts, &usage_error)));
+  GDALWarpAppOptionsFree(opts);
+  if (!out) src.fail("cannot reproject the raster" + QuietGdalErrors::last_message());
+  return out;
+}
+
+}  // namespace
+
+int utm_epsg_for(double lon, double lat) {
+  const double wrapped = lon - 360.0 * std::floor((lon + 180.0) / 360.0);  // [-180, 180)
+  int zone = static_cast<int>(std::floor((wrapped + 180.0) / 6.0)) + 1;
+  zone = std::clamp(zone, 1, 60);
+  if (lat >= 56.0 && lat < 64.0 && wrapped >= 3.0 && wrapped < 12.0) zone = 32;  // Norway
+  if (lat >= 72.0 && lat < 84.0 && wrapped >= 0.0 && wrapped < 42.0) {           // Svalbard
+    zone = wrapped < 9.0 ? 31 : wrapped < 21.0 ? 33 : wrapped < 33.0 ? 35 : 37;
+  }
+  return (lat >= 0.0 ? 32600 : 32700) + zone;
+}
+
+ElevationGrid read_dem(const std::filesystem::path& file, const DemReadOptions& options) {
+  const Source src{file.string(), options.pointer};
+  QuietGdalErrors quiet;
+  DatasetPtr ds = open(file, GDAL_OF_RASTER, src, "raster");
+  if (options.band < 1 || options.band > ds->GetRasterCount()) {
+    src.fail(
+        fmt::format("band {} requested, the raster has {}", options.band, ds->GetRasterCount()));
+  }
+  const OGRSpatialReference* source_srs = ds->GetSpatialRef();
+  if (source_srs == nullptr || source_srs->IsEmpty()) {
+    src.fail("the raster has no coordinate reference system");
+  }
+  std::array<double, 6> gt{};
+  if (ds->GetGeoTransform(gt.data()) != CE_None) src.fail("the raster has no georeferencing");
+
+  OGRSpatialReference source = *source_srs;
+  traditional_order(source);
+  const auto centre = [&] {
+    const double c = ds->GetRasterXSize() / 2.0;
+    const double r = ds->GetRasterYSize() / 2.0;
+    return MapPoint{gt[0] + c * gt[1] + r * gt[2], gt[3] + c * gt[4] + r * gt[5]};
+  };
+  const OGRSpatialReference target = choose_target(options.crs, source, centre, src);
+
+  DatasetPtr reprojected;
+  GDALDataset* use = ds.get();
+  if (!target.IsSame(&source)) {
+    reprojected = warped(*ds, target, src);
+    use = reprojected.get();
+    if (use->GetGeoTransform(gt.data()) != CE_None)
+      src.fail("reprojection lost the georeferencing");
+  }
+  if (gt[2] != 0.0 || gt[4] != 0.0 || !(gt[1] > 0.0) || !(gt[5] < 0.0)) {
+    src.fail("only north-up rasters are supported (the geotransform is rotated or flipped)");
+  }
+
+  const GridGeometry geo{use->GetRasterXSize(), use->GetRasterYSize(), gt[0], gt[3], gt[1], -gt[5]};
+  ElevationGrid grid(geo, to_wkt(target), options.max_cells, src.file, src.pointer);
+
+  GDALRasterBand* band = use->GetRasterBand(options.band);
+  if (band->RasterIO(GF_Read, 0, 0, geo.cols, geo.rows, grid.values().data(), geo.cols, geo.rows,
+                     GDT_Float32, 0, 0, nullptr) != CE_None) {
+    src.fail("cannot read the elevations" + QuietGdalErrors::last_message());
+  }
+  int has_nodata = 0;
+  const double nodata = band->GetNoDataValue(&has_nodata);
+  if (has_nodata != 0 && !std::isnan(nodata)) {
+    const auto missing = static_cast<float>(nodata);
+    for (float& v : grid.values()) {
+      if (v == missing) v = std::numeric_limits<float>::quiet_NaN();
+    }
+  }
+  return grid;
+}
+
+LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs,
+                   const std::string& pointer) {
+  const Source src{file.string(), pointer};
+  QuietGdalErrors quiet;
+  DatasetPtr ds = open(file, GDAL_OF_VECTOR, src, "vector file");
+
+  // RFC 7946: a GeoJSON without a CRS is WGS 84 lon/lat.
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  const auto layer_srs = [&](OGRLayer& layer) {
+    const OGRSpatialReference* s = layer.GetSpatialRef();
+    OGRSpatialReference srs = (s != nullptr && !s->IsEmpty()) ? *s : wgs84;
+    traditional_order(srs);
+    return srs;
+  };
+  if (ds->GetLayerCount() == 0) src.fail("the file has no layers");
+
+  // The automatic zone comes from the first non-empty layer's extent.
+  const auto centre = [&] {
+    for (OGRLayer* layer : ds->GetLayers()) {
+      OGREnvelope env;
+      if (layer->GetExtent(&env, TRUE) == OGRERR_NONE) {
+        return MapPoint{(env.MinX + env.MaxX) / 2.0, (env.MinY + env.MaxY) / 2.0};
+      }
+    }
+    src.fail("the file has no geometry to place a UTM zone on");
+  };
+  const OGRSpatialReference target = choose_target(crs, layer_srs(*ds->GetLayer(0)), centre, src);
+
+  LineSet out{{}, to_wkt(target), epsg_of(target)};
+  for (OGRLayer* layer : ds->GetLayers()) {
+    const OGRSpatialReference source = layer_srs(*layer);
+    std::unique_ptr<OGRCoordinateTransformation> ct(
+        OGRCreateCoordinateTransformation(&source, &target));
+    if (!ct) src.fail("cannot reproject the layer" + QuietGdalErrors::last_message());
+
+    const auto add = [&](const OGRLineString& ls) {
+      const int n = ls.getNumPoints();
+      std::vector<double> xs(static_cast<std::size_t>(n));
+      std::vector<double> ys(static_cast<std::size_t>(n));
+      for (int i = 0; i < n; ++i) {
+        xs[static_cast<std::size_t>(i)] = ls.getX(i);
+        ys[static_cast<std::size_t>(i)] = ls.getY(i);
+      }
+      if (n > 0 && !ct->Transform(n, xs.data(), ys.data())) {
+        src.fail("cannot reproject a line" + QuietGdalErrors::last_message());
+      }
+      Polyline line;
+      line.points.reserve(xs.size());
+      for (std::size_t i = 0; i < xs.size(); ++i) line.points.push_back({xs[i], ys[i]});
+      out.lines.push_back(std::move(line));
+    };
+
+    layer->ResetReading();
+    for (const auto& feature : *layer) {
+      const OGRGeometry* g = feature->GetGeometryRef();
+      if (g == nullptr) continue;
+      switch (wkbFlatten(g->getGeometryType())) {
+        case wkbLineString:
+          add(*g->toLineString());
+          break;
+        case wkbMultiLineString:
+          for (const OGRLineString* part : *g->toMultiLineString()) add(*part);
+          break;
+        default:
+          break;  // points and polygons are other loaders' business
+      }
+    }
+  }
+  return out;
+}
+
+double length(const Polyline& line) {
+  double sum = 0.0;
+  for (std::size_t i = 1; i < line.points.size(); ++i) {
+    sum += std::hypot(line.points[i].x - line.points[i - 1].x,
+                      line.points[i].y - line.points[i - 1].y);
+  }
+  return sum;
+}
+
+}  // namespace bordersim::terrain
