@@ -3,7 +3,7 @@
 // stays N; after N warm-up holds the queue's time distribution is close to stationary,
 // and the timed holds measure what a simulator pays per event.
 //
-// Compared, in one process on one workload: the engine's EventQueue (binary heap with
+// Compared, in one process on one workload: the engine's EventQueue (4-ary heap with
 // cancellable slots), std::priority_queue (the bare binary heap, no cancel), a 4-ary
 // heap, std::multiset (a red-black tree) and boost::heap::pairing_heap.
 #include <fmt/core.h>
@@ -36,7 +36,7 @@ struct FiresBefore {
 // --- the contenders, each with push(Event) and pop() -> Event ---
 
 struct EngineQueue {
-  static constexpr const char* name = "EventQueue (binary heap)";
+  static constexpr const char* name = "EventQueue (4-ary heap, cancellable)";
   EventQueue queue;
   void push(const Event& e) { queue.push(e); }
   Event pop() {

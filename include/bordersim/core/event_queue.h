@@ -1,5 +1,5 @@
 #pragma once
-// The pending-event set: a binary heap on a vector (bench/ compares it with others),
+// The pending-event set: a 4-ary heap on a vector (bench/ compares it with others),
 // with O(1) cancellation through generation-checked slots.
 #include <cstdint>
 #include <vector>
@@ -44,6 +44,10 @@ class EventQueue {
   std::uint32_t acquire_slot();
   void release_slot(std::uint32_t slot);
   void pop_top_entry();
+  void sift_up(std::size_t i);
+  void sift_down(std::size_t i);
+
+  static constexpr std::size_t kArity = 4;
 
   std::vector<Entry> heap_;
   std::vector<Slot> slots_;
