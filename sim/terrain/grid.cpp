@@ -26,14 +26,38 @@ void check_grid_size(std::int64_t cols, std::int64_t rows, std::int64_t max_cell
   }
 }
 
+void check_grid_geometry(const GridGeometry& g, std::int64_t max_cells, std::string_view file,
+                         std::string_view pointer) {
+  check_grid_size(g.cols, g.rows, max_cells, file, pointer);
+  if (!(g.cell_w > 0.0) || !(g.cell_h > 0.0)) {
+    throw InputError(std::string(file), std::string(pointer),
+                     fmt::format("cell size {} x {} is not positive", g.cell_w, g.cell_h));
+  }
+}
+
+MapPoint GridGeometry::cell_centre(CellIndex c) const {
+  return {west + (c.col + 0.5) * cell_w, north - (c.row + 0.5) * cell_h};
+}
+
+std::optional<CellIndex> GridGeometry::cell_of(MapPoint p) const {
+  const double fc = std::floor((p.x - west) / cell_w);
+  const double fr = std::floor((north - p.y) / cell_h);
+  if (!(fc >= 0.0 && fr >= 0.0 && fc < cols && fr < rows)) return std::nullopt;
+  return CellIndex{static_cast<int>(fc), static_cast<int>(fr)};
+}
+
+MapPoint GridGeometry::to_grid(MapPoint p) const {
+  return {(p.x - west) / cell_w - 0.5, (north - p.y) / cell_h - 0.5};
+}
+
+MapPoint GridGeometry::to_map(MapPoint g) const {
+  return {west + (g.x + 0.5) * cell_w, north - (g.y + 0.5) * cell_h};
+}
+
 ElevationGrid::ElevationGrid(GridGeometry geometry, std::string crs_wkt, std::int64_t max_cells,
                              std::string_view file, std::string_view pointer)
     : geo_(geometry), crs_wkt_(std::move(crs_wkt)) {
-  check_grid_size(geo_.cols, geo_.rows, max_cells, file, pointer);
-  if (!(geo_.cell_w > 0.0) || !(geo_.cell_h > 0.0)) {
-    throw InputError(std::string(file), std::string(pointer),
-                     fmt::format("cell size {} x {} is not positive", geo_.cell_w, geo_.cell_h));
-  }
+  check_grid_geometry(geo_, max_cells, file, pointer);
   values_.assign(static_cast<std::size_t>(cell_count()), std::numeric_limits<float>::quiet_NaN());
 }
 
@@ -44,25 +68,6 @@ std::span<const float> ElevationGrid::row(int r) const {
 
 std::span<float> ElevationGrid::row(int r) {
   return std::span<float>(values_).subspan(index({0, r}), static_cast<std::size_t>(geo_.cols));
-}
-
-MapPoint ElevationGrid::cell_centre(CellIndex c) const {
-  return {geo_.west + (c.col + 0.5) * geo_.cell_w, geo_.north - (c.row + 0.5) * geo_.cell_h};
-}
-
-std::optional<CellIndex> ElevationGrid::cell_of(MapPoint p) const {
-  const double fc = std::floor((p.x - geo_.west) / geo_.cell_w);
-  const double fr = std::floor((geo_.north - p.y) / geo_.cell_h);
-  if (!(fc >= 0.0 && fr >= 0.0 && fc < geo_.cols && fr < geo_.rows)) return std::nullopt;
-  return CellIndex{static_cast<int>(fc), static_cast<int>(fr)};
-}
-
-MapPoint ElevationGrid::to_grid(MapPoint p) const {
-  return {(p.x - geo_.west) / geo_.cell_w - 0.5, (geo_.north - p.y) / geo_.cell_h - 0.5};
-}
-
-MapPoint ElevationGrid::to_map(MapPoint g) const {
-  return {geo_.west + (g.x + 0.5) * geo_.cell_w, geo_.north - (g.y + 0.5) * geo_.cell_h};
 }
 
 std::optional<double> ElevationGrid::elevation_at(MapPoint p) const {

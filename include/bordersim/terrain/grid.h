@@ -2,6 +2,7 @@
 // An elevation raster on a projected (metric) plane: north-up, row-major, float cells.
 // Missing cells (the source's NoData) are stored as NaN so that no sentinel value can be
 // mistaken for a real elevation.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -25,6 +26,8 @@ struct CellIndex {
 
 // Where the raster lies. (west, north) is the outer corner of cell (0, 0), as in a GDAL
 // geotransform; cell (c, r) has its centre at (west + (c + ½)·cell_w, north − (r + ½)·cell_h).
+// Every raster on the map plane (elevation, land cover, result densities) shares this
+// geometry, so the cell arithmetic lives here once.
 struct GridGeometry {
   int cols = 0;
   int rows = 0;
@@ -32,6 +35,24 @@ struct GridGeometry {
   double north = 0.0;
   double cell_w = 1.0;  // > 0
   double cell_h = 1.0;  // > 0 (rows run south)
+
+  std::int64_t cell_count() const { return std::int64_t{cols} * rows; }
+  bool contains(CellIndex c) const {
+    return c.col >= 0 && c.row >= 0 && c.col < cols && c.row < rows;
+  }
+  // Row-major offset of a cell inside the grid.
+  std::size_t index(CellIndex c) const {
+    return static_cast<std::size_t>(c.row) * static_cast<std::size_t>(cols) +
+           static_cast<std::size_t>(c.col);
+  }
+  MapPoint cell_centre(CellIndex c) const;
+  // The cell containing p (its outer edges included on the west/north side), if any.
+  std::optional<CellIndex> cell_of(MapPoint p) const;
+  // p in fractional cell-centre coordinates: (0, 0) is the centre of cell (0, 0).
+  MapPoint to_grid(MapPoint p) const;
+  MapPoint to_map(MapPoint grid_xy) const;
+
+  friend bool operator==(const GridGeometry&, const GridGeometry&) = default;
 };
 
 // 2·10⁸ cells is 800 MB of floats: beyond that a DEM is almost surely a mistake (wrong file,
@@ -42,6 +63,10 @@ inline constexpr std::int64_t kDefaultMaxCells = 200'000'000;
 // cols·rows > max_cells, and for non-positive sizes. Call it before allocating anything.
 void check_grid_size(std::int64_t cols, std::int64_t rows, std::int64_t max_cells,
                      std::string_view file, std::string_view pointer);
+
+// check_grid_size() plus positive cell sizes: what every raster constructor checks.
+void check_grid_geometry(const GridGeometry& geometry, std::int64_t max_cells,
+                         std::string_view file, std::string_view pointer);
 
 class ElevationGrid {
  public:
@@ -55,12 +80,10 @@ class ElevationGrid {
   const GridGeometry& geometry() const { return geo_; }
   int cols() const { return geo_.cols; }
   int rows() const { return geo_.rows; }
-  std::int64_t cell_count() const { return std::int64_t{geo_.cols} * geo_.rows; }
+  std::int64_t cell_count() const { return geo_.cell_count(); }
   const std::string& crs_wkt() const { return crs_wkt_; }
 
-  bool contains(CellIndex c) const {
-    return c.col >= 0 && c.row >= 0 && c.col < geo_.cols && c.row < geo_.rows;
-  }
+  bool contains(CellIndex c) const { return geo_.contains(c); }
   float at(CellIndex c) const { return values_[index(c)]; }
   float& at(CellIndex c) { return values_[index(c)]; }
   std::span<const float> row(int r) const;
@@ -68,12 +91,10 @@ class ElevationGrid {
   std::span<const float> values() const { return values_; }
   std::span<float> values() { return values_; }
 
-  MapPoint cell_centre(CellIndex c) const;
-  // The cell containing p (its outer edges included on the west/north side), if any.
-  std::optional<CellIndex> cell_of(MapPoint p) const;
-  // p in fractional cell-centre coordinates: (0, 0) is the centre of cell (0, 0).
-  MapPoint to_grid(MapPoint p) const;
-  MapPoint to_map(MapPoint grid_xy) const;
+  MapPoint cell_centre(CellIndex c) const { return geo_.cell_centre(c); }
+  std::optional<CellIndex> cell_of(MapPoint p) const { return geo_.cell_of(p); }
+  MapPoint to_grid(MapPoint p) const { return geo_.to_grid(p); }
+  MapPoint to_map(MapPoint grid_xy) const { return geo_.to_map(grid_xy); }
 
   // Bilinear interpolation between the four surrounding cell centres. Inside the outer
   // half-cell border the edge cells are extended. Empty outside the raster or where any
@@ -84,10 +105,7 @@ class ElevationGrid {
   std::optional<std::pair<float, float>> elevation_range() const;
 
  private:
-  std::size_t index(CellIndex c) const {
-    return static_cast<std::size_t>(c.row) * static_cast<std::size_t>(geo_.cols) +
-           static_cast<std::size_t>(c.col);
-  }
+  std::size_t index(CellIndex c) const { return geo_.index(c); }
 
   GridGeometry geo_;
   std::string crs_wkt_;
