@@ -5,7 +5,7 @@
 
 namespace bordersim {
 
-double earliest_intercept_s(Point from, double speed_mps, Point target, Point velocity) {
+double earliest_intercept_s(MapPoint from, double speed_mps, MapPoint target, MapPoint velocity) {
   constexpr double kNeverMeets = std::numeric_limits<double>::infinity();
   // |d + w t| = v t with d = target - from, w = velocity:
   // (w.w - v^2) t^2 + 2 (d.w) t + d.d = 0; we want its smallest root t >= 0.

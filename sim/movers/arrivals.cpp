@@ -20,7 +20,7 @@ std::vector<CrosserPlan> plan_crossers(const Model& model, std::uint64_t seed,
     plan.id = static_cast<std::uint32_t>(plans.size());
     Stream attributes({seed, replication, {EntityKind::kCrosser, plan.id}, Purpose::kAttributes});
     plan.start = seconds_to_time(t_s);
-    plan.x_m = uniform01(attributes) * model.border_length_m;
+    plan.border_s = uniform01(attributes) * model.border_length_m;
     boost::random::uniform_int_distribution<std::int64_t> group(spec->group_size[0],
                                                                 spec->group_size[1]);
     plan.group_size = static_cast<std::uint16_t>(group(attributes));

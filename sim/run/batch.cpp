@@ -1,6 +1,7 @@
 #include "bordersim/run/batch.h"
 
 #include <atomic>
+#include <map>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -13,8 +14,12 @@ BatchResult run_batch(const LoadedScenario& scenario, int threads, const Progres
   BatchResult batch;
   batch.seed = scenario.base.seed;
   batch.replications = static_cast<std::size_t>(scenario.base.batch.replications);
+  // Variants that leave the terrain alone share one geography: it is the costly part.
+  std::map<std::string, std::shared_ptr<const Geography>> geographies;
   for (const Variant& variant : scenario.variants) {
-    VariantResult result{variant.name, build_model(variant.scenario), {}};
+    auto& geography = geographies[scenario_to_json(variant.scenario)["terrain"].dump()];
+    if (!geography) geography = build_geography(variant.scenario.terrain, scenario.file);
+    VariantResult result{variant.name, build_model(variant.scenario, geography, scenario.file), {}};
     result.replications.resize(batch.replications);
     batch.variants.push_back(std::move(result));
   }

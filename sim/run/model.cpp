@@ -1,32 +1,43 @@
 #include "bordersim/run/model.h"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
+
+#include "bordersim/core/error.h"
 
 namespace bordersim {
 
-std::uint16_t Model::sector_of(double x) const {
-  // Sectors are few and sorted; the first whose end lies beyond x holds it.
+std::uint16_t Model::sector_of(double border_s) const {
+  // Sectors are few and sorted; the first whose end lies beyond s holds it.
   for (std::size_t i = 0; i + 1 < sectors.size(); ++i) {
-    if (x < sectors[i].to_m) return static_cast<std::uint16_t>(i);
+    if (border_s < sectors[i].to_m) return static_cast<std::uint16_t>(i);
   }
   return static_cast<std::uint16_t>(sectors.size() - 1);
 }
 
-std::pair<std::size_t, std::size_t> Model::towers_between(double x_min, double x_max) const {
-  const auto by_x = [](const TowerSite& t, double x) { return t.position.x < x; };
-  const auto first = std::lower_bound(towers.begin(), towers.end(), x_min, by_x);
-  const auto last = std::upper_bound(towers.begin(), towers.end(), x_max,
-                                     [](double x, const TowerSite& t) { return x < t.position.x; });
-  return {static_cast<std::size_t>(first - towers.begin()),
-          static_cast<std::size_t>(std::max(first, last) - towers.begin())};
+bool Model::tower_sees(std::size_t t, MapPoint p) const {
+  const TowerSite& tower = towers[t];
+  if (std::hypot(p.x - tower.position.x, p.y - tower.position.y) >= tower.range_m) return false;
+  if (!tower.view) return true;
+  const auto cell = geography->terrain.elevation.cell_of(p);
+  return cell && tower.view->visible(*cell);
 }
 
 namespace {
 
-std::vector<SectorInfo> build_sectors(const Scenario& s, double length_m) {
+// A border read from a file has a length nobody types exactly: the last sector boundary
+// may miss it by 1 %, and the last sector then ends where the border does.
+constexpr double kBorderLengthSlack = 0.01;
+
+std::vector<SectorInfo> build_sectors(const Scenario& s, double length_m, const std::string& file) {
   std::vector<double> split_km = s.sectors.split_along_border_km;
-  if (split_km.empty()) split_km = {0.0, s.terrain.flat.length_km};
+  if (split_km.empty()) split_km = {0.0, length_m / 1000.0};
+  const double last_m = split_km.back() * 1000.0;
+  if (std::abs(last_m - length_m) > kBorderLengthSlack * length_m)
+    throw InputError(file, fmt::format("/sectors/split_along_border_km/{}", split_km.size() - 1),
+                     fmt::format("must be the border's length, {:.3f} km", length_m / 1000.0));
   std::vector<SectorInfo> sectors;
   for (std::size_t i = 0; i + 1 < split_km.size(); ++i) {
     SectorInfo info;
@@ -35,42 +46,97 @@ std::vector<SectorInfo> build_sectors(const Scenario& s, double length_m) {
         s.sectors.jurisdiction.empty() ? s.jurisdictions.front().name : s.sectors.jurisdiction[i];
     info.from_m = split_km[i] * 1000.0;
     info.to_m = i + 2 == split_km.size() ? length_m : split_km[i + 1] * 1000.0;
+    if (!(info.from_m < info.to_m))
+      throw InputError(file, fmt::format("/sectors/split_along_border_km/{}", i + 1),
+                       fmt::format("lies beyond the border's end, {:.3f} km", length_m / 1000.0));
     sectors.push_back(info);
   }
   return sectors;
 }
 
-std::vector<TowerSite> build_towers(const TowersSpec& spec, double length_m) {
-  std::vector<TowerSite> towers;
+// A point `setback` behind the border at arc length s (in front of it when negative).
+MapPoint behind_border(const terrain::BorderFrame& border, double s, double setback) {
+  const MapPoint p = border.point_at(s);
+  const MapPoint n = border.normal_at(s);
+  return {p.x + setback * n.x, p.y + setback * n.y};
+}
+
+// The cell holding p; a tower standing exactly on the grid's east or south edge (the end
+// of the border) belongs to the edge cell.
+std::optional<terrain::CellIndex> cell_at_or_on_edge(const terrain::ElevationGrid& dem, MapPoint p) {
+  if (auto cell = dem.cell_of(p)) return cell;
+  const auto& g = dem.geometry();
+  const MapPoint nudged{p.x - 1e-6 * g.cell_w, p.y + 1e-6 * g.cell_h};
+  return dem.cell_of(nudged);
+}
+
+std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo, double length_m,
+                                    double refraction, const std::string& file) {
   const auto& along = spec.along_border;
+  if (along.offset_m > length_m)
+    throw InputError(file, "/sensors/towers/along_border/offset_m", "lies beyond the border's end");
   // Positions from an index, not a running sum, so that rounding does not drift.
   const auto count = static_cast<std::size_t>((length_m - along.offset_m) / along.spacing_m) + 1;
+  std::vector<TowerSite> towers(count);
   for (std::size_t i = 0; i < count; ++i) {
-    const double x = along.offset_m + static_cast<double>(i) * along.spacing_m;
-    towers.push_back({{x, along.setback_m},
-                      spec.range_m,
-                      spec.detection_rate_per_s.instant,
-                      spec.detection_rate_per_s.per_s});
+    const double s = along.offset_m + static_cast<double>(i) * along.spacing_m;
+    towers[i] = {behind_border(geo.border, s, along.setback_m), spec.range_m,
+                 spec.detection_rate_per_s.instant, spec.detection_rate_per_s.per_s, std::nullopt};
   }
+  if (!geo.has_elevation()) return towers;
+
+  const auto& dem = geo.terrain.elevation;
+  std::vector<terrain::CellIndex> cells(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto cell = cell_at_or_on_edge(dem, towers[i].position);
+    if (!cell || std::isnan(dem.at(*cell)))
+      throw InputError(file, "/sensors/towers/along_border",
+                       fmt::format("tower {} at ({:.0f}, {:.0f}) stands off the terrain grid", i,
+                                   towers[i].position.x, towers[i].position.y));
+    cells[i] = *cell;
+  }
+  terrain::ViewshedParams params;
+  params.sight = {spec.height_m, spec.target_height_m, refraction, terrain::kEarthRadiusM};
+  params.max_distance = spec.range_m;
+  // Each tower's viewshed lands in its own slot: the result does not depend on threads.
+  tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
+    towers[i].view = terrain::compute_viewshed(dem, cells[i], params);
+  });
   return towers;
 }
 
 }  // namespace
 
-Model build_model(const Scenario& scenario) {
+Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,
+                  const std::string& file) {
   Model model;
   model.scenario = scenario;
-  model.border_length_m = scenario.terrain.flat.length_km * 1000.0;
+  model.geography = std::move(geography);
+  const Geography& geo = *model.geography;
+  model.border_length_m = geo.border.length();
   model.duration = seconds_to_time(scenario.duration_h * 3600.0);
-  model.sectors = build_sectors(scenario, model.border_length_m);
-  if (scenario.sensors.towers) model.towers = build_towers(*scenario.sensors.towers, model.border_length_m);
+  model.sectors = build_sectors(scenario, model.border_length_m, file);
+  if (const auto& towers = scenario.sensors.towers) {
+    model.towers = build_towers(*towers, geo, model.border_length_m,
+                                scenario.terrain.refraction_coefficient, file);
+    std::vector<MapPoint> sites;
+    for (const auto& t : model.towers) sites.push_back(t.position);
+    model.tower_index = PointIndex(sites, std::max(towers->range_m, 100.0));
+  }
   if (const auto& qrf = scenario.response.qrf) {
-    for (double base_km : qrf->bases_km) {
+    for (std::size_t b = 0; b < qrf->bases_km.size(); ++b) {
+      const double s = qrf->bases_km[b] * 1000.0;
+      if (s > model.border_length_m * (1 + kBorderLengthSlack))
+        throw InputError(file, fmt::format("/response/qrf/bases_km/{}", b), "lies beyond the border's end");
       for (std::int64_t team = 0; team < qrf->teams_per_base; ++team)
-        model.responder_homes.push_back({base_km * 1000.0, qrf->setback_m});
+        model.responder_homes.push_back(behind_border(geo.border, s, qrf->setback_m));
     }
   }
   return model;
+}
+
+Model build_model(const Scenario& scenario, const std::string& file) {
+  return build_model(scenario, build_geography(scenario.terrain, file), file);
 }
 
 }  // namespace bordersim

@@ -9,13 +9,14 @@
 #include "bordersim/c2/intercept.h"
 #include "bordersim/core/simulator.h"
 #include "bordersim/random/stream.h"
+#include "bordersim/terrain/grid_walk.h"
 
 namespace bordersim {
 namespace {
 
 enum EventKind : std::uint16_t {
   kCrosserStart,    // target: crosser
-  kEnterRange,      // target: crosser; data: tower
+  kEnterView,       // target: crosser; data: index into its view intervals
   kDetection,       // target: crosser
   kReportArrives,   // target: crosser (its report reaches the command post)
   kInterception,    // target: crosser; data: responder
@@ -23,17 +24,29 @@ enum EventKind : std::uint16_t {
   kResponderFree,   // target: responder
 };
 
+// A stretch [y_in, y_out] of a crosser's path (across-border coordinate, m) that a tower sees.
+struct ViewInterval {
+  std::uint32_t tower;
+  double y_in;
+  double y_out;
+};
+
 struct CrosserState {
   const CrosserPlan* plan = nullptr;
+  MapPoint origin;     // where its path crosses the border
+  MapPoint direction;  // unit, towards the home side
   Time goal_time = 0;
   bool detected = false;
   bool finished = false;
   EventHandle goal_event;
+  std::vector<ViewInterval> views;
   Stream detection;  // hazard draws of this crosser, one stream whatever the towers
+
+  MapPoint at(double y) const { return {origin.x + y * direction.x, origin.y + y * direction.y}; }
 };
 
 struct ResponderState {
-  Point home;
+  MapPoint home;
   std::uint16_t sector = 0;
   bool busy = false;
   Time busy_since = 0;
@@ -46,23 +59,29 @@ class World {
         std::uint32_t replication)
       : model_(model), when_busy_queue_(model.scenario.response.when_busy == "queue") {
     record_.replication = replication;
+    const auto& border = model.geography->border;
     for (std::uint32_t c = 0; c < plans.size(); ++c) {
       const CrosserPlan& plan = plans[c];
       const StreamKey detection_key{seed, replication, {EntityKind::kCrosser, plan.id}, Purpose::kDetection};
-      crossers_.push_back({&plan, 0, false, false, {}, Stream(detection_key)});
+      CrosserState crosser{&plan, border.point_at(plan.border_s), border.normal_at(plan.border_s),
+                           0, false, false, {}, {}, Stream(detection_key)};
       CrossingRecord row;
       row.replication = replication;
       row.crosser = plan.id;
       row.kind = plan.kind;
       row.group_size = plan.group_size;
-      row.sector = model.sector_of(plan.x_m);
+      row.sector = model.sector_of(plan.border_s);
       row.start_s = time_to_seconds(plan.start);
-      row.border_x_m = plan.x_m;
+      row.border_x_m = crosser.origin.x;
+      row.border_y_m = crosser.origin.y;
+      crossers_.push_back(std::move(crosser));
       record_.crossing_records.push_back(row);
       sim_.schedule(plan.start, Phase::kMove, crosser_target(c), kCrosserStart);
     }
-    for (const Point& home : model.responder_homes)
-      responders_.push_back({home, model.sector_of(home.x), false, 0});
+    for (std::size_t r = 0; r < model.responder_homes.size(); ++r) {
+      const MapPoint home = model.responder_homes[r];
+      responders_.push_back({home, model.sector_of(border.project(home).s), false, 0});
+    }
   }
 
   ReplicationRecord run() {
@@ -94,7 +113,7 @@ class World {
     const std::uint32_t id = e.target.entity;
     switch (static_cast<EventKind>(e.kind)) {
       case kCrosserStart: return start_crossing(id);
-      case kEnterRange: return enter_range(id, static_cast<std::size_t>(e.data));
+      case kEnterView: return enter_view(id, static_cast<std::size_t>(e.data));
       case kDetection: return detect(id);
       case kReportArrives: return receive_report(id);
       case kInterception: return intercept(id, static_cast<std::size_t>(e.data));
@@ -109,39 +128,67 @@ class World {
     crosser.goal_time = time_at(p, p.goal_m);
     crosser.goal_event = sim_.schedule(crosser.goal_time, Phase::kMove, crosser_target(c), kGoalReached);
     if (model_.towers.empty()) return;
-    // The straight path x = p.x_m meets a tower's range disc along a chord; the crosser is
-    // told when it enters each chord, so sensing costs an event per tower passed, not per second.
-    const double reach = model_.towers.front().range_m;
-    const auto [first, last] = model_.towers_between(p.x_m - reach, p.x_m + reach);
-    for (std::size_t t = first; t < last; ++t) {
-      const auto chord = range_chord(p, model_.towers[t]);
-      if (chord) sim_.schedule(time_at(p, chord->first), Phase::kSense, crosser_target(c), kEnterRange, t);
-    }
+    // The path is straight, so the stretches each tower sees are known now: the crosser is
+    // told when it enters each one, and sensing costs an event per stretch, not per second.
+    const double reach = model_.scenario.sensors.towers->range_m;
+    for (std::uint32_t t : model_.tower_index.near_box(crosser.at(-p.approach_m), crosser.at(p.goal_m), reach))
+      add_views(crosser, t);
+    for (std::size_t v = 0; v < crosser.views.size(); ++v)
+      sim_.schedule(time_at(p, crosser.views[v].y_in), Phase::kSense, crosser_target(c), kEnterView, v);
   }
 
-  // The part [y_in, y_out] of the crosser's path inside a tower's range, if any.
-  static std::optional<std::pair<double, double>> range_chord(const CrosserPlan& p, const TowerSite& tower) {
-    const double dx = p.x_m - tower.position.x;
+  // The stretches of the path inside tower t's range and, on terrain, in its sight.
+  void add_views(CrosserState& crosser, std::uint32_t t) const {
+    const CrosserPlan& p = *crosser.plan;
+    const TowerSite& tower = model_.towers[t];
+    const double rx = tower.position.x - crosser.origin.x;
+    const double ry = tower.position.y - crosser.origin.y;
+    const double along = rx * crosser.direction.x + ry * crosser.direction.y;
+    const double across = rx * crosser.direction.y - ry * crosser.direction.x;
     const double r = tower.range_m;
-    if (std::abs(dx) >= r) return std::nullopt;
-    const double half = std::sqrt(r * r - dx * dx);
-    const double y_in = std::max(tower.position.y - half, -p.approach_m);
-    const double y_out = std::min(tower.position.y + half, p.goal_m);
-    if (!(y_in < y_out)) return std::nullopt;
-    return std::make_pair(y_in, y_out);
+    if (std::abs(across) >= r) return;
+    const double half = std::sqrt(r * r - across * across);
+    const double y_in = std::max(along - half, -p.approach_m);
+    const double y_out = std::min(along + half, p.goal_m);
+    if (!(y_in < y_out)) return;
+    if (!tower.view) {
+      crosser.views.push_back({t, y_in, y_out});
+      return;
+    }
+    // Terrain hides parts of the chord: walk the cells it crosses and keep the runs of
+    // cells the tower sees, exactly as tower_sees() would answer point by point.
+    const MapPoint from = crosser.at(y_in);
+    const MapPoint to = crosser.at(y_out);
+    const auto& grid = model_.geography->terrain.elevation.geometry();
+    std::optional<std::pair<double, double>> run;  // the visible stretch being extended
+    const auto close_run = [&] {
+      if (run) crosser.views.push_back({t, run->first, run->second});
+      run.reset();
+    };
+    terrain::walk_cells(grid, from, to, [&](terrain::CellIndex cell, double t0, double t1) {
+      const double y0 = y_in + t0 * (y_out - y_in);
+      const double y1 = y_in + t1 * (y_out - y_in);
+      if (!tower.view->visible(cell)) return close_run();
+      if (run && run->second >= y0) run->second = y1;
+      else {
+        close_run();
+        run = std::make_pair(y0, y1);
+      }
+    });
+    close_run();
   }
 
-  void enter_range(std::uint32_t c, std::size_t tower_index) {
+  void enter_view(std::uint32_t c, std::size_t v) {
     CrosserState& crosser = crossers_[c];
     if (crosser.finished || crosser.detected) return;
-    const TowerSite& tower = model_.towers[tower_index];
+    const ViewInterval& view = crosser.views[v];
+    const TowerSite& tower = model_.towers[view.tower];
     if (tower.instant) return detect(c);
-    // Constant hazard while in range: the time to detection is exponential; it counts only
-    // if it falls before the crosser leaves the range. Towers' hazards compete independently.
+    // Constant hazard while in sight: the time to detection is exponential; it counts only
+    // if it falls before the crosser leaves sight. Towers' hazards compete independently.
     boost::random::exponential_distribution<double> time_to_detect_s(tower.rate_per_s);
     const Time at = sim_.now() + seconds_to_time(time_to_detect_s(crosser.detection));
-    const Time leaves = time_at(*crosser.plan, range_chord(*crosser.plan, tower)->second);
-    if (at < leaves) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection);
+    if (at < time_at(*crosser.plan, view.y_out)) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection);
   }
 
   void detect(std::uint32_t c) {
@@ -165,8 +212,8 @@ class World {
   bool dispatch(std::uint32_t c) {
     const CrosserState& crosser = crossers_[c];
     const CrosserPlan& p = *crosser.plan;
-    const Point where{p.x_m, y_at(p, sim_.now())};
-    const Point velocity{0.0, p.speed_mps};
+    const MapPoint where = crosser.at(y_at(p, sim_.now()));
+    const MapPoint velocity{p.speed_mps * crosser.direction.x, p.speed_mps * crosser.direction.y};
     const double speed = model_.scenario.response.qrf ? model_.scenario.response.qrf->speed_mps : 0.0;
     std::optional<std::size_t> best;
     Time best_time = crosser.goal_time;  // must meet strictly before the goal
@@ -197,7 +244,7 @@ class World {
     row.interception_s = time_to_seconds(sim_.now());
     // On scene, then back to base before the team can be sent again.
     const auto& qrf = *model_.scenario.response.qrf;
-    const Point at{crosser.plan->x_m, y_at(*crosser.plan, sim_.now())};
+    const MapPoint at = crosser.at(y_at(*crosser.plan, sim_.now()));
     const double back_s = std::hypot(at.x - responders_[r].home.x, at.y - responders_[r].home.y) / qrf.speed_mps;
     sim_.schedule_in(seconds_to_time(qrf.on_scene_s + back_s), Phase::kDecide,
                      {static_cast<std::uint32_t>(r), responders_[r].sector}, kResponderFree);

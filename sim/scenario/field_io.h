@@ -38,10 +38,10 @@ class FieldReader {
     if (auto it = object_.find(key); it != object_.end()) read(*it, child(key), value, check);
   }
 
-  template <class T>
-  void required(const char* key, T& value) {
+  template <class T, class Check = NoCheck>
+  void required(const char* key, T& value, const Check& check = {}) {
     if (!object_.contains(key)) fail(child(key), "missing (required)");
-    field(key, value);
+    field(key, value, check);
   }
 
   // Every key must be one of those visited: a typo is an error, not a silent default.
@@ -148,8 +148,8 @@ class FieldWriter {
       out_[key] = to_json(value);
     }
   }
-  template <class T>
-  void required(const char* key, const T& value) {
+  template <class T, class Check = NoCheck>
+  void required(const char* key, const T& value, const Check& = {}) {
     field(key, value);
   }
 

@@ -1,6 +1,8 @@
 #include "bordersim/scenario/load.h"
 
 #include <cmath>
+#include <filesystem>
+#include <limits>
 #include <fmt/format.h>
 #include <fstream>
 #include <set>
@@ -27,12 +29,53 @@ namespace {
 
 using detail::FieldReader;
 
+// Exactly one kind of terrain; none written means flat ground with its defaults.
+void settle_terrain_kind(TerrainSpec& t, const std::string& file) {
+  const int kinds = t.flat.has_value() + t.synthetic.has_value() + t.files.has_value();
+  if (kinds > 1) throw InputError(file, "/terrain", "give one of \"flat\", \"synthetic\" or \"files\", not several");
+  if (kinds == 0) t.flat.emplace();
+}
+
+// Data files named relative to the scenario are found beside it; each must exist, so that
+// a typo fails before any work.
+void resolve_terrain_files(TerrainFilesSpec& files, const std::filesystem::path& scenario_dir,
+                           const std::string& file) {
+  if (files.home_point_lonlat.size() != 2)
+    throw InputError(file, "/terrain/files/home_point_lonlat", "expected [lon, lat]");
+  const auto resolve = [&](std::string& path, const char* key) {
+    if (path.empty()) return;
+    std::filesystem::path p(path);
+    if (p.is_relative()) p = scenario_dir / p;
+    if (!std::filesystem::is_regular_file(p))
+      throw InputError(file, std::string("/terrain/files/") + key, "cannot open \"" + p.string() + "\"");
+    path = p.lexically_normal().string();
+  };
+  resolve(files.border, "border");
+  resolve(files.dem, "dem");
+  resolve(files.rivers, "rivers");
+}
+
+// The border's length where the scenario alone tells it; empty for real geography, whose
+// length is known only once its file is read (the model checks it then).
+std::optional<double> border_length_km(const TerrainSpec& t) {
+  if (t.flat) return t.flat->length_km;
+  if (t.synthetic) return t.synthetic->length_km;
+  return std::nullopt;
+}
+
+double corridor_depth_km(const TerrainSpec& t) {
+  if (t.flat) return t.flat->depth_km;
+  if (t.synthetic) return t.synthetic->depth_km;
+  return t.files->depth_km;
+}
+
 // Checks that involve more than one key. Pointers name the key to fix.
 void check_consistency(const Scenario& s, const std::string& file) {
   const auto fail = [&](const std::string& ptr, const std::string& problem) {
     throw InputError(file, ptr, problem);
   };
-  const double length_km = s.terrain.flat.length_km;
+  const std::optional<double> known_length_km = border_length_km(s.terrain);
+  const double length_km = known_length_km.value_or(std::numeric_limits<double>::infinity());
 
   if (s.jurisdictions.empty()) fail("/jurisdictions", "at least one jurisdiction is needed");
   std::set<std::string> jurisdiction_names;
@@ -50,9 +93,9 @@ void check_consistency(const Scenario& s, const std::string& file) {
       if (!(split[i] > split[i - 1]))
         fail(fmt::format("/sectors/split_along_border_km/{}", i), "must be increasing");
     }
-    if (std::abs(split.back() - length_km) > 1e-9 * length_km)
+    if (known_length_km && std::abs(split.back() - length_km) > 1e-9 * length_km)
       fail(fmt::format("/sectors/split_along_border_km/{}", split.size() - 1),
-           fmt::format("must equal the border's length, {} km (/terrain/flat/length_km)", length_km));
+           fmt::format("must equal the border's length, {} km", length_km));
   }
   if (!s.sectors.names.empty() && s.sectors.names.size() != sector_count)
     fail("/sectors/names", fmt::format("expected {} names, one per sector", sector_count));
@@ -74,8 +117,8 @@ void check_consistency(const Scenario& s, const std::string& file) {
       fail("/threats/infiltrators/group_size", "expected [min, max]");
     if (inf->group_size[0] > inf->group_size[1])
       fail("/threats/infiltrators/group_size", "min is greater than max");
-    if (inf->goal_depth_km > s.terrain.flat.depth_km)
-      fail("/threats/infiltrators/goal_depth_km", "lies beyond the corridor's depth (/terrain/flat/depth_km)");
+    if (inf->goal_depth_km > corridor_depth_km(s.terrain))
+      fail("/threats/infiltrators/goal_depth_km", "lies beyond the corridor's depth (/terrain/.../depth_km)");
   }
 
   if (const auto& qrf = s.response.qrf) {
@@ -92,6 +135,9 @@ Scenario read_scenario(const Json& document, const std::string& file) {
   FieldReader reader(document, "", file);
   visit_fields(reader, scenario);
   reader.finish();
+  settle_terrain_kind(scenario.terrain, file);
+  if (scenario.terrain.files)
+    resolve_terrain_files(*scenario.terrain.files, std::filesystem::path(file).parent_path(), file);
   check_consistency(scenario, file);
   return scenario;
 }

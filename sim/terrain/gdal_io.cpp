@@ -291,6 +291,24 @@ LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs,
   return out;
 }
 
+MapPoint lonlat_to_map(double lon_deg, double lat_deg, const std::string& crs_wkt,
+                       const std::string& file, const std::string& pointer) {
+  register_gdal();
+  const QuietGdalErrors quiet;
+  const Source src{file, pointer};
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  traditional_order(wgs84);
+  OGRSpatialReference target;
+  if (target.SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE) src.fail("unknown map CRS");
+  traditional_order(target);
+  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &target));
+  MapPoint p{lon_deg, lat_deg};
+  if (!ct || !ct->Transform(1, &p.x, &p.y))
+    src.fail("cannot bring this lon/lat onto the map plane" + QuietGdalErrors::last_message());
+  return p;
+}
+
 double length(const Polyline& line) {
   double sum = 0.0;
   for (std::size_t i = 1; i < line.points.size(); ++i) {

@@ -18,9 +18,9 @@ TEST_CASE("earliest intercept: head-on and stationary and out of reach") {
 }
 
 TEST_CASE("earliest intercept: the meeting point is at the pursuer's reach") {
-  const Point from{1000, -2000};
-  const Point target{0, 0};
-  const Point velocity{0.0, 1.5};
+  const MapPoint from{1000, -2000};
+  const MapPoint target{0, 0};
+  const MapPoint velocity{0.0, 1.5};
   const double t = earliest_intercept_s(from, 12.0, target, velocity);
   REQUIRE(std::isfinite(t));
   const double dx = target.x + velocity.x * t - from.x;

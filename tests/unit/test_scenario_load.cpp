@@ -27,7 +27,8 @@ std::pair<std::string, std::string> load_error(const std::string& text) {
 TEST_CASE("an empty scenario takes the documented defaults, and one baseline variant") {
   const auto loaded = load_scenario_text("{}", "s.json");
   CHECK(loaded.base.duration_h == 24.0);
-  CHECK(loaded.base.terrain.flat.length_km == 610.0);
+  REQUIRE(loaded.base.terrain.flat.has_value());
+  CHECK(loaded.base.terrain.flat->length_km == 610.0);
   CHECK_FALSE(loaded.base.sensors.towers.has_value());
   REQUIRE(loaded.variants.size() == 1);
   CHECK(loaded.variants[0].name == "baseline");

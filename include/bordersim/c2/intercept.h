@@ -7,6 +7,6 @@ namespace bordersim {
 
 // Seconds until a pursuer leaving `from` at `speed_mps` can be where the target is, the
 // target being at `target` now and moving with `velocity` (m/s per axis); +inf if never.
-double earliest_intercept_s(Point from, double speed_mps, Point target, Point velocity);
+double earliest_intercept_s(MapPoint from, double speed_mps, MapPoint target, MapPoint velocity);
 
 }  // namespace bordersim

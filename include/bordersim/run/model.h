@@ -1,46 +1,58 @@
 #pragma once
 // The immutable part of a run: everything derived from one variant's scenario that no
 // replication changes. Built once, shared read-only by every replication and thread.
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "bordersim/core/time.h"
+#include "bordersim/run/geography.h"
+#include "bordersim/run/point_index.h"
 #include "bordersim/scenario/scenario.h"
+#include "bordersim/terrain/viewshed.h"
 
 namespace bordersim {
 
-struct Point {
-  double x = 0.0;  // along the border, m
-  double y = 0.0;  // across it, m; > 0 behind the border
-};
+using terrain::MapPoint;
 
 struct TowerSite {
-  Point position;
+  MapPoint position;
   double range_m = 0.0;
-  bool instant = true;         // cookie-cutter detection at range entry
-  double rate_per_s = 0.0;     // hazard inside range otherwise
+  bool instant = true;      // cookie-cutter detection on entering sight within range
+  double rate_per_s = 0.0;  // hazard while in sight otherwise
+  // Cells a target can be seen on, within range; empty where nothing blocks sight.
+  std::optional<terrain::Viewshed> view;
 };
 
 struct SectorInfo {
   std::string name;
   std::string jurisdiction;
-  double from_m = 0.0;
+  double from_m = 0.0;  // arc length along the border
   double to_m = 0.0;
 };
 
 struct Model {
   Scenario scenario;
+  std::shared_ptr<const Geography> geography;
   double border_length_m = 0.0;
   Time duration = 0;
   std::vector<SectorInfo> sectors;
-  std::vector<TowerSite> towers;       // sorted by x
-  std::vector<Point> responder_homes;  // one per team
+  std::vector<TowerSite> towers;
+  PointIndex tower_index;  // over tower positions
+  std::vector<MapPoint> responder_homes;  // one per team
 
-  std::uint16_t sector_of(double x) const;
-  // Index range [first, last) of towers whose x lies within [x_min, x_max].
-  std::pair<std::size_t, std::size_t> towers_between(double x_min, double x_max) const;
+  // The sector holding arc length s along the border.
+  std::uint16_t sector_of(double border_s) const;
+  // Whether tower `t` can see a target at p: within range and, on terrain, in its viewshed.
+  bool tower_sees(std::size_t t, MapPoint p) const;
 };
 
-Model build_model(const Scenario& scenario);
+// `file` names the scenario in errors found while building (a tower off the terrain
+// grid, sectors that do not fit a border read from a file).
+Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,
+                  const std::string& file);
+// Builds its own geography: for tests and single-variant tools.
+Model build_model(const Scenario& scenario, const std::string& file = "<scenario>");
 
 }  // namespace bordersim

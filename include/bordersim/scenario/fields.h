@@ -33,8 +33,33 @@ void visit_fields(V& v, FlatTerrainSpec& t) {
 }
 
 template <class V>
+void visit_fields(V& v, SyntheticTerrainSpecKeys& t) {
+  v.field("length_km", t.length_km, Range::between(20.0, 20000.0));
+  v.field("depth_km", t.depth_km, Range::between(8.0, 2000.0));
+  v.field("foreign_depth_km", t.foreign_depth_km, Range::between(1.0, 2000.0));
+  v.field("seed", t.seed);
+}
+
+template <class V>
+void visit_fields(V& v, TerrainFilesSpec& t) {
+  v.required("border", t.border);
+  v.required("home_point_lonlat", t.home_point_lonlat, Range::between(-180.0, 180.0));
+  v.field("dem", t.dem);
+  v.field("rivers", t.rivers);
+  v.field("crs", t.crs);
+  v.field("depth_km", t.depth_km, Range::between(1.0, 2000.0));
+  v.field("foreign_depth_km", t.foreign_depth_km, Range::between(1.0, 2000.0));
+  v.field("seed", t.seed);
+}
+
+template <class V>
 void visit_fields(V& v, TerrainSpec& t) {
   v.field("flat", t.flat);
+  v.field("synthetic", t.synthetic);
+  v.field("files", t.files);
+  v.field("cell_m", t.cell_m, Range::between(10.0, 5000.0));
+  v.field("max_cells", t.max_cells, Range::between(1, 4e9));
+  v.field("refraction_coefficient", t.refraction_coefficient, Range::between(0.0, 1.0));
 }
 
 template <class V>
@@ -59,6 +84,8 @@ void visit_fields(V& v, AlongBorderSpec& a) {
 template <class V>
 void visit_fields(V& v, TowersSpec& t) {
   v.field("along_border", t.along_border);
+  v.field("height_m", t.height_m, Range::non_negative());
+  v.field("target_height_m", t.target_height_m, Range::non_negative());
   v.field("range_m", t.range_m, Range::positive());
   v.field("detection_rate_per_s", t.detection_rate_per_s);
 }

@@ -10,14 +10,44 @@
 namespace bordersim {
 
 // Flat ground with a straight border along the x axis from 0 to length; crossers come
-// from y < 0 and head for y > 0 ("behind the border").
+// from y < 0 and head for y > 0 ("behind the border"). No elevation: nothing blocks sight.
 struct FlatTerrainSpec {
   double length_km = 610.0;
   double depth_km = 60.0;
 };
 
+// The generated corridor of terrain/synthetic.h: relief, land cover, rivers, towns, roads
+// and a trench, from a seed. The border runs along the x axis as for flat ground.
+struct SyntheticTerrainSpecKeys {
+  double length_km = 610.0;
+  double depth_km = 60.0;
+  double foreign_depth_km = 10.0;
+  std::uint64_t seed = 7;
+};
+
+// Real geography: a border line (GeoJSON, lon/lat) and optionally a DEM (GeoTIFF or SRTM
+// .hgt) and rivers; everything is reprojected to one metric CRS (a UTM zone chosen from
+// the border's centre unless `crs` names one). Without a DEM, elevation is synthetic.
+// Relative paths are relative to the scenario file.
+struct TerrainFilesSpec {
+  std::string border;                      // required
+  std::vector<double> home_point_lonlat;   // [lon, lat] of a point on the home side; required
+  std::string dem;                         // empty: synthetic elevation
+  std::string rivers;
+  std::string crs;                         // e.g. "EPSG:32637"; empty: automatic UTM
+  double depth_km = 60.0;                  // corridor behind the border
+  double foreign_depth_km = 10.0;          // corridor before it
+  std::uint64_t seed = 7;                  // of the synthetic elevation
+};
+
 struct TerrainSpec {
-  FlatTerrainSpec flat;
+  // Exactly one of these; none given means flat.
+  std::optional<FlatTerrainSpec> flat;
+  std::optional<SyntheticTerrainSpecKeys> synthetic;
+  std::optional<TerrainFilesSpec> files;
+  double cell_m = 100.0;                    // raster resolution (synthetic and files)
+  std::int64_t max_cells = 200'000'000;     // larger grids are refused before allocation
+  double refraction_coefficient = 0.85714;  // line of sight over a curved earth; 0: flat earth
 };
 
 struct JurisdictionSpec {
@@ -45,6 +75,8 @@ struct AlongBorderSpec {
 
 struct TowersSpec {
   AlongBorderSpec along_border;
+  double height_m = 12.0;         // observer height above ground, for line of sight
+  double target_height_m = 1.7;   // a standing person
   double range_m = 1500.0;
   DetectionRate detection_rate_per_s;
 };

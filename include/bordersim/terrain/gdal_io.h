@@ -52,6 +52,11 @@ struct LineSet {
 LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs = {},
                    const std::string& pointer = {});
 
+// A WGS 84 lon/lat point on the map plane of `crs_wkt` (e.g. a LineSet's crs_wkt).
+// Errors name `file` and `pointer`: the scenario key that gave the point.
+MapPoint lonlat_to_map(double lon_deg, double lat_deg, const std::string& crs_wkt,
+                       const std::string& file, const std::string& pointer);
+
 // Sum of the segment lengths on the map plane.
 double length(const Polyline& line);
 
