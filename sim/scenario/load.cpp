@@ -53,6 +53,7 @@ void resolve_terrain_files(TerrainFilesSpec& files, const std::filesystem::path&
   resolve(files.border, "border");
   resolve(files.dem, "dem");
   resolve(files.rivers, "rivers");
+  resolve(files.towns, "towns");
 }
 
 // The border's length where the scenario alone tells it; empty for real geography, whose

@@ -46,6 +46,7 @@ void visit_fields(V& v, TerrainFilesSpec& t) {
   v.required("home_point_lonlat", t.home_point_lonlat, Range::between(-180.0, 180.0));
   v.field("dem", t.dem);
   v.field("rivers", t.rivers);
+  v.field("towns", t.towns);
   v.field("crs", t.crs);
   v.field("depth_km", t.depth_km, Range::between(1.0, 2000.0));
   v.field("foreign_depth_km", t.foreign_depth_km, Range::between(1.0, 2000.0));

@@ -33,7 +33,8 @@ struct TerrainFilesSpec {
   std::string border;                      // required
   std::vector<double> home_point_lonlat;   // [lon, lat] of a point on the home side; required
   std::string dem;                         // empty: synthetic elevation
-  std::string rivers;
+  std::string rivers;                      // GeoJSON lines
+  std::string towns;                       // GeoJSON points (Natural Earth populated places)
   std::string crs;                         // e.g. "EPSG:32637"; empty: automatic UTM
   double depth_km = 60.0;                  // corridor behind the border
   double foreign_depth_km = 10.0;          // corridor before it
