@@ -25,7 +25,50 @@ bool Model::tower_sees(std::size_t t, MapPoint p) const {
   return cell && tower.view->visible(*cell);
 }
 
+const sensors::SunState& Model::sun_at(Time t) const {
+  const auto step = static_cast<std::size_t>(std::max<Time>(t, 0) / kLightStep);
+  return light[std::min(step, light.size() - 1)];
+}
+
+double Model::concealment_at(MapPoint p) const {
+  const auto& cover = geography->terrain.cover;
+  if (cover.cell_count() == 0) return 0.0;
+  const auto cell = cover.geometry().cell_of(p);
+  return cell ? terrain::properties(cover_table, cover.at(*cell)).concealment : 0.0;
+}
+
 namespace {
+
+// Crossers started before the end keep walking; the light table covers them too.
+constexpr double kLightMarginH = 72.0;
+
+std::vector<sensors::SunState> light_table(const Scenario& s, sensors::UtcMs start) {
+  const sensors::GeoPoint place{s.site.latitude_deg, s.site.longitude_deg};
+  const auto steps = static_cast<std::size_t>((s.duration_h + kLightMarginH) * 3600.0 * kTicksPerSecond /
+                                              static_cast<double>(Model::kLightStep)) + 1;
+  std::vector<sensors::SunState> table(steps);
+  // Each step is judged at its middle.
+  tbb::parallel_for(std::size_t{0}, steps, [&](std::size_t i) {
+    const Time mid = static_cast<Time>(i) * Model::kLightStep + Model::kLightStep / 2;
+    table[i] = sensors::sun_state(place, sensors::instant_at(start, mid));
+  });
+  return table;
+}
+
+sensors::CameraSpec camera_spec(const CameraKeys& keys) {
+  const auto kind = keys.kind == "thermal" ? sensors::CameraKind::kThermal : sensors::CameraKind::kVisible;
+  sensors::CameraSpec spec = sensors::default_camera_spec(kind);
+  spec.hfov_deg = keys.hfov_deg;
+  spec.pixels = keys.pixels;
+  spec.focal_mm = keys.focal_mm;
+  spec.pitch_um = keys.pitch_um;
+  spec.scan_period_s = keys.scan_period_s;
+  spec.scan_sector_deg = keys.scan_sector_deg;
+  spec.n50_cycles = keys.n50_cycles;
+  spec.target_size_m = keys.target_size_m;
+  spec.extinction_per_km = keys.extinction_per_km;
+  return spec;
+}
 
 // A border read from a file has a length nobody types exactly: the last sector boundary
 // may miss it by 1 %, and the last sector then ends where the border does.
@@ -80,8 +123,14 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
   std::vector<TowerSite> towers(count);
   for (std::size_t i = 0; i < count; ++i) {
     const double s = along.offset_m + static_cast<double>(i) * along.spacing_m;
-    towers[i] = {behind_border(geo.border, s, along.setback_m), spec.range_m,
-                 spec.detection_rate_per_s.instant, spec.detection_rate_per_s.per_s, std::nullopt};
+    const MapPoint out = geo.border.normal_at(s);  // towards home; cameras face the other way
+    towers[i] = {behind_border(geo.border, s, along.setback_m),
+                 std::fmod(std::atan2(-out.x, -out.y) * 180.0 / M_PI + 360.0, 360.0),
+                 spec.range_m,
+                 !spec.detection_rate_per_s.none(),
+                 spec.detection_rate_per_s.instant,
+                 spec.detection_rate_per_s.per_s,
+                 std::nullopt};
   }
   if (!geo.has_elevation()) return towers;
 
@@ -122,7 +171,11 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     std::vector<MapPoint> sites;
     for (const auto& t : model.towers) sites.push_back(t.position);
     model.tower_index = PointIndex(sites, std::max(towers->range_m, 100.0));
+    for (const auto& keys : towers->cameras) model.tower_cameras.push_back(camera_spec(keys));
   }
+  model.cover_table = terrain::default_cover_table();
+  model.start_utc = sensors::parse_local_time(scenario.start, scenario.site.utc_offset_h);
+  if (!model.tower_cameras.empty()) model.light = light_table(scenario, model.start_utc);
   if (const auto& qrf = scenario.response.qrf) {
     for (std::size_t b = 0; b < qrf->bases_km.size(); ++b) {
       const double s = qrf->bases_km[b] * 1000.0;

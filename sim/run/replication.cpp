@@ -9,6 +9,7 @@
 #include "bordersim/c2/intercept.h"
 #include "bordersim/core/simulator.h"
 #include "bordersim/random/stream.h"
+#include "bordersim/sensors/glimpse_schedule.h"
 #include "bordersim/terrain/grid_walk.h"
 
 namespace bordersim {
@@ -18,11 +19,14 @@ enum EventKind : std::uint16_t {
   kCrosserStart,    // target: crosser
   kEnterView,       // target: crosser; data: index into its view intervals
   kDetection,       // target: crosser
+  kGlimpse,         // target: crosser; data: view index × kMaxCameras + camera
   kReportArrives,   // target: crosser (its report reaches the command post)
   kInterception,    // target: crosser; data: responder
   kGoalReached,     // target: crosser
   kResponderFree,   // target: responder
 };
+
+constexpr std::uint64_t kMaxCameras = 64;
 
 // A stretch [y_in, y_out] of a crosser's path (across-border coordinate, m) that a tower sees.
 struct ViewInterval {
@@ -57,7 +61,7 @@ class World {
  public:
   World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
         std::uint32_t replication)
-      : model_(model), when_busy_queue_(model.scenario.response.when_busy == "queue") {
+      : model_(model), seed_(seed), when_busy_queue_(model.scenario.response.when_busy == "queue") {
     record_.replication = replication;
     const auto& border = model.geography->border;
     for (std::uint32_t c = 0; c < plans.size(); ++c) {
@@ -115,6 +119,7 @@ class World {
       case kCrosserStart: return start_crossing(id);
       case kEnterView: return enter_view(id, static_cast<std::size_t>(e.data));
       case kDetection: return detect(id);
+      case kGlimpse: return glimpse(id, e.data / kMaxCameras, e.data % kMaxCameras);
       case kReportArrives: return receive_report(id);
       case kInterception: return intercept(id, static_cast<std::size_t>(e.data));
       case kGoalReached: return reach_goal(id);
@@ -183,12 +188,62 @@ class World {
     if (crosser.finished || crosser.detected) return;
     const ViewInterval& view = crosser.views[v];
     const TowerSite& tower = model_.towers[view.tower];
+    for (std::size_t k = 0; k < model_.tower_cameras.size(); ++k)
+      schedule_glimpse(c, v, k, sim_.now());
+    if (!tower.crew) return;
     if (tower.instant) return detect(c);
     // Constant hazard while in sight: the time to detection is exponential; it counts only
     // if it falls before the crosser leaves sight. Towers' hazards compete independently.
     boost::random::exponential_distribution<double> time_to_detect_s(tower.rate_per_s);
     const Time at = sim_.now() + seconds_to_time(time_to_detect_s(crosser.detection));
     if (at < time_at(*crosser.plan, view.y_out)) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection);
+  }
+
+  // When camera k of the view's tower next looks along the crosser's bearing, at or after
+  // `from`; empty when the bearing lies outside the scanned sector.
+  std::optional<Time> next_look(const CrosserState& crosser, const ViewInterval& view, std::size_t k,
+                                Time from) const {
+    const TowerSite& tower = model_.towers[view.tower];
+    const MapPoint p = crosser.at(y_at(*crosser.plan, sim_.now()));
+    const double bearing = std::atan2(p.x - tower.position.x, p.y - tower.position.y) * 180.0 / M_PI;
+    const auto pattern = sensors::scan_pattern(model_.tower_cameras[k], tower.facing_deg);
+    const auto train = sensors::glimpse_train(pattern, scan_phase(view.tower, k, pattern.period),
+                                              std::fmod(bearing + 360.0, 360.0));
+    if (!train) return std::nullopt;
+    return sensors::first_glimpse_at_or_after(*train, from);
+  }
+
+  // Schedules the camera's next look at the crosser, if the crosser is still in the
+  // stretch of view by then. The look is aimed at the crosser's bearing now; glimpse()
+  // checks that the scan really points there when the time comes, as the crosser moves.
+  void schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from) {
+    const CrosserState& crosser = crossers_[c];
+    const auto at = next_look(crosser, crosser.views[v], k, from);
+    if (at && *at < time_at(*crosser.plan, crosser.views[v].y_out))
+      sim_.schedule(*at, Phase::kSense, crosser_target(c), kGlimpse, v * kMaxCameras + k);
+  }
+
+  // Each camera's scan phase, drawn from a stream keyed by the tower and camera, so it is
+  // the same for every crosser of a replication and independent of what else is drawn.
+  Time scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
+    Stream stream({seed_, record_.replication, {EntityKind::kTower, tower * kMaxCameras + k}, Purpose::kScanPhase});
+    return sensors::draw_scan_phase(stream, period);
+  }
+
+  void glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
+    CrosserState& crosser = crossers_[c];
+    if (crosser.finished || crosser.detected) return;
+    const ViewInterval& view = crosser.views[v];
+    // The crosser has moved since this look was aimed: if the scan is not on its bearing
+    // now, aim again at where it is.
+    if (next_look(crosser, view, k, sim_.now()) != sim_.now()) return schedule_glimpse(c, v, k, sim_.now());
+    const TowerSite& tower = model_.towers[view.tower];
+    const MapPoint p = crosser.at(y_at(*crosser.plan, sim_.now()));
+    const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
+    const double g = sensors::glimpse_probability(model_.tower_cameras[k], range,
+                                                  model_.concealment_at(p), model_.sun_at(sim_.now()));
+    if (uniform01(crosser.detection) < g) return detect(c);
+    schedule_glimpse(c, v, k, sim_.now() + 1);
   }
 
   void detect(std::uint32_t c) {
@@ -270,6 +325,7 @@ class World {
   }
 
   const Model& model_;
+  const std::uint64_t seed_;
   const bool when_busy_queue_;
   Simulator sim_;
   std::vector<CrosserState> crossers_;

@@ -108,7 +108,11 @@ class FieldReader {
       out = {true, 0.0};
       return;
     }
-    if (!j.is_number()) fail(ptr, "expected a rate per second (a number > 0) or \"instant\"");
+    if (j.is_string() && j.get<std::string>() == "none") {
+      out = {false, 0.0};
+      return;
+    }
+    if (!j.is_number()) fail(ptr, "expected a rate per second (a number > 0), \"instant\" or \"none\"");
     out.instant = false;
     read(j, ptr, out.per_s, Range::positive());
   }
@@ -156,6 +160,7 @@ class FieldWriter {
   template <class T>
   static Json to_json(const T& value) {
     if constexpr (std::same_as<T, DetectionRate>) {
+      if (value.none()) return Json("none");
       return value.instant ? Json("instant") : Json(value.per_s);
     } else if constexpr (requires { value.begin(); } && !std::same_as<T, std::string>) {
       Json array = Json::array();

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "bordersim/sensors/sun.h"
 #include "field_io.h"
 
 namespace bordersim {
@@ -78,6 +79,11 @@ void check_consistency(const Scenario& s, const std::string& file) {
   const std::optional<double> known_length_km = border_length_km(s.terrain);
   const double length_km = known_length_km.value_or(std::numeric_limits<double>::infinity());
 
+  try {
+    sensors::parse_local_time(s.start, s.site.utc_offset_h);
+  } catch (const std::invalid_argument& e) {
+    fail("/start", std::string("expected a local time YYYY-MM-DDThh:mm[:ss]: ") + e.what());
+  }
   if (s.jurisdictions.empty()) fail("/jurisdictions", "at least one jurisdiction is needed");
   std::set<std::string> jurisdiction_names;
   for (std::size_t i = 0; i < s.jurisdictions.size(); ++i) {

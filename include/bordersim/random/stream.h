@@ -33,6 +33,7 @@ enum class Purpose : std::uint32_t {
   kAttributes = 2,
   kDetection = 3,
   kResponse = 4,
+  kScanPhase = 5,
   kBenchmark = 0xFFFF,
 };
 

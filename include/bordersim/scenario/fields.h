@@ -83,12 +83,34 @@ void visit_fields(V& v, AlongBorderSpec& a) {
 }
 
 template <class V>
+void visit_fields(V& v, CameraKeys& c) {
+  v.field("kind", c.kind, Words{"visible", "thermal"});
+  v.field("hfov_deg", c.hfov_deg, Range{0.0, 360.0, true});
+  v.field("pixels", c.pixels, Range::at_least(1.0));
+  v.field("focal_mm", c.focal_mm, Range::positive());
+  v.field("pitch_um", c.pitch_um, Range::positive());
+  v.field("scan_period_s", c.scan_period_s, Range::non_negative());
+  v.field("scan_sector_deg", c.scan_sector_deg, Range{0.0, 360.0, true});
+  v.field("n50_cycles", c.n50_cycles, Range::positive());
+  v.field("target_size_m", c.target_size_m, Range::positive());
+  v.field("extinction_per_km", c.extinction_per_km, Range::non_negative());
+}
+
+template <class V>
 void visit_fields(V& v, TowersSpec& t) {
   v.field("along_border", t.along_border);
   v.field("height_m", t.height_m, Range::non_negative());
   v.field("target_height_m", t.target_height_m, Range::non_negative());
   v.field("range_m", t.range_m, Range::positive());
   v.field("detection_rate_per_s", t.detection_rate_per_s);
+  v.field("cameras", t.cameras);
+}
+
+template <class V>
+void visit_fields(V& v, SiteSpec& s) {
+  v.field("latitude_deg", s.latitude_deg, Range::between(-90.0, 90.0));
+  v.field("longitude_deg", s.longitude_deg, Range::between(-180.0, 180.0));
+  v.field("utc_offset_h", s.utc_offset_h, Range::between(-14.0, 14.0));
 }
 
 template <class V>
@@ -135,7 +157,9 @@ template <class V>
 void visit_fields(V& v, Scenario& s) {
   v.field("name", s.name);
   v.field("seed", s.seed);
+  v.field("start", s.start);
   v.field("duration_h", s.duration_h, Range{0.0, 24.0 * 366.0 * 10.0, true});
+  v.field("site", s.site);
   v.field("terrain", s.terrain);
   v.field("jurisdictions", s.jurisdictions);
   v.field("sectors", s.sectors);

@@ -62,10 +62,28 @@ struct SectorsSpec {
   std::vector<std::string> jurisdiction;  // one per sector; empty: the first jurisdiction
 };
 
-// A detection rate inside range: a per-second hazard, or "instant" (cookie cutter).
+// The tower crew's detection rate inside range and sight: a per-second hazard, "instant"
+// (cookie cutter), or "none" (cameras only).
 struct DetectionRate {
   bool instant = true;
-  double per_s = 0.0;
+  double per_s = 0.0;  // used when !instant; 0 with !instant means "none"
+  bool none() const { return !instant && per_s == 0.0; }
+};
+
+// A camera on every tower (sensors/camera.h has the physics and the sources of these
+// defaults: a 1080p visible camera behind a 100 mm lens). Thermal cameras want their own
+// pitch (17 µm uncooled LWIR) and pixel count.
+struct CameraKeys {
+  std::string kind = "visible";  // "visible" or "thermal"
+  double hfov_deg = 30.0;
+  double pixels = 1920.0;
+  double focal_mm = 100.0;
+  double pitch_um = 3.0;
+  double scan_period_s = 60.0;     // 0: a staring camera
+  double scan_sector_deg = 180.0;  // centred on the foreign side
+  double n50_cycles = 0.75;
+  double target_size_m = 0.75;
+  double extinction_per_km = 0.17;
 };
 
 struct AlongBorderSpec {
@@ -78,8 +96,9 @@ struct TowersSpec {
   AlongBorderSpec along_border;
   double height_m = 12.0;         // observer height above ground, for line of sight
   double target_height_m = 1.7;   // a standing person
-  double range_m = 1500.0;
+  double range_m = 1500.0;  // of the crew and of the cameras' viewshed
   DetectionRate detection_rate_per_s;
+  std::vector<CameraKeys> cameras;
 };
 
 struct SensorsSpec {
@@ -116,10 +135,19 @@ struct BatchSpec {
   std::int64_t replications = 100;
 };
 
+// Where and when on earth: the sun's elevation (day, night, thermal crossover) comes from it.
+struct SiteSpec {
+  double latitude_deg = 34.5;   // the Iraq–Syria border
+  double longitude_deg = 41.0;
+  double utc_offset_h = 3.0;    // of `start`
+};
+
 struct Scenario {
   std::string name = "unnamed";
   std::uint64_t seed = 1;
+  std::string start = "2026-11-25T18:00:00";  // local time at the site
   double duration_h = 24.0;
+  SiteSpec site;
   TerrainSpec terrain;
   std::vector<JurisdictionSpec> jurisdictions = {{"default"}};
   SectorsSpec sectors;
