@@ -1,11 +1,17 @@
 #include "bordersim/run/geography.h"
 
-#include <cmath>
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <utility>
+#include <vector>
 
 #include "bordersim/core/error.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "bordersim/terrain/synthetic.h"
+#include "bordersim/terrain/synthetic_ground.h"
 
 namespace bordersim {
 namespace {
@@ -32,8 +38,8 @@ std::shared_ptr<const Geography> synthetic_geography(const TerrainSpec& spec, co
   return std::make_shared<const Geography>(Geography{std::move(ground), std::move(frame)});
 }
 
-// The longest line of the file is the border; a file may split it into parts that share
-// end points (Natural Earth does), so consecutive parts are joined where they touch.
+// The file's lines are the border's parts in order; a file may split it into parts that
+// share end points (Natural Earth does), so consecutive parts are joined where they touch.
 Polyline join_parts(const std::vector<Polyline>& parts, const std::string& file) {
   if (parts.empty()) throw InputError(file, "/terrain/files/border", "the file holds no line");
   Polyline joined = parts.front();
@@ -47,6 +53,86 @@ Polyline join_parts(const std::vector<Polyline>& parts, const std::string& file)
     joined.points.insert(joined.points.end(), next.begin() + 1, next.end());
   }
   return joined;
+}
+
+// The corridor's grid: the border's bounding box grown by the deeper side of the corridor
+// (so that every point within depth_km behind or foreign_depth_km before the border is on
+// it), its edges on whole multiples of the cell size. Checked against max_cells before
+// anything is allocated; the fix a planner can make is the cell size, so the error says so.
+terrain::GridGeometry corridor_grid(const Polyline& border, const TerrainSpec& spec,
+                                    const std::string& file) {
+  const double buffer = 1000.0 * std::max(spec.files->depth_km, spec.files->foreign_depth_km);
+  double min_x = border.points.front().x, max_x = min_x;
+  double min_y = border.points.front().y, max_y = min_y;
+  for (const MapPoint& p : border.points) {
+    min_x = std::min(min_x, p.x);
+    max_x = std::max(max_x, p.x);
+    min_y = std::min(min_y, p.y);
+    max_y = std::max(max_y, p.y);
+  }
+  const double cell = spec.cell_m;
+  const double west = std::floor((min_x - buffer) / cell) * cell;
+  const double north = std::ceil((max_y + buffer) / cell) * cell;
+  const auto cols = static_cast<std::int64_t>(std::ceil((max_x + buffer - west) / cell));
+  const auto rows = static_cast<std::int64_t>(std::ceil((north - (min_y - buffer)) / cell));
+  if (cols > spec.max_cells / rows) {
+    const double cells = static_cast<double>(cols) * static_cast<double>(rows);
+    const double enough = 10.0 * std::ceil(cell * std::sqrt(cells / static_cast<double>(spec.max_cells)) / 10.0);
+    throw InputError(file, "/terrain/cell_m",
+                     fmt::format("the corridor around the border ({:.0f} x {:.0f} km) at {} m cells is "
+                                 "{} x {} = {:.0f} cells, over /terrain/max_cells = {}; use cells of "
+                                 "{:.0f} m or more, or raise /terrain/max_cells (4 bytes of elevation "
+                                 "and 1 of cover per cell)",
+                                 static_cast<double>(cols) * cell / 1000.0,
+                                 static_cast<double>(rows) * cell / 1000.0, cell, cols, rows, cells,
+                                 spec.max_cells, enough));
+  }
+  terrain::check_grid_size(cols, rows, spec.max_cells, file, "/terrain/cell_m");
+  return {static_cast<int>(cols), static_cast<int>(rows), west, north, cell, cell};
+}
+
+// The parts of `lines` inside the grid's outer edges (Liang–Barsky on each segment): a
+// river leaving and re-entering the grid becomes two lines.
+std::vector<Polyline> clip_lines(const std::vector<Polyline>& lines, const terrain::GridGeometry& g) {
+  const double x0 = g.west, x1 = g.west + g.cols * g.cell_w;
+  const double y1 = g.north, y0 = g.north - g.rows * g.cell_h;
+  std::vector<Polyline> out;
+  for (const Polyline& line : lines) {
+    Polyline piece;
+    const auto flush = [&] {
+      if (piece.points.size() >= 2) out.push_back(std::move(piece));
+      piece = {};
+    };
+    for (std::size_t i = 1; i < line.points.size(); ++i) {
+      const MapPoint a = line.points[i - 1];
+      const MapPoint b = line.points[i];
+      const double dx = b.x - a.x, dy = b.y - a.y;
+      double t0 = 0.0, t1 = 1.0;
+      bool inside = true;
+      for (const auto& [p, q] : {std::pair{-dx, a.x - x0}, std::pair{dx, x1 - a.x},
+                                 std::pair{-dy, a.y - y0}, std::pair{dy, y1 - a.y}}) {
+        if (p == 0.0) {
+          inside = inside && q >= 0.0;
+        } else if (p < 0.0) {
+          t0 = std::max(t0, q / p);
+        } else {
+          t1 = std::min(t1, q / p);
+        }
+      }
+      if (!inside || t0 > t1) {
+        flush();
+        continue;
+      }
+      const MapPoint from{a.x + t0 * dx, a.y + t0 * dy};
+      const MapPoint to{a.x + t1 * dx, a.y + t1 * dy};
+      if (t0 > 0.0) flush();  // entering from outside
+      if (piece.points.empty()) piece.points.push_back(from);
+      piece.points.push_back(to);
+      if (t1 < 1.0) flush();  // leaving
+    }
+    flush();
+  }
+  return out;
 }
 
 std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const std::string& file) {
@@ -68,14 +154,31 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
   } catch (const std::invalid_argument& e) {
     throw InputError(file, "/terrain/files/home_point_lonlat", e.what());
   }
+
+  const terrain::GridGeometry grid = corridor_grid(ground.border, spec, file);
   if (!files.rivers.empty())
-    ground.rivers = terrain::read_lines(files.rivers, crs, "/terrain/files/rivers").lines;
+    ground.rivers = clip_lines(terrain::read_lines(files.rivers, crs, "/terrain/files/rivers").lines, grid);
+  if (!files.towns.empty()) {
+    for (terrain::Town& town : terrain::read_towns(files.towns, crs, "/terrain/files/towns")) {
+      if (grid.cell_of(town.position)) ground.towns.push_back(std::move(town));
+    }
+  }
   if (!files.dem.empty()) {
+    // Real elevation on the corridor's grid; land cover made up around it.
     terrain::DemReadOptions options;
     options.crs = crs;
+    options.grid = grid;
     options.max_cells = spec.max_cells;
     options.pointer = "/terrain/files/dem";
     ground.elevation = terrain::read_dem(files.dem, options);
+    ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells, file,
+                                      "/terrain/cell_m");
+    terrain::fill_synthetic_cover(ground, files.seed);
+  } else {
+    ground.elevation = terrain::ElevationGrid(grid, crs.wkt, spec.max_cells, file, "/terrain/cell_m");
+    ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells, file,
+                                      "/terrain/cell_m");
+    terrain::fill_synthetic_ground(ground, files.seed);
   }
   terrain::BorderFrame frame(ground.border);
   return std::make_shared<const Geography>(Geography{std::move(ground), std::move(frame)});

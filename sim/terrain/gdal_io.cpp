@@ -14,11 +14,18 @@
 #include <cmath>
 #include <cstdlib>
 #include <functional>
+#include <initializer_list>
 #include <limits>
 #include <memory>
 #include <mutex>
+#include <numbers>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "bordersim/core/error.h"
+#include "bordersim/terrain/terrain.h"
 
 namespace bordersim::terrain {
 namespace {
@@ -136,19 +143,94 @@ int epsg_of(const OGRSpatialReference& srs) {
 }
 
 // A lazily evaluated virtual dataset: the warp runs while the band is read, so the grid
-// size can still be checked before any cell is computed.
-DatasetPtr warped(GDALDataset& ds, const OGRSpatialReference& target, const Source& src) {
+// size can still be checked before any cell is computed. With `grid`, the output is
+// exactly that grid; without, GDAL chooses extent and resolution.
+DatasetPtr warped(GDALDataset& ds, const OGRSpatialReference& target,
+                  const std::optional<GridGeometry>& grid, const Source& src) {
   const std::string wkt = to_wkt(target);
-  const std::array<const char*, 13> argv = {"-of",        "VRT",      "-t_srs", wkt.c_str(),
-                                            "-r",         "bilinear", "-ot",    "Float32",
-                                            "-dstnodata", "nan",      "-q",     nullptr};
-  GDALWarpAppOptions* opts = GDALWarpAppOptionsNew(const_cast<char**>(argv.data()), nullptr);
+  std::vector<std::string> args = {"-of", "VRT",     "-t_srs",     wkt, "-r", "bilinear",
+                                   "-ot", "Float32", "-dstnodata", "nan", "-q"};
+  if (grid) {
+    const auto number = [](double v) { return fmt::format("{:.17g}", v); };
+    const double east = grid->west + grid->cols * grid->cell_w;
+    const double south = grid->north - grid->rows * grid->cell_h;
+    for (std::string a : {std::string("-te"), number(grid->west), number(south), number(east),
+                          number(grid->north), std::string("-ts"), std::to_string(grid->cols),
+                          std::to_string(grid->rows)}) {
+      args.push_back(std::move(a));
+    }
+  }
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  GDALWarpAppOptions* opts = GDALWarpAppOptionsNew(argv.data(), nullptr);
   GDALDatasetH in = GDALDataset::ToHandle(&ds);
   int usage_error = 0;
   DatasetPtr out(GDALDataset::FromHandle(GDALWarp("", nullptr, 1, &in, opts, &usage_error)));
   GDALWarpAppOptionsFree(opts);
   if (!out) src.fail("cannot reproject the raster" + QuietGdalErrors::last_message());
   return out;
+}
+
+// RFC 7946: a GeoJSON layer without a CRS is WGS 84 lon/lat.
+OGRSpatialReference layer_srs(OGRLayer& layer) {
+  OGRSpatialReference wgs84;
+  wgs84.SetWellKnownGeogCS("WGS84");
+  const OGRSpatialReference* s = layer.GetSpatialRef();
+  OGRSpatialReference srs = (s != nullptr && !s->IsEmpty()) ? *s : wgs84;
+  traditional_order(srs);
+  return srs;
+}
+
+// The CRS a vector file is loaded into; the automatic UTM zone comes from the first
+// non-empty layer's extent.
+OGRSpatialReference vector_target(GDALDataset& ds, const TargetCrs& crs, const Source& src) {
+  if (ds.GetLayerCount() == 0) src.fail("the file has no layers");
+  const auto centre = [&] {
+    for (OGRLayer* layer : ds.GetLayers()) {
+      OGREnvelope env;
+      if (layer->GetExtent(&env, TRUE) == OGRERR_NONE) {
+        return MapPoint{(env.MinX + env.MaxX) / 2.0, (env.MinY + env.MaxY) / 2.0};
+      }
+    }
+    src.fail("the file has no geometry to place a UTM zone on");
+  };
+  return choose_target(crs, layer_srs(*ds.GetLayer(0)), centre, src);
+}
+
+std::unique_ptr<OGRCoordinateTransformation> layer_transform(OGRLayer& layer,
+                                                             const OGRSpatialReference& target,
+                                                             const Source& src) {
+  const OGRSpatialReference source = layer_srs(layer);
+  std::unique_ptr<OGRCoordinateTransformation> ct(
+      OGRCreateCoordinateTransformation(&source, &target));
+  if (!ct) src.fail("cannot reproject the layer" + QuietGdalErrors::last_message());
+  return ct;
+}
+
+// The first non-empty string among `keys` (fields missing from the layer are skipped).
+std::string string_property(const OGRFeature& feature, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    const int i = feature.GetFieldIndex(key);
+    if (i < 0 || !feature.IsFieldSetAndNotNull(i)) continue;
+    std::string v = feature.GetFieldAsString(i);
+    if (!v.empty()) return v;
+  }
+  return {};
+}
+
+// The first positive number among `keys`.
+std::optional<double> number_property(const OGRFeature& feature,
+                                      std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    const int i = feature.GetFieldIndex(key);
+    if (i < 0 || !feature.IsFieldSetAndNotNull(i)) continue;
+    const OGRFieldType type = feature.GetFieldDefnRef(i)->GetType();
+    if (type != OFTInteger && type != OFTInteger64 && type != OFTReal) continue;
+    const double v = feature.GetFieldAsDouble(i);
+    if (v > 0.0) return v;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -188,10 +270,14 @@ ElevationGrid read_dem(const std::filesystem::path& file, const DemReadOptions& 
   };
   const OGRSpatialReference target = choose_target(options.crs, source, centre, src);
 
+  if (options.grid && options.crs.wkt.empty() && options.crs.epsg <= 0) {
+    src.fail("a target grid needs its CRS (TargetCrs wkt or epsg)");
+  }
   DatasetPtr reprojected;
   GDALDataset* use = ds.get();
-  if (!target.IsSame(&source)) {
-    reprojected = warped(*ds, target, src);
+  if (options.grid || !target.IsSame(&source)) {
+    if (options.grid) check_grid_geometry(*options.grid, options.max_cells, src.file, src.pointer);
+    reprojected = warped(*ds, target, options.grid, src);
     use = reprojected.get();
     if (use->GetGeoTransform(gt.data()) != CE_None)
       src.fail("reprojection lost the georeferencing");
@@ -200,7 +286,9 @@ ElevationGrid read_dem(const std::filesystem::path& file, const DemReadOptions& 
     src.fail("only north-up rasters are supported (the geotransform is rotated or flipped)");
   }
 
-  const GridGeometry geo{use->GetRasterXSize(), use->GetRasterYSize(), gt[0], gt[3], gt[1], -gt[5]};
+  // A requested grid is kept as given: rebuilding it from GDAL's geotransform could round.
+  const GridGeometry geo = options.grid.value_or(
+      GridGeometry{use->GetRasterXSize(), use->GetRasterYSize(), gt[0], gt[3], gt[1], -gt[5]});
   ElevationGrid grid(geo, to_wkt(target), options.max_cells, src.file, src.pointer);
 
   GDALRasterBand* band = use->GetRasterBand(options.band);
@@ -224,36 +312,11 @@ LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs,
   const Source src{file.string(), pointer};
   QuietGdalErrors quiet;
   DatasetPtr ds = open(file, GDAL_OF_VECTOR, src, "vector file");
-
-  // RFC 7946: a GeoJSON without a CRS is WGS 84 lon/lat.
-  OGRSpatialReference wgs84;
-  wgs84.SetWellKnownGeogCS("WGS84");
-  const auto layer_srs = [&](OGRLayer& layer) {
-    const OGRSpatialReference* s = layer.GetSpatialRef();
-    OGRSpatialReference srs = (s != nullptr && !s->IsEmpty()) ? *s : wgs84;
-    traditional_order(srs);
-    return srs;
-  };
-  if (ds->GetLayerCount() == 0) src.fail("the file has no layers");
-
-  // The automatic zone comes from the first non-empty layer's extent.
-  const auto centre = [&] {
-    for (OGRLayer* layer : ds->GetLayers()) {
-      OGREnvelope env;
-      if (layer->GetExtent(&env, TRUE) == OGRERR_NONE) {
-        return MapPoint{(env.MinX + env.MaxX) / 2.0, (env.MinY + env.MaxY) / 2.0};
-      }
-    }
-    src.fail("the file has no geometry to place a UTM zone on");
-  };
-  const OGRSpatialReference target = choose_target(crs, layer_srs(*ds->GetLayer(0)), centre, src);
+  const OGRSpatialReference target = vector_target(*ds, crs, src);
 
   LineSet out{{}, to_wkt(target), epsg_of(target)};
   for (OGRLayer* layer : ds->GetLayers()) {
-    const OGRSpatialReference source = layer_srs(*layer);
-    std::unique_ptr<OGRCoordinateTransformation> ct(
-        OGRCreateCoordinateTransformation(&source, &target));
-    if (!ct) src.fail("cannot reproject the layer" + QuietGdalErrors::last_message());
+    const auto ct = layer_transform(*layer, target, src);
 
     const auto add = [&](const OGRLineString& ls) {
       const int n = ls.getNumPoints();
@@ -289,6 +352,54 @@ LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs,
     }
   }
   return out;
+}
+
+std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs& crs,
+                             const std::string& pointer) {
+  const Source src{file.string(), pointer};
+  QuietGdalErrors quiet;
+  DatasetPtr ds = open(file, GDAL_OF_VECTOR, src, "vector file");
+  const OGRSpatialReference target = vector_target(*ds, crs, src);
+
+  std::vector<Town> towns;
+  std::size_t position = 0;  // in the file, over every layer: names the unnamed
+  for (OGRLayer* layer : ds->GetLayers()) {
+    const auto ct = layer_transform(*layer, target, src);
+    const auto add = [&](const OGRFeature& feature, const OGRPoint& point) {
+      MapPoint p{point.getX(), point.getY()};
+      if (!ct->Transform(1, &p.x, &p.y)) {
+        src.fail("cannot reproject a point" + QuietGdalErrors::last_message());
+      }
+      std::string name = string_property(feature, {"NAME", "name", "NAME_EN"});
+      if (name.empty()) name = fmt::format("town {}", position);
+      towns.push_back(
+          Town{std::move(name), p, town_radius_m(number_property(feature, {"POP_MAX", "population", "pop"}))});
+    };
+    layer->ResetReading();
+    for (const auto& feature : *layer) {
+      const OGRGeometry* g = feature->GetGeometryRef();
+      if (g != nullptr && !g->IsEmpty()) {
+        switch (wkbFlatten(g->getGeometryType())) {
+          case wkbPoint:
+            add(*feature, *g->toPoint());
+            break;
+          case wkbMultiPoint:
+            for (const OGRPoint* part : *g->toMultiPoint()) add(*feature, *part);
+            break;
+          default:
+            break;  // lines and polygons are other loaders' business
+        }
+      }
+      ++position;
+    }
+  }
+  return towns;
+}
+
+double town_radius_m(std::optional<double> population) {
+  constexpr double kPeoplePerM2 = 10'000.0 / 1e6;
+  if (!population) return 1000.0;
+  return std::max(300.0, std::sqrt(*population / (std::numbers::pi * kPeoplePerM2)));
 }
 
 MapPoint lonlat_to_map(double lon_deg, double lat_deg, const std::string& crs_wkt,

@@ -17,6 +17,7 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/random/stream.h"
+#include "bordersim/terrain/noise.h"
 
 namespace bordersim::terrain {
 namespace {
@@ -25,11 +26,8 @@ constexpr double kPi = std::numbers::pi;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // ---------------------------------------------------------------------------------------
-// Randomness. stream.h has no entity kind for terrain; this value lies outside its
-// enumerators, so these keys cannot meet any other stream's. Each feature kind draws from
-// its own purpose, so that drawing more for one (an extra town) moves no other feature.
-constexpr auto kTerrainEntity = static_cast<EntityKind>(0x7E44);
-
+// Randomness: terrain streams (noise.h). Each feature kind draws from its own purpose, so
+// that drawing more for one (an extra town) moves no other feature.
 enum class Layer : std::uint32_t {
   kRidges = 1,
   kMountains = 2,
@@ -46,15 +44,15 @@ enum class Layer : std::uint32_t {
   kWarpYNoise = 0x500,
 };
 
-Stream stream_for(std::uint64_t seed, std::uint32_t purpose, std::uint64_t index) {
-  return Stream(
-      StreamKey{seed, 0, EntityKey{kTerrainEntity, index}, static_cast<Purpose>(purpose)});
+FractalNoise layer_noise(std::uint64_t seed, Layer layer, const GridGeometry& g, double longest_m,
+                         int octaves, double gain) {
+  return FractalNoise(seed, static_cast<std::uint32_t>(layer), g, longest_m, octaves, gain);
 }
 
 class Draw {
  public:
   Draw(std::uint64_t seed, Layer layer, std::uint64_t index)
-      : stream_(stream_for(seed, static_cast<std::uint32_t>(layer), index)) {}
+      : stream_(terrain_stream(seed, static_cast<std::uint32_t>(layer), index)) {}
   double uniform(double lo, double hi) {
     return boost::random::uniform_real_distribution<double>(lo, hi)(stream_);
   }
@@ -105,97 +103,6 @@ double y_at_x(const Polyline& line, double x) {
   }
   return p.back().y;
 }
-
-// ---------------------------------------------------------------------------------------
-// Fractal value noise: pseudo-random values on square lattices blended with a quintic
-// fade, summed over octaves whose wavelength halves and whose amplitude falls by `gain`
-// each time, normalised so the sum stays in [-1, 1]. A lattice value depends only on
-// (seed, layer, octave, i, j), so the field does not depend on the grid's extent, its
-// row order or the thread count.
-class FractalNoise {
- public:
-  FractalNoise(std::uint64_t seed, Layer layer, const GridGeometry& g, double longest_m,
-               int octaves, double gain)
-      : geo_(g) {
-    double total = 0.0;
-    for (int k = 0; k < octaves; ++k) total += std::pow(gain, k);
-    const double east = g.west + g.cols * g.cell_w;
-    const double south = g.north - g.rows * g.cell_h;
-    for (int k = 0; k < octaves; ++k) {
-      Octave o;
-      o.wavelength = longest_m / std::pow(2.0, k);
-      o.amplitude = std::pow(gain, k) / total;
-      o.shift = 0.3719 * k * o.wavelength;  // keeps the octaves' lattice lines apart
-      o.i0 = static_cast<std::int64_t>(std::floor((g.west + o.shift) / o.wavelength));
-      o.j0 = static_cast<std::int64_t>(std::floor((south + o.shift) / o.wavelength));
-      o.ni = static_cast<int>(
-                 static_cast<std::int64_t>(std::floor((east + o.shift) / o.wavelength)) - o.i0) +
-             2;
-      o.nj = static_cast<int>(
-                 static_cast<std::int64_t>(std::floor((g.north + o.shift) / o.wavelength)) - o.j0) +
-             2;
-      const auto purpose = static_cast<std::uint32_t>(layer) + static_cast<std::uint32_t>(k);
-      o.values.resize(static_cast<std::size_t>(o.ni) * static_cast<std::size_t>(o.nj));
-      for (int j = 0; j < o.nj; ++j) {
-        for (int i = 0; i < o.ni; ++i) {
-          const auto li = static_cast<std::uint32_t>(o.i0 + i);
-          const auto lj = static_cast<std::uint32_t>(o.j0 + j);
-          Stream s = stream_for(seed, purpose, (std::uint64_t{li} << 32) | lj);
-          o.values[static_cast<std::size_t>(j) * static_cast<std::size_t>(o.ni) +
-                   static_cast<std::size_t>(i)] = static_cast<float>(2.0 * uniform01(s) - 1.0);
-        }
-      }
-      o.col_i.resize(static_cast<std::size_t>(g.cols));
-      o.col_f.resize(static_cast<std::size_t>(g.cols));
-      for (int c = 0; c < g.cols; ++c) {
-        const double u = (g.west + (c + 0.5) * g.cell_w + o.shift) / o.wavelength;
-        const double fu = std::floor(u);
-        o.col_i[static_cast<std::size_t>(c)] =
-            static_cast<int>(static_cast<std::int64_t>(fu) - o.i0);
-        o.col_f[static_cast<std::size_t>(c)] = fade(u - fu);
-      }
-      octaves_.push_back(std::move(o));
-    }
-  }
-
-  // Adds the field's values along row r to out (one per column).
-  void add_row(int r, std::span<double> out) const {
-    const double y = geo_.north - (r + 0.5) * geo_.cell_h;
-    for (const Octave& o : octaves_) {
-      const double v = (y + o.shift) / o.wavelength;
-      const double fv = std::floor(v);
-      const auto j = static_cast<std::size_t>(static_cast<std::int64_t>(fv) - o.j0);
-      const double fy = fade(v - fv);
-      const float* lo = o.values.data() + j * static_cast<std::size_t>(o.ni);
-      const float* hi = lo + o.ni;
-      for (std::size_t c = 0; c < out.size(); ++c) {
-        const auto i = static_cast<std::size_t>(o.col_i[c]);
-        const double fx = o.col_f[c];
-        const double a = lo[i] + (lo[i + 1] - lo[i]) * fx;
-        const double b = hi[i] + (hi[i + 1] - hi[i]) * fx;
-        out[c] += o.amplitude * (a + (b - a) * fy);
-      }
-    }
-  }
-
- private:
-  static double fade(double t) { return t * t * t * (t * (t * 6.0 - 15.0) + 10.0); }
-
-  struct Octave {
-    double wavelength = 1.0;
-    double amplitude = 0.0;
-    double shift = 0.0;
-    std::int64_t i0 = 0;
-    std::int64_t j0 = 0;
-    int ni = 0;
-    int nj = 0;
-    std::vector<float> values;  // nj rows of ni lattice values
-    std::vector<int> col_i;     // per grid column: lattice column left of it, from i0
-    std::vector<double> col_f;  // per grid column: faded fraction towards the next
-  };
-  GridGeometry geo_;
-  std::vector<Octave> octaves_;
-};
 
 // ---------------------------------------------------------------------------------------
 // Relief features.
@@ -809,11 +716,11 @@ Terrain generate_synthetic_terrain(const SyntheticTerrainSpec& spec, std::string
   terrain.elevation = ElevationGrid(geo, wkt, spec.max_cells, file, pointer);
   terrain.cover = CoverGrid(geo, wkt, LandCover::kDesert, spec.max_cells, file, pointer);
   {
-    const Noise noise{FractalNoise(seed, Layer::kReliefNoise, geo, 64000.0, 8, 0.5),
-                      FractalNoise(seed, Layer::kCoverNoise, geo, 48000.0, 5, 0.55),
-                      FractalNoise(seed, Layer::kEdgeNoise, geo, 4000.0, 4, 0.5),
-                      FractalNoise(seed, Layer::kWarpXNoise, geo, 16000.0, 3, 0.5),
-                      FractalNoise(seed, Layer::kWarpYNoise, geo, 16000.0, 3, 0.5)};
+    const Noise noise{layer_noise(seed, Layer::kReliefNoise, geo, 64000.0, 8, 0.5),
+                      layer_noise(seed, Layer::kCoverNoise, geo, 48000.0, 5, 0.55),
+                      layer_noise(seed, Layer::kEdgeNoise, geo, 4000.0, 4, 0.5),
+                      layer_noise(seed, Layer::kWarpXNoise, geo, 16000.0, 3, 0.5),
+                      layer_noise(seed, Layer::kWarpYNoise, geo, 16000.0, 3, 0.5)};
     for (int r = 0; r < geo.rows; ++r) fill_row(r, f, noise, terrain.elevation, terrain.cover);
   }
 

@@ -1,10 +1,11 @@
 #pragma once
 // Reading real geography through GDAL: DEM rasters (GeoTIFF, SRTM .hgt, anything GDAL
-// reads) and GeoJSON lines, both brought onto one metric map plane. Everything the
+// reads), GeoJSON lines and points, all brought onto one metric map plane. Everything the
 // simulator does with distances assumes metres, so geographic (lon/lat) inputs are
 // reprojected on load. Every failure is an InputError naming the file.
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,10 @@ struct TargetCrs {
 
 struct DemReadOptions {
   TargetCrs crs;
+  // Set: the DEM is resampled (bilinear) onto exactly this grid of the target CRS, which
+  // must then be given (wkt or epsg); cells the DEM does not cover are NaN. Empty: the
+  // DEM's own grid (reprojected at about its own resolution when the CRS changes).
+  std::optional<GridGeometry> grid;
   int band = 1;
   std::int64_t max_cells = kDefaultMaxCells;  // checked before any cell is read
   std::string pointer;  // JSON pointer of the scenario field that named the file, for errors
@@ -56,6 +61,24 @@ LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs = {},
 // Errors name `file` and `pointer`: the scenario key that gave the point.
 MapPoint lonlat_to_map(double lon_deg, double lat_deg, const std::string& crs_wkt,
                        const std::string& file, const std::string& pointer);
+
+struct Town;  // terrain.h
+
+// Populated places: every Point and every part of a MultiPoint of every layer (other
+// geometry kinds are skipped), reprojected like read_lines(). The name is the first
+// non-empty string of the properties NAME, name, NAME_EN; the population the first
+// positive number of POP_MAX (Natural Earth), population, pop. A town without a name is
+// called "town N" (N: its feature's 0-based position in the file); its radius is
+// town_radius_m(population), which knows what to do without one. The CRS is chosen as in
+// read_lines().
+std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs& crs = {},
+                             const std::string& pointer = {});
+
+// The radius of a town drawn as a disc of urban cover: the disc its people fill at
+// 10 000 per km² (the built-up density of Middle-Eastern cities, within a factor of two),
+// r = √(population / (π · 10⁴ km⁻²)): 100 000 people → 1.8 km, 1 000 000 → 5.6 km.
+// At least 300 m; 1 km when the population is unknown.
+double town_radius_m(std::optional<double> population);
 
 // Sum of the segment lengths on the map plane.
 double length(const Polyline& line);
