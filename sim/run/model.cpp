@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include "bordersim/core/error.h"
+#include "moving_sites.h"
 
 namespace bordersim {
 
@@ -97,13 +98,6 @@ std::vector<SectorInfo> build_sectors(const Scenario& s, double length_m, const 
   return sectors;
 }
 
-// A point `setback` behind the border at arc length s (in front of it when negative).
-MapPoint behind_border(const terrain::BorderFrame& border, double s, double setback) {
-  const MapPoint p = border.point_at(s);
-  const MapPoint n = border.normal_at(s);
-  return {p.x + setback * n.x, p.y + setback * n.y};
-}
-
 // The cell holding p; a tower standing exactly on the grid's east or south edge (the end
 // of the border) belongs to the edge cell.
 std::optional<terrain::CellIndex> cell_at_or_on_edge(const terrain::ElevationGrid& dem, MapPoint p) {
@@ -156,6 +150,12 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
 
 }  // namespace
 
+MapPoint behind_border(const terrain::BorderFrame& border, double s, double setback) {
+  const MapPoint p = border.point_at(s);
+  const MapPoint n = border.normal_at(s);
+  return {p.x + setback * n.x, p.y + setback * n.y};
+}
+
 Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,
                   const std::string& file) {
   Model model;
@@ -185,6 +185,7 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
         model.responder_homes.push_back(behind_border(geo.border, s, qrf->setback_m));
     }
   }
+  build_moving_sensors(model, file);
   return model;
 }
 

@@ -1,5 +1,6 @@
 #include "bordersim/scenario/load.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -71,6 +72,56 @@ double corridor_depth_km(const TerrainSpec& t) {
   return t.files->depth_km;
 }
 
+// A stretch [from, to] along the border, in km: two increasing values within the border.
+void check_stretch(const std::vector<double>& km, double length_km, const std::string& ptr,
+                   const std::string& file) {
+  if (km.size() != 2) throw InputError(file, ptr, "expected [from, to] in km along the border");
+  if (!(km[0] < km[1])) throw InputError(file, ptr + "/1", "must be greater than from");
+  if (km[1] > length_km) throw InputError(file, ptr + "/1", "lies beyond the end of the border");
+}
+
+// Drones, patrols and reconnaissance: stretches within the border, sectors that exist.
+// Checks that need the border's geometry (a drone's transit against its endurance) are
+// made when the model is built.
+void check_moving_sensors(const Scenario& s, std::size_t sector_count, double length_km,
+                          const std::string& file) {
+  for (std::size_t i = 0; i < s.sensors.drones.size(); ++i) {
+    const DroneSpec& d = s.sensors.drones[i];
+    const std::string ptr = fmt::format("/sensors/drones/{}", i);
+    check_stretch(d.orbit.along_border_km, length_km, ptr + "/orbit/along_border_km", file);
+    if (d.base_km > length_km)
+      throw InputError(file, ptr + "/base_km", "lies beyond the end of the border");
+  }
+  for (std::size_t i = 0; i < s.sensors.patrols.size(); ++i) {
+    const PatrolSpec& p = s.sensors.patrols[i];
+    if (!p.along_border_km.empty())
+      check_stretch(p.along_border_km, length_km,
+                    fmt::format("/sensors/patrols/{}/along_border_km", i), file);
+  }
+  std::vector<std::string> names = s.sectors.names;
+  if (names.empty()) {
+    for (std::size_t k = 0; k < sector_count; ++k) names.push_back(fmt::format("S{}", k + 1));
+  }
+  for (std::size_t i = 0; i < s.sensors.air_recon.size(); ++i) {
+    const AirReconSpec& a = s.sensors.air_recon[i];
+    const std::string ptr = fmt::format("/sensors/air_recon/{}", i);
+    if (a.strip_m.size() != 2)
+      throw InputError(file, ptr + "/strip_m", "expected [from, to] in m across the border");
+    if (!(a.strip_m[0] < a.strip_m[1]))
+      throw InputError(file, ptr + "/strip_m/1", "must be greater than from");
+    std::set<std::string> seen;
+    for (std::size_t k = 0; k < a.sectors.size(); ++k) {
+      if (std::find(names.begin(), names.end(), a.sectors[k]) == names.end())
+        throw InputError(file, fmt::format("{}/sectors/{}", ptr, k),
+                         fmt::format("\"{}\" is not a sector (see /sectors/names)", a.sectors[k]));
+      if (!seen.insert(a.sectors[k]).second)
+        throw InputError(file, fmt::format("{}/sectors/{}", ptr, k), "sector listed twice");
+    }
+    if (a.duration_h > a.every_h)
+      throw InputError(file, ptr + "/duration_h", "sorties overlap: longer than every_h");
+  }
+}
+
 // Checks that involve more than one key. Pointers name the key to fix.
 void check_consistency(const Scenario& s, const std::string& file) {
   const auto fail = [&](const std::string& ptr, const std::string& problem) {
@@ -118,6 +169,8 @@ void check_consistency(const Scenario& s, const std::string& file) {
 
   if (s.sensors.towers && s.sensors.towers->along_border.offset_m > length_km * 1000.0)
     fail("/sensors/towers/along_border/offset_m", "lies beyond the end of the border");
+
+  check_moving_sensors(s, sector_count, length_km, file);
 
   if (const auto& inf = s.threats.infiltrators) {
     if (inf->group_size.size() != 2)

@@ -18,6 +18,9 @@ enum class EntityKind : std::uint16_t {
   kTower = 3,
   kResponder = 4,
   kCommand = 5,
+  kDrone = 6,     // index: position in sensors.drones
+  kPatrol = 7,    // index: position in sensors.patrols
+  kAirRecon = 8,  // index: position in sensors.air_recon
   kBenchmark = 0xFFFF,
 };
 
@@ -34,6 +37,9 @@ enum class Purpose : std::uint32_t {
   kDetection = 3,
   kResponse = 4,
   kScanPhase = 5,
+  kSchedulePhase = 6,  // where a moving sensor is on its cycle at the start
+  kRoute = 7,          // a pseudo-random search track
+  kAirDetection = 8,   // a crosser's draws against drones' glimpses
   kBenchmark = 0xFFFF,
 };
 

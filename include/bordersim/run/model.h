@@ -9,6 +9,7 @@
 #include "bordersim/core/time.h"
 #include "bordersim/run/geography.h"
 #include "bordersim/run/point_index.h"
+#include "bordersim/run/segment_index.h"
 #include "bordersim/scenario/scenario.h"
 #include "bordersim/sensors/camera.h"
 #include "bordersim/terrain/land_cover.h"
@@ -29,6 +30,82 @@ struct TowerSite {
   double rate_per_s = 0.0;
   // Cells a target can be seen on, within range; empty where nothing blocks sight.
   std::optional<terrain::Viewshed> view;
+};
+
+// A line parallel to the border (offset behind it; before it when negative) over a
+// stretch of arc length, cut into straight map pieces where the border bends: on a piece
+// a mover's position at arc length s is p0 + (s − s0)·dir, so a mover at constant speed
+// along the border moves in a straight line on the map.
+struct LanePiece {
+  std::uint32_t lane = 0;  // index into SweepRoute::lane_offsets_m
+  double s0 = 0.0;         // arc length where the piece starts
+  double s1 = 0.0;         // and ends
+  MapPoint p0;             // the map position at s0
+  MapPoint dir;            // unit, the border's direction on this piece
+};
+
+// The lanes a patrol or a reconnaissance aircraft drives or flies, with their pieces
+// indexed so that "which pieces pass near this crossing" costs the cells it touches.
+struct SweepRoute {
+  double from_m = 0.0;  // the stretch along the border
+  double to_m = 0.0;
+  std::vector<double> lane_offsets_m;
+  std::vector<LanePiece> pieces;
+  SegmentIndex index;  // over pieces
+};
+
+// Vehicles back and forth along one lane, spread evenly along their cycle (2·length / speed):
+// vehicle k has covered u0 + k·2·length/vehicles + speed·t of its cycle at time t, where
+// u0 = 2·length × the first uniform of Stream(seed, replication, {kPatrol, index},
+// kSchedulePhase), drawn per replication.
+struct PatrolSite {
+  SweepRoute route;
+  std::int64_t vehicles = 1;
+  double speed_mps = 1.0;
+  double range_m = 0.0;  // definite range: half the sweep width
+};
+
+// Sorties at first + k·every (k = 0, 1, ...), each flying its sector's lanes for `duration`:
+// lane after lane, alternating direction, back through the lanes in reverse order once
+// the last is done (0, 1, …, n−1, n−1, …, 0, 0, 1, …), one aircraft per sector.
+struct ReconSite {
+  std::vector<SweepRoute> sectors;
+  double first_s = 0.0;
+  double every_s = 1.0;
+  double duration_s = 0.0;
+  double speed_mps = 1.0;
+  double range_m = 0.0;
+  bool grounded = false;  // the cloud base is below its minimum
+};
+
+enum class DroneLaw : std::uint8_t { kInverseCube, kDefinite };
+
+// A drone station: where it searches, how it sees, and when an airframe is there. Per
+// replication, Stream(seed, replication, {kDrone, index}, kSchedulePhase) gives the phase
+// of the airframes' rotation (sensors::draw_scan_phase over `slot`) and then, for a line,
+// where on its back-and-forth cycle the track is at t = 0 (a uniform × 2·length); a
+// random track draws from the kRoute stream. Glimpses fall every glimpse_period from the
+// start of each slot on station.
+struct DroneSite {
+  bool random_pattern = false;
+  double from_m = 0.0;    // stretch along the border
+  double to_m = 0.0;
+  double offset_m = 0.0;  // the line, or the centre line of the random track's box
+  double depth_m = 0.0;   // the random track's box, across the border
+  double leg_m = 0.0;     // the random track's legs
+  double altitude_m = 0.0;  // the scenario's, or the cloud base when lower
+  double speed_mps = 1.0;
+  DroneLaw law = DroneLaw::kInverseCube;
+  double range_m = 0.0;
+  double k_m2_per_s = 0.0;
+  Time glimpse_period = 1;
+  double transit_s = 0.0;   // base to the middle of the orbit, one way
+  Time on_station = 0;      // per sortie (sensors::StationSchedule)
+  Time slot = 1;
+  bool grounded = false;    // the cloud base is below its minimum
+  MapPoint reach_lo;        // a box holding every point within range of the drone's track
+  MapPoint reach_hi;
+  std::uint16_t sector = 0;  // of the orbit's middle: the glimpse events' sector
 };
 
 struct SectorInfo {
@@ -56,6 +133,12 @@ struct Model {
   std::vector<sensors::SunState> light;
   std::vector<MapPoint> responder_homes;  // one per team
 
+  std::vector<DroneSite> drones;
+  std::vector<PatrolSite> patrols;
+  std::vector<ReconSite> air_recon;
+  // Cell size of the index of walking crossers that drones query: their largest range.
+  double walker_bucket_m = 1000.0;
+
   // The sector holding arc length s along the border.
   std::uint16_t sector_of(double border_s) const;
   // Whether tower `t` can see a target at p: within range and, on terrain, in its viewshed.
@@ -64,6 +147,9 @@ struct Model {
   // How much the land cover at p hides a target: 0 on flat ground.
   double concealment_at(MapPoint p) const;
 };
+
+// A point `setback` behind the border at arc length s (in front of it when negative).
+MapPoint behind_border(const terrain::BorderFrame& border, double s, double setback);
 
 // `file` names the scenario in errors found while building (a tower off the terrain
 // grid, sectors that do not fit a border read from a file).

@@ -114,8 +114,69 @@ void visit_fields(V& v, SiteSpec& s) {
 }
 
 template <class V>
+void visit_fields(V& v, OrbitSpec& o) {
+  v.required("along_border_km", o.along_border_km, Range::non_negative());
+  v.field("offset_m", o.offset_m, Range::any());
+  v.field("pattern", o.pattern, Words{"line", "random"});
+  v.field("depth_m", o.depth_m, Range::positive());
+  v.field("leg_km", o.leg_km, Range::positive());
+}
+
+template <class V>
+void visit_fields(V& v, DroneSensorSpec& s) {
+  v.field("law", s.law, Words{"inverse_cube", "definite"});
+  v.field("range_m", s.range_m, Range::positive());
+  v.field("k_m2_per_s", s.k_m2_per_s, Range::positive());
+  v.field("glimpse_period_s", s.glimpse_period_s, Range::between(0.001, 86400.0));
+}
+
+template <class V>
+void visit_fields(V& v, DroneSpec& d) {
+  v.field("base_km", d.base_km, Range::non_negative());
+  v.field("base_setback_m", d.base_setback_m, Range::any());
+  v.required("orbit", d.orbit);
+  v.field("altitude_m", d.altitude_m, Range::positive());
+  v.field("speed_mps", d.speed_mps, Range::positive());
+  v.field("endurance_h", d.endurance_h, Range::positive());
+  v.field("turnaround_h", d.turnaround_h, Range::non_negative());
+  v.field("airframes", d.airframes, Range::between(1, 10000));
+  v.field("min_ceiling_m", d.min_ceiling_m, Range::non_negative());
+  v.field("sensor", d.sensor);
+}
+
+template <class V>
+void visit_fields(V& v, PatrolSpec& p) {
+  v.field("route", p.route, Words{"border_road"});
+  v.field("along_border_km", p.along_border_km, Range::non_negative());
+  v.field("offset_m", p.offset_m, Range::any());
+  v.field("vehicles", p.vehicles, Range::between(1, 100000));
+  v.field("speed_mps", p.speed_mps, Range::positive());
+  v.field("sweep_width_m", p.sweep_width_m, Range::positive());
+}
+
+template <class V>
+void visit_fields(V& v, AirReconSpec& a) {
+  v.field("sectors", a.sectors);
+  v.field("first_at_h", a.first_at_h, Range::non_negative());
+  v.field("every_h", a.every_h, Range::positive());
+  v.field("duration_h", a.duration_h, Range::positive());
+  v.field("speed_mps", a.speed_mps, Range::positive());
+  v.field("sweep_width_m", a.sweep_width_m, Range::positive());
+  v.field("strip_m", a.strip_m, Range::any());
+  v.field("min_ceiling_m", a.min_ceiling_m, Range::non_negative());
+}
+
+template <class V>
 void visit_fields(V& v, SensorsSpec& s) {
   v.field("towers", s.towers);
+  v.field("drones", s.drones);
+  v.field("patrols", s.patrols);
+  v.field("air_recon", s.air_recon);
+}
+
+template <class V>
+void visit_fields(V& v, WeatherSpec& w) {
+  v.field("cloud_base_m", w.cloud_base_m, Range::non_negative());
 }
 
 template <class V>
@@ -160,6 +221,7 @@ void visit_fields(V& v, Scenario& s) {
   v.field("start", s.start);
   v.field("duration_h", s.duration_h, Range{0.0, 24.0 * 366.0 * 10.0, true});
   v.field("site", s.site);
+  v.field("weather", s.weather);
   v.field("terrain", s.terrain);
   v.field("jurisdictions", s.jurisdictions);
   v.field("sectors", s.sectors);

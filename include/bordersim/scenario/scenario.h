@@ -101,8 +101,77 @@ struct TowersSpec {
   std::vector<CameraKeys> cameras;
 };
 
+// Where a drone searches: back and forth along a line parallel to the border ("line"),
+// or a pseudo-random track over a box of the border frame ("random": straight legs of
+// uniformly random heading, reflected at the box's edges). Offsets: behind the border
+// (+) or before it (−).
+struct OrbitSpec {
+  std::vector<double> along_border_km;  // [from, to]; required
+  double offset_m = 0.0;                // of the line, or of the box's centre line
+  std::string pattern = "line";         // "line" or "random"
+  double depth_m = 10000.0;             // "random": the box's extent across the border
+  double leg_km = 20.0;                 // "random": a new heading after this distance
+};
+
+// A drone's sensor (sensors/motion.h): it glimpses every glimpse_period_s what lies within
+// range_m on the ground. "inverse_cube": each glimpse detects with probability
+// 1 − exp(−k·h·τ / r³) (Koopman's law, r the slant range, h the altitude, τ the period);
+// "definite": with probability 1 within range. Both times (1 − concealment).
+struct DroneSensorSpec {
+  std::string law = "inverse_cube";  // "inverse_cube" or "definite"
+  double range_m = 5000.0;           // ground distance beyond which nothing is seen
+  double k_m2_per_s = 20000.0;       // inverse-cube constant k (γ = k·h / r³ per second)
+  double glimpse_period_s = 5.0;
+};
+
+struct DroneSpec {
+  double base_km = 0.0;           // along the border
+  double base_setback_m = 10000.0;  // behind the border
+  OrbitSpec orbit;
+  double altitude_m = 1500.0;     // above the ground; lowered to a lower cloud base
+  double speed_mps = 40.0;        // on station and in transit
+  double endurance_h = 14.0;      // flight time per sortie, transit included
+  double turnaround_h = 4.0;      // on the ground between sorties
+  std::int64_t airframes = 3;
+  double min_ceiling_m = 0.0;     // grounded when the cloud base is lower
+  DroneSensorSpec sensor;
+};
+
+// Vehicles driving back and forth along a road at offset_m behind the border, spread
+// evenly along their cycle; each sees crossers within sweep_width_m / 2 (definite range).
+struct PatrolSpec {
+  std::string route = "border_road";    // the only route for now: a road parallel to the border
+  std::vector<double> along_border_km;  // [from, to]; empty: the whole border
+  double offset_m = 500.0;
+  std::int64_t vehicles = 1;
+  double speed_mps = 10.0;
+  double sweep_width_m = 800.0;
+};
+
+// Reconnaissance sorties on a schedule: at first_at_h, then every every_h, one aircraft
+// per listed sector flies lanes parallel to the border over the sector's strip for
+// duration_h, seeing crossers within sweep_width_m / 2 (definite range).
+struct AirReconSpec {
+  std::vector<std::string> sectors;                 // names; empty: every sector
+  double first_at_h = 0.0;
+  double every_h = 12.0;
+  double duration_h = 2.0;
+  double speed_mps = 60.0;
+  double sweep_width_m = 2000.0;
+  std::vector<double> strip_m = {-2000.0, 2000.0};  // [from, to] across the border
+  double min_ceiling_m = 0.0;                       // no sorties under a lower cloud base
+};
+
 struct SensorsSpec {
   std::optional<TowersSpec> towers;
+  std::vector<DroneSpec> drones;
+  std::vector<PatrolSpec> patrols;
+  std::vector<AirReconSpec> air_recon;
+};
+
+// The weather of the whole run. Absent: clear sky.
+struct WeatherSpec {
+  double cloud_base_m = 3000.0;  // above the ground
 };
 
 struct InfiltratorsSpec {
@@ -148,6 +217,7 @@ struct Scenario {
   std::string start = "2026-11-25T18:00:00";  // local time at the site
   double duration_h = 24.0;
   SiteSpec site;
+  std::optional<WeatherSpec> weather;
   TerrainSpec terrain;
   std::vector<JurisdictionSpec> jurisdictions = {{"default"}};
   SectorsSpec sectors;

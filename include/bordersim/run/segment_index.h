@@ -1,0 +1,62 @@
+#pragma once
+// Straight segments bucketed on a uniform grid. Each cell a segment crosses holds an entry
+// with the time window during which a mover on the segment is inside that cell, so "which
+// movers can be within r of q at time t" costs the cells that the disc's box touches and
+// their entries, not a scan of every mover. A segment that does not move (a piece of road)
+// has an unbounded window. Cells are kept in a hash map: the plane need not be bounded.
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "bordersim/core/time.h"
+#include "bordersim/terrain/grid.h"
+
+namespace bordersim {
+
+class SegmentIndex {
+ public:
+  SegmentIndex() = default;
+  // `bucket_m` > 0: about the usual query radius, so that a query touches a few cells.
+  explicit SegmentIndex(double bucket_m);
+
+  // A mover `id` going straight from a (at time t_a) to b (at t_b >= t_a) at constant speed.
+  void insert(std::uint32_t id, terrain::MapPoint a, Time t_a, terrain::MapPoint b, Time t_b);
+  // A fixed segment from a to b, present at all times.
+  void insert(std::uint32_t id, terrain::MapPoint a, terrain::MapPoint b);
+
+  // Replaces `out` with the ids (ascending, unique) of the movers that may be within r of q
+  // at time t: every such mover is returned, and some farther ones may be.
+  void near(terrain::MapPoint q, double r, Time t, std::vector<std::uint32_t>& out) const;
+  // Replaces `out` with the ids (ascending, unique) of the segments that may pass within
+  // `margin` of the box spanned by a and b, whatever their time windows.
+  void near_box(terrain::MapPoint a, terrain::MapPoint b, double margin,
+                std::vector<std::uint32_t>& out) const;
+
+  // Forgets the entries whose window ended before t (movers that have left).
+  void prune(Time t);
+  std::size_t entry_count() const;
+  double bucket_m() const { return bucket_m_; }
+
+ private:
+  struct Entry {
+    std::uint32_t id;
+    Time from;
+    Time to;
+  };
+  // splitmix64's finaliser: packed cell keys are far from uniform.
+  struct Mix {
+    std::size_t operator()(std::uint64_t k) const {
+      k = (k ^ (k >> 30)) * 0xbf58476d1ce4e5b9ULL;
+      k = (k ^ (k >> 27)) * 0x94d049bb133111ebULL;
+      return static_cast<std::size_t>(k ^ (k >> 31));
+    }
+  };
+  static std::uint64_t key(std::int64_t kx, std::int64_t ky);
+  template <class F>
+  void for_cells(terrain::MapPoint lo, terrain::MapPoint hi, F&& f) const;
+
+  double bucket_m_ = 1.0;
+  std::unordered_map<std::uint64_t, std::vector<Entry>, Mix> cells_;
+};
+
+}  // namespace bordersim

@@ -1,0 +1,298 @@
+// Drones, patrols and air reconnaissance.
+//
+// Drones glimpse: every glimpse period while an airframe is on station, the drone asks the
+// index of walking crossers' paths which crossers can be within its range now, and checks
+// only those (a crosser's position at t is analytic). A drone whose reach no walking
+// crosser's path enters sleeps, and the next crosser that enters its reach wakes it.
+//
+// Patrols and reconnaissance see with a definite range, and their motion is fixed in
+// advance (patrol phases are drawn per replication, sorties keep a timetable). So when a
+// crosser sets off, its first contact with each is solved leg by leg: each traversal of a
+// straight lane piece near its path is a pair of straight-line movers, whose first
+// approach within range is a quadratic (sensors::first_within). One detection event is
+// scheduled, never a poll.
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "bordersim/sensors/glimpse_schedule.h"
+#include "world.h"
+
+namespace bordersim::detail {
+namespace {
+
+// Queries of the crossers' index leave stale entries behind; they are swept out this often.
+constexpr Time kPruneEvery = 3600 * kTicksPerSecond;
+
+MapPoint on_piece(const LanePiece& p, double s) {
+  return {p.p0.x + (s - p.s0) * p.dir.x, p.p0.y + (s - p.s0) * p.dir.y};
+}
+
+// The arc lengths [q0, q1] of the piece that lie in the box [lo, hi] (Liang–Barsky).
+std::optional<std::pair<double, double>> clip(const LanePiece& p, MapPoint lo, MapPoint hi) {
+  double f0 = 0.0, f1 = p.s1 - p.s0;
+  const auto slab = [&](double start, double d, double min, double max) {
+    if (d == 0.0) return start >= min && start <= max;
+    double a = (min - start) / d, b = (max - start) / d;
+    if (a > b) std::swap(a, b);
+    f0 = std::max(f0, a);
+    f1 = std::min(f1, b);
+    return f0 <= f1;
+  };
+  if (!slab(p.p0.x, p.dir.x, lo.x, hi.x) || !slab(p.p0.y, p.dir.y, lo.y, hi.y)) return std::nullopt;
+  return std::make_pair(p.s0 + f0, p.s0 + f1);
+}
+
+// A crossing as a straight mover over the window it walks, and the box (grown by the
+// sweeper's range) outside which no sweeper can see it.
+struct Walk {
+  MapPoint start;     // position at t0
+  MapPoint velocity;  // m/s
+  double t0 = 0.0;    // seconds
+  double t1 = 0.0;
+  MapPoint lo;
+  MapPoint hi;
+};
+
+// Folds into `best` the first contact within `range` of a sweeper that is at `from` at
+// time tm0 and moves at `velocity` until tm1.
+void consider(const Walk& walk, double range, MapPoint from, double tm0, MapPoint velocity,
+              double tm1, std::optional<double>& best) {
+  const double ta = std::max(tm0, walk.t0);
+  const double tb = std::min({tm1, walk.t1, best.value_or(tm1)});
+  if (ta > tb) return;
+  const MapPoint m{from.x + velocity.x * (ta - tm0), from.y + velocity.y * (ta - tm0)};
+  const MapPoint c{walk.start.x + walk.velocity.x * (ta - walk.t0),
+                   walk.start.y + walk.velocity.y * (ta - walk.t0)};
+  const auto hit = sensors::first_within(
+      {m.x - c.x, m.y - c.y}, {velocity.x - walk.velocity.x, velocity.y - walk.velocity.y}, range,
+      ta, tb);
+  if (hit && (!best || *hit < *best)) best = hit;
+}
+
+Walk grown(Walk walk, double range) {
+  walk.lo = {walk.lo.x - range, walk.lo.y - range};
+  walk.hi = {walk.hi.x + range, walk.hi.y + range};
+  return walk;
+}
+
+// Vehicles pass a point of the lane going one way at times base + j·spacing: vehicle k's
+// distance along its cycle is unfolded0 + k·2L/n + v·t, so together they pass every
+// 2L/(n·v) seconds. Each traversal of [q0, q1] is a straight leg.
+void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
+                     std::vector<std::uint32_t>& pieces, std::optional<double>& best) {
+  const SweepRoute& route = site.route;
+  const double length = route.to_m - route.from_m;
+  const double v = site.speed_mps;
+  const double spacing = 2.0 * length / (v * static_cast<double>(site.vehicles));
+  route.index.near_box(walk.lo, walk.hi, 0.0, pieces);
+  for (std::uint32_t i : pieces) {
+    const LanePiece& piece = route.pieces[i];
+    const auto span = clip(piece, walk.lo, walk.hi);
+    if (!span) continue;
+    const auto [q0, q1] = *span;
+    const double crossing_s = (q1 - q0) / v;
+    const auto pass = [&](double base, MapPoint from, MapPoint velocity) {
+      const auto j0 = static_cast<std::int64_t>(std::ceil((walk.t0 - crossing_s - base) / spacing));
+      const auto j1 = static_cast<std::int64_t>(std::floor((walk.t1 - base) / spacing));
+      for (std::int64_t j = j0; j <= j1; ++j) {
+        const double tm0 = base + static_cast<double>(j) * spacing;
+        if (best && tm0 > *best) break;
+        consider(walk, site.range_m, from, tm0, velocity, tm0 + crossing_s, best);
+      }
+    };
+    const MapPoint out{v * piece.dir.x, v * piece.dir.y};
+    pass((q0 - route.from_m - unfolded0) / v, on_piece(piece, q0), out);  // outbound, at q0
+    pass((2.0 * length - (q1 - route.from_m) - unfolded0) / v, on_piece(piece, q1),
+         {-out.x, -out.y});
+  }
+}
+
+// Lane m of a sortie is flown over [m·T_lane, (m+1)·T_lane) from its start, outbound when
+// m is even; lanes go 0, 1, …, n−1, then back n−1, …, 0, and again.
+std::uint32_t lane_of(std::int64_t m, std::size_t lanes) {
+  const auto n = static_cast<std::int64_t>(lanes);
+  const std::int64_t k = m % (2 * n);
+  return static_cast<std::uint32_t>(k < n ? k : 2 * n - 1 - k);
+}
+
+void recon_contacts(const ReconSite& site, const Walk& walk, std::vector<std::uint32_t>& pieces,
+                    std::optional<double>& best) {
+  const double v = site.speed_mps;
+  const auto k0 = std::max<std::int64_t>(
+      0, static_cast<std::int64_t>(
+             std::ceil((walk.t0 - site.first_s - site.duration_s) / site.every_s)));
+  const auto k1 = static_cast<std::int64_t>(std::floor((walk.t1 - site.first_s) / site.every_s));
+  for (std::int64_t k = k0; k <= k1; ++k) {
+    const double start = site.first_s + static_cast<double>(k) * site.every_s;
+    const double end = start + site.duration_s;
+    for (const SweepRoute& route : site.sectors) {
+      const double lane_s = (route.to_m - route.from_m) / v;
+      const auto last = static_cast<std::int64_t>(std::ceil(site.duration_s / lane_s)) - 1;
+      const auto m0 = std::max<std::int64_t>(
+          0, static_cast<std::int64_t>(std::floor((walk.t0 - start) / lane_s)) - 1);
+      const auto m1 =
+          std::min(last, static_cast<std::int64_t>(std::floor((walk.t1 - start) / lane_s)));
+      if (m0 > m1) continue;
+      route.index.near_box(walk.lo, walk.hi, 0.0, pieces);
+      for (std::uint32_t i : pieces) {
+        const LanePiece& piece = route.pieces[i];
+        const auto span = clip(piece, walk.lo, walk.hi);
+        if (!span) continue;
+        const auto [q0, q1] = *span;
+        const MapPoint out{v * piece.dir.x, v * piece.dir.y};
+        for (std::int64_t m = m0; m <= m1; ++m) {
+          if (lane_of(m, route.lane_offsets_m.size()) != piece.lane) continue;
+          const double lane_start = start + static_cast<double>(m) * lane_s;
+          const bool outbound = m % 2 == 0;
+          const double tm0 = lane_start + (outbound ? q0 - route.from_m : route.to_m - q1) / v;
+          if (tm0 >= end) continue;
+          consider(walk, site.range_m, on_piece(piece, outbound ? q0 : q1), tm0,
+                   outbound ? out : MapPoint{-out.x, -out.y}, std::min(tm0 + (q1 - q0) / v, end),
+                   best);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void World::init_moving_sensors() {
+  const auto replication = record_.replication;
+  for (std::size_t d = 0; d < model_.drones.size(); ++d) {
+    const DroneSite& site = model_.drones[d];
+    DroneState state;
+    Stream phase({seed_, replication, {EntityKind::kDrone, d}, Purpose::kSchedulePhase});
+    state.schedule = {site.on_station, site.slot, sensors::draw_scan_phase(phase, site.slot)};
+    if (site.random_pattern) {
+      const sensors::TrackBox box{site.from_m, site.to_m, site.offset_m - 0.5 * site.depth_m,
+                                  site.offset_m + 0.5 * site.depth_m};
+      state.track.emplace(box, site.speed_mps, site.leg_m,
+                          Stream({seed_, replication, {EntityKind::kDrone, d}, Purpose::kRoute}));
+    } else {
+      state.unfolded0_m = uniform01(phase) * 2.0 * (site.to_m - site.from_m);
+    }
+    drones_.push_back(std::move(state));
+  }
+  for (std::size_t p = 0; p < model_.patrols.size(); ++p) {
+    const SweepRoute& route = model_.patrols[p].route;
+    Stream phase({seed_, replication, {EntityKind::kPatrol, p}, Purpose::kSchedulePhase});
+    patrol_unfolded0_m_.push_back(uniform01(phase) * 2.0 * (route.to_m - route.from_m));
+  }
+  if (!model_.drones.empty()) walkers_ = SegmentIndex(model_.walker_bucket_m);
+}
+
+void World::start_moving_sensors(std::uint32_t c) {
+  CrosserState& crosser = crossers_[c];
+  const CrosserPlan& p = *crosser.plan;
+  const MapPoint a = crosser.at(-p.approach_m);
+  const MapPoint b = crosser.at(p.goal_m);
+  const MapPoint lo{std::min(a.x, b.x), std::min(a.y, b.y)};
+  const MapPoint hi{std::max(a.x, b.x), std::max(a.y, b.y)};
+  if (!model_.drones.empty()) {
+    walkers_.insert(c, a, p.start, b, crosser.goal_time);
+    for (std::size_t d = 0; d < model_.drones.size(); ++d) {
+      const DroneSite& site = model_.drones[d];
+      if (site.grounded || hi.x < site.reach_lo.x || lo.x > site.reach_hi.x ||
+          hi.y < site.reach_lo.y || lo.y > site.reach_hi.y)
+        continue;
+      crosser.drones.push_back(static_cast<std::uint16_t>(d));
+      ++drones_[d].walkers;
+      wake_drone(d, sim_.now());
+    }
+  }
+  if (model_.patrols.empty() && model_.air_recon.empty()) return;
+  if (const auto hit = first_sweep_contact(crosser)) {
+    const Time at = std::max(p.start, seconds_to_time(*hit));
+    if (at < crosser.goal_time) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection);
+  }
+}
+
+void World::leave_moving_sensors(std::uint32_t c) {
+  for (std::uint16_t d : crossers_[c].drones) --drones_[d].walkers;
+  crossers_[c].drones.clear();
+}
+
+std::optional<double> World::first_sweep_contact(const CrosserState& crosser) const {
+  const CrosserPlan& p = *crosser.plan;
+  const MapPoint a = crosser.at(-p.approach_m);
+  const MapPoint b = crosser.at(p.goal_m);
+  const Walk walk{a,
+                  {p.speed_mps * crosser.direction.x, p.speed_mps * crosser.direction.y},
+                  time_to_seconds(p.start),
+                  time_to_seconds(crosser.goal_time),
+                  {std::min(a.x, b.x), std::min(a.y, b.y)},
+                  {std::max(a.x, b.x), std::max(a.y, b.y)}};
+  std::optional<double> best;
+  std::vector<std::uint32_t> pieces;
+  for (std::size_t i = 0; i < model_.patrols.size(); ++i) {
+    const PatrolSite& site = model_.patrols[i];
+    patrol_contacts(site, patrol_unfolded0_m_[i], grown(walk, site.range_m), pieces, best);
+  }
+  for (const ReconSite& site : model_.air_recon) {
+    if (!site.grounded) recon_contacts(site, grown(walk, site.range_m), pieces, best);
+  }
+  return best;
+}
+
+void World::wake_drone(std::size_t d, Time from) {
+  DroneState& drone = drones_[d];
+  if (drone.awake) return;
+  drone.awake = true;
+  sim_.schedule(next_drone_glimpse(d, from), Phase::kSense,
+                {static_cast<std::uint32_t>(d), model_.drones[d].sector}, kDroneGlimpse);
+}
+
+// Glimpses fall every period from the start of each slot on station.
+Time World::next_drone_glimpse(std::size_t d, Time from) const {
+  const sensors::StationSchedule& schedule = drones_[d].schedule;
+  const Time period = model_.drones[d].glimpse_period;
+  const Time start = schedule.slot_start_for(from);
+  if (from <= start) return start;
+  const Time at = start + (from - start + period - 1) / period * period;
+  return at < start + schedule.on_station ? at : start + schedule.slot;
+}
+
+MapPoint World::drone_position(std::size_t d, Time t) {
+  const DroneSite& site = model_.drones[d];
+  const auto& border = model_.geography->border;
+  if (auto& track = drones_[d].track) {
+    const MapPoint sn = track->at(time_to_seconds(t));  // (along, across) the border
+    return behind_border(border, sn.x, sn.y);
+  }
+  const double unfolded = drones_[d].unfolded0_m + site.speed_mps * time_to_seconds(t);
+  return behind_border(
+      border, site.from_m + sensors::back_and_forth_position(unfolded, site.to_m - site.from_m),
+      site.offset_m);
+}
+
+void World::drone_glimpse(std::size_t d) {
+  DroneState& drone = drones_[d];
+  const DroneSite& site = model_.drones[d];
+  drone.awake = false;
+  if (drone.walkers == 0) return;  // asleep until a crosser comes within reach
+  const Time now = sim_.now();
+  const MapPoint q = drone_position(d, now);
+  walkers_.near(q, site.range_m, now, found_);
+  for (std::uint32_t c : found_) {
+    CrosserState& crosser = crossers_[c];
+    if (crosser.finished || crosser.detected) continue;
+    const MapPoint p = position(crosser, now);
+    const double ground = std::hypot(p.x - q.x, p.y - q.y);
+    if (ground > site.range_m) continue;
+    const double seen =
+        site.law == DroneLaw::kDefinite
+            ? 1.0
+            : sensors::inverse_cube_glimpse(site.k_m2_per_s, site.altitude_m, ground,
+                                            time_to_seconds(site.glimpse_period));
+    if (uniform01(crosser.air) < seen * (1.0 - model_.concealment_at(p))) detect(c);
+  }
+  if (now - walkers_pruned_ >= kPruneEvery) {
+    walkers_.prune(now);
+    walkers_pruned_ = now;
+  }
+  wake_drone(d, now + 1);
+}
+
+}  // namespace bordersim::detail

@@ -1,0 +1,152 @@
+#include "bordersim/run/segment_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+#include <stdexcept>
+
+namespace bordersim {
+namespace {
+
+using terrain::MapPoint;
+
+constexpr Time kAlways = std::numeric_limits<Time>::max();
+constexpr Time kSince = std::numeric_limits<Time>::min();
+
+std::int64_t cell_of(double grid_units) {
+  return static_cast<std::int64_t>(std::floor(grid_units));
+}
+
+// Calls f(kx, ky, f0, f1) for each cell the segment a→b crosses (grid units), with the
+// fraction [f0, f1] of the segment inside it (Amanatides & Woo). The steps in x and in y
+// are counted from the end cells, so rounding near a corner cannot lose the last cell.
+template <class F>
+void walk(MapPoint a, MapPoint b, F&& f) {
+  std::int64_t ix = cell_of(a.x), iy = cell_of(a.y);
+  const std::int64_t jx = cell_of(b.x), jy = cell_of(b.y);
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const int sx = jx > ix ? 1 : (jx < ix ? -1 : 0);
+  const int sy = jy > iy ? 1 : (jy < iy ? -1 : 0);
+  const double inf = std::numeric_limits<double>::infinity();
+  const double step_x = sx != 0 ? std::abs(1.0 / dx) : inf;
+  const double step_y = sy != 0 ? std::abs(1.0 / dy) : inf;
+  double next_x = sx > 0 ? (static_cast<double>(ix + 1) - a.x) / dx
+                         : (sx < 0 ? (a.x - static_cast<double>(ix)) / -dx : inf);
+  double next_y = sy > 0 ? (static_cast<double>(iy + 1) - a.y) / dy
+                         : (sy < 0 ? (a.y - static_cast<double>(iy)) / -dy : inf);
+  std::int64_t left_x = std::llabs(jx - ix), left_y = std::llabs(jy - iy);
+  double f0 = 0.0;
+  while (left_x + left_y > 0) {
+    const bool along_x = left_y == 0 || (left_x > 0 && next_x <= next_y);
+    const double f1 = std::clamp(along_x ? next_x : next_y, f0, 1.0);
+    f(ix, iy, f0, f1);
+    f0 = f1;
+    if (along_x) {
+      ix += sx;
+      next_x += step_x;
+      --left_x;
+    } else {
+      iy += sy;
+      next_y += step_y;
+      --left_y;
+    }
+  }
+  f(ix, iy, f0, 1.0);
+}
+
+void sort_unique(std::vector<std::uint32_t>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
+}  // namespace
+
+SegmentIndex::SegmentIndex(double bucket_m) : bucket_m_(bucket_m) {
+  if (!(bucket_m > 0) || !std::isfinite(bucket_m))
+    throw std::invalid_argument("SegmentIndex: bucket size must be positive");
+}
+
+std::uint64_t SegmentIndex::key(std::int64_t kx, std::int64_t ky) {
+  return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(kx)) << 32) |
+         static_cast<std::uint64_t>(static_cast<std::uint32_t>(ky));
+}
+
+void SegmentIndex::insert(std::uint32_t id, MapPoint a, Time t_a, MapPoint b, Time t_b) {
+  const MapPoint ga{a.x / bucket_m_, a.y / bucket_m_};
+  const MapPoint gb{b.x / bucket_m_, b.y / bucket_m_};
+  const bool fixed = t_a == kSince && t_b == kAlways;
+  const double span = fixed ? 0.0 : static_cast<double>(t_b - t_a);
+  walk(ga, gb, [&](std::int64_t kx, std::int64_t ky, double f0, double f1) {
+    Entry entry{id, kSince, kAlways};
+    if (!fixed) {
+      // A millisecond either side: the window must hold every instant the mover is inside.
+      entry.from = t_a + static_cast<Time>(std::floor(f0 * span)) - 1;
+      entry.to = t_a + static_cast<Time>(std::ceil(f1 * span)) + 1;
+    }
+    cells_[key(kx, ky)].push_back(entry);
+  });
+}
+
+void SegmentIndex::insert(std::uint32_t id, MapPoint a, MapPoint b) {
+  insert(id, a, kSince, b, kAlways);
+}
+
+template <class F>
+void SegmentIndex::for_cells(MapPoint lo, MapPoint hi, F&& f) const {
+  // A hair wider than the box: a point on a cell edge may have been filed either side.
+  const double pad = 1e-9 * bucket_m_;
+  const std::int64_t x0 = cell_of((lo.x - pad) / bucket_m_), x1 = cell_of((hi.x + pad) / bucket_m_);
+  const std::int64_t y0 = cell_of((lo.y - pad) / bucket_m_), y1 = cell_of((hi.y + pad) / bucket_m_);
+  // A box wider than the filled cells are many: visit the filled cells instead.
+  if (static_cast<double>(x1 - x0 + 1) * static_cast<double>(y1 - y0 + 1) >
+      static_cast<double>(cells_.size())) {
+    for (const auto& [k, entries] : cells_) {
+      const auto kx = static_cast<std::int32_t>(static_cast<std::uint32_t>(k >> 32));
+      const auto ky = static_cast<std::int32_t>(static_cast<std::uint32_t>(k & 0xFFFFFFFFULL));
+      if (kx >= x0 && kx <= x1 && ky >= y0 && ky <= y1) f(entries);
+    }
+    return;
+  }
+  for (std::int64_t kx = x0; kx <= x1; ++kx) {
+    for (std::int64_t ky = y0; ky <= y1; ++ky) {
+      if (auto it = cells_.find(key(kx, ky)); it != cells_.end()) f(it->second);
+    }
+  }
+}
+
+void SegmentIndex::near(MapPoint q, double r, Time t, std::vector<std::uint32_t>& out) const {
+  out.clear();
+  for_cells({q.x - r, q.y - r}, {q.x + r, q.y + r}, [&](const std::vector<Entry>& entries) {
+    for (const Entry& e : entries) {
+      if (e.from <= t && t <= e.to) out.push_back(e.id);
+    }
+  });
+  sort_unique(out);
+}
+
+void SegmentIndex::near_box(MapPoint a, MapPoint b, double margin,
+                            std::vector<std::uint32_t>& out) const {
+  out.clear();
+  for_cells({std::min(a.x, b.x) - margin, std::min(a.y, b.y) - margin},
+            {std::max(a.x, b.x) + margin, std::max(a.y, b.y) + margin},
+            [&](const std::vector<Entry>& entries) {
+              for (const Entry& e : entries) out.push_back(e.id);
+            });
+  sort_unique(out);
+}
+
+void SegmentIndex::prune(Time t) {
+  for (auto it = cells_.begin(); it != cells_.end();) {
+    std::erase_if(it->second, [t](const Entry& e) { return e.to < t; });
+    it = it->second.empty() ? cells_.erase(it) : std::next(it);
+  }
+}
+
+std::size_t SegmentIndex::entry_count() const {
+  std::size_t n = 0;
+  for (const auto& [k, entries] : cells_) n += entries.size();
+  return n;
+}
+
+}  // namespace bordersim
