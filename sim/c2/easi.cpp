@@ -33,9 +33,12 @@ void check_response(const EasiResponse& response) {
 
 double remaining_fraction(DetectionPoint point) {
   switch (point) {
-    case DetectionPoint::kBeginning: return 1.0;
-    case DetectionPoint::kMiddle: return 0.5;
-    case DetectionPoint::kEnd: return 0.0;
+    case DetectionPoint::kBeginning:
+      return 1.0;
+    case DetectionPoint::kMiddle:
+      return 0.5;
+    case DetectionPoint::kEnd:
+      return 0.0;
   }
   throw std::invalid_argument("EASI: unknown detection point");
 }

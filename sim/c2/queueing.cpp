@@ -27,8 +27,8 @@ void check_pool(const ResponderPool& pool) {
 // The rate at which a non-empty queue drains, cμ − λ; it must be positive.
 double drain_rate_per_s(const ResponderPool& pool) {
   check_pool(pool);
-  const double drain = static_cast<double>(pool.servers) * pool.service_rate_per_s -
-                       pool.arrival_rate_per_s;
+  const double drain =
+      static_cast<double>(pool.servers) * pool.service_rate_per_s - pool.arrival_rate_per_s;
   require(drain > 0.0, "the queue is unstable (lambda >= c mu): no stationary wait");
   return drain;
 }

@@ -50,8 +50,8 @@ void check_replications(const std::vector<double>& estimates, double theory) {
   double sum_sq = 0.0;
   for (double x : estimates) sum_sq += (x - mean) * (x - mean);
   const double sd = std::sqrt(sum_sq / (n - 1.0));
-  const double t99 = boost::math::quantile(boost::math::students_t_distribution<double>(n - 1.0),
-                                           0.995);
+  const double t99 =
+      boost::math::quantile(boost::math::students_t_distribution<double>(n - 1.0), 0.995);
   const double half_width = t99 * sd / std::sqrt(n);
   INFO("replication mean " << mean << " over " << n << " | theory " << theory
                            << " | 99% half-width " << half_width);
@@ -150,7 +150,8 @@ TEST_CASE("Erlang B: the recursion matches the defining sum and stays finite for
     for (int c : {1, 4, 17, 60, 150}) {
       double denominator = 0.0;
       const double log_top = c * std::log(a) - std::lgamma(c + 1.0);
-      for (int k = 0; k <= c; ++k) denominator += std::exp(k * std::log(a) - std::lgamma(k + 1.0) - log_top);
+      for (int k = 0; k <= c; ++k)
+        denominator += std::exp(k * std::log(a) - std::lgamma(k + 1.0) - log_top);
       INFO("a = " << a << " | c = " << c);
       CHECK(erlang_b(a, c) == doctest::Approx(1.0 / denominator).epsilon(1e-11));
     }
@@ -310,7 +311,8 @@ TEST_CASE("M/M/2 pool simulated: Erlang C and the wait and the race after the qu
   check_replications(sim.waiting, probability_of_waiting(pool));
   check_replications(sim.mean_wait, mean_wait_in_queue_s(pool));
   check_replications(sim.tail, wait_exceeds(pool, threshold_s));
-  check_replications(sim.intercepted, interception_probability_after_queue(pool, response_s, goal_s));
+  check_replications(sim.intercepted,
+                     interception_probability_after_queue(pool, response_s, goal_s));
 }
 
 TEST_CASE("M/D/1 pool simulated: the Pollaczek-Khinchine mean wait") {
@@ -333,7 +335,8 @@ TEST_CASE("race with a fixed goal: closed values and limits") {
   CHECK(interception_probability_fixed_goal(inf, 100.0, 100.0) == 0.0);
   CHECK(interception_probability_fixed_goal(0.0, 0.0, 100.0) == 0.0);
   // Tiny slack: 1 − e^{−x} ≈ x without cancellation.
-  CHECK(interception_probability_fixed_goal(1.0, 0.0, 1e-12) == doctest::Approx(1e-12).epsilon(1e-9));
+  CHECK(interception_probability_fixed_goal(1.0, 0.0, 1e-12) ==
+        doctest::Approx(1e-12).epsilon(1e-9));
 }
 
 TEST_CASE("race with an exponential goal: closed values and limits") {
@@ -348,9 +351,9 @@ TEST_CASE("race with an exponential goal: closed values and limits") {
 }
 
 TEST_CASE("race with an exponential goal is the fixed-goal race averaged over T") {
-  for (const auto& [r, rt, g] : {std::array{1.0 / 60.0, 100.0, 1.0 / 900.0},
-                                 std::array{1.0 / 300.0, 0.0, 1.0 / 200.0},
-                                 std::array{0.05, 400.0, 0.004}}) {
+  for (const auto& [r, rt, g] :
+       {std::array{1.0 / 60.0, 100.0, 1.0 / 900.0}, std::array{1.0 / 300.0, 0.0, 1.0 / 200.0},
+        std::array{0.05, 400.0, 0.004}}) {
     const auto integrand = [&](double t) {
       return g * std::exp(-g * t) * interception_probability_fixed_goal(r, rt, t);
     };
@@ -372,14 +375,16 @@ TEST_CASE("race simulated: exponential delay against a fixed and an exponential 
     fixed_hits += d + response_s < goal_s;
     exponential_hits += d + response_s < goal(stream);
   }
-  check_proportion(fixed_hits, kDraws, interception_probability_fixed_goal(rate, response_s, goal_s));
+  check_proportion(fixed_hits, kDraws,
+                   interception_probability_fixed_goal(rate, response_s, goal_s));
   check_proportion(exponential_hits, kDraws,
                    interception_probability_exponential_goal(rate, response_s, goal_rate));
 }
 
 TEST_CASE("race after a queue: limits") {
   const ResponderPool idle{1e-9, 1.0 / 900.0, 3};  // almost never waits
-  CHECK(interception_probability_after_queue(idle, 300.0, 301.0) == doctest::Approx(1.0).epsilon(1e-6));
+  CHECK(interception_probability_after_queue(idle, 300.0, 301.0) ==
+        doctest::Approx(1.0).epsilon(1e-6));
   CHECK(interception_probability_after_queue(idle, 300.0, 300.0) == 0.0);
   // One team: C = ρ and the wait, when there is one, is Exp(μ − λ).
   const ResponderPool one{1.0 / 600.0, 1.0 / 400.0, 1};
@@ -398,7 +403,8 @@ double phi(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 
 TEST_CASE("EASI: one layer detected at its beginning races the response evenly") {
   const std::vector<EasiLayer> path{{0.7, DetectionPoint::kBeginning, 100.0, 30.0}};
-  CHECK(easi_interruption_probability(path, {100.0, 40.0, 1.0}) == doctest::Approx(0.35).epsilon(1e-14));
+  CHECK(easi_interruption_probability(path, {100.0, 40.0, 1.0}) ==
+        doctest::Approx(0.35).epsilon(1e-14));
   // At its end nothing remains: P(R < 0) = Φ(−μ_R/σ_R) = Φ(−2.5).
   const std::vector<EasiLayer> at_end{{0.7, DetectionPoint::kEnd, 100.0, 30.0}};
   CHECK(easi_interruption_probability(at_end, {100.0, 40.0, 1.0}) ==
@@ -442,7 +448,8 @@ TEST_CASE("EASI: a three-layer path worked by hand") {
                                           {0.5, DetectionPoint::kBeginning, 200.0, 120.0},
                                           {0.6, DetectionPoint::kMiddle, 180.0, 60.0},
                                           {0.9, DetectionPoint::kEnd, 0.0, 0.0}};
-  CHECK(easi_interruption_probability(with_blind, response) == doctest::Approx(by_hand).epsilon(1e-12));
+  CHECK(easi_interruption_probability(with_blind, response) ==
+        doctest::Approx(by_hand).epsilon(1e-12));
 }
 
 TEST_CASE("EASI: the sum over layers equals an independent evaluation with erfc") {
@@ -453,8 +460,8 @@ TEST_CASE("EASI: the sum over layers equals an independent evaluation with erfc"
   const EasiResponse response{250.0, 70.0, 0.95};
   // Remaining means and variances written out by hand for each detection layer.
   const std::array<double, 4> mean{120 + 300 + 60 + 240, 150 + 60 + 240, 240, 120};
-  const std::array<double, 4> var{40 * 40 + 90 * 90 + 20 * 20 + 60 * 60, 45 * 45 + 20 * 20 + 60 * 60,
-                                  60 * 60, 30 * 30};
+  const std::array<double, 4> var{40 * 40 + 90 * 90 + 20 * 20 + 60 * 60,
+                                  45 * 45 + 20 * 20 + 60 * 60, 60 * 60, 30 * 30};
   const std::array<double, 4> first{0.3, 0.7 * 0.5, 0.7 * 0.5 * 0.2, 0.7 * 0.5 * 0.8 * 0.7};
   double expected = 0.0;
   for (std::size_t i = 0; i < 4; ++i) {
@@ -463,19 +470,15 @@ TEST_CASE("EASI: the sum over layers equals an independent evaluation with erfc"
   CHECK(easi_interruption_probability(path, response) == doctest::Approx(expected).epsilon(1e-12));
 }
 
-TEST_CASE("EASI simulated: sequential detection and normal delays and response") {
-  // The model sampled from its definition: walk the layers until one detects, lose the
-  // detection with probability 1 − P_C, draw every remaining delay and the response time.
-  const std::vector<EasiLayer> path{{0.3, DetectionPoint::kBeginning, 120.0, 40.0},
-                                    {0.5, DetectionPoint::kMiddle, 300.0, 90.0},
-                                    {0.2, DetectionPoint::kEnd, 60.0, 20.0},
-                                    {0.7, DetectionPoint::kMiddle, 240.0, 60.0}};
-  const EasiResponse response{250.0, 70.0, 0.95};
-  constexpr std::uint64_t kDraws = 400000;
-  Stream stream = stream_for(31);
+// The EASI model sampled from its definition: walk the layers until one detects, lose the
+// detection with probability 1 − P_C, draw every remaining delay and the response time.
+// Returns the number of interruptions in `draws` crossings.
+std::uint64_t simulate_easi(const std::vector<EasiLayer>& path, const EasiResponse& response,
+                            std::uint64_t draws, std::uint64_t seed) {
+  Stream stream = stream_for(seed);
   boost::random::normal_distribution<double> standard(0.0, 1.0);
   std::uint64_t interrupted = 0;
-  for (std::uint64_t k = 0; k < kDraws; ++k) {
+  for (std::uint64_t k = 0; k < draws; ++k) {
     std::size_t detected = path.size();
     for (std::size_t i = 0; i < path.size() && detected == path.size(); ++i) {
       if (uniform01(stream) < path[i].detection_probability) detected = i;
@@ -490,7 +493,25 @@ TEST_CASE("EASI simulated: sequential detection and normal delays and response")
     const double respond = response.mean_s + response.sd_s * standard(stream);
     interrupted += respond < remaining;
   }
-  check_proportion(interrupted, kDraws, easi_interruption_probability(path, response));
+  return interrupted;
+}
+
+TEST_CASE("EASI simulated: sequential detection and normal delays and response") {
+  constexpr std::uint64_t kDraws = 400000;
+  const std::vector<EasiLayer> path{{0.3, DetectionPoint::kBeginning, 120.0, 40.0},
+                                    {0.5, DetectionPoint::kMiddle, 300.0, 90.0},
+                                    {0.2, DetectionPoint::kEnd, 60.0, 20.0},
+                                    {0.7, DetectionPoint::kMiddle, 240.0, 60.0}};
+  const EasiResponse response{250.0, 70.0, 0.95};
+  check_proportion(simulate_easi(path, response, kDraws, 31), kDraws,
+                   easi_interruption_probability(path, response));
+  // A layer whose delay varies much more than the response, detected in its middle: the
+  // remaining half of one delay has sd σ/2 = 100 s (P = Φ(−0.199) ≈ 0.421); independent
+  // halves would give σ/√2 = 141 s (P ≈ 0.444), far outside this interval (± 0.002).
+  const std::vector<EasiLayer> wide{{1.0, DetectionPoint::kMiddle, 200.0, 200.0}};
+  const EasiResponse tight{120.0, 10.0, 1.0};
+  check_proportion(simulate_easi(wide, tight, kDraws, 32), kDraws,
+                   easi_interruption_probability(wide, tight));
 }
 
 TEST_CASE("EASI: arguments out of the domain throw") {

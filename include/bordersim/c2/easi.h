@@ -70,7 +70,6 @@ std::vector<double> easi_interruption_terms(std::span<const EasiLayer> path,
                                             const EasiResponse& response);
 
 // P(I), the probability of interruption along the path.
-double easi_interruption_probability(std::span<const EasiLayer> path,
-                                     const EasiResponse& response);
+double easi_interruption_probability(std::span<const EasiLayer> path, const EasiResponse& response);
 
 }  // namespace bordersim::c2
