@@ -60,9 +60,6 @@ struct SectorsSpec {
   std::vector<double> split_along_border_km;  // empty: one sector, the whole border
   std::vector<std::string> names;         // default "S1", "S2", ...
   std::vector<std::string> jurisdiction;  // one per sector; empty: the first jurisdiction
-  // Crossings within this distance (along the border) of a seam between two
-  // jurisdictions count as "near a seam" in the seam penalty.
-  double seam_band_km = 10.0;
 };
 
 // The tower crew's detection rate inside range and sight: a per-second hazard, "instant"
@@ -177,76 +174,16 @@ struct WeatherSpec {
   double cloud_base_m = 3000.0;  // above the ground
 };
 
-// What a detected crosser does, drawn once per crosser before it sets off (so every
-// variant meets the same reactions): abort (turn back), hide (stand still for hide_s),
-// run (speed × run_speed_factor); the rest (1 − abort − hide − run) carry on.
-struct ReactionsSpec {
-  double abort = 0.1;
-  double hide = 0.2;
-  double run = 0.2;
-  double hide_s = 1800.0;
-  double run_speed_factor = 1.5;
-};
-
-// An area crossers come from: a stretch of the border, weighted against the other areas.
-struct OriginSpec {
-  std::vector<double> along_border_km;  // [from, to]; required
-  double weight = 1.0;
-};
-
 struct InfiltratorsSpec {
   double per_day = 24.0;
   std::vector<std::int64_t> group_size = {2, 8};  // [min, max], uniform
   double speed_mps = 1.2;
   double approach_m = 3000.0;  // where the walk starts, before the border line
   double goal_depth_km = 5.0;  // where it ends, behind the border line
-  double night_preference = 0.7;  // share of arrivals while the sun is below the horizon
-  std::string knowledge = "naive";  // "naive", "informed" or "adaptive"
-  double risk_aversion_s = 1800.0;  // travel time given to avoid one expected detection
-  ReactionsSpec reactions;
-  std::vector<OriginSpec> origins;  // empty: the whole border
-};
-
-// Value of one crossing's cargo: lognormal with this mean and coefficient of variation.
-struct CargoValueSpec {
-  double mean = 8000.0;
-  double cv = 1.0;
-};
-
-struct CargoMixSpec {  // shares of crossings by cargo; normalised by their sum
-  double drugs = 0.5;
-  double weapons = 0.2;
-  double people = 0.3;
-};
-
-struct CargoValuesSpec {
-  CargoValueSpec drugs = {10000.0, 1.0};
-  CargoValueSpec weapons = {9000.0, 1.0};
-  CargoValueSpec people = {4000.0, 1.0};
-};
-
-struct SmugglersSpec {
-  double per_day = 12.0;
-  std::int64_t organisations = 4;
-  std::vector<double> organisation_weights;  // one per organisation; empty: uniform
-  CargoMixSpec cargo;
-  CargoValuesSpec value_usd;
-  double vehicle_share = 0.3;  // the rest cross on foot
-  std::vector<std::int64_t> group_size = {1, 4};  // [min, max], uniform
-  double foot_speed_mps = 1.3;
-  double vehicle_speed_mps = 8.0;
-  double approach_m = 3000.0;
-  double goal_depth_km = 10.0;
-  double night_preference = 0.8;
-  std::string knowledge = "informed";
-  double risk_aversion_s = 3600.0;
-  ReactionsSpec reactions = {0.3, 0.2, 0.2, 1800.0, 1.5};
-  std::vector<OriginSpec> origins;  // empty: the whole border
 };
 
 struct ThreatsSpec {
   std::optional<InfiltratorsSpec> infiltrators;
-  std::optional<SmugglersSpec> smugglers;
 };
 
 struct QrfSpec {
