@@ -63,6 +63,23 @@ std::string number_interval(const Interval& ci) {
   return fmt::format("{:.1f} [{:.1f}, {:.1f}]", ci.estimate, ci.lower, ci.upper);
 }
 
+// Percentage points with a sign; rounded first so that -0.01 shows as +0.0, not -0.0.
+std::string points(double difference) {
+  if (std::isnan(difference)) return "n/a";
+  const double rounded = std::round(1000.0 * difference) / 10.0 + 0.0;  // + 0.0: no -0
+  return fmt::format("{:+.1f}", rounded);
+}
+
+std::string points_interval(const Interval& d) {
+  return std::isnan(d.lower) ? "n/a" : fmt::format("[{}, {}]", points(d.lower), points(d.upper));
+}
+
+std::string usd_interval(const Interval& ci) {
+  if (std::isnan(ci.estimate)) return "n/a";
+  if (std::isnan(ci.lower)) return fmt::format("{:.0f}", ci.estimate);
+  return fmt::format("{:.0f} [{:.0f}, {:.0f}]", ci.estimate, ci.lower, ci.upper);
+}
+
 std::string level(double confidence) { return fmt::format("{:g}%", 100.0 * confidence); }
 
 struct Totals {
@@ -113,36 +130,51 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
   outcomes.print(out, "  ");
   out += fmt::format("  False alarms per replication: {}\n",
                      number_interval(t_interval(false_alarms, confidence)));
+  const std::vector<SummaryRow> summary = summarize(variant, confidence);
+  const auto metric = [&](std::string_view name) {
+    const auto it = std::find_if(summary.begin(), summary.end(),
+                                 [&](const SummaryRow& r) { return r.metric == name; });
+    return Interval{it->estimate, it->lower, it->upper, it->n};
+  };
+  const Interval utilisation = metric("responder_utilisation");
+  if (utilisation.n > 0) {
+    out += fmt::format("  Responders: {} dispatches per replication, utilisation {} {}\n",
+                       number_interval(metric("responder_dispatches_per_replication")),
+                       percent(utilisation.estimate), percent_interval(utilisation));
+  }
   if (t.seized_usd > 0.0 || t.lost_usd > 0.0) {
-    const double n = static_cast<double>(std::max<std::size_t>(variant.replications.size(), 1));
-    out += fmt::format("  Cargo value per replication: seized {:.0f} USD, got through {:.0f} USD\n",
-                       t.seized_usd / n, t.lost_usd / n);
+    out += fmt::format("  Cargo value per replication: seized {} USD, delivered {} USD\n",
+                       usd_interval(metric("value_seized_usd_per_replication")),
+                       usd_interval(metric("value_delivered_usd_per_replication")));
+  }
+  const Interval near = metric("near_seam/interception_rate");
+  if (near.n > 0) {
+    const Interval away = metric("away_from_seam/interception_rate");
+    const Interval penalty = metric("seam_penalty");
+    out += fmt::format(
+        "  Seam penalty (interception within {:g} km of a seam minus elsewhere): {} points {} "
+        "({} of {} near, {} of {} elsewhere)\n",
+        variant.model.scenario.sectors.seam_band_km, points(penalty.estimate), points_interval(penalty),
+        percent(near.estimate), near.n, percent(away.estimate), away.n);
   }
 
   const std::vector<SectorTally> sectors = sector_tallies(variant);
   if (!sectors.empty()) {
     out += '\n';
-    TextTable table({true, true, false, false, false, false, false});
+    TextTable table({true, true, false, false, false, false, false, false});
     table.add({"Sector", "Jurisdiction", "Crossings", "Detected", level(confidence) + " interval",
-               "Intercepted", level(confidence) + " interval"});
+               "Intercepted", level(confidence) + " interval", "Aborted"});
     for (const SectorTally& s : sectors) {
       const Interval detected = wilson_interval(s.detected, s.crossings, confidence);
       const Interval intercepted = wilson_interval(s.intercepted, s.crossings, confidence);
       table.add({s.name, s.jurisdiction.empty() ? "-" : s.jurisdiction,
                  fmt::format("{}", s.crossings), percent(detected.estimate),
                  percent_interval(detected), percent(intercepted.estimate),
-                 percent_interval(intercepted)});
+                 percent_interval(intercepted), fmt::format("{}", s.aborted)});
     }
     table.print(out, "  ");
   }
   out += '\n';
-}
-
-// Percentage points with a sign; rounded first so that -0.01 shows as +0.0, not -0.0.
-std::string points(double difference) {
-  if (std::isnan(difference)) return "n/a";
-  const double rounded = std::round(1000.0 * difference) / 10.0 + 0.0;  // + 0.0: no -0
-  return fmt::format("{:+.1f}", rounded);
 }
 
 }  // namespace
@@ -158,8 +190,7 @@ void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t b
   table.add({"Variant", "Metric", "Difference", level(confidence) + " interval", "Pairs"});
   for (const ComparisonRow& r : rows) {
     const Interval& d = r.difference;
-    const std::string interval =
-        std::isnan(d.lower) ? "n/a" : fmt::format("[{}, {}]", points(d.lower), points(d.upper));
+    const std::string interval = points_interval(d);
     std::string metric = r.metric;
     std::replace(metric.begin(), metric.end(), '_', ' ');
     table.add({r.variant, metric, points(d.estimate), interval, fmt::format("{}", d.n)});

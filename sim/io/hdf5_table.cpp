@@ -183,10 +183,15 @@ void Table::add_strings(std::string name, std::vector<std::string> values) {
   add(Column{std::move(name), ColumnType::kString, {}, {}, std::move(values)});
 }
 
-const Column& Table::column(std::string_view name) const {
+const Column* Table::find(std::string_view name) const {
   for (const Column& c : columns_) {
-    if (c.name == name) return c;
+    if (c.name == name) return &c;
   }
+  return nullptr;
+}
+
+const Column& Table::column(std::string_view name) const {
+  if (const Column* c = find(name)) return *c;
   throw Error(label + " has no column '" + std::string(name) + "'");
 }
 

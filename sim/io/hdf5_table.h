@@ -31,6 +31,8 @@ class Table {
 
   // Throws hdf5::Error naming the dataset and the column when there is no such column.
   const Column& column(std::string_view name) const;
+  // nullptr when there is no such column (one added in a later writer).
+  const Column* find(std::string_view name) const;
   const std::vector<Column>& columns() const { return columns_; }
   std::size_t rows() const { return columns_.empty() ? 0 : columns_.front().size(); }
 

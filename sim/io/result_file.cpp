@@ -10,6 +10,7 @@
 #include <ctime>
 #include <filesystem>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "bordersim/version.h"
@@ -193,12 +194,21 @@ BatchResult to_batch_result(const ResultFile& file) {
   BatchResult batch;
   batch.seed = file.seed;
   batch.replications = static_cast<std::size_t>(file.replications);
+  // The seam penalty's band is the one setting summaries need beyond the tables.
+  double seam_band_km = SectorsSpec{}.seam_band_km;
+  const auto scenario = nlohmann::json::parse(file.scenario, nullptr, false);
+  const nlohmann::json::json_pointer band("/sectors/seam_band_km");
+  if (scenario.is_object() && scenario.contains(band) && scenario[band].is_number()) {
+    seam_band_km = scenario[band].get<double>();
+  }
   for (const ResultVariant& rv : file.variants) {
     VariantResult v;
     v.name = rv.name;
     for (const SectorTally& s : rv.sectors) {
-      v.model.sectors.push_back(SectorInfo{s.name, s.jurisdiction, s.from_m, s.to_m});
+      v.model.sectors.push_back(
+          SectorInfo{.name = s.name, .jurisdiction = s.jurisdiction, .from_m = s.from_m, .to_m = s.to_m});
     }
+    v.model.scenario.sectors.seam_band_km = seam_band_km;
     v.replications = rv.replications;
     // Rows are written replication by replication; look each one's slot up by number,
     // since a merged file need not hold replications 0..n-1.

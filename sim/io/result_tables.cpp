@@ -59,6 +59,12 @@ const hdf5::Column& column(const Table& table, const char* name, ColumnType type
   return c;
 }
 
+// A column written since format 1 came out: files from before it lack it, and their rows
+// keep the record's defaults.
+const hdf5::Column* optional_column(const Table& table, const char* name, ColumnType type) {
+  return table.find(name) ? &column(table, name, type) : nullptr;
+}
+
 template <class Enum, std::size_t N>
 Enum parse(const Table& table, const char* column_name, const std::string& text,
            const std::array<Enum, N>& values) {
@@ -69,6 +75,9 @@ Enum parse(const Table& table, const char* column_name, const std::string& text,
 }
 
 constexpr std::array kKinds = {CrosserKind::kInfiltrator, CrosserKind::kSmuggler};
+constexpr std::array kMovers = {Mover::kFoot, Mover::kVehicle};
+constexpr std::array kCargoKinds = {CargoKind::kNone, CargoKind::kDrugs, CargoKind::kWeapons,
+                                    CargoKind::kPeople};
 constexpr std::array kOutcomes = {Outcome::kUndetected, Outcome::kDetectedNotIntercepted,
                                   Outcome::kIntercepted, Outcome::kAborted};
 
@@ -86,6 +95,10 @@ Table from_replications(const std::vector<ReplicationRecord>& rows) {
   t.add_integers("escaped", ColumnType::kUInt64, integers(rows, &R::escaped));
   t.add_integers("false_alarms", ColumnType::kUInt64, integers(rows, &R::false_alarms));
   t.add_reals("responder_busy_s", reals(rows, &R::responder_busy_s));
+  t.add_integers("responder_dispatches", ColumnType::kUInt64, integers(rows, &R::responder_dispatches));
+  t.add_reals("responder_available_s", reals(rows, &R::responder_available_s));
+  t.add_reals("value_seized_usd", reals(rows, &R::value_seized_usd));
+  t.add_reals("value_delivered_usd", reals(rows, &R::value_delivered_usd));
   t.add_integers("events", ColumnType::kUInt64, integers(rows, &R::events));
   return t;
 }
@@ -114,6 +127,10 @@ Table from_crossings(const std::vector<ReplicationRecord>& replications,
   t.add_reals("border_x_m", reals(rows, &C::border_x_m));
   t.add_reals("border_y_m", reals(rows, &C::border_y_m));
   t.add_reals("cargo_value_usd", reals(rows, &C::cargo_value_usd));
+  t.add_strings("mover", strings(rows, [](const C& c) { return to_string(c.mover); }));
+  t.add_strings("cargo", strings(rows, [](const C& c) { return to_string(c.cargo); }));
+  t.add_integers("organisation", ColumnType::kUInt16, integers(rows, &C::organisation));
+  t.add_reals("seam_distance_m", reals(rows, &C::seam_distance_m));
   return t;
 }
 
@@ -128,6 +145,9 @@ Table from_sectors(const std::vector<SectorTally>& rows) {
   t.add_integers("crossings", ColumnType::kUInt64, integers(rows, &S::crossings));
   t.add_integers("detected", ColumnType::kUInt64, integers(rows, &S::detected));
   t.add_integers("intercepted", ColumnType::kUInt64, integers(rows, &S::intercepted));
+  t.add_integers("aborted", ColumnType::kUInt64, integers(rows, &S::aborted));
+  t.add_reals("value_seized_usd", reals(rows, &S::value_seized_usd));
+  t.add_reals("value_delivered_usd", reals(rows, &S::value_delivered_usd));
   return t;
 }
 
@@ -152,6 +172,10 @@ std::vector<ReplicationRecord> to_replications(const Table& t) {
   const auto& false_alarms = column(t, "false_alarms", ColumnType::kUInt64);
   const auto& busy = column(t, "responder_busy_s", ColumnType::kFloat64);
   const auto& events = column(t, "events", ColumnType::kUInt64);
+  const auto* dispatches = optional_column(t, "responder_dispatches", ColumnType::kUInt64);
+  const auto* available = optional_column(t, "responder_available_s", ColumnType::kFloat64);
+  const auto* seized = optional_column(t, "value_seized_usd", ColumnType::kFloat64);
+  const auto* delivered = optional_column(t, "value_delivered_usd", ColumnType::kFloat64);
   std::vector<ReplicationRecord> rows(t.rows());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     ReplicationRecord& r = rows[i];
@@ -164,6 +188,10 @@ std::vector<ReplicationRecord> to_replications(const Table& t) {
     r.false_alarms = false_alarms.integers[i];
     r.responder_busy_s = busy.reals[i];
     r.events = events.integers[i];
+    if (dispatches) r.responder_dispatches = dispatches->integers[i];
+    if (available) r.responder_available_s = available->reals[i];
+    if (seized) r.value_seized_usd = seized->reals[i];
+    if (delivered) r.value_delivered_usd = delivered->reals[i];
   }
   return rows;
 }
@@ -181,6 +209,10 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
   const auto& x = column(t, "border_x_m", ColumnType::kFloat64);
   const auto& y = column(t, "border_y_m", ColumnType::kFloat64);
   const auto& cargo = column(t, "cargo_value_usd", ColumnType::kFloat64);
+  const auto* mover = optional_column(t, "mover", ColumnType::kString);
+  const auto* cargo_kind = optional_column(t, "cargo", ColumnType::kString);
+  const auto* organisation = optional_column(t, "organisation", ColumnType::kUInt16);
+  const auto* seam = optional_column(t, "seam_distance_m", ColumnType::kFloat64);
   std::vector<CrossingRecord> rows(t.rows());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     CrossingRecord& c = rows[i];
@@ -196,6 +228,10 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
     c.border_x_m = x.reals[i];
     c.border_y_m = y.reals[i];
     c.cargo_value_usd = cargo.reals[i];
+    if (mover) c.mover = parse(t, "mover", mover->strings[i], kMovers);
+    if (cargo_kind) c.cargo = parse(t, "cargo", cargo_kind->strings[i], kCargoKinds);
+    if (organisation) c.organisation = narrow<std::uint16_t>(t, *organisation, i);
+    if (seam) c.seam_distance_m = seam->reals[i];
   }
   return rows;
 }
@@ -208,11 +244,22 @@ std::vector<SectorTally> to_sectors(const Table& t) {
   const auto& crossings = column(t, "crossings", ColumnType::kUInt64);
   const auto& detected = column(t, "detected", ColumnType::kUInt64);
   const auto& intercepted = column(t, "intercepted", ColumnType::kUInt64);
+  const auto* aborted = optional_column(t, "aborted", ColumnType::kUInt64);
+  const auto* seized = optional_column(t, "value_seized_usd", ColumnType::kFloat64);
+  const auto* delivered = optional_column(t, "value_delivered_usd", ColumnType::kFloat64);
   std::vector<SectorTally> rows(t.rows());
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    rows[i] = SectorTally{
-        name.strings[i],       jurisdiction.strings[i], from.reals[i],          to.reals[i],
-        crossings.integers[i], detected.integers[i],    intercepted.integers[i]};
+    SectorTally& s = rows[i];
+    s.name = name.strings[i];
+    s.jurisdiction = jurisdiction.strings[i];
+    s.from_m = from.reals[i];
+    s.to_m = to.reals[i];
+    s.crossings = crossings.integers[i];
+    s.detected = detected.integers[i];
+    s.intercepted = intercepted.integers[i];
+    if (aborted) s.aborted = aborted->integers[i];
+    if (seized) s.value_seized_usd = seized->reals[i];
+    if (delivered) s.value_delivered_usd = delivered->reals[i];
   }
   return rows;
 }

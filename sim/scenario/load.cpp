@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "bordersim/sensors/sun.h"
+#include "check_threats.h"
 #include "field_io.h"
 
 namespace bordersim {
@@ -172,14 +173,7 @@ void check_consistency(const Scenario& s, const std::string& file) {
 
   check_moving_sensors(s, sector_count, length_km, file);
 
-  if (const auto& inf = s.threats.infiltrators) {
-    if (inf->group_size.size() != 2)
-      fail("/threats/infiltrators/group_size", "expected [min, max]");
-    if (inf->group_size[0] > inf->group_size[1])
-      fail("/threats/infiltrators/group_size", "min is greater than max");
-    if (inf->goal_depth_km > corridor_depth_km(s.terrain))
-      fail("/threats/infiltrators/goal_depth_km", "lies beyond the corridor's depth (/terrain/.../depth_km)");
-  }
+  detail::check_threats(s.threats, length_km, corridor_depth_km(s.terrain), file);
 
   if (const auto& qrf = s.response.qrf) {
     if (qrf->bases_km.empty()) fail("/response/qrf/bases_km", "at least one base is needed");

@@ -24,6 +24,16 @@ Interval mean_over_replications(const VariantResult& variant, double confidence,
 
 bool detected(const CrossingRecord& c) { return !std::isnan(c.first_detection_s); }
 
+// From the crossing rows rather than the replication's stored sums, so that records made
+// by hand (tests) and read from a file give the same figures.
+double cargo_value(const ReplicationRecord& r, Outcome outcome) {
+  double sum = 0.0;
+  for (const CrossingRecord& c : r.crossing_records) {
+    if (c.outcome == outcome) sum += c.cargo_value_usd;
+  }
+  return sum;
+}
+
 // Sectors the crossings name, as tally indices: model sectors first, then any stray index.
 std::size_t tally_count(const VariantResult& variant) {
   std::size_t count = variant.model.sectors.size();
@@ -33,6 +43,16 @@ std::size_t tally_count(const VariantResult& variant) {
     }
   }
   return count;
+}
+
+// Busy time over team-seconds on duty, per replication that had responders.
+Interval responder_utilisation(const VariantResult& variant, double confidence) {
+  std::vector<double> values;
+  for (const ReplicationRecord& r : variant.replications) {
+    if (r.responder_available_s > 0.0) values.push_back(r.responder_busy_s / r.responder_available_s);
+  }
+  if (values.empty()) return Interval{};
+  return t_interval(values, confidence);
 }
 
 // A count whose per-replication rate is count / crossings.
@@ -61,10 +81,38 @@ std::vector<SectorTally> sector_tallies(const VariantResult& variant) {
       SectorTally& t = tallies[c.sector];
       ++t.crossings;
       if (detected(c)) ++t.detected;
-      if (c.outcome == Outcome::kIntercepted) ++t.intercepted;
+      if (c.outcome == Outcome::kIntercepted) {
+        ++t.intercepted;
+        t.value_seized_usd += c.cargo_value_usd;
+      }
+      if (c.outcome == Outcome::kAborted) ++t.aborted;
+      if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted) {
+        t.value_delivered_usd += c.cargo_value_usd;
+      }
     }
   }
   return tallies;
+}
+
+std::vector<ClusterCounts> seam_counts(const VariantResult& variant) {
+  const double band_m = variant.model.scenario.sectors.seam_band_km * 1000.0;
+  std::vector<ClusterCounts> counts;
+  counts.reserve(variant.replications.size());
+  for (const ReplicationRecord& r : variant.replications) {
+    ClusterCounts c;
+    for (const CrossingRecord& x : r.crossing_records) {
+      const bool intercepted = x.outcome == Outcome::kIntercepted;
+      if (x.seam_distance_m <= band_m) {  // false for NaN: no seam
+        ++c.trials_a;
+        c.successes_a += intercepted;
+      } else {
+        ++c.trials_b;
+        c.successes_b += intercepted;
+      }
+    }
+    counts.push_back(c);
+  }
+  return counts;
 }
 
 std::vector<SummaryRow> summarize(const VariantResult& variant, double confidence) {
@@ -93,6 +141,33 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
                      mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
                        return r.responder_busy_s;
                      })));
+  rows.push_back(row("responder_dispatches_per_replication",
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return r.responder_dispatches;
+                     })));
+  rows.push_back(row("responder_utilisation", responder_utilisation(variant, confidence)));
+  rows.push_back(row("value_seized_usd_per_replication",
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return cargo_value(r, Outcome::kIntercepted);
+                     })));
+  rows.push_back(row("value_delivered_usd_per_replication",
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return cargo_value(r, Outcome::kUndetected) +
+                              cargo_value(r, Outcome::kDetectedNotIntercepted);
+                     })));
+  const std::vector<ClusterCounts> seams = seam_counts(variant);
+  ClusterCounts pooled;
+  for (const ClusterCounts& c : seams) {
+    pooled.successes_a += c.successes_a;
+    pooled.trials_a += c.trials_a;
+    pooled.successes_b += c.successes_b;
+    pooled.trials_b += c.trials_b;
+  }
+  rows.push_back(row("near_seam/interception_rate",
+                     wilson_interval(pooled.successes_a, pooled.trials_a, confidence)));
+  rows.push_back(row("away_from_seam/interception_rate",
+                     wilson_interval(pooled.successes_b, pooled.trials_b, confidence)));
+  rows.push_back(row("seam_penalty", clustered_ratio_difference(seams, confidence)));
 
   const std::vector<SectorTally> tallies = sector_tallies(variant);
   for (std::size_t s = 0; s < tallies.size(); ++s) {
@@ -107,6 +182,8 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
                        wilson_interval(tallies[s].detected, tallies[s].crossings, confidence)));
     rows.push_back(row(prefix + "interception_rate",
                        wilson_interval(tallies[s].intercepted, tallies[s].crossings, confidence)));
+    rows.push_back(row(prefix + "abort_rate",
+                       wilson_interval(tallies[s].aborted, tallies[s].crossings, confidence)));
   }
   return rows;
 }

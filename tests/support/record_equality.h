@@ -13,7 +13,9 @@ inline bool same(const CrossingRecord& a, const CrossingRecord& b) {
          a.group_size == b.group_size && a.sector == b.sector && a.outcome == b.outcome &&
          same_bits(a.start_s, b.start_s) && same_bits(a.first_detection_s, b.first_detection_s) &&
          same_bits(a.interception_s, b.interception_s) && same_bits(a.border_x_m, b.border_x_m) &&
-         same_bits(a.border_y_m, b.border_y_m) && same_bits(a.cargo_value_usd, b.cargo_value_usd);
+         same_bits(a.border_y_m, b.border_y_m) && same_bits(a.cargo_value_usd, b.cargo_value_usd) &&
+         a.mover == b.mover && a.cargo == b.cargo && a.organisation == b.organisation &&
+         same_bits(a.seam_distance_m, b.seam_distance_m);
 }
 
 // Totals only; compare crossing_records with same() where both sides carry them.
@@ -21,7 +23,11 @@ inline bool same_totals(const ReplicationRecord& a, const ReplicationRecord& b) 
   return a.replication == b.replication && a.crossings == b.crossings && a.detected == b.detected &&
          a.intercepted == b.intercepted && a.aborted == b.aborted && a.escaped == b.escaped &&
          a.false_alarms == b.false_alarms && a.events == b.events &&
-         same_bits(a.responder_busy_s, b.responder_busy_s);
+         same_bits(a.responder_busy_s, b.responder_busy_s) &&
+         a.responder_dispatches == b.responder_dispatches &&
+         same_bits(a.responder_available_s, b.responder_available_s) &&
+         same_bits(a.value_seized_usd, b.value_seized_usd) &&
+         same_bits(a.value_delivered_usd, b.value_delivered_usd);
 }
 
 }  // namespace bordersim::testing

@@ -46,7 +46,8 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
 BatchResult sample_batch() {
   VariantResult base;
   base.name = "baseline";
-  base.model.sectors = {{"S1", "kurdistan", 0.0, 180e3}, {"S2", "federal", 180e3, 610e3}};
+  base.model.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
+                        {.name = "S2", .jurisdiction = "federal", .from_m = 180e3, .to_m = 610e3}};
   base.replications.push_back(replication(0, {crossing(0, Outcome::kIntercepted, true, 8000.0),
                                               crossing(1, Outcome::kUndetected, false, 2000.0),
                                               crossing(1, Outcome::kDetectedNotIntercepted, true),
@@ -98,8 +99,14 @@ TEST_CASE("console table: rates and intervals and counts per variant and per sec
   CHECK(line_with(text, "escaped ").find("2 / 6") != std::string::npos);
   // False alarms 0, 2, 4 per replication.
   CHECK(line_with(text, "False alarms per replication").find("2.0 [") != std::string::npos);
-  // Cargo: 8000 seized and 2000 through, over 3 replications.
-  CHECK(text.find("seized 2667 USD, got through 667 USD") != std::string::npos);
+  // Cargo: 8000 seized and 2000 delivered, over 3 replications: t intervals of 8000, 0, 0
+  // (mean 2667, s = 4619, half-width 4.303·4619/√3 = 11474) and of 2000, 0, 0.
+  const std::string cargo = line_with(text, "Cargo value per replication");
+  CHECK(cargo.find("seized 2667 [-8807, 14140] USD") != std::string::npos);
+  CHECK(cargo.find("delivered 667 [-2202, 3535] USD") != std::string::npos);
+  // No responders on duty and no seams in this batch: neither line.
+  CHECK(text.find("Responders:") == std::string::npos);
+  CHECK(text.find("Seam penalty") == std::string::npos);
 
   // S1: 2/2 detected [34.2%, 100.0%], 1/2 intercepted [9.5%, 90.5%].
   const std::string s1 = line_with(text, "S1 ");
@@ -107,6 +114,7 @@ TEST_CASE("console table: rates and intervals and counts per variant and per sec
   CHECK(s1.find(" 2 ") != std::string::npos);
   CHECK(s1.find("100.0%  [ 34.2%, 100.0%]") != std::string::npos);
   CHECK(s1.find("50.0%  [  9.5%,  90.5%]") != std::string::npos);
+  CHECK(s1.substr(s1.size() - 1) == "1");  // aborted
   // S2: 3/4 detected [30.1%, 95.4%], 2/4 intercepted [15.0%, 85.0%].
   const std::string s2 = line_with(text, "S2 ");
   CHECK(s2.find("federal") != std::string::npos);
@@ -150,4 +158,28 @@ TEST_CASE("console table: a variant without crossings prints n/a rather than NaN
   CHECK(text.find("nan") == std::string::npos);
   CHECK(line_with(text, "detected ").find("n/a") != std::string::npos);
   CHECK(line_with(text, "detected ").find("0 / 0") != std::string::npos);
+}
+
+TEST_CASE("console table: seam penalty and responder lines when the batch has them") {
+  BatchResult batch = sample_batch();
+  batch.variants.resize(1);
+  VariantResult& v = batch.variants[0];
+  v.model.scenario.sectors.seam_band_km = 10.0;
+  for (ReplicationRecord& r : v.replications) {
+    r.responder_available_s = 10000.0;
+    r.responder_busy_s = 1000.0;
+    r.responder_dispatches = 2;
+    for (CrossingRecord& c : r.crossing_records) c.seam_distance_m = c.sector == 0 ? 1000.0 : 90e3;
+  }
+  std::ostringstream out;
+  print_results(out, batch);
+  const std::string text = out.str();
+  INFO(text);
+  // Utilisation 10% in every replication: no spread, a zero-width interval.
+  CHECK(line_with(text, "Responders:").find("2.0 [2.0, 2.0] dispatches per replication, "
+                                             "utilisation 10.0% [ 10.0%,  10.0%]") != std::string::npos);
+  // Near (S1): 1 of 2 intercepted; elsewhere (S2): 2 of 4.
+  const std::string seam = line_with(text, "Seam penalty");
+  CHECK(seam.find("within 10 km of a seam") != std::string::npos);
+  CHECK(seam.find("(50.0% of 2 near, 50.0% of 4 elsewhere)") != std::string::npos);
 }

@@ -52,6 +52,11 @@ CrossingRecord crossing(std::uint32_t crosser, std::uint16_t sector, Outcome out
   c.border_x_m = 1000.0 * crosser + 0.125;
   c.border_y_m = -3.5;
   c.cargo_value_usd = c.kind == CrosserKind::kSmuggler ? 8000.0 + crosser : 0.0;
+  c.mover = crosser == 3 ? Mover::kVehicle : Mover::kFoot;
+  c.cargo = c.kind == CrosserKind::kSmuggler ? (crosser == 1 ? CargoKind::kPeople : CargoKind::kWeapons)
+                                             : CargoKind::kNone;
+  c.organisation = c.kind == CrosserKind::kSmuggler ? static_cast<std::uint16_t>(crosser) : 0;
+  if (crosser != 2) c.seam_distance_m = 2500.25 * crosser;  // crosser 2: NaN, no seam
   return c;
 }
 
@@ -61,6 +66,10 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
   r.false_alarms = 3 + number;
   r.responder_busy_s = 1234.5 * (number + 1);
   r.events = 100000 + number;
+  r.responder_dispatches = 7 + number;
+  r.responder_available_s = 86400.0 * 8;
+  r.value_seized_usd = 1000.5 * number;
+  r.value_delivered_usd = 333.25 + number;
   for (CrossingRecord& c : rows) {
     c.replication = number;
     ++r.crossings;
@@ -81,8 +90,11 @@ BatchResult sample_batch() {
   batch.replications = 2;
   VariantResult base;
   base.name = "baseline";
-  base.model.sectors = {{"S1", "kurdistan", 0.0, 180e3},
-                        {"Euphrates valley – south", "federal", 180e3, 610e3}};
+  base.model.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
+                        {.name = "Euphrates valley – south",
+                         .jurisdiction = "federal",
+                         .from_m = 180e3,
+                         .to_m = 610e3}};
   base.replications.push_back(
       replication(0, {crossing(0, 0, Outcome::kIntercepted), crossing(1, 1, Outcome::kUndetected),
                       crossing(2, 1, Outcome::kDetectedNotIntercepted)}));
@@ -180,6 +192,13 @@ TEST_CASE("result file: everything written is read back") {
   CHECK(base.sectors[1].crossings == 2);
   CHECK(base.sectors[1].detected == 1);
   CHECK(base.sectors[0].intercepted == 1);
+  CHECK(base.sectors[0].aborted == 1);
+  CHECK(base.sectors[1].value_delivered_usd == 8001.0);
+  CHECK(base.sectors[0].value_seized_usd == 0.0);  // the intercepted one carried nothing
+  CHECK(base.crossings[3].mover == Mover::kVehicle);
+  CHECK(base.crossings[1].cargo == CargoKind::kPeople);
+  CHECK(base.crossings[3].organisation == 3);
+  CHECK(std::isnan(base.crossings[2].seam_distance_m));
 
   const ResultVariant& quiet = file.variants[1];
   CHECK(quiet.replications.size() == 2);
@@ -211,7 +230,7 @@ TEST_CASE("result file: large tables are chunked and still read back") {
   batch.replications = 50;
   VariantResult v;
   v.name = "baseline";
-  v.model.sectors = {{"S1", "federal", 0.0, 1.0}};
+  v.model.sectors = {{.name = "S1", .jurisdiction = "federal", .from_m = 0.0, .to_m = 1.0}};
   for (std::uint32_t r = 0; r < 50; ++r) {
     std::vector<CrossingRecord> rows;
     for (std::uint32_t i = 0; i < 200; ++i) {

@@ -136,3 +136,34 @@ TEST_CASE("the resolved scenario loads back to the same values") {
 TEST_CASE("a missing scenario file is bad input") {
   CHECK_THROWS_AS(load_scenario_file("/nonexistent/scenario.json"), InputError);
 }
+
+TEST_CASE("threats: keys of infiltrators and smugglers are checked with their pointers") {
+  const auto loaded = load_scenario_text(R"({"threats": {"smugglers": {}}})", "s.json");
+  REQUIRE(loaded.base.threats.smugglers.has_value());
+  CHECK(loaded.base.threats.smugglers->per_day == 12.0);
+  CHECK(loaded.base.threats.smugglers->knowledge == "informed");
+  CHECK(loaded.base.sectors.seam_band_km == 10.0);
+  CHECK(loaded.resolved["threats"]["smugglers"]["value_usd"]["drugs"]["mean"] == 10000.0);
+
+  CHECK(load_error(R"({"threats": {"infiltrators": {"reactions": {"abort": 0.5, "hide": 0.4, "run": 0.2}}}})") ==
+        std::pair<std::string, std::string>{"/threats/infiltrators/reactions",
+                                            "abort + hide + run = 1.1 is more than 1"});
+  CHECK(load_error(R"({"threats": {"smugglers": {"knowledge": "psychic"}}})").first ==
+        "/threats/smugglers/knowledge");
+  CHECK(load_error(R"({"threats": {"smugglers": {"group_size": [3, 1]}}})").first ==
+        "/threats/smugglers/group_size");
+  CHECK(load_error(R"({"threats": {"smugglers": {"organisations": 3, "organisation_weights": [1, 2]}}})").first ==
+        "/threats/smugglers/organisation_weights");
+  CHECK(load_error(R"({"threats": {"smugglers": {"cargo": {"drugs": 0, "weapons": 0, "people": 0}}}})").first ==
+        "/threats/smugglers/cargo");
+  CHECK(load_error(R"({"threats": {"infiltrators": {"origins": [{"along_border_km": [10, 700]}]}}})").first ==
+        "/threats/infiltrators/origins/0/along_border_km/1");
+  CHECK(load_error(R"({"threats": {"infiltrators": {"origins": [{"along_border_km": [10, 5]}]}}})").first ==
+        "/threats/infiltrators/origins/0/along_border_km/1");
+  CHECK(load_error(R"({"threats": {"infiltrators": {"origins": [{"weight": 1}]}}})").first ==
+        "/threats/infiltrators/origins/0/along_border_km");
+  CHECK(load_error(R"({"threats": {"smugglers": {"night_preference": 1.5}}})").first ==
+        "/threats/smugglers/night_preference");
+  CHECK(load_error(R"({"threats": {"smugglers": {"value_usd": {"gold": {"mean": 1}}}}})").first ==
+        "/threats/smugglers/value_usd/gold");
+}

@@ -44,7 +44,8 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
 VariantResult baseline() {
   VariantResult v;
   v.name = "baseline";
-  v.model.sectors = {{"S1", "kurdistan", 0.0, 180e3}, {"S2", "federal", 180e3, 610e3}};
+  v.model.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
+                     {.name = "S2", .jurisdiction = "federal", .from_m = 180e3, .to_m = 610e3}};
   v.replications.push_back(replication(
       0,
       {crossing(0, Outcome::kIntercepted, true), crossing(1, Outcome::kUndetected, false),
@@ -118,14 +119,21 @@ TEST_CASE("summarize: pooled rates and per-replication means and per-sector line
   check_row(find(rows, "sector/S2/crossings"), t_interval(s2));
   check_row(find(rows, "sector/S2/detection_rate"), wilson_interval(3, 4));
   check_row(find(rows, "sector/S2/interception_rate"), wilson_interval(2, 4));
-  CHECK(rows.size() == 7 + 3 * 2);
-  CHECK(rows.back().metric == "sector/S2/interception_rate");
+  check_row(find(rows, "sector/S1/abort_rate"), wilson_interval(1, 2));
+  check_row(find(rows, "sector/S2/abort_rate"), wilson_interval(0, 4));
+  // No responders on duty, no seams: NaN rows with n = 0 rather than missing rows.
+  CHECK(find(rows, "responder_utilisation").n == 0);
+  CHECK(std::isnan(find(rows, "seam_penalty").estimate));
+  CHECK(find(rows, "near_seam/interception_rate").n == 0);
+  check_row(find(rows, "away_from_seam/interception_rate"), wilson_interval(3, 6));
+  CHECK(rows.size() == 14 + 4 * 2);
+  CHECK(rows.back().metric == "sector/S2/abort_rate");
 }
 
 TEST_CASE("summarize: no crossings gives NaN rates and stray sector indices stay visible") {
   VariantResult empty;
   empty.name = "empty";
-  empty.model.sectors = {{"S1", "federal", 0.0, 1.0}};
+  empty.model.sectors = {{.name = "S1", .jurisdiction = "federal", .from_m = 0.0, .to_m = 1.0}};
   empty.replications.push_back(replication(0, {}, 0, 0.0));
   const std::vector<SummaryRow> rows = summarize(empty);
   CHECK(std::isnan(find(rows, "detection_rate").estimate));
@@ -176,4 +184,65 @@ TEST_CASE("compare_to_baseline: paired by replication with empty replications sk
   CHECK_THROWS_AS(compare_to_baseline(batch, 2), std::out_of_range);
   batch.variants[1].replications[1].replication = 7;
   CHECK_THROWS_AS(compare_to_baseline(batch, 0), std::invalid_argument);
+}
+
+TEST_CASE("summarize: cargo value and responder utilisation per replication") {
+  VariantResult v = baseline();
+  // Replication 0: 8000 seized (intercepted), 2000 + 500 delivered (undetected, detected).
+  v.replications[0].crossing_records[0].cargo_value_usd = 8000.0;
+  v.replications[0].crossing_records[1].cargo_value_usd = 2000.0;
+  v.replications[0].crossing_records[2].cargo_value_usd = 500.0;
+  v.replications[0].crossing_records[3].cargo_value_usd = 9999.0;  // aborted: neither
+  for (ReplicationRecord& r : v.replications) r.responder_available_s = 10000.0;
+  v.replications[2].responder_available_s = 0.0;  // no teams: left out of utilisation
+  const std::vector<SummaryRow> rows = summarize(v);
+  const std::vector<double> seized = {8000, 0, 0}, delivered = {2500, 0, 0};
+  check_row(find(rows, "value_seized_usd_per_replication"), t_interval(seized));
+  check_row(find(rows, "value_delivered_usd_per_replication"), t_interval(delivered));
+  const std::vector<double> utilisation = {0.1, 0.3};  // busy 1000 and 3000 of 10000
+  check_row(find(rows, "responder_utilisation"), t_interval(utilisation));
+}
+
+TEST_CASE("summarize: the seam penalty is near minus elsewhere with a clustered interval") {
+  VariantResult v = baseline();
+  v.model.scenario.sectors.seam_band_km = 10.0;
+  // Replication 0: S1 crossings 5 km from the seam (near), S2 crossings 50 km away.
+  // Replication 1: both 9.999 km (near). Near: 1 of 2 + 2 of 2; elsewhere: 0 of 2.
+  for (CrossingRecord& c : v.replications[0].crossing_records) c.seam_distance_m = c.sector == 0 ? 5e3 : 50e3;
+  for (CrossingRecord& c : v.replications[1].crossing_records) c.seam_distance_m = 9999.0;
+  const std::vector<SummaryRow> rows = summarize(v);
+  check_row(find(rows, "near_seam/interception_rate"), wilson_interval(3, 4));
+  check_row(find(rows, "away_from_seam/interception_rate"), wilson_interval(0, 2));
+  const std::vector<ClusterCounts> counts = seam_counts(v);
+  REQUIRE(counts.size() == 3);
+  CHECK(counts[0].trials_a == 2);
+  CHECK(counts[0].successes_a == 1);
+  CHECK(counts[0].trials_b == 2);
+  CHECK(counts[1].successes_a == 2);
+  check_row(find(rows, "seam_penalty"), clustered_ratio_difference(counts));
+  CHECK(find(rows, "seam_penalty").estimate == doctest::Approx(0.75));
+  // A wider band moves the S2 crossings near too.
+  v.model.scenario.sectors.seam_band_km = 50.0;
+  CHECK(find(summarize(v), "near_seam/interception_rate").n == 6);
+}
+
+TEST_CASE("clustered_ratio_difference: equal cluster sizes give the paired t interval") {
+  // 4 replications with 10 near and 20 elsewhere crossings each.
+  const std::vector<ClusterCounts> clusters = {{3, 10, 10, 20}, {5, 10, 8, 20}, {2, 10, 12, 20}, {6, 10, 9, 20}};
+  std::vector<double> near, away;
+  for (const ClusterCounts& c : clusters) {
+    near.push_back(static_cast<double>(c.successes_a) / 10.0);
+    away.push_back(static_cast<double>(c.successes_b) / 20.0);
+  }
+  const Interval expected = paired_difference(near, away);
+  const Interval got = clustered_ratio_difference(clusters);
+  CHECK(got.estimate == doctest::Approx(expected.estimate));
+  CHECK(got.lower == doctest::Approx(expected.lower));
+  CHECK(got.upper == doctest::Approx(expected.upper));
+  CHECK(got.n == 4);
+  // Without trials on one side there is no estimate; one cluster has no interval.
+  CHECK(std::isnan(clustered_ratio_difference(std::vector<ClusterCounts>{{1, 2, 0, 0}}).estimate));
+  const Interval one = clustered_ratio_difference(std::vector<ClusterCounts>{{1, 2, 1, 4}});
+  CHECK(one.estimate == doctest::Approx(0.25));
+  CHECK(std::isnan(one.lower));
 }

@@ -9,6 +9,8 @@
 namespace bordersim {
 
 enum class CrosserKind : std::uint8_t { kInfiltrator = 0, kSmuggler = 1 };
+enum class Mover : std::uint8_t { kFoot = 0, kVehicle = 1 };
+enum class CargoKind : std::uint8_t { kNone = 0, kDrugs = 1, kWeapons = 2, kPeople = 3 };
 
 enum class Outcome : std::uint8_t {
   kUndetected = 0,              // reached its goal unseen
@@ -19,6 +21,20 @@ enum class Outcome : std::uint8_t {
 
 std::string_view to_string(CrosserKind kind);
 std::string_view to_string(Outcome outcome);
+
+// Inline: the names are the result file's column values (io/result_file.h).
+inline std::string_view to_string(Mover mover) {
+  return mover == Mover::kVehicle ? "vehicle" : "foot";
+}
+inline std::string_view to_string(CargoKind cargo) {
+  switch (cargo) {
+    case CargoKind::kNone: return "none";
+    case CargoKind::kDrugs: return "drugs";
+    case CargoKind::kWeapons: return "weapons";
+    case CargoKind::kPeople: return "people";
+  }
+  return "unknown";
+}
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
@@ -35,6 +51,13 @@ struct CrossingRecord {
   double border_x_m = 0.0;  // where it crosses the border line
   double border_y_m = 0.0;
   double cargo_value_usd = 0.0;
+  // Copied from the crosser's plan after the run (movers/plan_records.h).
+  Mover mover = Mover::kFoot;
+  CargoKind cargo = CargoKind::kNone;
+  std::uint16_t organisation = 0;  // smugglers: 1, 2, ...; 0: none (infiltrators)
+  // Along the border, from where it crossed to the nearest seam between two
+  // jurisdictions; NaN when the border has no seam. Set after the run from border_x/y_m.
+  double seam_distance_m = kMissing;
 };
 
 struct ReplicationRecord {
@@ -46,6 +69,12 @@ struct ReplicationRecord {
   std::uint64_t escaped = 0;  // reached the goal, detected or not
   std::uint64_t false_alarms = 0;
   double responder_busy_s = 0.0;
+  std::uint64_t responder_dispatches = 0;  // responders sent, to crossers or false alarms
+  // Team-seconds on duty (teams × duration): the denominator of responder utilisation.
+  double responder_available_s = 0.0;
+  // Cargo of intercepted crossings, and of crossings that reached their goal.
+  double value_seized_usd = 0.0;
+  double value_delivered_usd = 0.0;
   std::uint64_t events = 0;  // events handled: a cost measure, not a model output
   std::vector<CrossingRecord> crossing_records;
 };

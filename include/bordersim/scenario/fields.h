@@ -73,6 +73,7 @@ void visit_fields(V& v, SectorsSpec& s) {
   v.field("split_along_border_km", s.split_along_border_km, Range::non_negative());
   v.field("names", s.names);
   v.field("jurisdiction", s.jurisdiction);
+  v.field("seam_band_km", s.seam_band_km, Range::non_negative());
 }
 
 template <class V>
@@ -180,17 +181,78 @@ void visit_fields(V& v, WeatherSpec& w) {
 }
 
 template <class V>
+void visit_fields(V& v, ReactionsSpec& r) {
+  v.field("abort", r.abort, Range::between(0.0, 1.0));
+  v.field("hide", r.hide, Range::between(0.0, 1.0));
+  v.field("run", r.run, Range::between(0.0, 1.0));
+  v.field("hide_s", r.hide_s, Range::non_negative());
+  v.field("run_speed_factor", r.run_speed_factor, Range::positive());
+}
+
+template <class V>
+void visit_fields(V& v, OriginSpec& o) {
+  v.required("along_border_km", o.along_border_km, Range::non_negative());
+  v.field("weight", o.weight, Range::positive());
+}
+
+template <class V>
 void visit_fields(V& v, InfiltratorsSpec& i) {
   v.field("per_day", i.per_day, Range::non_negative());
   v.field("group_size", i.group_size, Range::between(1, 10000));
   v.field("speed_mps", i.speed_mps, Range::positive());
   v.field("approach_m", i.approach_m, Range::non_negative());
   v.field("goal_depth_km", i.goal_depth_km, Range::positive());
+  v.field("night_preference", i.night_preference, Range::between(0.0, 1.0));
+  v.field("knowledge", i.knowledge, Words{"naive", "informed", "adaptive"});
+  v.field("risk_aversion_s", i.risk_aversion_s, Range::non_negative());
+  v.field("reactions", i.reactions);
+  v.field("origins", i.origins);
+}
+
+template <class V>
+void visit_fields(V& v, CargoValueSpec& c) {
+  v.field("mean", c.mean, Range::non_negative());
+  v.field("cv", c.cv, Range::between(0.0, 100.0));
+}
+
+template <class V>
+void visit_fields(V& v, CargoMixSpec& c) {
+  v.field("drugs", c.drugs, Range::non_negative());
+  v.field("weapons", c.weapons, Range::non_negative());
+  v.field("people", c.people, Range::non_negative());
+}
+
+template <class V>
+void visit_fields(V& v, CargoValuesSpec& c) {
+  v.field("drugs", c.drugs);
+  v.field("weapons", c.weapons);
+  v.field("people", c.people);
+}
+
+template <class V>
+void visit_fields(V& v, SmugglersSpec& s) {
+  v.field("per_day", s.per_day, Range::non_negative());
+  v.field("organisations", s.organisations, Range::between(1, 65534));
+  v.field("organisation_weights", s.organisation_weights, Range::non_negative());
+  v.field("cargo", s.cargo);
+  v.field("value_usd", s.value_usd);
+  v.field("vehicle_share", s.vehicle_share, Range::between(0.0, 1.0));
+  v.field("group_size", s.group_size, Range::between(1, 10000));
+  v.field("foot_speed_mps", s.foot_speed_mps, Range::positive());
+  v.field("vehicle_speed_mps", s.vehicle_speed_mps, Range::positive());
+  v.field("approach_m", s.approach_m, Range::non_negative());
+  v.field("goal_depth_km", s.goal_depth_km, Range::positive());
+  v.field("night_preference", s.night_preference, Range::between(0.0, 1.0));
+  v.field("knowledge", s.knowledge, Words{"naive", "informed", "adaptive"});
+  v.field("risk_aversion_s", s.risk_aversion_s, Range::non_negative());
+  v.field("reactions", s.reactions);
+  v.field("origins", s.origins);
 }
 
 template <class V>
 void visit_fields(V& v, ThreatsSpec& t) {
   v.field("infiltrators", t.infiltrators);
+  v.field("smugglers", t.smugglers);
 }
 
 template <class V>
@@ -207,46 +269,6 @@ void visit_fields(V& v, ResponseSpec& r) {
   v.field("qrf", r.qrf);
   v.field("report_latency_s", r.report_latency_s, Range::non_negative());
   v.field("when_busy", r.when_busy, Words{"queue", "drop"});
-}
-
-template <class V>
-void visit_fields(V& v, TrenchObstacleSpec& t) {
-  v.field("crossing_time_s", t.crossing_time_s, Range::non_negative());
-  v.field("detection_factor", t.detection_factor, Range::non_negative());
-}
-
-template <class V>
-void visit_fields(V& v, RiverObstacleSpec& r) {
-  v.field("crossing_time_s", r.crossing_time_s, Range::non_negative());
-  v.field("ford_crossing_time_s", r.ford_crossing_time_s, Range::non_negative());
-  v.field("ford_every_km", r.ford_every_km, Range::non_negative());
-  v.field("detection_factor", r.detection_factor, Range::non_negative());
-}
-
-template <class V>
-void visit_fields(V& v, FenceObstacleSpec& f) {
-  v.field("from_km", f.from_km, Range::non_negative());
-  v.field("to_km", f.to_km, Range::non_negative());
-  v.field("setback_m", f.setback_m, Range::any());
-  v.field("gap_every_km", f.gap_every_km, Range::non_negative());
-  v.field("gap_m", f.gap_m, Range::non_negative());
-  v.field("crossing_time_s", f.crossing_time_s, Range::non_negative());
-  v.field("detection_factor", f.detection_factor, Range::non_negative());
-}
-
-template <class V>
-void visit_fields(V& v, ObstaclesSpec& o) {
-  v.field("trench", o.trench);
-  v.field("rivers", o.rivers);
-  v.field("fence", o.fence);
-}
-
-template <class V>
-void visit_fields(V& v, RoutingSpec& r) {
-  v.field("cell_m", r.cell_m, Range::between(10.0, 10000.0));
-  v.field("max_cells", r.max_cells, Range::between(1, 4e9));
-  v.field("vehicle_half_speed_grade", r.vehicle_half_speed_grade, Range::positive());
-  v.field("vehicle_max_grade", r.vehicle_max_grade, Range::positive());
 }
 
 template <class V>
@@ -268,8 +290,6 @@ void visit_fields(V& v, Scenario& s) {
   v.field("sensors", s.sensors);
   v.field("threats", s.threats);
   v.field("response", s.response);
-  v.field("obstacles", s.obstacles);
-  v.field("routing", s.routing);
   v.field("batch", s.batch);
 }
 

@@ -60,6 +60,9 @@ struct SectorsSpec {
   std::vector<double> split_along_border_km;  // empty: one sector, the whole border
   std::vector<std::string> names;         // default "S1", "S2", ...
   std::vector<std::string> jurisdiction;  // one per sector; empty: the first jurisdiction
+  // Crossings within this distance (along the border) of a seam between two
+  // jurisdictions count as "near a seam" in the seam penalty.
+  double seam_band_km = 10.0;
 };
 
 // The tower crew's detection rate inside range and sight: a per-second hazard, "instant"
@@ -174,16 +177,76 @@ struct WeatherSpec {
   double cloud_base_m = 3000.0;  // above the ground
 };
 
+// What a detected crosser does, drawn once per crosser before it sets off (so every
+// variant meets the same reactions): abort (turn back), hide (stand still for hide_s),
+// run (speed × run_speed_factor); the rest (1 − abort − hide − run) carry on.
+struct ReactionsSpec {
+  double abort = 0.1;
+  double hide = 0.2;
+  double run = 0.2;
+  double hide_s = 1800.0;
+  double run_speed_factor = 1.5;
+};
+
+// An area crossers come from: a stretch of the border, weighted against the other areas.
+struct OriginSpec {
+  std::vector<double> along_border_km;  // [from, to]; required
+  double weight = 1.0;
+};
+
 struct InfiltratorsSpec {
   double per_day = 24.0;
   std::vector<std::int64_t> group_size = {2, 8};  // [min, max], uniform
   double speed_mps = 1.2;
   double approach_m = 3000.0;  // where the walk starts, before the border line
   double goal_depth_km = 5.0;  // where it ends, behind the border line
+  double night_preference = 0.7;  // share of arrivals while the sun is below the horizon
+  std::string knowledge = "naive";  // "naive", "informed" or "adaptive"
+  double risk_aversion_s = 1800.0;  // travel time given to avoid one expected detection
+  ReactionsSpec reactions;
+  std::vector<OriginSpec> origins;  // empty: the whole border
+};
+
+// Value of one crossing's cargo: lognormal with this mean and coefficient of variation.
+struct CargoValueSpec {
+  double mean = 8000.0;
+  double cv = 1.0;
+};
+
+struct CargoMixSpec {  // shares of crossings by cargo; normalised by their sum
+  double drugs = 0.5;
+  double weapons = 0.2;
+  double people = 0.3;
+};
+
+struct CargoValuesSpec {
+  CargoValueSpec drugs = {10000.0, 1.0};
+  CargoValueSpec weapons = {9000.0, 1.0};
+  CargoValueSpec people = {4000.0, 1.0};
+};
+
+struct SmugglersSpec {
+  double per_day = 12.0;
+  std::int64_t organisations = 4;
+  std::vector<double> organisation_weights;  // one per organisation; empty: uniform
+  CargoMixSpec cargo;
+  CargoValuesSpec value_usd;
+  double vehicle_share = 0.3;  // the rest cross on foot
+  std::vector<std::int64_t> group_size = {1, 4};  // [min, max], uniform
+  double foot_speed_mps = 1.3;
+  double vehicle_speed_mps = 8.0;
+  double approach_m = 3000.0;
+  double goal_depth_km = 10.0;
+  double night_preference = 0.8;
+  std::string knowledge = "informed";
+  double risk_aversion_s = 3600.0;
+  ReactionsSpec reactions = {0.3, 0.2, 0.2, 1800.0, 1.5};
+  std::vector<OriginSpec> origins;  // empty: the whole border
 };
 
 struct ThreatsSpec {
   std::optional<InfiltratorsSpec> infiltrators;
+  std::optional<SmugglersSpec> smugglers;
 };
 
 struct QrfSpec {
@@ -198,44 +261,6 @@ struct ResponseSpec {
   std::optional<QrfSpec> qrf;
   double report_latency_s = 60.0;
   std::string when_busy = "queue";  // "queue": wait for a free team; "drop": give up
-};
-
-// Linear obstacles (routes/obstacles.h has the reasons for each default). The trench and
-// rivers come with the terrain; the fence, when given, runs along the border.
-struct TrenchObstacleSpec {
-  double crossing_time_s = 240.0;   // on foot; vehicles only through the gaps
-  double detection_factor = 2.0;    // multiplies the detection hazard while crossing
-};
-
-struct RiverObstacleSpec {
-  double crossing_time_s = 600.0;       // on foot, wading or swimming; vehicles: bridges, fords
-  double ford_crossing_time_s = 120.0;  // either mover, at a ford
-  double ford_every_km = 0.0;           // a ford every so far along each river; 0: none
-  double detection_factor = 2.0;
-};
-
-struct FenceObstacleSpec {
-  double from_km = 0.0;  // along the border
-  double to_km = 0.0;    // 0: to the border's end
-  double setback_m = 100.0;
-  double gap_every_km = 0.0;  // 0: no gaps
-  double gap_m = 50.0;
-  double crossing_time_s = 300.0;  // cutting or climbing, on foot; vehicles only at gaps
-  double detection_factor = 2.0;
-};
-
-struct ObstaclesSpec {
-  TrenchObstacleSpec trench;
-  RiverObstacleSpec rivers;
-  std::optional<FenceObstacleSpec> fence;
-};
-
-// The grid crossers and responders plan routes on (routes/cost_surface.h).
-struct RoutingSpec {
-  double cell_m = 250.0;
-  std::int64_t max_cells = 20'000'000;
-  double vehicle_half_speed_grade = 0.15;  // off-road speed halves at this grade
-  double vehicle_max_grade = 0.3;          // steeper is impassable to vehicles
 };
 
 struct BatchSpec {
@@ -262,8 +287,6 @@ struct Scenario {
   SensorsSpec sensors;
   ThreatsSpec threats;
   ResponseSpec response;
-  ObstaclesSpec obstacles;
-  RoutingSpec routing;
   BatchSpec batch;
 };
 

@@ -8,6 +8,7 @@
 
 #include "bordersim/run/batch.h"
 #include "bordersim/stats/intervals.h"
+#include "bordersim/stats/ratio_difference.h"
 
 namespace bordersim {
 
@@ -30,7 +31,15 @@ struct SectorTally {
   std::uint64_t crossings = 0;
   std::uint64_t detected = 0;
   std::uint64_t intercepted = 0;
+  std::uint64_t aborted = 0;
+  double value_seized_usd = 0.0;     // cargo of its intercepted crossings
+  double value_delivered_usd = 0.0;  // of its crossings that reached their goal
 };
+
+// Crossings near a seam and elsewhere, per replication in replication order: near means
+// seam_distance_m ≤ the model's sectors.seam_band_km (a crossing with no seam distance is
+// elsewhere). a = near, b = elsewhere; successes are interceptions.
+std::vector<ClusterCounts> seam_counts(const VariantResult& variant);
 
 // One tally per sector of the model, in model order; crossings whose sector index lies
 // beyond the model's sectors get extra tallies named "#<index>" rather than vanishing.
@@ -40,10 +49,18 @@ std::vector<SectorTally> sector_tallies(const VariantResult& variant);
 //   detection_rate, interception_rate, abort_rate, escape_rate: Wilson intervals over all
 //     crossings of all replications pooled (n = crossings);
 //   crossings_per_replication, false_alarms_per_replication,
-//     responder_busy_s_per_replication: t intervals over replications (n = replications);
+//     responder_busy_s_per_replication, responder_dispatches_per_replication,
+//     value_seized_usd_per_replication, value_delivered_usd_per_replication: t intervals
+//     over replications (n = replications);
+//   responder_utilisation: busy / (teams × duration) per replication, t interval over the
+//     replications with responders on duty (NaN, n = 0, without any);
+//   near_seam/interception_rate, away_from_seam/interception_rate: Wilson, pooled;
+//   seam_penalty: near minus away, clustered_ratio_difference over replications (n =
+//     replications; NaN when either side has no crossings, as without seams);
 //   per sector, in model order: "sector/<name>/crossings" (mean crossings of that sector
-//     per replication, t interval, n = replications), "sector/<name>/detection_rate" and
-//     "sector/<name>/interception_rate" (Wilson, n = the sector's crossings).
+//     per replication, t interval, n = replications), "sector/<name>/detection_rate",
+//     "sector/<name>/interception_rate" and "sector/<name>/abort_rate" (Wilson, n = the
+//     sector's crossings).
 // Rates with no crossings are NaN with n = 0.
 std::vector<SummaryRow> summarize(const VariantResult& variant, double confidence = 0.95);
 

@@ -1,0 +1,34 @@
+#include "bordersim/movers/night_table.h"
+
+#include <algorithm>
+
+#include "bordersim/sensors/sun.h"
+
+namespace bordersim {
+
+NightTable::NightTable(const Model& model) {
+  const Time step = Model::kLightStep;
+  const Time duration = std::max<Time>(model.duration, 0);
+  const auto steps = static_cast<std::size_t>((duration + step - 1) / step);
+  const sensors::GeoPoint place{model.scenario.site.latitude_deg, model.scenario.site.longitude_deg};
+  night_.resize(std::max<std::size_t>(steps, 1));
+  Time night_ticks = 0;
+  for (std::size_t i = 0; i < night_.size(); ++i) {
+    const Time begin = static_cast<Time>(i) * step;
+    const Time mid = begin + step / 2;
+    // The model's table is judged at the same middles (run/model.cpp, light_table).
+    const sensors::Light light = i < model.light.size()
+                                     ? model.light[i].light
+                                     : sensors::sun_state(place, sensors::instant_at(model.start_utc, mid)).light;
+    night_[i] = light != sensors::Light::kDay;
+    if (night_[i]) night_ticks += std::min(begin + step, duration) - std::min(begin, duration);
+  }
+  night_fraction_ = duration > 0 ? static_cast<double>(night_ticks) / static_cast<double>(duration) : 0.0;
+}
+
+bool NightTable::is_night(Time t) const {
+  const auto i = static_cast<std::size_t>(std::max<Time>(t, 0) / Model::kLightStep);
+  return night_[std::min(i, night_.size() - 1)];
+}
+
+}  // namespace bordersim

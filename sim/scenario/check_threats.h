@@ -1,0 +1,16 @@
+#pragma once
+// Checks of the "threats" keys that involve more than one key (fields.h checks each key
+// alone). Private to sim/scenario: load.cpp calls it with the rest of its checks.
+#include <string>
+
+#include "bordersim/scenario/scenario.h"
+
+namespace bordersim::detail {
+
+// `border_length_km` is +inf where the border is read from a file (its length is known
+// only once the file is read; origins beyond it are clipped then, see movers/arrivals.h).
+// Throws InputError pointing at the key to fix.
+void check_threats(const ThreatsSpec& threats, double border_length_km, double corridor_depth_km,
+                   const std::string& file);
+
+}  // namespace bordersim::detail
