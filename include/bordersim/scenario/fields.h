@@ -272,6 +272,46 @@ void visit_fields(V& v, ResponseSpec& r) {
 }
 
 template <class V>
+void visit_fields(V& v, TrenchObstacleSpec& t) {
+  v.field("crossing_time_s", t.crossing_time_s, Range::non_negative());
+  v.field("detection_factor", t.detection_factor, Range::non_negative());
+}
+
+template <class V>
+void visit_fields(V& v, RiverObstacleSpec& r) {
+  v.field("crossing_time_s", r.crossing_time_s, Range::non_negative());
+  v.field("ford_crossing_time_s", r.ford_crossing_time_s, Range::non_negative());
+  v.field("ford_every_km", r.ford_every_km, Range::non_negative());
+  v.field("detection_factor", r.detection_factor, Range::non_negative());
+}
+
+template <class V>
+void visit_fields(V& v, FenceObstacleSpec& f) {
+  v.field("from_km", f.from_km, Range::non_negative());
+  v.field("to_km", f.to_km, Range::non_negative());
+  v.field("setback_m", f.setback_m, Range::any());
+  v.field("gap_every_km", f.gap_every_km, Range::non_negative());
+  v.field("gap_m", f.gap_m, Range::non_negative());
+  v.field("crossing_time_s", f.crossing_time_s, Range::non_negative());
+  v.field("detection_factor", f.detection_factor, Range::non_negative());
+}
+
+template <class V>
+void visit_fields(V& v, ObstaclesSpec& o) {
+  v.field("trench", o.trench);
+  v.field("rivers", o.rivers);
+  v.field("fence", o.fence);
+}
+
+template <class V>
+void visit_fields(V& v, RoutingSpec& r) {
+  v.field("cell_m", r.cell_m, Range::between(10.0, 10000.0));
+  v.field("max_cells", r.max_cells, Range::between(1, 4e9));
+  v.field("vehicle_half_speed_grade", r.vehicle_half_speed_grade, Range::positive());
+  v.field("vehicle_max_grade", r.vehicle_max_grade, Range::positive());
+}
+
+template <class V>
 void visit_fields(V& v, BatchSpec& b) {
   v.field("replications", b.replications, Range::between(1, 1e9));
 }
@@ -290,6 +330,8 @@ void visit_fields(V& v, Scenario& s) {
   v.field("sensors", s.sensors);
   v.field("threats", s.threats);
   v.field("response", s.response);
+  v.field("obstacles", s.obstacles);
+  v.field("routing", s.routing);
   v.field("batch", s.batch);
 }
 

@@ -263,6 +263,44 @@ struct ResponseSpec {
   std::string when_busy = "queue";  // "queue": wait for a free team; "drop": give up
 };
 
+// Linear obstacles (routes/obstacles.h has the reasons for each default). The trench and
+// rivers come with the terrain; the fence, when given, runs along the border.
+struct TrenchObstacleSpec {
+  double crossing_time_s = 240.0;   // on foot; vehicles only through the gaps
+  double detection_factor = 2.0;    // multiplies the detection hazard while crossing
+};
+
+struct RiverObstacleSpec {
+  double crossing_time_s = 600.0;       // on foot, wading or swimming; vehicles: bridges, fords
+  double ford_crossing_time_s = 120.0;  // either mover, at a ford
+  double ford_every_km = 0.0;           // a ford every so far along each river; 0: none
+  double detection_factor = 2.0;
+};
+
+struct FenceObstacleSpec {
+  double from_km = 0.0;  // along the border
+  double to_km = 0.0;    // 0: to the border's end
+  double setback_m = 100.0;
+  double gap_every_km = 0.0;  // 0: no gaps
+  double gap_m = 50.0;
+  double crossing_time_s = 300.0;  // cutting or climbing, on foot; vehicles only at gaps
+  double detection_factor = 2.0;
+};
+
+struct ObstaclesSpec {
+  TrenchObstacleSpec trench;
+  RiverObstacleSpec rivers;
+  std::optional<FenceObstacleSpec> fence;
+};
+
+// The grid crossers and responders plan routes on (routes/cost_surface.h).
+struct RoutingSpec {
+  double cell_m = 250.0;
+  std::int64_t max_cells = 20'000'000;
+  double vehicle_half_speed_grade = 0.15;  // off-road speed halves at this grade
+  double vehicle_max_grade = 0.3;          // steeper is impassable to vehicles
+};
+
 struct BatchSpec {
   std::int64_t replications = 100;
 };
@@ -287,6 +325,8 @@ struct Scenario {
   SensorsSpec sensors;
   ThreatsSpec threats;
   ResponseSpec response;
+  ObstaclesSpec obstacles;
+  RoutingSpec routing;
   BatchSpec batch;
 };
 

@@ -1,0 +1,74 @@
+#pragma once
+// Cost fields over a CostSurface by Dijkstra (a binary heap over flat arrays: float costs,
+// int32 links, nothing allocated per node). A field is built once per scenario for each
+// mover / knowledge / goal and shared read-only by every replication and thread; a route
+// is then a walk down the field, O(route length).
+//
+// Cost of an edge = travel seconds + aversion_s × expected detections on it, where the
+// expected detections are the integral of the caller's detection hazard risk_per_s (per
+// routing cell, expected detections per second spent there) over the time spent in each
+// half of the edge, plus the obstacle crossing time × the obstacle's detection factor × the
+// mean hazard of the two cells. aversion_s is how many seconds of extra travel a crosser
+// accepts to avoid one expected detection; 0 (or no hazard) gives the fastest route.
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "bordersim/routes/cost_surface.h"
+#include "bordersim/routes/route.h"
+#include "bordersim/terrain/terrain.h"
+
+namespace bordersim::routes {
+
+class CostField {
+ public:
+  // Cost to reach any cell whose centre is at or beyond goal_depth_m behind the border
+  // (BorderFrame offset ≥ goal_depth_m). risk_per_s: empty, or one value per routing cell
+  // (row-major on surface.geometry()).
+  static CostField to_depth(const CostSurface& surface, Mover mover,
+                            const terrain::BorderFrame& border, double goal_depth_m,
+                            std::span<const float> risk_per_s = {}, double aversion_s = 0.0);
+  // Travel time from `source` to every cell (responders driving out from a base).
+  static CostField from_point(const CostSurface& surface, Mover mover, terrain::MapPoint source);
+
+  const CostSurface& surface() const { return *surface_; }
+  Mover mover() const { return mover_; }
+
+  // The field's value at the centre of the cell holding p: cost to go (to_depth) or travel
+  // seconds from the source (from_point). Infinity off the grid or where unreachable.
+  double cost_at(terrain::MapPoint p) const;
+  // The whole field, row-major on surface().geometry().
+  std::span<const float> costs() const { return cost_; }
+
+  // to_depth fields: from p down the field to the centre of the first goal cell reached.
+  // from_point fields: from the source to p. Legs carry true travel seconds (not the
+  // risk-weighted cost); consecutive steps in one direction at one speed are merged; the
+  // first leg goes from p (or the source) to its cell's centre and the last from the last
+  // cell's centre to p (from_point). Empty legs where p is unreachable or off the grid.
+  Route route_from(terrain::MapPoint p) const;
+  Route route_to(terrain::MapPoint p) const;
+  // from_point: travel seconds from the source to p (the seconds of route_to(p), from the
+  // field's value, without walking the route); infinity where unreachable.
+  double seconds_to(terrain::MapPoint p) const;
+
+  // Cells settled: the goal cells (to_depth) or the source cell (from_point) and every cell
+  // reachable from (to) them.
+  std::int64_t reachable_cells() const;
+
+ private:
+  // Runs Dijkstra from the cells with cost 0 already pushed; see cost_field.cpp.
+  void solve(std::span<const float> risk_per_s, double aversion_s, bool towards_sources);
+  // Seconds from p to the centre of its cell c at the cell's flat pace.
+  double stub_seconds(terrain::MapPoint p, terrain::CellIndex c) const;
+  Route walk(terrain::MapPoint p, bool down) const;
+
+  const CostSurface* surface_ = nullptr;
+  Mover mover_ = Mover::kFoot;
+  bool to_goal_ = true;  // to_depth (link = next cell towards the goal) or from_point (previous)
+  terrain::MapPoint source_;
+  std::vector<float> cost_;
+  std::vector<std::int32_t> link_;  // -1: none (a goal / source cell, or unreachable)
+};
+
+}  // namespace bordersim::routes

@@ -1,0 +1,249 @@
+#include "bordersim/routes/cost_field.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+#include <utility>
+
+namespace bordersim::routes {
+
+using terrain::CellIndex;
+using terrain::GridGeometry;
+using terrain::MapPoint;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr float kInfF = std::numeric_limits<float>::infinity();
+
+constexpr int kSteps[kNeighbourCount][2] = {{1, 0},  {1, 1},   {0, 1},  {-1, 1},
+                                            {-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
+
+CellIndex cell_at(const GridGeometry& g, std::size_t i) {
+  return {static_cast<int>(i % static_cast<std::size_t>(g.cols)),
+          static_cast<int>(i / static_cast<std::size_t>(g.cols))};
+}
+
+// A min-heap of (cost, cell) on one vector: ties break on the cell index, so the order of
+// settling (and so the links) is fixed.
+struct Entry {
+  float cost;
+  std::int32_t cell;
+  friend bool operator>(const Entry& a, const Entry& b) {
+    return a.cost != b.cost ? a.cost > b.cost : a.cell > b.cell;
+  }
+};
+
+Obstacle first_obstacle(std::uint8_t bits, int k) {
+  // The k-th obstacle in the order trench, fence, river (the order they are crossed in
+  // does not matter to the simulator: they all sit at the edge's midpoint).
+  int seen = 0;
+  for (const Obstacle o : {Obstacle::kTrench, Obstacle::kFence, Obstacle::kRiver}) {
+    if ((bits & (1u << static_cast<unsigned>(o))) == 0) continue;
+    if (seen++ == k) return o;
+  }
+  return Obstacle::kNone;
+}
+
+// Appends a moving leg, merging it into the previous one when that one is also moving, in
+// the same direction and at the same speed.
+void append_move(Route& route, MapPoint to, double seconds) {
+  const MapPoint from = route.end();
+  const double dx = to.x - from.x, dy = to.y - from.y;
+  const double len = std::hypot(dx, dy);
+  if (len == 0.0 && seconds == 0.0) return;
+  if (route.legs.size() >= 1 && route.legs.back().obstacle == Obstacle::kNone) {
+    const MapPoint before = route.legs.size() >= 2 ? route.legs[route.legs.size() - 2].to : route.start;
+    RouteLeg& last = route.legs.back();
+    const double px = last.to.x - before.x, py = last.to.y - before.y;
+    const double plen = std::hypot(px, py);
+    const bool collinear = plen > 0.0 && len > 0.0 &&
+                           std::abs(px * dy - py * dx) <= 1e-9 * plen * len && px * dx + py * dy > 0.0;
+    if (collinear && std::abs(last.seconds / plen - seconds / len) <= 1e-9 * (seconds / len)) {
+      last.to = to;
+      last.seconds += seconds;
+      return;
+    }
+  }
+  route.legs.push_back({to, seconds, Obstacle::kNone});
+}
+
+}  // namespace
+
+CostField CostField::to_depth(const CostSurface& surface, Mover mover,
+                              const terrain::BorderFrame& border, double goal_depth_m,
+                              std::span<const float> risk_per_s, double aversion_s) {
+  const GridGeometry& g = surface.geometry();
+  const auto n = static_cast<std::size_t>(g.cell_count());
+  if (!risk_per_s.empty() && risk_per_s.size() != n)
+    throw std::invalid_argument("CostField::to_depth: risk_per_s must have one value per routing cell");
+  CostField f;
+  f.surface_ = &surface;
+  f.mover_ = mover;
+  f.to_goal_ = true;
+  f.cost_.assign(n, kInfF);
+  f.link_.assign(n, -1);
+  for (std::size_t i = 0; i < n; ++i) {
+    const CellIndex c = cell_at(g, i);
+    if (!std::isfinite(surface.pace(mover, c))) continue;
+    if (border.project(g.cell_centre(c)).offset >= goal_depth_m) f.cost_[i] = 0.0f;
+  }
+  f.solve(risk_per_s, aversion_s, true);
+  return f;
+}
+
+CostField CostField::from_point(const CostSurface& surface, Mover mover, MapPoint source) {
+  const GridGeometry& g = surface.geometry();
+  const auto n = static_cast<std::size_t>(g.cell_count());
+  CostField f;
+  f.surface_ = &surface;
+  f.mover_ = mover;
+  f.to_goal_ = false;
+  f.source_ = source;
+  f.cost_.assign(n, kInfF);
+  f.link_.assign(n, -1);
+  if (const auto c = g.cell_of(source)) f.cost_[g.index(*c)] = 0.0f;
+  f.solve({}, 0.0, false);
+  return f;
+}
+
+// Dijkstra from every cell whose cost is already 0. towards_sources: the cost of u is the
+// cost of going u → v → ... → a source (edges taken in the direction of travel, u → v);
+// otherwise the cost of going source → ... → v → u.
+void CostField::solve(std::span<const float> risk, double aversion_s, bool towards_sources) {
+  const CostSurface& s = *surface_;
+  const GridGeometry& g = s.geometry();
+  const std::size_t n = cost_.size();
+  std::vector<Entry> heap;
+  heap.reserve(std::min<std::size_t>(n, 1u << 20));
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cost_[i] == 0.0f) heap.push_back({0.0f, static_cast<std::int32_t>(i)});
+  }
+  std::make_heap(heap.begin(), heap.end(), std::greater<>());
+  const bool weighted = !risk.empty() && aversion_s > 0.0;
+  const ObstacleCosts& obstacles = s.obstacles();
+
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
+    const Entry top = heap.back();
+    heap.pop_back();
+    const auto vi = static_cast<std::size_t>(top.cell);
+    if (top.cost > cost_[vi]) continue;  // a stale entry
+    const CellIndex v = cell_at(g, vi);
+    for (const auto& step : kSteps) {
+      const CellIndex u{v.col + step[0], v.row + step[1]};
+      if (!g.contains(u)) continue;
+      const std::size_t ui = g.index(u);
+      if (cost_[ui] <= top.cost) continue;  // settled (costs only grow along a path)
+      // The edge in the direction of travel.
+      const CellIndex from = towards_sources ? u : v;
+      const CellIndex to = towards_sources ? v : u;
+      const CostSurface::EdgeParts parts = s.edge_parts(mover_, from, to);
+      double w = parts.total();
+      if (!std::isfinite(w)) continue;
+      if (weighted) {
+        const double r_from = risk[g.index(from)], r_to = risk[g.index(to)];
+        double detections = parts.first_half_s * r_from + parts.second_half_s * r_to;
+        if (parts.obstacle_bits != 0) {
+          const double mean = 0.5 * (r_from + r_to);
+          for (int k = 0; k < 3; ++k) {
+            const Obstacle o = first_obstacle(parts.obstacle_bits, k);
+            if (o == Obstacle::kNone) break;
+            const double t = o == Obstacle::kRiver && (parts.obstacle_bits & CostSurface::kFordBit)
+                                 ? obstacles.ford_crossing_s
+                                 : obstacles.crossing_seconds(o, mover_);
+            detections += t * obstacles.detection_factor(o) * mean;
+          }
+        }
+        w += aversion_s * detections;
+      }
+      const auto candidate = static_cast<float>(top.cost + w);
+      if (candidate < cost_[ui]) {
+        cost_[ui] = candidate;
+        link_[ui] = static_cast<std::int32_t>(vi);
+        heap.push_back({candidate, static_cast<std::int32_t>(ui)});
+        std::push_heap(heap.begin(), heap.end(), std::greater<>());
+      }
+    }
+  }
+}
+
+double CostField::cost_at(MapPoint p) const {
+  const auto c = surface_->geometry().cell_of(p);
+  return c ? static_cast<double>(cost_[surface_->geometry().index(*c)]) : kInf;
+}
+
+double CostField::stub_seconds(MapPoint p, CellIndex c) const {
+  const MapPoint centre = surface_->geometry().cell_centre(c);
+  const double d = std::hypot(centre.x - p.x, centre.y - p.y);
+  return d == 0.0 ? 0.0 : d * surface_->pace(mover_, c);
+}
+
+Route CostField::walk(MapPoint p, bool down) const {
+  const GridGeometry& g = surface_->geometry();
+  Route route;
+  route.start = down ? p : source_;
+  const auto pc = g.cell_of(p);
+  if (!pc || !std::isfinite(cost_[g.index(*pc)])) return route;
+  // The cells in the order of travel.
+  std::vector<std::size_t> cells;
+  for (std::int64_t i = static_cast<std::int64_t>(g.index(*pc)); i >= 0; i = link_[static_cast<std::size_t>(i)])
+    cells.push_back(static_cast<std::size_t>(i));
+  if (!down) std::reverse(cells.begin(), cells.end());
+
+  const CellIndex first = cell_at(g, cells.front());
+  append_move(route, g.cell_centre(first), stub_seconds(route.start, first));
+  for (std::size_t k = 1; k < cells.size(); ++k) {
+    const CellIndex a = cell_at(g, cells[k - 1]);
+    const CellIndex b = cell_at(g, cells[k]);
+    const CostSurface::EdgeParts parts = surface_->edge_parts(mover_, a, b);
+    if (parts.obstacle_bits == 0) {
+      append_move(route, g.cell_centre(b), parts.total());
+      continue;
+    }
+    const MapPoint ca = g.cell_centre(a), cb = g.cell_centre(b);
+    const MapPoint mid{(ca.x + cb.x) / 2.0, (ca.y + cb.y) / 2.0};
+    append_move(route, mid, parts.first_half_s);
+    const ObstacleCosts& obstacles = surface_->obstacles();
+    for (int j = 0; j < 3; ++j) {
+      const Obstacle o = first_obstacle(parts.obstacle_bits, j);
+      if (o == Obstacle::kNone) break;
+      const double t = o == Obstacle::kRiver && (parts.obstacle_bits & CostSurface::kFordBit)
+                           ? obstacles.ford_crossing_s
+                           : obstacles.crossing_seconds(o, mover_);
+      route.legs.push_back({mid, t, o});
+    }
+    append_move(route, cb, parts.second_half_s);
+  }
+  if (!down) append_move(route, p, stub_seconds(p, cell_at(g, cells.back())));
+  return route;
+}
+
+Route CostField::route_from(MapPoint p) const {
+  if (!to_goal_) throw std::logic_error("CostField::route_from needs a to_depth field");
+  return walk(p, true);
+}
+
+Route CostField::route_to(MapPoint p) const {
+  if (to_goal_) throw std::logic_error("CostField::route_to needs a from_point field");
+  return walk(p, false);
+}
+
+double CostField::seconds_to(MapPoint p) const {
+  if (to_goal_) throw std::logic_error("CostField::seconds_to needs a from_point field");
+  const GridGeometry& g = surface_->geometry();
+  const auto pc = g.cell_of(p);
+  const auto sc = g.cell_of(source_);
+  if (!pc || !sc) return kInf;
+  const double field = cost_[g.index(*pc)];
+  if (!std::isfinite(field)) return kInf;
+  return stub_seconds(source_, *sc) + field + stub_seconds(p, *pc);
+}
+
+std::int64_t CostField::reachable_cells() const {
+  return std::count_if(cost_.begin(), cost_.end(), [](float c) { return std::isfinite(c); });
+}
+
+}  // namespace bordersim::routes
