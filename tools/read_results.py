@@ -15,8 +15,10 @@ As a program:
     /usr/bin/python3 tools/read_results.py out.h5 [--variant NAME ...] [--csv DIR]
 
 The file layout is described in DESIGN.md ("HDF5 result file") and
-include/bordersim/io/result_file.h. Fixed-length byte strings (kind, outcome, sector
-names, metric names) come back as Python str; missing times are NaN.
+include/bordersim/io/result_file.h. Fixed-length byte strings (kind, outcome, mover,
+cargo, sector names, metric names) come back as Python str; missing times are NaN, and so
+is seam_distance_m where the border has no seam. summary_text prints rates, the seam
+penalty and responder utilisation as percentages.
 """
 
 import argparse
@@ -157,7 +159,7 @@ def summary_text(results):
         width = max([len("metric")] + [len(r["metric"]) for r in rows])
         lines.append("  %-*s  %10s  %23s  %8s" % (width, "metric", "estimate", "interval", "n"))
         for r in rows:
-            rate = r["metric"].endswith("_rate")
+            rate = r["metric"].endswith(("_rate", "seam_penalty", "utilisation"))
             interval = "[%s, %s]" % (_number(r["lower"], rate), _number(r["upper"], rate))
             lines.append("  %-*s  %10s  %23s  %8d" % (width, r["metric"],
                                                       _number(r["estimate"], rate), interval,

@@ -27,10 +27,14 @@ import read_results  # noqa: E402  (the reusable loader under test too)
 
 REPLICATIONS = 20
 REPLICATION_FIELDS = ["replication", "crossings", "detected", "intercepted", "aborted", "escaped",
-                      "false_alarms", "responder_busy_s", "events"]
+                      "false_alarms", "responder_busy_s", "responder_dispatches",
+                      "responder_available_s", "value_seized_usd", "value_delivered_usd", "events"]
 CROSSING_FIELDS = ["replication", "crosser", "kind", "group_size", "sector", "sector_name",
                    "start_s", "first_detection_s", "interception_s", "outcome", "border_x_m",
-                   "border_y_m", "cargo_value_usd"]
+                   "border_y_m", "cargo_value_usd", "mover", "cargo", "organisation",
+                   "seam_distance_m"]
+SECTOR_FIELDS = ["name", "jurisdiction", "from_m", "to_m", "crossings", "detected", "intercepted",
+                 "aborted", "value_seized_usd", "value_delivered_usd"]
 SUMMARY_FIELDS = ["metric", "estimate", "lower", "upper", "n"]
 OUTCOMES = {"undetected", "detected", "intercepted", "aborted"}
 
@@ -143,7 +147,7 @@ def check_variant(c, f, name):
     reps = read_table(c, group, "replications", REPLICATION_FIELDS, where)
     rows = read_table(c, group, "crossings", CROSSING_FIELDS, where)
     summary = read_table(c, group, "summary", SUMMARY_FIELDS, where)
-    sectors = read_table(c, group, "sectors", ["name", "jurisdiction", "crossings"], where)
+    sectors = read_table(c, group, "sectors", SECTOR_FIELDS, where)
     if reps is None or rows is None or summary is None:
         return
 
@@ -190,7 +194,33 @@ def check_variant(c, f, name):
         c.check(np.array_equal(reps[column][order], counts(mask)),
                 "%s: %s per replication matches the crossing rows" % (where, column))
 
+    # What the plans add: mover, cargo, organisation; values seized and delivered.
+    kind = np.array([text(k) for k in rows["kind"]])
+    cargo = np.array([text(k) for k in rows["cargo"]])
+    c.check(set(text(m) for m in rows["mover"]) <= {"foot", "vehicle"}, "%s: movers are foot/vehicle" % where)
+    c.check(set(cargo) <= {"none", "drugs", "weapons", "people"}, "%s: cargo kinds" % where)
+    smuggler = kind == "smuggler"
+    c.check(np.array_equal(rows["organisation"] > 0, smuggler),
+            "%s: smugglers and only smugglers have an organisation" % where)
+    c.check(np.array_equal(cargo != "none", smuggler), "%s: smugglers and only smugglers carry cargo" % where)
+    c.check(np.all(rows["cargo_value_usd"][~smuggler] == 0.0), "%s: no value without cargo" % where)
+    seam = rows["seam_distance_m"]
+    c.check(np.all(np.isnan(seam) | (seam >= 0.0)), "%s: seam distances are NaN or >= 0" % where)
+    reached = (outcome == "undetected") | (outcome == "detected")
+    for column, mask in (("value_seized_usd", outcome == "intercepted"), ("value_delivered_usd", reached)):
+        sums = np.bincount(per_rep[mask], weights=rows["cargo_value_usd"][mask], minlength=n)
+        c.check(np.allclose(reps[column][order], sums, rtol=1e-12, atol=1e-6),
+                "%s: %s per replication is the cargo of its rows" % (where, column))
+
     if sectors is not None:
+        sector = rows["sector"].astype(np.int64)
+        k = len(sectors)
+        c.check(np.array_equal(sectors["aborted"], np.bincount(sector[outcome == "aborted"], minlength=k)),
+                "%s: sector aborted counts match the rows" % where)
+        seized = np.bincount(sector[outcome == "intercepted"],
+                             weights=rows["cargo_value_usd"][outcome == "intercepted"], minlength=k)
+        c.check(np.allclose(sectors["value_seized_usd"], seized, atol=1e-6),
+                "%s: sector value seized matches the rows" % where)
         c.check(int(sectors["crossings"].sum()) == len(rows),
                 "%s: sector crossings add up to the rows" % where)
         names = [text(s) for s in sectors["name"]]
@@ -204,7 +234,10 @@ def check_variant(c, f, name):
     metrics = {text(m): i for i, m in enumerate(summary["metric"])}
     for m in ("detection_rate", "interception_rate", "abort_rate", "escape_rate",
               "crossings_per_replication", "false_alarms_per_replication",
-              "responder_busy_s_per_replication"):
+              "responder_busy_s_per_replication", "responder_dispatches_per_replication",
+              "responder_utilisation", "value_seized_usd_per_replication",
+              "value_delivered_usd_per_replication", "near_seam/interception_rate",
+              "away_from_seam/interception_rate", "seam_penalty"):
         c.check(m in metrics, "%s/summary has %s" % (where, m))
     if "detection_rate" in metrics and len(rows):
         r = summary[metrics["detection_rate"]]
@@ -216,6 +249,13 @@ def check_variant(c, f, name):
         r = summary[metrics["interception_rate"]]
         c.check(math.isclose(r["estimate"], intercepted.sum() / len(rows), rel_tol=1e-12),
                 "%s: interception_rate = intercepted / crossings" % where)
+    band_m = 1000.0 * json.loads(text(f.attrs["scenario"]))["sectors"].get("seam_band_km", 10.0)
+    near = seam <= band_m  # False for NaN: no seam
+    if "seam_penalty" in metrics and near.any() and (~near).any():
+        r = summary[metrics["seam_penalty"]]
+        expected = intercepted[near].mean() - intercepted[~near].mean()
+        c.check(math.isclose(r["estimate"], expected, rel_tol=1e-9, abs_tol=1e-12),
+                "%s: seam_penalty = near rate - elsewhere rate (%g vs %g)" % (where, r["estimate"], expected))
     if "crossings_per_replication" in metrics:
         r = summary[metrics["crossings_per_replication"]]
         c.check(int(r["n"]) == n and math.isclose(r["estimate"], reps["crossings"].mean()),
