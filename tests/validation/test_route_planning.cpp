@@ -10,6 +10,7 @@
 
 #include "bordersim/routes/cost_field.h"
 #include "bordersim/routes/cost_surface.h"
+#include "bordersim/terrain/synthetic.h"
 #include "../support/route_test_ground.h"
 
 namespace br = bordersim::routes;
@@ -219,4 +220,67 @@ TEST_CASE("route_planning: driving from a point along a road takes the road's le
   // Off the road, the desert's factor 0.6 applies.
   const bt::MapPoint c{a.x, a.y - 2000.0};
   CHECK(f.seconds_to(c) == doctest::Approx(125.0 / 15.0 + 1875.0 / 9.0).epsilon(1e-6));
+}
+
+TEST_CASE("route_planning: a fence along the border costs walkers its cutting time and vehicles a detour to a gap") {
+  const bt::Terrain t = flat_ground(20000.0);
+  const bt::BorderFrame border(t.border);
+  bordersim::ObstaclesSpec spec;
+  spec.fence = bordersim::FenceObstacleSpec{};
+  spec.fence->gap_every_km = 15.0;  // one gap, at x = 15 km
+  const br::ObstacleCosts obstacles = br::obstacle_costs(spec, border);
+  br::SurfaceOptions o;
+  o.flat_margin_m = 8000.0;
+  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), obstacles, 250.0, 1.2, 12.0, o);
+  const bt::MapPoint p = s.geometry().cell_centre(*s.geometry().cell_of({5100.0, -3100.0}));
+  const br::Route walk = br::CostField::to_depth(s, Mover::kFoot, border, 3000.0).route_from(p);
+  CHECK(count_legs(walk, Obstacle::kFence) == 1);
+  CHECK(walk.seconds() == doctest::Approx((walk.end().y - p.y) / 1.2 + 300.0).epsilon(1e-6));
+  // The fence ends with the border at x = 0 and 20 km: the nearer way round is its west end
+  // (5 km away) rather than the gap (10 km away).
+  const br::Route drive = br::CostField::to_depth(s, Mover::kVehicle, border, 3000.0).route_from(p);
+  REQUIRE_FALSE(drive.empty());
+  CHECK(count_legs(drive, Obstacle::kFence) == 0);
+  const bool round_end = min_distance_to(drive, {0.0, 100.0}) < 250.0;
+  CHECK(round_end);
+  const br::Route from_gap_side = br::CostField::to_depth(s, Mover::kVehicle, border, 3000.0)
+                                      .route_from(s.geometry().cell_centre(*s.geometry().cell_of({14100.0, -3100.0})));
+  CHECK(min_distance_to(from_gap_side, {15000.0, 100.0}) < 250.0);
+}
+
+TEST_CASE("route_planning: on the synthetic corridor vehicles cross the trench only in its gaps") {
+  bt::SyntheticTerrainSpec spec;
+  spec.length_km = 80.0;
+  spec.depth_km = 10.0;
+  spec.foreign_depth_km = 4.0;
+  spec.trench_to_km = 80.0;
+  spec.trench_gap_every_km = 20.0;
+  const bt::Terrain t = bt::generate_synthetic_terrain(spec);
+  REQUIRE(t.trench.has_value());
+  const bt::BorderFrame border(t.border);
+  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 12.0);
+  const br::CostField drive = br::CostField::to_depth(s, Mover::kVehicle, border, 6000.0);
+  const br::CostField walk = br::CostField::to_depth(s, Mover::kFoot, border, 6000.0);
+  const double trench_y = t.trench->line.points.front().y;
+  int crossings = 0, walker_trench_legs = 0;
+  for (double x = 2000.0; x < 80000.0; x += 4000.0) {
+    const bt::MapPoint p = s.geometry().cell_centre(*s.geometry().cell_of({x, -3000.0}));
+    const br::Route r = drive.route_from(p);
+    bt::MapPoint a = r.start;
+    for (const br::RouteLeg& leg : r.legs) {
+      if ((a.y - trench_y) * (leg.to.y - trench_y) < 0.0) {
+        const double cx = a.x + (trench_y - a.y) / (leg.to.y - a.y) * (leg.to.x - a.x);
+        ++crossings;
+        // Within a gap widened by 3/4 of a routing cell (cost_surface.cpp).
+        INFO("the route crosses the trench line at x = ", cx);
+        const bool near_gap = std::any_of(t.trench->gaps_m.begin(), t.trench->gaps_m.end(),
+                                          [&](const auto& g) { return cx >= g.first - 187.5 && cx <= g.second + 187.5; });
+        CHECK(near_gap);
+      }
+      a = leg.to;
+    }
+    walker_trench_legs += count_legs(walk.route_from(p), Obstacle::kTrench);
+  }
+  CHECK(crossings > 0);
+  CHECK(walker_trench_legs > 0);  // most walkers go straight over it
 }
