@@ -5,10 +5,12 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "bordersim/core/error.h"
 #include "bordersim/routes/cost_field.h"
 #include "bordersim/routes/cost_surface.h"
+#include "bordersim/routes/scenario_options.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/terrain/synthetic.h"
 #include "../support/route_test_ground.h"
@@ -160,4 +162,33 @@ TEST_CASE("routes: scenario obstacles and routing keys load with their defaults 
   CHECK(fence.line.points.back().x == doctest::Approx(20000.0));
   REQUIRE(fence.gaps_m.size() == 1);  // at 5 km along the fence (10 km would be its end)
   CHECK(fence.gaps_m[0].first == doctest::Approx(4975.0));
+}
+
+TEST_CASE("routes: a hazard on the terrain grid becomes its mean over each routing cell") {
+  const bt::Terrain t = desert_ground(1000.0, 500.0, 500.0, 100.0);
+  const bt::GridGeometry& fine = t.cover.geometry();
+  std::vector<float> hazard(static_cast<std::size_t>(fine.cell_count()), 0.0f);
+  hazard[fine.index({0, 0})] = 0.4f;  // one of the four cells of routing cell (0, 0)
+  hazard[fine.index({9, 9})] = std::nanf("");
+  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
+  const std::vector<float> coarse = br::hazard_on_routing_grid(s.geometry(), fine, hazard);
+  REQUIRE(coarse.size() == static_cast<std::size_t>(s.geometry().cell_count()));
+  CHECK(coarse[s.geometry().index({0, 0})] == doctest::Approx(0.1));
+  CHECK(coarse[s.geometry().index({4, 4})] == 0.0f);
+  CHECK_THROWS_AS(br::hazard_on_routing_grid(s.geometry(), fine, std::span(hazard).first(3)),
+                  std::invalid_argument);
+}
+
+TEST_CASE("routes: the scenario's routing keys become surface options") {
+  bordersim::RoutingSpec routing;
+  routing.max_cells = 1234;
+  routing.vehicle_max_grade = 0.25;
+  bordersim::TerrainSpec terrain;
+  terrain.flat = bordersim::FlatTerrainSpec{100.0, 30.0};
+  const br::SurfaceOptions o = br::surface_options(routing, terrain, "s.json");
+  CHECK(o.max_cells == 1234);
+  CHECK(o.vehicle_max_grade == 0.25);
+  CHECK(o.flat_margin_m == 30000.0);
+  CHECK(o.file == "s.json");
+  CHECK(o.pointer == "/routing/cell_m");
 }
