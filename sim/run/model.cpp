@@ -6,6 +6,7 @@
 #include <tbb/parallel_for.h>
 
 #include "bordersim/core/error.h"
+#include "bordersim/run/sensor_service.h"
 #include "moving_sites.h"
 
 namespace bordersim {
@@ -186,6 +187,7 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     }
   }
   build_moving_sensors(model, file);
+  build_sensor_service(model, file);  // after the sites whose clutter and service it sets
   return model;
 }
 

@@ -122,8 +122,8 @@ class FieldReader {
     out.assign(j.size(), T{});
     for (std::size_t i = 0; i < j.size(); ++i) read(j[i], ptr + "/" + std::to_string(i), out[i], check);
   }
-  template <class T>
-  void read(const Json& j, const std::string& ptr, std::optional<T>& out, const NoCheck& c) const {
+  template <class T, class Check>
+  void read(const Json& j, const std::string& ptr, std::optional<T>& out, const Check& c) const {
     out.emplace();
     read(j, ptr, *out, c);
   }

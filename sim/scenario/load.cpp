@@ -123,6 +123,32 @@ void check_moving_sensors(const Scenario& s, std::size_t sector_count, double le
   }
 }
 
+// Maintenance windows of one sensor must not overlap themselves: a window no longer than
+// its period.
+void check_availability(const AvailabilitySpec& a, const std::string& ptr, const std::string& file) {
+  for (std::size_t k = 0; k < a.downtime.size(); ++k) {
+    const DowntimeSpec& d = a.downtime[k];
+    if (d.every_h > 0.0 && d.duration_h > d.every_h)
+      throw InputError(file, fmt::format("{}/downtime/{}/duration_h", ptr, k),
+                       "windows overlap: longer than every_h");
+  }
+}
+
+// Ground sensor lines within the border; every sensor's maintenance windows well formed.
+void check_sensor_service(const Scenario& s, double length_km, const std::string& file) {
+  if (s.sensors.towers) check_availability(s.sensors.towers->availability, "/sensors/towers/availability", file);
+  for (std::size_t i = 0; i < s.sensors.drones.size(); ++i)
+    check_availability(s.sensors.drones[i].availability, fmt::format("/sensors/drones/{}/availability", i), file);
+  for (std::size_t i = 0; i < s.sensors.patrols.size(); ++i)
+    check_availability(s.sensors.patrols[i].availability, fmt::format("/sensors/patrols/{}/availability", i), file);
+  for (std::size_t i = 0; i < s.sensors.ground_sensors.size(); ++i) {
+    const GroundSensorLineSpec& g = s.sensors.ground_sensors[i];
+    const std::string ptr = fmt::format("/sensors/ground_sensors/{}", i);
+    if (!g.along_border_km.empty()) check_stretch(g.along_border_km, length_km, ptr + "/along_border_km", file);
+    check_availability(g.availability, ptr + "/availability", file);
+  }
+}
+
 // Checks that involve more than one key. Pointers name the key to fix.
 void check_consistency(const Scenario& s, const std::string& file) {
   const auto fail = [&](const std::string& ptr, const std::string& problem) {
@@ -172,6 +198,7 @@ void check_consistency(const Scenario& s, const std::string& file) {
     fail("/sensors/towers/along_border/offset_m", "lies beyond the end of the border");
 
   check_moving_sensors(s, sector_count, length_km, file);
+  check_sensor_service(s, length_km, file);
 
   detail::check_threats(s.threats, length_km, corridor_depth_km(s.terrain), file);
 

@@ -30,6 +30,38 @@ std::optional<double> first_within(MapPoint d0, MapPoint w, double range_m, doub
   return t0 + tau;
 }
 
+std::optional<std::pair<double, double>> window_within(MapPoint centre, double r, MapPoint a,
+                                                      double ta, MapPoint b, double tb) {
+  if (tb < ta || !(r >= 0.0)) return std::nullopt;
+  const MapPoint d{a.x - centre.x, a.y - centre.y};  // the leg's start, from the centre
+  const MapPoint v{b.x - a.x, b.y - a.y};            // the whole leg, u from 0 to 1
+  const double c = d.x * d.x + d.y * d.y - r * r;
+  const double qa = v.x * v.x + v.y * v.y;
+  if (qa == 0.0 || tb == ta) {  // standing still
+    if (c > 0.0) return std::nullopt;
+    return std::pair{ta, tb};
+  }
+  const double qb = d.x * v.x + d.y * v.y;  // half the linear coefficient
+  const double disc = qb * qb - qa * c;
+  if (disc < 0.0) return std::nullopt;  // the line passes farther than r
+  // Both roots without cancellation: q = −(qb + sign(qb)·√disc), u = q/qa and c/q.
+  const double root = std::sqrt(disc);
+  const double q = qb >= 0.0 ? -(qb + root) : -(qb - root);
+  double u0 = 0.0, u1 = 0.0;
+  if (q == 0.0) {  // qb = 0 and disc = 0: grazing at u = 0 with c = 0
+    u0 = u1 = 0.0;
+  } else {
+    u0 = q / qa;
+    u1 = c / q;
+    if (u0 > u1) std::swap(u0, u1);
+  }
+  if (u1 < 0.0 || u0 > 1.0) return std::nullopt;  // the crossing lies outside the leg
+  u0 = std::max(u0, 0.0);
+  u1 = std::min(u1, 1.0);
+  const double span = tb - ta;
+  return std::pair{ta + u0 * span, ta + u1 * span};
+}
+
 double back_and_forth_position(double unfolded_m, double length_m) {
   if (!(length_m > 0))
     throw std::invalid_argument("back_and_forth_position: length must be positive");

@@ -21,6 +21,7 @@ enum class EntityKind : std::uint16_t {
   kDrone = 6,     // index: position in sensors.drones
   kPatrol = 7,    // index: position in sensors.patrols
   kAirRecon = 8,  // index: position in sensors.air_recon
+  kGroundSensor = 9,  // index: (line in sensors.ground_sensors) << 32 | sensor in that line
   kBenchmark = 0xFFFF,
 };
 
@@ -40,6 +41,8 @@ enum class Purpose : std::uint32_t {
   kSchedulePhase = 6,  // where a moving sensor is on its cycle at the start
   kRoute = 7,          // a pseudo-random search track
   kAirDetection = 8,   // a crosser's draws against drones' glimpses
+  kAvailability = 9,   // a sensor's failures and repairs (sensors/availability.h)
+  kFalseAlarm = 10,    // a sensor's false alarms: times and places (sensors/false_alarms.h)
   kBenchmark = 0xFFFF,
 };
 

@@ -11,6 +11,7 @@
 #include "bordersim/run/point_index.h"
 #include "bordersim/run/segment_index.h"
 #include "bordersim/scenario/scenario.h"
+#include "bordersim/sensors/availability.h"
 #include "bordersim/sensors/camera.h"
 #include "bordersim/terrain/land_cover.h"
 #include "bordersim/terrain/viewshed.h"
@@ -30,6 +31,13 @@ struct TowerSite {
   double rate_per_s = 0.0;
   // Cells a target can be seen on, within range; empty where nothing blocks sight.
   std::optional<terrain::Viewshed> view;
+  // Service (sensor_service.h): failures and maintenance of the whole tower, false alarms
+  // at false_alarms_per_day × clutter (the mean over the cells it sees within range), and
+  // the time from its detection to the report at the command post.
+  sensors::AvailabilityParams availability;
+  double clutter = 1.0;
+  double false_alarms_per_s = 0.0;
+  double report_latency_s = 0.0;
 };
 
 // A line parallel to the border (offset behind it; before it when negative) over a
@@ -63,6 +71,8 @@ struct PatrolSite {
   std::int64_t vehicles = 1;
   double speed_mps = 1.0;
   double range_m = 0.0;  // definite range: half the sweep width
+  sensors::AvailabilityParams availability;  // of every vehicle at once
+  double report_latency_s = 0.0;
 };
 
 // Sorties at first + k·every (k = 0, 1, ...), each flying its sector's lanes for `duration`:
@@ -76,6 +86,7 @@ struct ReconSite {
   double speed_mps = 1.0;
   double range_m = 0.0;
   bool grounded = false;  // the cloud base is below its minimum
+  double report_latency_s = 0.0;
 };
 
 enum class DroneLaw : std::uint8_t { kInverseCube, kDefinite };
@@ -106,6 +117,27 @@ struct DroneSite {
   MapPoint reach_lo;        // a box holding every point within range of the drone's track
   MapPoint reach_hi;
   std::uint16_t sector = 0;  // of the orbit's middle: the glimpse events' sector
+  // Service: failures of the station, false alarms on station at false_alarms_per_day ×
+  // clutter (the mean over the reach box), the report latency.
+  sensors::AvailabilityParams availability;
+  double clutter = 1.0;
+  double false_alarms_per_s = 0.0;
+  double report_latency_s = 0.0;
+};
+
+// An unattended ground sensor (seismic, acoustic, PIR): it detects a crosser with
+// probability `detection_probability` at the moment the crosser enters its disc
+// (sensors::window_within), while it is up; land cover does not conceal from it.
+struct GroundSensorSite {
+  MapPoint position;
+  double radius_m = 0.0;
+  double detection_probability = 1.0;
+  double clutter = 1.0;             // mean over its disc
+  double false_alarms_per_s = 0.0;  // false_alarms_per_day × clutter / 86400
+  double report_latency_s = 0.0;
+  sensors::AvailabilityParams availability;
+  std::uint64_t key = 0;  // entity index: (line << 32) | position in the line
+  std::uint16_t sector = 0;
 };
 
 struct SectorInfo {
@@ -136,6 +168,8 @@ struct Model {
   std::vector<DroneSite> drones;
   std::vector<PatrolSite> patrols;
   std::vector<ReconSite> air_recon;
+  std::vector<GroundSensorSite> ground_sensors;
+  PointIndex ground_sensor_index;  // over ground sensor positions, bucket ≥ largest radius
   // Cell size of the index of walking crossers that drones query: their largest range.
   double walker_bucket_m = 1000.0;
 

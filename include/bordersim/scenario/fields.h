@@ -98,6 +98,20 @@ void visit_fields(V& v, CameraKeys& c) {
 }
 
 template <class V>
+void visit_fields(V& v, DowntimeSpec& d) {
+  v.field("first_at_h", d.first_at_h, Range::non_negative());
+  v.field("every_h", d.every_h, Range::non_negative());
+  v.required("duration_h", d.duration_h, Range::positive());
+}
+
+template <class V>
+void visit_fields(V& v, AvailabilitySpec& a) {
+  v.field("mtbf_h", a.mtbf_h, Range::non_negative());
+  v.field("mttr_h", a.mttr_h, Range::positive());
+  v.field("downtime", a.downtime);
+}
+
+template <class V>
 void visit_fields(V& v, TowersSpec& t) {
   v.field("along_border", t.along_border);
   v.field("height_m", t.height_m, Range::non_negative());
@@ -105,6 +119,9 @@ void visit_fields(V& v, TowersSpec& t) {
   v.field("range_m", t.range_m, Range::positive());
   v.field("detection_rate_per_s", t.detection_rate_per_s);
   v.field("cameras", t.cameras);
+  v.field("availability", t.availability);
+  v.field("false_alarms_per_day", t.false_alarms_per_day, Range::non_negative());
+  v.field("report_latency_s", t.report_latency_s, Range::non_negative());
 }
 
 template <class V>
@@ -143,6 +160,9 @@ void visit_fields(V& v, DroneSpec& d) {
   v.field("airframes", d.airframes, Range::between(1, 10000));
   v.field("min_ceiling_m", d.min_ceiling_m, Range::non_negative());
   v.field("sensor", d.sensor);
+  v.field("availability", d.availability);
+  v.field("false_alarms_per_day", d.false_alarms_per_day, Range::non_negative());
+  v.field("report_latency_s", d.report_latency_s, Range::non_negative());
 }
 
 template <class V>
@@ -153,6 +173,8 @@ void visit_fields(V& v, PatrolSpec& p) {
   v.field("vehicles", p.vehicles, Range::between(1, 100000));
   v.field("speed_mps", p.speed_mps, Range::positive());
   v.field("sweep_width_m", p.sweep_width_m, Range::positive());
+  v.field("availability", p.availability);
+  v.field("report_latency_s", p.report_latency_s, Range::non_negative());
 }
 
 template <class V>
@@ -165,6 +187,19 @@ void visit_fields(V& v, AirReconSpec& a) {
   v.field("sweep_width_m", a.sweep_width_m, Range::positive());
   v.field("strip_m", a.strip_m, Range::any());
   v.field("min_ceiling_m", a.min_ceiling_m, Range::non_negative());
+  v.field("report_latency_s", a.report_latency_s, Range::non_negative());
+}
+
+template <class V>
+void visit_fields(V& v, GroundSensorLineSpec& g) {
+  v.field("along_border_km", g.along_border_km, Range::non_negative());
+  v.field("spacing_m", g.spacing_m, Range::at_least(1.0));
+  v.field("setback_m", g.setback_m, Range::any());
+  v.field("radius_m", g.radius_m, Range::positive());
+  v.field("detection_probability", g.detection_probability, Range::between(0.0, 1.0));
+  v.field("false_alarms_per_day", g.false_alarms_per_day, Range::non_negative());
+  v.field("report_latency_s", g.report_latency_s, Range::non_negative());
+  v.field("availability", g.availability);
 }
 
 template <class V>
@@ -173,6 +208,7 @@ void visit_fields(V& v, SensorsSpec& s) {
   v.field("drones", s.drones);
   v.field("patrols", s.patrols);
   v.field("air_recon", s.air_recon);
+  v.field("ground_sensors", s.ground_sensors);
 }
 
 template <class V>

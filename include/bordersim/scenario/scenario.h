@@ -95,6 +95,22 @@ struct AlongBorderSpec {
   double setback_m = 0.0;    // distance behind the border line
 };
 
+// Scheduled maintenance: down for duration_h at first_at_h + k × every_h (every_h 0: once).
+struct DowntimeSpec {
+  double first_at_h = 0.0;
+  double every_h = 0.0;
+  double duration_h = 0.0;  // required
+};
+
+// When a sensor is in service (sensors/availability.h): random failures with exponential
+// times between failures (mean mtbf_h; 0: never fails) and repairs (mean mttr_h), and
+// scheduled maintenance windows.
+struct AvailabilitySpec {
+  double mtbf_h = 0.0;
+  double mttr_h = 4.0;
+  std::vector<DowntimeSpec> downtime;
+};
+
 struct TowersSpec {
   AlongBorderSpec along_border;
   double height_m = 12.0;         // observer height above ground, for line of sight
@@ -102,6 +118,9 @@ struct TowersSpec {
   double range_m = 1500.0;  // of the crew and of the cameras' viewshed
   DetectionRate detection_rate_per_s;
   std::vector<CameraKeys> cameras;
+  AvailabilitySpec availability;          // of the whole tower: crew and cameras
+  double false_alarms_per_day = 0.5;      // per tower, over clutter 1 (scaled by its view's)
+  std::optional<double> report_latency_s; // absent: response.report_latency_s
 };
 
 // Where a drone searches: back and forth along a line parallel to the border ("line"),
@@ -138,6 +157,9 @@ struct DroneSpec {
   std::int64_t airframes = 3;
   double min_ceiling_m = 0.0;     // grounded when the cloud base is lower
   DroneSensorSpec sensor;
+  AvailabilitySpec availability;          // of the station (ground control, data link)
+  double false_alarms_per_day = 1.0;      // on station, over clutter 1 (scaled by its reach's)
+  std::optional<double> report_latency_s; // absent: response.report_latency_s
 };
 
 // Vehicles driving back and forth along a road at offset_m behind the border, spread
@@ -149,6 +171,8 @@ struct PatrolSpec {
   std::int64_t vehicles = 1;
   double speed_mps = 10.0;
   double sweep_width_m = 800.0;
+  AvailabilitySpec availability;          // of the whole patrol: every vehicle at once
+  std::optional<double> report_latency_s; // absent: response.report_latency_s
 };
 
 // Reconnaissance sorties on a schedule: at first_at_h, then every every_h, one aircraft
@@ -163,13 +187,32 @@ struct AirReconSpec {
   double sweep_width_m = 2000.0;
   std::vector<double> strip_m = {-2000.0, 2000.0};  // [from, to] across the border
   double min_ceiling_m = 0.0;                       // no sorties under a lower cloud base
+  std::optional<double> report_latency_s;           // absent: response.report_latency_s
 };
+
+// A line of unattended ground sensors (seismic, acoustic, passive infrared) along a stretch
+// of the border: one every spacing_m from its start, setback_m behind the line. Each
+// detects a crosser with probability detection_probability when the crosser enters its
+// disc of radius_m (once per pass; concealment does not apply).
+struct GroundSensorLineSpec {
+  std::vector<double> along_border_km;  // [from, to]; empty: the whole border
+  double spacing_m = 500.0;
+  double setback_m = 100.0;
+  double radius_m = 30.0;
+  double detection_probability = 0.8;
+  double false_alarms_per_day = 2.0;   // per sensor, over clutter 1 (scaled by its disc's)
+  double report_latency_s = 30.0;      // an automatic radio relay
+  AvailabilitySpec availability;       // of each sensor, independently
+};
+
+
 
 struct SensorsSpec {
   std::optional<TowersSpec> towers;
   std::vector<DroneSpec> drones;
   std::vector<PatrolSpec> patrols;
   std::vector<AirReconSpec> air_recon;
+  std::vector<GroundSensorLineSpec> ground_sensors;
 };
 
 // The weather of the whole run. Absent: clear sky.

@@ -6,6 +6,7 @@
 // and a drone's per-glimpse detection probability under the inverse-cube law.
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 #include "bordersim/core/time.h"
 #include "bordersim/random/stream.h"
@@ -21,6 +22,14 @@ using terrain::MapPoint;
 // the answer is t0 when they start within range, else t0 + its smaller root if that root
 // lies in the window; nullopt when they do not come that close in [t0, t1].
 std::optional<double> first_within(MapPoint d0, MapPoint w, double range_m, double t0, double t1);
+
+// The time window [t_in, t_out] within [ta, tb] (seconds) during which a mover going
+// straight from a (at ta) to b (at tb) at constant speed is within r of `centre`
+// (boundary included): the roots of |a − c + (b − a)·u|² = r², u = (t − ta)/(tb − ta),
+// clipped to the leg. nullopt when the leg passes farther than r. A leg with tb == ta is a
+// point: its window is [ta, ta] when a lies within r. Ground sensors detect at t_in.
+std::optional<std::pair<double, double>> window_within(MapPoint centre, double r, MapPoint a,
+                                                      double ta, MapPoint b, double tb);
 
 // Where a mover going back and forth along [0, L] at constant speed is, given the
 // distance it has covered since it was at 0 heading out (any real: the motion is periodic
