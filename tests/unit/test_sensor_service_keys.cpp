@@ -111,6 +111,22 @@ TEST_CASE("sensor service keys: the model resolves latencies, rates and availabi
   CHECK(service_horizon(ms) == ms.duration + 72 * 3600 * kTicksPerSecond);
 }
 
+TEST_CASE("sensor service keys: a variant's response.report_latency_s reaches sensors without their own") {
+  const auto loaded = load_scenario_text(R"({
+    "terrain": {"flat": {"length_km": 100, "depth_km": 20}},
+    "sensors": {"towers": {"along_border": {"spacing_m": 10000}},
+                "patrols": [{"report_latency_s": 20}]},
+    "variants": {"slow": {}, "fast": {"response": {"report_latency_s": 5}}}})",
+                                         "s.json");
+  REQUIRE(loaded.variants.size() == 2);
+  const Model slow = build_model(loaded.variants[0].scenario, "s.json");
+  const Model fast = build_model(loaded.variants[1].scenario, "s.json");
+  CHECK(sensor_report_latency_s(slow, {EntityKind::kTower, 0}) == 60.0);
+  CHECK(sensor_report_latency_s(fast, {EntityKind::kTower, 0}) == 5.0);
+  CHECK(sensor_report_latency_s(slow, {EntityKind::kPatrol, 0}) == 20.0);
+  CHECK(sensor_report_latency_s(fast, {EntityKind::kPatrol, 0}) == 20.0);
+}
+
 TEST_CASE("sensor service keys: errors name the key to fix") {
   const std::string head = R"({"terrain": {"flat": {"length_km": 100, "depth_km": 20}}, "sensors": )";
   CHECK(pointer_of_error(head + R"({"towers": {"availability": {"mttr_h": 0}}}})") ==
