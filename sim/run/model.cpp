@@ -125,7 +125,11 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
                  !spec.detection_rate_per_s.none(),
                  spec.detection_rate_per_s.instant,
                  spec.detection_rate_per_s.per_s,
-                 std::nullopt};
+                 std::nullopt,
+                 {},  // service: set by build_sensor_service
+                 1.0,
+                 0.0,
+                 0.0};
   }
   if (!geo.has_elevation()) return towers;
 

@@ -1,8 +1,9 @@
 #include "bordersim/run/sensor_service.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
-#include <fmt/format.h>
 #include <stdexcept>
 
 #include "bordersim/core/error.h"
@@ -38,8 +39,9 @@ void build_ground_sensors(Model& model, const std::string& file) {
       from_m = spec.along_border_km[0] * 1000.0;
       to_m = spec.along_border_km[1] * 1000.0;
       if (to_m > model.border_length_m * (1 + kBorderLengthSlack))
-        throw InputError(file, fmt::format("/sensors/ground_sensors/{}/along_border_km/1", line),
-                         fmt::format("lies beyond the border's end, {:.3f} km", model.border_length_m / 1000.0));
+        throw InputError(
+            file, fmt::format("/sensors/ground_sensors/{}/along_border_km/1", line),
+            fmt::format("lies beyond the border's end, {:.3f} km", model.border_length_m / 1000.0));
       to_m = std::min(to_m, model.border_length_m);
     }
     const auto count = static_cast<std::size_t>((to_m - from_m) / spec.spacing_m) + 1;
@@ -50,7 +52,8 @@ void build_ground_sensors(Model& model, const std::string& file) {
       site.position = behind_border(geo.border, s, spec.setback_m);
       site.radius_m = spec.radius_m;
       site.detection_probability = spec.detection_probability;
-      site.clutter = terrain::mean_clutter_in_disc(cover, model.cover_table, site.position, spec.radius_m);
+      site.clutter =
+          terrain::mean_clutter_in_disc(cover, model.cover_table, site.position, spec.radius_m);
       site.false_alarms_per_s = sensors::per_day_to_per_s(spec.false_alarms_per_day) * site.clutter;
       site.report_latency_s = spec.report_latency_s;
       site.availability = availability_params(spec.availability);
@@ -71,8 +74,10 @@ std::uint64_t entity_index(const Model& model, SensorRef sensor) {
                                                   : static_cast<std::uint64_t>(sensor.index);
 }
 
-Stream sensor_stream(const Model& model, SensorRef sensor, std::uint64_t replication, Purpose purpose) {
-  return Stream({model.scenario.seed, replication, {sensor.kind, entity_index(model, sensor)}, purpose});
+Stream sensor_stream(const Model& model, SensorRef sensor, std::uint64_t replication,
+                     Purpose purpose) {
+  return Stream(
+      {model.scenario.seed, replication, {sensor.kind, entity_index(model, sensor)}, purpose});
 }
 
 // Places are accepted with probability clutter / max clutter, times whatever else limits
@@ -121,7 +126,8 @@ void build_sensor_service(Model& model, const std::string& file) {
     model.patrols[i].report_latency_s = spec.report_latency_s.value_or(default_latency_s);
   }
   for (std::size_t i = 0; i < model.air_recon.size(); ++i)
-    model.air_recon[i].report_latency_s = s.sensors.air_recon.at(i).report_latency_s.value_or(default_latency_s);
+    model.air_recon[i].report_latency_s =
+        s.sensors.air_recon.at(i).report_latency_s.value_or(default_latency_s);
   build_ground_sensors(model, file);
 }
 
@@ -133,12 +139,22 @@ sensors::Availability sensor_availability(const Model& model, SensorRef sensor,
                                           std::uint64_t replication) {
   const sensors::AvailabilityParams* params = nullptr;
   switch (sensor.kind) {
-    case EntityKind::kTower: params = &model.towers.at(sensor.index).availability; break;
-    case EntityKind::kDrone: params = &model.drones.at(sensor.index).availability; break;
-    case EntityKind::kPatrol: params = &model.patrols.at(sensor.index).availability; break;
-    case EntityKind::kGroundSensor: params = &model.ground_sensors.at(sensor.index).availability; break;
-    case EntityKind::kAirRecon: return {};
-    default: throw std::invalid_argument("sensor_availability: not a sensor kind");
+    case EntityKind::kTower:
+      params = &model.towers.at(sensor.index).availability;
+      break;
+    case EntityKind::kDrone:
+      params = &model.drones.at(sensor.index).availability;
+      break;
+    case EntityKind::kPatrol:
+      params = &model.patrols.at(sensor.index).availability;
+      break;
+    case EntityKind::kGroundSensor:
+      params = &model.ground_sensors.at(sensor.index).availability;
+      break;
+    case EntityKind::kAirRecon:
+      return {};
+    default:
+      throw std::invalid_argument("sensor_availability: not a sensor kind");
   }
   if (params->always_up()) return {};
   return sensors::Availability(*params, service_horizon(model),
@@ -149,7 +165,9 @@ std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorR
                                                      const sensors::Availability& availability,
                                                      std::uint64_t replication) {
   const double top = terrain::max_clutter(model.cover_table);
-  const auto stream = [&] { return sensor_stream(model, sensor, replication, Purpose::kFalseAlarm); };
+  const auto stream = [&] {
+    return sensor_stream(model, sensor, replication, Purpose::kFalseAlarm);
+  };
   switch (sensor.kind) {
     case EntityKind::kTower: {
       const TowerSite& t = model.towers.at(sensor.index);
@@ -157,35 +175,46 @@ std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorR
         return model.tower_sees(sensor.index, p) ? clutter_weight(model, p, top) : 0.0;
       };
       return sensors::draw_false_alarms(t.false_alarms_per_s, model.duration, availability,
-                                        sensors::AlarmArea::in_disc(t.position, t.range_m), weight, stream());
+                                        sensors::AlarmArea::in_disc(t.position, t.range_m), weight,
+                                        stream());
     }
     case EntityKind::kGroundSensor: {
       const GroundSensorSite& g = model.ground_sensors.at(sensor.index);
       const auto weight = [&](MapPoint p) { return clutter_weight(model, p, top); };
       return sensors::draw_false_alarms(g.false_alarms_per_s, model.duration, availability,
-                                        sensors::AlarmArea::in_disc(g.position, g.radius_m), weight, stream());
+                                        sensors::AlarmArea::in_disc(g.position, g.radius_m), weight,
+                                        stream());
     }
     case EntityKind::kDrone: {
       const DroneSite& d = model.drones.at(sensor.index);
       if (d.grounded) return {};
       const auto weight = [&](MapPoint p) { return clutter_weight(model, p, top); };
       return sensors::draw_false_alarms(d.false_alarms_per_s, model.duration, availability,
-                                        sensors::AlarmArea::in_box(d.reach_lo, d.reach_hi), weight, stream());
+                                        sensors::AlarmArea::in_box(d.reach_lo, d.reach_hi), weight,
+                                        stream());
     }
     case EntityKind::kPatrol:
-    case EntityKind::kAirRecon: return {};
-    default: throw std::invalid_argument("sensor_false_alarms: not a sensor kind");
+    case EntityKind::kAirRecon:
+      return {};
+    default:
+      throw std::invalid_argument("sensor_false_alarms: not a sensor kind");
   }
 }
 
 double sensor_report_latency_s(const Model& model, SensorRef sensor) {
   switch (sensor.kind) {
-    case EntityKind::kTower: return model.towers.at(sensor.index).report_latency_s;
-    case EntityKind::kDrone: return model.drones.at(sensor.index).report_latency_s;
-    case EntityKind::kPatrol: return model.patrols.at(sensor.index).report_latency_s;
-    case EntityKind::kAirRecon: return model.air_recon.at(sensor.index).report_latency_s;
-    case EntityKind::kGroundSensor: return model.ground_sensors.at(sensor.index).report_latency_s;
-    default: throw std::invalid_argument("sensor_report_latency_s: not a sensor kind");
+    case EntityKind::kTower:
+      return model.towers.at(sensor.index).report_latency_s;
+    case EntityKind::kDrone:
+      return model.drones.at(sensor.index).report_latency_s;
+    case EntityKind::kPatrol:
+      return model.patrols.at(sensor.index).report_latency_s;
+    case EntityKind::kAirRecon:
+      return model.air_recon.at(sensor.index).report_latency_s;
+    case EntityKind::kGroundSensor:
+      return model.ground_sensors.at(sensor.index).report_latency_s;
+    default:
+      throw std::invalid_argument("sensor_report_latency_s: not a sensor kind");
   }
 }
 
@@ -194,7 +223,8 @@ std::vector<GroundSensorPass> ground_sensor_passes(const Model& model, MapPoint 
   std::vector<GroundSensorPass> passes;
   if (model.ground_sensors.empty()) return passes;
   double margin = 0.0;
-  for (const auto& line : model.scenario.sensors.ground_sensors) margin = std::max(margin, line.radius_m);
+  for (const auto& line : model.scenario.sensors.ground_sensors)
+    margin = std::max(margin, line.radius_m);
   for (const std::uint32_t i : model.ground_sensor_index.near_box(a, b, margin)) {
     const GroundSensorSite& g = model.ground_sensors[i];
     if (const auto w = sensors::window_within(g.position, g.radius_m, a, ta, b, tb)) {

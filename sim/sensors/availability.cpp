@@ -44,7 +44,8 @@ void add_failures(const AvailabilityParams& p, Time horizon, Stream& stream,
   const double horizon_s = time_to_seconds(horizon);
   while (t_s < horizon_s) {
     const double length_s = unit(stream) * (up ? p.mtbf_s : p.mttr_s);
-    if (!up) out.push_back({seconds_to_time(t_s), seconds_to_time(std::min(t_s + length_s, horizon_s))});
+    if (!up)
+      out.push_back({seconds_to_time(t_s), seconds_to_time(std::min(t_s + length_s, horizon_s))});
     t_s += length_s;
     up = !up;
   }
@@ -72,7 +73,8 @@ Availability::Availability(const AvailabilityParams& params, Time horizon, Strea
   for (const auto& w : params.downtime) {
     if (!(w.duration_s >= 0.0) || !(w.first_at_s >= 0.0) || !(w.every_s >= 0.0) ||
         (w.every_s > 0.0 && w.every_s < w.duration_s))
-      throw std::invalid_argument("availability: scheduled downtime windows overlap or are negative");
+      throw std::invalid_argument(
+          "availability: scheduled downtime windows overlap or are negative");
   }
   std::vector<Interval> down;
   add_failures(params, horizon, stream, down);

@@ -18,12 +18,14 @@ MapPoint uniform_in(const AlarmArea& area, Stream& stream) {
   return {area.lo.x + u * (area.hi.x - area.lo.x), area.lo.y + v * (area.hi.y - area.lo.y)};
 }
 
-MapPoint place(const AlarmArea& area, const std::function<double(MapPoint)>& weight, Stream& stream) {
+MapPoint place(const AlarmArea& area, const std::function<double(MapPoint)>& weight,
+               Stream& stream) {
   for (int i = 0; i < kAlarmPlaceTries; ++i) {
     const MapPoint p = uniform_in(area, stream);
     if (uniform01(stream) < weight(p)) return p;
   }
-  return area.disc ? area.centre : MapPoint{(area.lo.x + area.hi.x) / 2, (area.lo.y + area.hi.y) / 2};
+  return area.disc ? area.centre
+                   : MapPoint{(area.lo.x + area.hi.x) / 2, (area.lo.y + area.hi.y) / 2};
 }
 
 }  // namespace

@@ -44,8 +44,8 @@ double mean_clutter_in_disc(const CoverGrid& cover, const CoverTable& table, Map
   double sum = 0.0;
   std::int64_t n = 0;
   const double r2 = radius_m * radius_m;
-  for_cells_in_box(g, {centre.x - radius_m, centre.y - radius_m}, {centre.x + radius_m, centre.y + radius_m},
-                   [&](CellIndex c) {
+  for_cells_in_box(g, {centre.x - radius_m, centre.y - radius_m},
+                   {centre.x + radius_m, centre.y + radius_m}, [&](CellIndex c) {
                      const MapPoint p = g.cell_centre(c);
                      const double dx = p.x - centre.x, dy = p.y - centre.y;
                      if (dx * dx + dy * dy > r2) return;
@@ -58,7 +58,8 @@ double mean_clutter_in_disc(const CoverGrid& cover, const CoverTable& table, Map
   return clutter_at(cover, table, centre);
 }
 
-double mean_clutter_in_box(const CoverGrid& cover, const CoverTable& table, MapPoint lo, MapPoint hi) {
+double mean_clutter_in_box(const CoverGrid& cover, const CoverTable& table, MapPoint lo,
+                           MapPoint hi) {
   if (cover.cell_count() == 0) return 1.0;
   double sum = 0.0;
   std::int64_t n = 0;

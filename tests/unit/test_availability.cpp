@@ -57,10 +57,10 @@ TEST_CASE("availability: scheduled maintenance windows are exact") {
 
 TEST_CASE("availability: a one-off window, one cut by the horizon, and two schedules merged") {
   AvailabilityParams p;
-  p.downtime.push_back({10 * 3600.0, 0.0, 2 * 3600.0});     // once, 10:00 to 12:00
-  p.downtime.push_back({11 * 3600.0, 0.0, 3600.0});         // inside it
-  p.downtime.push_back({12 * 3600.0, 0.0, 3600.0});         // touching its end: one window
-  p.downtime.push_back({23 * 3600.0, 24 * 3600.0, 7200.0}); // cut at the horizon
+  p.downtime.push_back({10 * 3600.0, 0.0, 2 * 3600.0});      // once, 10:00 to 12:00
+  p.downtime.push_back({11 * 3600.0, 0.0, 3600.0});          // inside it
+  p.downtime.push_back({12 * 3600.0, 0.0, 3600.0});          // touching its end: one window
+  p.downtime.push_back({23 * 3600.0, 24 * 3600.0, 7200.0});  // cut at the horizon
   const Availability a(p, 24 * kHour, stream_for(0));
   const auto down = a.down_intervals();
   REQUIRE(down.size() == 2);
@@ -72,7 +72,8 @@ TEST_CASE("availability: a one-off window, one cut by the horizon, and two sched
 }
 
 TEST_CASE("availability: merge_intervals sorts, clips, drops empty and joins touching") {
-  const auto m = merge_intervals({{50, 60}, {10, 20}, {15, 30}, {30, 35}, {40, 40}, {-5, 3}, {90, 200}}, 100);
+  const auto m =
+      merge_intervals({{50, 60}, {10, 20}, {15, 30}, {30, 35}, {40, 40}, {-5, 3}, {90, 200}}, 100);
   REQUIRE(m.size() == 4);
   CHECK((m[0].begin == 0 && m[0].end == 3));
   CHECK((m[1].begin == 10 && m[1].end == 35));

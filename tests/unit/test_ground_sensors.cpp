@@ -95,7 +95,8 @@ TEST_CASE("clutter: means over a disc and a box on a cover grid") {
   CHECK(terrain::clutter_at(cover, table, {950, 50}) == urban);
   CHECK(terrain::clutter_at(cover, table, {-50, 50}) == 1.0);  // off the grid
   // A disc centred on the boundary holds as many cells each side.
-  CHECK(terrain::mean_clutter_in_disc(cover, table, {500, 500}, 300) == doctest::Approx((desert + urban) / 2));
+  CHECK(terrain::mean_clutter_in_disc(cover, table, {500, 500}, 300) ==
+        doctest::Approx((desert + urban) / 2));
   // Wholly in the east; smaller than a cell (its own cell).
   CHECK(terrain::mean_clutter_in_disc(cover, table, {850, 500}, 120) == doctest::Approx(urban));
   CHECK(terrain::mean_clutter_in_disc(cover, table, {120, 520}, 10) == doctest::Approx(desert));
@@ -112,7 +113,8 @@ namespace {
 
 Model flat_model(const std::string& sensors) {
   const auto loaded = load_scenario_text(
-      R"({"terrain": {"flat": {"length_km": 20, "depth_km": 10}}, "sensors": {"ground_sensors": [)" + sensors + "]}}",
+      R"({"terrain": {"flat": {"length_km": 20, "depth_km": 10}}, "sensors": {"ground_sensors": [)" +
+          sensors + "]}}",
       "g.json");
   return build_model(loaded.base, "g.json");
 }
@@ -151,7 +153,8 @@ TEST_CASE("ground sensor lines: positions along the border, keys, index and pass
   // Along line 0 from x = 1900 to 3100: each of its discs in turn, none of line 1's.
   const auto along = ground_sensor_passes(m, {1900, 40}, 0.0, {3100, 40}, 1200.0);
   REQUIRE(along.size() == 5);
-  for (std::size_t k = 0; k < 5; ++k) CHECK(along[k].enter_s == doctest::Approx(75.0 + 250.0 * static_cast<double>(k)));
+  for (std::size_t k = 0; k < 5; ++k)
+    CHECK(along[k].enter_s == doctest::Approx(75.0 + 250.0 * static_cast<double>(k)));
   CHECK_FALSE(along[0].starts_inside);
   CHECK(ground_sensor_passes(m, {2100, -3000}, 0.0, {2100, 5000}, 100.0).empty());
   // A leg that starts inside sensor 0's disc continues a pass begun on the leg before.

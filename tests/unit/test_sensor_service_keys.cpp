@@ -62,7 +62,8 @@ TEST_CASE("sensor service keys: the model resolves latencies, rates and availabi
   const auto loaded = load_scenario_text(kAllSensors, "s.json");
   const Model m = build_model(loaded.base, "s.json");
   REQUIRE(m.towers.size() == 10);
-  for (const EntityKind kind : {EntityKind::kTower, EntityKind::kDrone, EntityKind::kPatrol, EntityKind::kAirRecon})
+  for (const EntityKind kind :
+       {EntityKind::kTower, EntityKind::kDrone, EntityKind::kPatrol, EntityKind::kAirRecon})
     CHECK(sensor_report_latency_s(m, {kind, 0}) == 45.0);
   CHECK(sensor_report_latency_s(m, {EntityKind::kGroundSensor, 0}) == 30.0);
   CHECK(m.ground_sensors.size() == 3);  // 0, 500 and 1000 m
@@ -111,7 +112,9 @@ TEST_CASE("sensor service keys: the model resolves latencies, rates and availabi
   CHECK(service_horizon(ms) == ms.duration + 72 * 3600 * kTicksPerSecond);
 }
 
-TEST_CASE("sensor service keys: a variant's response.report_latency_s reaches sensors without their own") {
+TEST_CASE(
+    "sensor service keys: a variant's response.report_latency_s reaches sensors without their "
+    "own") {
   const auto loaded = load_scenario_text(R"({
     "terrain": {"flat": {"length_km": 100, "depth_km": 20}},
     "sensors": {"towers": {"along_border": {"spacing_m": 10000}},
@@ -128,28 +131,41 @@ TEST_CASE("sensor service keys: a variant's response.report_latency_s reaches se
 }
 
 TEST_CASE("sensor service keys: errors name the key to fix") {
-  const std::string head = R"({"terrain": {"flat": {"length_km": 100, "depth_km": 20}}, "sensors": )";
+  const std::string head =
+      R"({"terrain": {"flat": {"length_km": 100, "depth_km": 20}}, "sensors": )";
   CHECK(pointer_of_error(head + R"({"towers": {"availability": {"mttr_h": 0}}}})") ==
         "/sensors/towers/availability/mttr_h");
-  CHECK(pointer_of_error(head + R"({"towers": {"availability": {"downtime": [{"every_h": 4, "duration_h": 5}]}}}})") ==
+  CHECK(pointer_of_error(
+            head +
+            R"({"towers": {"availability": {"downtime": [{"every_h": 4, "duration_h": 5}]}}}})") ==
         "/sensors/towers/availability/downtime/0/duration_h");
-  CHECK(pointer_of_error(head + R"({"towers": {"availability": {"downtime": [{"every_h": 4}]}}}})") ==
-        "/sensors/towers/availability/downtime/0/duration_h");
+  CHECK(
+      pointer_of_error(head + R"({"towers": {"availability": {"downtime": [{"every_h": 4}]}}}})") ==
+      "/sensors/towers/availability/downtime/0/duration_h");
   CHECK(pointer_of_error(head + R"({"towers": {"availability": {"mtbf": 4}}}})") ==
         "/sensors/towers/availability/mtbf");
   CHECK(pointer_of_error(head + R"({"towers": {"false_alarms_per_day": -1}}})") ==
         "/sensors/towers/false_alarms_per_day");
-  CHECK(pointer_of_error(head + R"({"towers": {"report_latency_s": -1}}})") == "/sensors/towers/report_latency_s");
-  CHECK(pointer_of_error(head + R"({"patrols": [{"availability": {"downtime": [{"every_h": 1, "duration_h": 2}]}}]}})") ==
-        "/sensors/patrols/0/availability/downtime/0/duration_h");
+  CHECK(pointer_of_error(head + R"({"towers": {"report_latency_s": -1}}})") ==
+        "/sensors/towers/report_latency_s");
+  CHECK(
+      pointer_of_error(
+          head +
+          R"({"patrols": [{"availability": {"downtime": [{"every_h": 1, "duration_h": 2}]}}]}})") ==
+      "/sensors/patrols/0/availability/downtime/0/duration_h");
   CHECK(pointer_of_error(head + R"({"air_recon": [{"report_latency_s": "fast"}]}})") ==
         "/sensors/air_recon/0/report_latency_s");
   CHECK(pointer_of_error(head + R"({"ground_sensors": [{"along_border_km": [10, 200]}]}})") ==
         "/sensors/ground_sensors/0/along_border_km/1");
   CHECK(pointer_of_error(head + R"({"ground_sensors": [{"detection_probability": 1.5}]}})") ==
         "/sensors/ground_sensors/0/detection_probability");
-  CHECK(pointer_of_error(head + R"({"ground_sensors": [{"radius_m": 0}]}})") == "/sensors/ground_sensors/0/radius_m");
-  CHECK(pointer_of_error(head + R"({"ground_sensors": [{"spacing_m": 0.5}]}})") == "/sensors/ground_sensors/0/spacing_m");
-  CHECK(pointer_of_error(head + R"({"drones": [{"orbit": {"along_border_km": [1, 2]}, "availability": {"downtime": [{"every_h": 1, "duration_h": 2}]}}]}})") ==
-        "/sensors/drones/0/availability/downtime/0/duration_h");
+  CHECK(pointer_of_error(head + R"({"ground_sensors": [{"radius_m": 0}]}})") ==
+        "/sensors/ground_sensors/0/radius_m");
+  CHECK(pointer_of_error(head + R"({"ground_sensors": [{"spacing_m": 0.5}]}})") ==
+        "/sensors/ground_sensors/0/spacing_m");
+  CHECK(
+      pointer_of_error(
+          head +
+          R"({"drones": [{"orbit": {"along_border_km": [1, 2]}, "availability": {"downtime": [{"every_h": 1, "duration_h": 2}]}}]}})") ==
+      "/sensors/drones/0/availability/downtime/0/duration_h");
 }

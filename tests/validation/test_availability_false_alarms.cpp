@@ -48,7 +48,8 @@ TEST_CASE("availability: long-run unavailability is MTTR / (MTBF + MTTR)") {
   std::vector<double> fractions;
   for (std::uint64_t r = 0; r < 400; ++r) {
     const Availability a(p, horizon, key(EntityKind::kTower, 1, r, Purpose::kAvailability));
-    fractions.push_back(static_cast<double>(a.down_time(0, horizon)) / static_cast<double>(horizon));
+    fractions.push_back(static_cast<double>(a.down_time(0, horizon)) /
+                        static_cast<double>(horizon));
   }
   // From a stationary start E[down time] = q·T exactly; the replications are independent.
   const MeanSd f = mean_sd(fractions);
@@ -70,7 +71,9 @@ TEST_CASE("availability: the process starts stationary: P(down at t) = q at ever
   for (const Time t : {Time{0}, kHour / 2, 3 * kHour}) {
     int down = 0;
     for (int r = 0; r < n; ++r) {
-      const Availability a(p, 4 * kHour, key(EntityKind::kDrone, 0, static_cast<std::uint64_t>(r), Purpose::kAvailability));
+      const Availability a(
+          p, 4 * kHour,
+          key(EntityKind::kDrone, 0, static_cast<std::uint64_t>(r), Purpose::kAvailability));
       down += a.up(t) ? 0 : 1;
     }
     const double share = static_cast<double>(down) / n;
@@ -87,10 +90,12 @@ TEST_CASE("availability: repairs last MTTR on average") {
   std::vector<double> repairs;
   const auto down = a.down_intervals();
   // Drop the first and the last interval: the horizon cuts them.
-  for (std::size_t i = 1; i + 1 < down.size(); ++i) repairs.push_back(time_to_seconds(down[i].end - down[i].begin));
+  for (std::size_t i = 1; i + 1 < down.size(); ++i)
+    repairs.push_back(time_to_seconds(down[i].end - down[i].begin));
   REQUIRE(repairs.size() > 2000);
   const MeanSd m = mean_sd(repairs);
-  CHECK(std::abs(m.mean - p.mttr_s) <= kZ99 * m.sd / std::sqrt(static_cast<double>(repairs.size())));
+  CHECK(std::abs(m.mean - p.mttr_s) <=
+        kZ99 * m.sd / std::sqrt(static_cast<double>(repairs.size())));
   // Exponential: the standard deviation equals the mean.
   CHECK(m.sd == doctest::Approx(p.mttr_s).epsilon(0.05));
 }
@@ -117,9 +122,11 @@ TEST_CASE("false alarms: Poisson counts at the rate, only while up") {
     std::vector<double> counts;
     for (int r = 0; r < n; ++r) {
       const auto rep = static_cast<std::uint64_t>(r);
-      const Availability a(*c.params, horizon, key(EntityKind::kGroundSensor, 9, rep, Purpose::kAvailability));
-      const auto alarms = draw_false_alarms(rate_per_s, horizon, a, area, anywhere,
-                                            key(EntityKind::kGroundSensor, 9, rep, Purpose::kFalseAlarm));
+      const Availability a(*c.params, horizon,
+                           key(EntityKind::kGroundSensor, 9, rep, Purpose::kAvailability));
+      const auto alarms =
+          draw_false_alarms(rate_per_s, horizon, a, area, anywhere,
+                            key(EntityKind::kGroundSensor, 9, rep, Purpose::kFalseAlarm));
       for (std::size_t i = 0; i < alarms.size(); ++i) {
         REQUIRE(a.up(alarms[i].at));
         REQUIRE(alarms[i].at < horizon);

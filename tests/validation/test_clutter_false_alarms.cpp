@@ -42,16 +42,18 @@ TEST_CASE("false alarms on synthetic ground: Poisson at the clutter-scaled rate"
     hi = std::max(hi, g.clutter);
   }
   CHECK(hi > lo);
-  CHECK(m.drones[0].clutter == doctest::Approx(
-      terrain::mean_clutter_in_box(cover, m.cover_table, m.drones[0].reach_lo, m.drones[0].reach_hi)));
+  CHECK(m.drones[0].clutter ==
+        doctest::Approx(terrain::mean_clutter_in_box(cover, m.cover_table, m.drones[0].reach_lo,
+                                                     m.drones[0].reach_hi)));
 
   struct Case {
     SensorRef sensor;
     double rate_per_s;
   };
-  for (const Case c : {Case{{EntityKind::kTower, 2}, m.towers[2].false_alarms_per_s},
-                       Case{{EntityKind::kDrone, 0}, m.drones[0].false_alarms_per_s},
-                       Case{{EntityKind::kGroundSensor, 7}, m.ground_sensors[7].false_alarms_per_s}}) {
+  for (const Case c :
+       {Case{{EntityKind::kTower, 2}, m.towers[2].false_alarms_per_s},
+        Case{{EntityKind::kDrone, 0}, m.drones[0].false_alarms_per_s},
+        Case{{EntityKind::kGroundSensor, 7}, m.ground_sensors[7].false_alarms_per_s}}) {
     const int n = 2000;
     long total = 0;
     for (int r = 0; r < n; ++r) {
@@ -64,7 +66,8 @@ TEST_CASE("false alarms on synthetic ground: Poisson at the clutter-scaled rate"
       total += static_cast<long>(alarms.size());
     }
     const double expected = n * c.rate_per_s * time_to_seconds(m.duration);
-    MESSAGE("sensor kind " << static_cast<int>(c.sensor.kind) << ": " << total << " alarms, expected " << expected);
+    MESSAGE("sensor kind " << static_cast<int>(c.sensor.kind) << ": " << total
+                           << " alarms, expected " << expected);
     CHECK(std::abs(static_cast<double>(total) - expected) <= 2.5758 * std::sqrt(expected));
   }
 
@@ -77,7 +80,9 @@ TEST_CASE("false alarms on synthetic ground: Poisson at the clutter-scaled rate"
   for (int r = 0; r < g.rows; ++r) {
     for (int col = 0; col < g.cols; ++col) {
       const MapPoint p = g.cell_centre({col, r});
-      if (std::hypot(p.x - m.towers[tower].position.x, p.y - m.towers[tower].position.y) > m.towers[tower].range_m) continue;
+      if (std::hypot(p.x - m.towers[tower].position.x, p.y - m.towers[tower].position.y) >
+          m.towers[tower].range_m)
+        continue;
       if (!m.towers[tower].view->visible({col, r})) continue;
       const double c = terrain::properties(m.cover_table, cover.at({col, r})).clutter;
       sum_c += c;
@@ -98,8 +103,10 @@ TEST_CASE("false alarms on synthetic ground: Poisson at the clutter-scaled rate"
   double ss = 0.0;
   for (double c : seen) ss += (c - mean) * (c - mean);
   const double sd = std::sqrt(ss / static_cast<double>(seen.size() - 1));
-  MESSAGE("mean clutter at alarm places " << mean << ", expected " << size_biased << " (cells " << sum_c / cells << ")");
+  MESSAGE("mean clutter at alarm places " << mean << ", expected " << size_biased << " (cells "
+                                          << sum_c / static_cast<double>(cells) << ")");
   // + 0.01: alarm places are points, sight and clutter are per cell, and the two differ
   // along the disc's rim; the unbiased mean (cells) lies 0.12 away and fails.
-  CHECK(std::abs(mean - size_biased) <= 2.5758 * sd / std::sqrt(static_cast<double>(seen.size())) + 0.01);
+  CHECK(std::abs(mean - size_biased) <=
+        2.5758 * sd / std::sqrt(static_cast<double>(seen.size())) + 0.01);
 }

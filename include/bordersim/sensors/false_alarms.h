@@ -23,11 +23,13 @@ struct FalseAlarm {
 // reach).
 struct AlarmArea {
   bool disc = true;
-  MapPoint centre;       // disc
+  MapPoint centre;  // disc
   double radius_m = 0.0;
-  MapPoint lo, hi;       // box
+  MapPoint lo, hi;  // box
 
-  static AlarmArea in_disc(MapPoint centre, double radius_m) { return {true, centre, radius_m, {}, {}}; }
+  static AlarmArea in_disc(MapPoint centre, double radius_m) {
+    return {true, centre, radius_m, {}, {}};
+  }
   static AlarmArea in_box(MapPoint lo, MapPoint hi) { return {false, {}, 0.0, lo, hi}; }
 };
 

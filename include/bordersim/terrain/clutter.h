@@ -23,6 +23,7 @@ double mean_clutter_in_disc(const CoverGrid& cover, const CoverTable& table, Map
 
 // The mean clutter over the cells whose centres lie in the box [lo, hi]; the cell holding
 // its centre when it holds no cell centre. 1 without a cover grid or off it.
-double mean_clutter_in_box(const CoverGrid& cover, const CoverTable& table, MapPoint lo, MapPoint hi);
+double mean_clutter_in_box(const CoverGrid& cover, const CoverTable& table, MapPoint lo,
+                           MapPoint hi);
 
 }  // namespace bordersim::terrain
