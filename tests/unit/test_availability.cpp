@@ -55,7 +55,7 @@ TEST_CASE("availability: scheduled maintenance windows are exact") {
   CHECK(a.down_time(kHour + kHour / 4, 7 * kHour + kHour / 4) == kHour / 2);
 }
 
-TEST_CASE("availability: a one-off window, one cut by the horizon, and two schedules merged") {
+TEST_CASE("availability: a one-off window and one cut by the horizon and two schedules merged") {
   AvailabilityParams p;
   p.downtime.push_back({10 * 3600.0, 0.0, 2 * 3600.0});      // once, 10:00 to 12:00
   p.downtime.push_back({11 * 3600.0, 0.0, 3600.0});          // inside it
@@ -71,7 +71,7 @@ TEST_CASE("availability: a one-off window, one cut by the horizon, and two sched
   CHECK(a.up(24 * kHour));  // past the horizon: up
 }
 
-TEST_CASE("availability: merge_intervals sorts, clips, drops empty and joins touching") {
+TEST_CASE("availability: merge_intervals sorts and clips and drops empty and joins touching") {
   const auto m =
       merge_intervals({{50, 60}, {10, 20}, {15, 30}, {30, 35}, {40, 40}, {-5, 3}, {90, 200}}, 100);
   REQUIRE(m.size() == 4);
@@ -90,7 +90,7 @@ TEST_CASE("availability: bad parameters are refused") {
   CHECK_THROWS_AS(Availability(overlapping, kHour, stream_for(0)), std::invalid_argument);
 }
 
-TEST_CASE("availability: random failures merged with maintenance; queries agree with a scan") {
+TEST_CASE("availability: random failures merged with maintenance and queries that agree with a scan") {
   AvailabilityParams p;
   p.mtbf_s = 10 * 3600.0;
   p.mttr_s = 2 * 3600.0;

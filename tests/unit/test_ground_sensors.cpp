@@ -13,7 +13,7 @@
 using namespace bordersim;
 using namespace bordersim::sensors;
 
-TEST_CASE("window_within: the roots of the leg's quadratic, clipped to the leg") {
+TEST_CASE("window_within: the roots of the leg's quadratic clipped to the leg") {
   // Along x through the centre at 1 m/s from −100 to 100 over [0, 200] s, r = 30.
   auto w = window_within({0, 0}, 30, {-100, 0}, 0, {100, 0}, 200);
   REQUIRE(w);
@@ -121,7 +121,7 @@ Model flat_model(const std::string& sensors) {
 
 }  // namespace
 
-TEST_CASE("ground sensor lines: positions along the border, keys, index and passes") {
+TEST_CASE("ground sensor lines: positions along the border and keys and index and passes") {
   const Model m = flat_model(
       R"({"along_border_km": [2, 3], "spacing_m": 250, "setback_m": 40, "radius_m": 25},
          {"spacing_m": 5000, "detection_probability": 0.5, "report_latency_s": 12})");

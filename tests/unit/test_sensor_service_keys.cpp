@@ -58,7 +58,7 @@ TEST_CASE("sensor service keys: documented defaults") {
   CHECK(loaded.resolved["sensors"]["ground_sensors"][0]["availability"]["mttr_h"] == 4.0);
 }
 
-TEST_CASE("sensor service keys: the model resolves latencies, rates and availability") {
+TEST_CASE("sensor service keys: the model resolves latencies and rates and availability") {
   const auto loaded = load_scenario_text(kAllSensors, "s.json");
   const Model m = build_model(loaded.base, "s.json");
   REQUIRE(m.towers.size() == 10);

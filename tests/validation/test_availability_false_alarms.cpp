@@ -100,7 +100,7 @@ TEST_CASE("availability: repairs last MTTR on average") {
   CHECK(m.sd == doctest::Approx(p.mttr_s).epsilon(0.05));
 }
 
-TEST_CASE("false alarms: Poisson counts at the rate, only while up") {
+TEST_CASE("false alarms: Poisson counts at the rate and only while up") {
   const double rate_per_s = per_day_to_per_s(6.0);
   const Time horizon = 24 * kHour;
   const auto area = AlarmArea::in_disc({1000, 2000}, 500);
@@ -149,7 +149,7 @@ TEST_CASE("false alarms: Poisson counts at the rate, only while up") {
   }
 }
 
-TEST_CASE("false alarms: places follow the weight; CRN across availability") {
+TEST_CASE("false alarms: places follow the weight and CRN across availability") {
   const auto area = AlarmArea::in_box({0, 0}, {1000, 1000});
   // East half weighs 1, west half 0.25: 4 of 5 alarms fall in the east.
   const auto weight = [](MapPoint p) { return p.x >= 500 ? 1.0 : 0.25; };
