@@ -16,10 +16,13 @@ NightTable::NightTable(const Model& model) {
   for (std::size_t i = 0; i < night_.size(); ++i) {
     const Time begin = static_cast<Time>(i) * step;
     const Time mid = begin + step / 2;
-    // The model's table is judged at the same middles (run/model.cpp, light_table).
-    const sensors::Light light = i < model.light.size()
-                                     ? model.light[i].light
-                                     : sensors::sun_state(place, sensors::instant_at(model.start_utc, mid)).light;
+    // The model's table is judged at the same middles (run/model.cpp, light_table), with
+    // the same light_at(solar_elevation_deg) as sun_state: the same answer either way, and
+    // without sun_state's search for the nearest sunrise, which costs most of its time.
+    const sensors::Light light =
+        i < model.light.size()
+            ? model.light[i].light
+            : sensors::light_at(sensors::solar_elevation_deg(place, sensors::instant_at(model.start_utc, mid)));
     night_[i] = light != sensors::Light::kDay;
     if (night_[i]) night_ticks += std::min(begin + step, duration) - std::min(begin, duration);
   }
