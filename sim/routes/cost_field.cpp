@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <utility>
 
@@ -175,6 +176,31 @@ double CostField::cost_at(MapPoint p) const {
   return c ? static_cast<double>(cost_[surface_->geometry().index(*c)]) : kInf;
 }
 
+std::optional<CellIndex> CostField::entry_cell(MapPoint p) const {
+  const GridGeometry& g = surface_->geometry();
+  const auto pc = g.cell_of(p);
+  if (!pc) return std::nullopt;
+  if (std::isfinite(cost_[g.index(*pc)])) return pc;
+  // p's own cell is out of reach (a vehicle's start in a swamp cell): the nearby cell, within
+  // kEntryReachCells, with the least field value plus the straight stub to it.
+  std::optional<CellIndex> best;
+  double best_total = kInf;
+  for (int dr = -kEntryReachCells; dr <= kEntryReachCells; ++dr) {
+    for (int dc = -kEntryReachCells; dc <= kEntryReachCells; ++dc) {
+      const CellIndex c{pc->col + dc, pc->row + dr};
+      if (!g.contains(c)) continue;
+      const double field = cost_[g.index(c)];
+      if (!std::isfinite(field)) continue;
+      const double total = field + stub_seconds(p, c);
+      if (total < best_total) {
+        best_total = total;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
 double CostField::stub_seconds(MapPoint p, CellIndex c) const {
   const MapPoint centre = surface_->geometry().cell_centre(c);
   const double d = std::hypot(centre.x - p.x, centre.y - p.y);
@@ -185,8 +211,8 @@ Route CostField::walk(MapPoint p, bool down) const {
   const GridGeometry& g = surface_->geometry();
   Route route;
   route.start = down ? p : source_;
-  const auto pc = g.cell_of(p);
-  if (!pc || !std::isfinite(cost_[g.index(*pc)])) return route;
+  const auto pc = entry_cell(p);
+  if (!pc) return route;
   // The cells in the order of travel.
   std::vector<std::size_t> cells;
   for (std::int64_t i = static_cast<std::int64_t>(g.index(*pc)); i >= 0; i = link_[static_cast<std::size_t>(i)])
@@ -234,12 +260,10 @@ Route CostField::route_to(MapPoint p) const {
 double CostField::seconds_to(MapPoint p) const {
   if (to_goal_) throw std::logic_error("CostField::seconds_to needs a from_point field");
   const GridGeometry& g = surface_->geometry();
-  const auto pc = g.cell_of(p);
+  const auto pc = entry_cell(p);
   const auto sc = g.cell_of(source_);
   if (!pc || !sc) return kInf;
-  const double field = cost_[g.index(*pc)];
-  if (!std::isfinite(field)) return kInf;
-  return stub_seconds(source_, *sc) + field + stub_seconds(p, *pc);
+  return stub_seconds(source_, *sc) + cost_[g.index(*pc)] + stub_seconds(p, *pc);
 }
 
 std::int64_t CostField::reachable_cells() const {

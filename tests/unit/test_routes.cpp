@@ -192,3 +192,24 @@ TEST_CASE("routes: the scenario's routing keys become surface options") {
   CHECK(o.file == "s.json");
   CHECK(o.pointer == "/routing/cell_m");
 }
+
+TEST_CASE("routes: a start in a cell the mover cannot enter joins the field at the best cell nearby") {
+  bt::Terrain t = desert_ground(4000.0, 2000.0, 2000.0, 100.0);
+  for (double x : {2050.0, 2150.0}) {
+    for (double y : {-1050.0, -1150.0}) t.cover.at(*t.cover.cell_of({x, y})) = bt::LandCover::kSwamp;
+  }
+  const bt::BorderFrame border(t.border);
+  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
+  const bt::MapPoint p{2100.0, -1100.0};  // the centre of the swamp cell
+  REQUIRE(std::isinf(s.pace(Mover::kVehicle, *s.geometry().cell_of(p))));
+  const br::CostField f = br::CostField::to_depth(s, Mover::kVehicle, border, 1000.0);
+  CHECK(std::isinf(f.cost_at(p)));
+  const br::Route r = f.route_from(p);
+  REQUIRE_FALSE(r.empty());
+  CHECK(r.legs.front().to.x == doctest::Approx(2100.0));  // north, through the cell above it
+  CHECK(border.project(r.end()).offset >= 1000.0);
+  const br::CostField from = br::CostField::from_point(s, Mover::kVehicle, {100.0, -1900.0});
+  CHECK(from.route_to(p).end().x == p.x);
+  CHECK(std::isfinite(from.seconds_to(p)));
+  CHECK(from.seconds_to(p) == doctest::Approx(from.route_to(p).seconds()).epsilon(1e-5));
+}

@@ -10,8 +10,15 @@
 // half of the edge, plus the obstacle crossing time × the obstacle's detection factor × the
 // mean hazard of the two cells. aversion_s is how many seconds of extra travel a crosser
 // accepts to avoid one expected detection; 0 (or no hazard) gives the fastest route.
+//
+// A field refers to its surface (no copy): keep the surface alive, and at one address
+// (e.g. in a shared_ptr in the Model), as long as the field. A source or start in a cell
+// the mover cannot enter (a vehicle in a swamp) gives an unreachable field; a point p given
+// to the route and seconds functions in such a cell enters the field at the best reachable
+// cell within kEntryReachCells of its own (a straight stub across the cell it is in).
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -23,6 +30,8 @@ namespace bordersim::routes {
 
 class CostField {
  public:
+  static constexpr int kEntryReachCells = 2;
+
   // Cost to reach any cell whose centre is at or beyond goal_depth_m behind the border
   // (BorderFrame offset ≥ goal_depth_m). risk_per_s: empty, or one value per routing cell
   // (row-major on surface.geometry()).
@@ -59,7 +68,10 @@ class CostField {
  private:
   // Runs Dijkstra from the cells with cost 0 already pushed; see cost_field.cpp.
   void solve(std::span<const float> risk_per_s, double aversion_s, bool towards_sources);
-  // Seconds from p to the centre of its cell c at the cell's flat pace.
+  // p's cell, or where p enters the field when its cell is out of reach; empty off the grid
+  // or with nothing reachable near.
+  std::optional<terrain::CellIndex> entry_cell(terrain::MapPoint p) const;
+  // Seconds from p to the centre of cell c at c's flat pace.
   double stub_seconds(terrain::MapPoint p, terrain::CellIndex c) const;
   Route walk(terrain::MapPoint p, bool down) const;
 
