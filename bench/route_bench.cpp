@@ -109,6 +109,18 @@ int main(int argc, char** argv) {
     route_seconds += r.seconds();
   }
   const double t_routes = seconds_since(t0);
+  // What the routes meet: obstacle legs of walkers, and vehicles that find a way at all.
+  int trench = 0, river = 0, driven = 0, vehicle_river = 0;
+  for (int k = 0; k < n_routes; ++k) {
+    const terrain::MapPoint p{(k + 0.5) * 1000.0 * length_km / n_routes, -3000.0};
+    for (const routes::RouteLeg& leg : foot.route_from(p).legs) {
+      trench += leg.obstacle == routes::Obstacle::kTrench ? 1 : 0;
+      river += leg.obstacle == routes::Obstacle::kRiver ? 1 : 0;
+    }
+    const routes::Route v = vehicle.route_from(p);
+    driven += v.empty() ? 0 : 1;
+    for (const routes::RouteLeg& leg : v.legs) vehicle_river += leg.obstacle == routes::Obstacle::kRiver ? 1 : 0;
+  }
 
   std::printf("corridor %.0f km, terrain grid %d x %d at %.0f m; routing grid %d x %d = %lld cells at %.0f m\n",
               length_km, ground.cover.cols(), ground.cover.rows(), ground.cover.geometry().cell_w, g.cols,
@@ -123,6 +135,8 @@ int main(int argc, char** argv) {
               static_cast<long long>(base.reachable_cells()));
   std::printf("%d foot routes          %8.3f s  (%.1f legs, %.0f s of travel on average)\n", n_routes, t_routes,
               static_cast<double>(legs) / n_routes, route_seconds / n_routes);
+  std::printf("walkers: %d trench and %d river crossings in %d routes; vehicles: %d of %d routes found, %d ford crossings\n",
+              trench, river, n_routes, driven, n_routes, vehicle_river);
   std::printf("best of %d; peak RSS %.0f MiB\n", repeat, peak_rss_mib());
 
   if (verify) {
