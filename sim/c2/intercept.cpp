@@ -5,16 +5,20 @@
 
 namespace bordersim {
 
-double earliest_intercept_s(MapPoint from, double speed_mps, MapPoint target, MapPoint velocity) {
+double earliest_intercept_s(MapPoint from, double speed_mps, MapPoint target, MapPoint velocity,
+                            double head_start_s) {
   constexpr double kNeverMeets = std::numeric_limits<double>::infinity();
-  // |d + w t| = v t with d = target - from, w = velocity:
-  // (w.w - v^2) t^2 + 2 (d.w) t + d.d = 0; we want its smallest root t >= 0.
+  // |d + w t| = v (t + e) with d = target - from, w = velocity, e = head start:
+  // (w.w - v^2) t^2 + 2 (d.w - v^2 e) t + (d.d - v^2 e^2) = 0; we want its smallest root
+  // t >= 0, or 0 when the target is already within reach.
   const double dx = target.x - from.x;
   const double dy = target.y - from.y;
-  const double a = velocity.x * velocity.x + velocity.y * velocity.y - speed_mps * speed_mps;
-  const double b = 2.0 * (dx * velocity.x + dy * velocity.y);
-  const double c = dx * dx + dy * dy;
-  if (c == 0.0) return 0.0;
+  const double v2 = speed_mps * speed_mps;
+  const double reach = speed_mps * head_start_s;
+  const double c = dx * dx + dy * dy - reach * reach;
+  if (c <= 0.0) return 0.0;
+  const double a = velocity.x * velocity.x + velocity.y * velocity.y - v2;
+  const double b = 2.0 * (dx * velocity.x + dy * velocity.y - v2 * head_start_s);
   if (std::abs(a) < 1e-12) return b < 0.0 ? -c / b : kNeverMeets;  // equal speeds
   const double discriminant = b * b - 4.0 * a * c;
   if (discriminant < 0.0) return kNeverMeets;

@@ -89,6 +89,10 @@ std::vector<SectorInfo> build_sectors(const Scenario& s, double length_m, const 
     info.name = s.sectors.names.empty() ? fmt::format("S{}", i + 1) : s.sectors.names[i];
     info.jurisdiction =
         s.sectors.jurisdiction.empty() ? s.jurisdictions.front().name : s.sectors.jurisdiction[i];
+    // The loader has checked that the name is one of the jurisdictions.
+    const auto named = std::find_if(s.jurisdictions.begin(), s.jurisdictions.end(),
+                                    [&](const JurisdictionSpec& j) { return j.name == info.jurisdiction; });
+    info.jurisdiction_index = static_cast<std::uint16_t>(named - s.jurisdictions.begin());
     info.from_m = split_km[i] * 1000.0;
     info.to_m = i + 2 == split_km.size() ? length_m : split_km[i + 1] * 1000.0;
     if (!(info.from_m < info.to_m))
@@ -186,12 +190,15 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
       const double s = qrf->bases_km[b] * 1000.0;
       if (s > model.border_length_m * (1 + kBorderLengthSlack))
         throw InputError(file, fmt::format("/response/qrf/bases_km/{}", b), "lies beyond the border's end");
-      for (std::int64_t team = 0; team < qrf->teams_per_base; ++team)
+      for (std::int64_t team = 0; team < qrf->teams_per_base; ++team) {
         model.responder_homes.push_back(behind_border(geo.border, s, qrf->setback_m));
+        model.responder_base.push_back(static_cast<std::uint16_t>(b));
+      }
     }
   }
   build_moving_sensors(model, file);
   build_sensor_service(model, file);  // after the sites whose clutter and service it sets
+  model.routing = build_route_planning(model, file);
   return model;
 }
 

@@ -8,9 +8,9 @@
 // Patrols and reconnaissance see with a definite range, and their motion is fixed in
 // advance (patrol phases are drawn per replication, sorties keep a timetable). So when a
 // crosser sets off, its first contact with each is solved leg by leg: each traversal of a
-// straight lane piece near its path is a pair of straight-line movers, whose first
-// approach within range is a quadratic (sensors::first_within). One detection event is
-// scheduled, never a poll.
+// straight lane piece near a leg of its path is a pair of straight-line movers, whose
+// first approach within range is a quadratic (sensors::first_within). One detection
+// event per leg is scheduled, never a poll.
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -183,19 +183,21 @@ void World::init_moving_sensors() {
   if (!model_.drones.empty()) walkers_ = SegmentIndex(model_.walker_bucket_m);
 }
 
+// The current leg joins the index that drones query, wakes the drones whose reach it
+// enters, and gets its first contact with patrols and reconnaissance solved.
 void World::start_moving_sensors(std::uint32_t c) {
   CrosserState& crosser = crossers_[c];
-  const CrosserPlan& p = *crosser.plan;
-  const MapPoint a = crosser.at(-p.approach_m);
-  const MapPoint b = crosser.at(p.goal_m);
-  const MapPoint lo{std::min(a.x, b.x), std::min(a.y, b.y)};
-  const MapPoint hi{std::max(a.x, b.x), std::max(a.y, b.y)};
+  const Leg& leg = crosser.current_leg();
+  const MapPoint lo{std::min(leg.from.x, leg.to.x), std::min(leg.from.y, leg.to.y)};
+  const MapPoint hi{std::max(leg.from.x, leg.to.x), std::max(leg.from.y, leg.to.y)};
   if (!model_.drones.empty()) {
-    walkers_.insert(c, a, p.start, b, crosser.goal_time);
+    walkers_.insert(c, leg.at(sim_.now()), std::max(leg.t0, sim_.now()), leg.to, leg.t1);
     for (std::size_t d = 0; d < model_.drones.size(); ++d) {
       const DroneSite& site = model_.drones[d];
       if (site.grounded || hi.x < site.reach_lo.x || lo.x > site.reach_hi.x ||
           hi.y < site.reach_lo.y || lo.y > site.reach_hi.y)
+        continue;
+      if (std::find(crosser.drones.begin(), crosser.drones.end(), d) != crosser.drones.end())
         continue;
       crosser.drones.push_back(static_cast<std::uint16_t>(d));
       ++drones_[d].walkers;
@@ -203,9 +205,12 @@ void World::start_moving_sensors(std::uint32_t c) {
     }
   }
   if (model_.patrols.empty() && model_.air_recon.empty()) return;
-  if (const auto hit = first_sweep_contact(crosser)) {
-    const Time at = std::max(p.start, seconds_to_time(*hit));
-    if (at < crosser.goal_time) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection);
+  Detector by = Detector::kPatrol;
+  if (const auto hit = first_sweep_contact(leg, by)) {
+    const Time at = std::max(sim_.now(), seconds_to_time(*hit));
+    if (at < leg.t1)
+      sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection,
+                    stamped(crosser.stamp, static_cast<std::uint64_t>(by)));
   }
 }
 
@@ -214,14 +219,16 @@ void World::leave_moving_sensors(std::uint32_t c) {
   crossers_[c].drones.clear();
 }
 
-std::optional<double> World::first_sweep_contact(const CrosserState& crosser) const {
-  const CrosserPlan& p = *crosser.plan;
-  const MapPoint a = crosser.at(-p.approach_m);
-  const MapPoint b = crosser.at(p.goal_m);
+// The first time on this leg that a patrol or a reconnaissance aircraft comes within range,
+// and which of them it is.
+std::optional<double> World::first_sweep_contact(const Leg& leg, Detector& by) const {
+  const double t0 = time_to_seconds(std::max(leg.t0, sim_.now()));
+  const MapPoint a = leg.at(std::max(leg.t0, sim_.now()));
+  const MapPoint b = leg.to;
   const Walk walk{a,
-                  {p.speed_mps * crosser.direction.x, p.speed_mps * crosser.direction.y},
-                  time_to_seconds(p.start),
-                  time_to_seconds(crosser.goal_time),
+                  leg.velocity(),
+                  t0,
+                  time_to_seconds(leg.t1),
                   {std::min(a.x, b.x), std::min(a.y, b.y)},
                   {std::max(a.x, b.x), std::max(a.y, b.y)}};
   std::optional<double> best;
@@ -230,9 +237,11 @@ std::optional<double> World::first_sweep_contact(const CrosserState& crosser) co
     const PatrolSite& site = model_.patrols[i];
     patrol_contacts(site, patrol_unfolded0_m_[i], grown(walk, site.range_m), pieces, best);
   }
+  const auto by_patrol = best;
   for (const ReconSite& site : model_.air_recon) {
     if (!site.grounded) recon_contacts(site, grown(walk, site.range_m), pieces, best);
   }
+  by = best == by_patrol ? Detector::kPatrol : Detector::kAirRecon;
   return best;
 }
 
@@ -277,7 +286,7 @@ void World::drone_glimpse(std::size_t d) {
   walkers_.near(q, site.range_m, now, found_);
   for (std::uint32_t c : found_) {
     CrosserState& crosser = crossers_[c];
-    if (crosser.finished || crosser.detected) continue;
+    if (crosser.finished) continue;
     const MapPoint p = position(crosser, now);
     const double ground = std::hypot(p.x - q.x, p.y - q.y);
     if (ground > site.range_m) continue;
@@ -286,7 +295,10 @@ void World::drone_glimpse(std::size_t d) {
             ? 1.0
             : sensors::inverse_cube_glimpse(site.k_m2_per_s, site.altitude_m, ground,
                                             time_to_seconds(site.glimpse_period));
-    if (uniform01(crosser.air) < seen * (1.0 - model_.concealment_at(p))) detect(c);
+    // A crosser `factor` times as conspicuous on this leg: as if `factor` glimpses.
+    const double g = seen * (1.0 - model_.concealment_at(p));
+    const double factor = crosser.movement.legs()[crosser.movement.leg_at(now)].detect_factor;
+    if (uniform01(crosser.air) < 1.0 - std::pow(1.0 - g, factor)) detect(c, Detector::kDrone);
   }
   if (now - walkers_pruned_ >= kPruneEvery) {
     walkers_.prune(now);

@@ -1,6 +1,7 @@
-// Towers: the stretches of a crosser's path each tower sees are known when the crosser
-// sets off (its path is straight), so sensing costs an event per stretch and per camera
-// look, not per second.
+// Towers: the stretches of a leg each tower sees are known when the leg starts (a leg is
+// straight), so sensing costs an event per stretch, per crew sighting and per camera look,
+// not per second. Sensing goes on after the first detection: each sighting is a report
+// that keeps the command post's track alive.
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <cmath>
@@ -12,77 +13,110 @@
 #include "world.h"
 
 namespace bordersim::detail {
+namespace {
+
+// A crew that sees a crosser with certainty while it is in sight ("instant") reports it
+// when it comes into sight and again at this interval while it stays there.
+constexpr Time kCrewResighting = 60 * kTicksPerSecond;
+
+Time time_on(const Leg& leg, double f) {
+  return leg.t0 + static_cast<Time>(std::llround(f * static_cast<double>(leg.t1 - leg.t0)));
+}
+
+}  // namespace
 
 void World::start_tower_views(std::uint32_t c) {
   if (model_.towers.empty()) return;
   CrosserState& crosser = crossers_[c];
-  const CrosserPlan& p = *crosser.plan;
+  const Leg& leg = crosser.current_leg();
   const double reach = model_.scenario.sensors.towers->range_m;
-  for (std::uint32_t t :
-       model_.tower_index.near_box(crosser.at(-p.approach_m), crosser.at(p.goal_m), reach))
-    add_views(crosser, t);
+  for (std::uint32_t t : model_.tower_index.near_box(leg.from, leg.to, reach)) add_views(crosser, t);
   for (std::size_t v = 0; v < crosser.views.size(); ++v)
-    sim_.schedule(time_at(p, crosser.views[v].y_in), Phase::kSense, crosser_target(c), kEnterView,
-                  v);
+    sim_.schedule(std::max(crosser.views[v].t_in, sim_.now()), Phase::kSense, crosser_target(c),
+                  kEnterView, stamped(crosser.stamp, v));
 }
 
-// The stretches of the path inside tower t's range and, on terrain, in its sight.
+// The stretches of the current leg inside tower t's range and, on terrain, in its sight.
 void World::add_views(CrosserState& crosser, std::uint32_t t) const {
-  const CrosserPlan& p = *crosser.plan;
+  const Leg& leg = crosser.current_leg();
   const TowerSite& tower = model_.towers[t];
-  const double rx = tower.position.x - crosser.origin.x;
-  const double ry = tower.position.y - crosser.origin.y;
-  const double along = rx * crosser.direction.x + ry * crosser.direction.y;
-  const double across = rx * crosser.direction.y - ry * crosser.direction.x;
+  const double dx = leg.to.x - leg.from.x;
+  const double dy = leg.to.y - leg.from.y;
+  const double length = std::hypot(dx, dy);
+  if (length == 0.0) {  // standing still
+    if (model_.tower_sees(t, leg.from)) crosser.views.push_back({t, leg.t0, leg.t1});
+    return;
+  }
+  const double rx = tower.position.x - leg.from.x;
+  const double ry = tower.position.y - leg.from.y;
+  const double along = (rx * dx + ry * dy) / length;
+  const double across = (rx * dy - ry * dx) / length;
   const double r = tower.range_m;
   if (std::abs(across) >= r) return;
   const double half = std::sqrt(r * r - across * across);
-  const double y_in = std::max(along - half, -p.approach_m);
-  const double y_out = std::min(along + half, p.goal_m);
-  if (!(y_in < y_out)) return;
+  const double f_in = std::max(along - half, 0.0) / length;
+  const double f_out = std::min(along + half, length) / length;
+  if (!(f_in < f_out)) return;
   if (!tower.view) {
-    crosser.views.push_back({t, y_in, y_out});
+    crosser.views.push_back({t, time_on(leg, f_in), time_on(leg, f_out)});
     return;
   }
   // Terrain hides parts of the chord: walk the cells it crosses and keep the runs of
   // cells the tower sees, exactly as tower_sees() would answer point by point.
-  const MapPoint from = crosser.at(y_in);
-  const MapPoint to = crosser.at(y_out);
+  const MapPoint from{leg.from.x + f_in * dx, leg.from.y + f_in * dy};
+  const MapPoint to{leg.from.x + f_out * dx, leg.from.y + f_out * dy};
   const auto& grid = model_.geography->terrain.elevation.geometry();
   std::optional<std::pair<double, double>> run;  // the visible stretch being extended
   const auto close_run = [&] {
-    if (run) crosser.views.push_back({t, run->first, run->second});
+    if (run) crosser.views.push_back({t, time_on(leg, run->first), time_on(leg, run->second)});
     run.reset();
   };
   terrain::walk_cells(grid, from, to, [&](terrain::CellIndex cell, double t0, double t1) {
-    const double y0 = y_in + t0 * (y_out - y_in);
-    const double y1 = y_in + t1 * (y_out - y_in);
+    const double f0 = f_in + t0 * (f_out - f_in);
+    const double f1 = f_in + t1 * (f_out - f_in);
     if (!tower.view->visible(cell)) return close_run();
-    if (run && run->second >= y0)
-      run->second = y1;
+    if (run && run->second >= f0)
+      run->second = f1;
     else {
       close_run();
-      run = std::make_pair(y0, y1);
+      run = std::make_pair(f0, f1);
     }
   });
   close_run();
 }
 
 void World::enter_view(std::uint32_t c, std::size_t v) {
-  CrosserState& crosser = crossers_[c];
-  if (crosser.finished || crosser.detected) return;
-  const ViewInterval& view = crosser.views[v];
-  const TowerSite& tower = model_.towers[view.tower];
+  const ViewInterval& view = crossers_[c].views[v];
   for (std::size_t k = 0; k < model_.tower_cameras.size(); ++k)
     schedule_glimpse(c, v, k, sim_.now());
-  if (!tower.crew) return;
-  if (tower.instant) return detect(c);
-  // Constant hazard while in sight: the time to detection is exponential; it counts only
-  // if it falls before the crosser leaves sight. Towers' hazards compete independently.
-  boost::random::exponential_distribution<double> time_to_detect_s(tower.rate_per_s);
-  const Time at = sim_.now() + seconds_to_time(time_to_detect_s(crosser.detection));
-  if (at < time_at(*crosser.plan, view.y_out))
-    sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection);
+  if (!model_.towers[view.tower].crew) return;
+  if (model_.towers[view.tower].instant) return crew_sighting(c, v);
+  schedule_crew(c, v);
+}
+
+void World::crew_sighting(std::uint32_t c, std::size_t v) {
+  const std::uint32_t stamp = crossers_[c].stamp;
+  detect(c, Detector::kTowerCrew);  // which may change the crosser's plan
+  if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
+}
+
+// The crew's next sighting while the crosser stays in sight: at a fixed interval for an
+// "instant" crew; for a hazard, an exponential time (memoryless, so redrawn after each
+// sighting), scaled by how conspicuous the crosser is on this leg. Towers' hazards
+// compete independently.
+void World::schedule_crew(std::uint32_t c, std::size_t v) {
+  CrosserState& crosser = crossers_[c];
+  const ViewInterval& view = crosser.views[v];
+  const TowerSite& tower = model_.towers[view.tower];
+  Time at = sim_.now() + kCrewResighting;
+  if (!tower.instant) {
+    const double rate_per_s = tower.rate_per_s * crosser.current_leg().detect_factor;
+    if (rate_per_s <= 0.0) return;
+    boost::random::exponential_distribution<double> time_to_detect_s(rate_per_s);
+    at = sim_.now() + seconds_to_time(time_to_detect_s(crosser.detection));
+  }
+  if (at < view.t_out)
+    sim_.schedule(at, Phase::kSense, crosser_target(c), kCrewSighting, stamped(crosser.stamp, v));
 }
 
 // When camera k of the view's tower next looks along the crosser's bearing, at or after
@@ -105,8 +139,9 @@ std::optional<Time> World::next_look(const CrosserState& crosser, const ViewInte
 void World::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from) {
   const CrosserState& crosser = crossers_[c];
   const auto at = next_look(crosser, crosser.views[v], k, from);
-  if (at && *at < time_at(*crosser.plan, crosser.views[v].y_out))
-    sim_.schedule(*at, Phase::kSense, crosser_target(c), kGlimpse, v * kMaxCameras + k);
+  if (at && *at < crosser.views[v].t_out)
+    sim_.schedule(*at, Phase::kSense, crosser_target(c), kGlimpse,
+                  stamped(crosser.stamp, v * kMaxCameras + k));
 }
 
 // Each camera's scan phase, drawn from a stream keyed by the tower and camera, so it is
@@ -121,7 +156,6 @@ Time World::scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
 
 void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   CrosserState& crosser = crossers_[c];
-  if (crosser.finished || crosser.detected) return;
   const ViewInterval& view = crosser.views[v];
   // The crosser has moved since this look was aimed: if the scan is not on its bearing
   // now, aim again at where it is.
@@ -132,8 +166,11 @@ void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
   const double g = sensors::glimpse_probability(
       model_.tower_cameras[k], range, model_.concealment_at(p), model_.sun_at(sim_.now()));
-  if (uniform01(crosser.detection) < g) return detect(c);
-  schedule_glimpse(c, v, k, sim_.now() + 1);
+  // A crosser `factor` times as conspicuous: as if `factor` independent glimpses.
+  const double seen = 1.0 - std::pow(1.0 - g, crosser.current_leg().detect_factor);
+  const std::uint32_t stamp = crosser.stamp;
+  if (uniform01(crosser.detection) < seen) detect(c, Detector::kCamera);
+  if (current(c, stamped(stamp, 0))) schedule_glimpse(c, v, k, sim_.now() + 1);
 }
 
 }  // namespace bordersim::detail

@@ -3,29 +3,28 @@
 #include <algorithm>
 #include <cmath>
 
-#include "bordersim/c2/intercept.h"
-
 namespace bordersim::detail {
+namespace {
+
+// A hiding group lies still in whatever cover there is: its detection hazard is this
+// fraction of a walking group's. A planning guess, not a measured figure.
+constexpr double kHiddenDetectFactor = 0.3;
+
+}  // namespace
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
              std::uint32_t replication)
-    : model_(model), seed_(seed), when_busy_queue_(model.scenario.response.when_busy == "queue") {
+    : model_(model),
+      seed_(seed),
+      when_busy_queue_(model.scenario.response.when_busy == "queue"),
+      dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}) {
   record_.replication = replication;
-  const auto& border = model.geography->border;
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
     const EntityKey entity{EntityKind::kCrosser, plan.id};
-    CrosserState crosser{&plan,
-                         border.point_at(plan.border_s),
-                         border.normal_at(plan.border_s),
-                         0,
-                         false,
-                         false,
-                         {},
-                         {},
-                         Stream({seed, replication, entity, Purpose::kDetection}),
+    CrosserState crosser(plan, Stream({seed, replication, entity, Purpose::kDetection}),
                          Stream({seed, replication, entity, Purpose::kAirDetection}),
-                         {}};
+                         Stream({seed, replication, entity, Purpose::kClassification}));
     CrossingRecord row;
     row.replication = replication;
     row.crosser = plan.id;
@@ -33,15 +32,15 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     row.group_size = plan.group_size;
     row.sector = model.sector_of(plan.border_s);
     row.start_s = time_to_seconds(plan.start);
-    row.border_x_m = crosser.origin.x;
-    row.border_y_m = crosser.origin.y;
     crossers_.push_back(std::move(crosser));
     record_.crossing_records.push_back(row);
-    sim_.schedule(plan.start, Phase::kMove, crosser_target(c), kCrosserStart);
+    sim_.schedule(plan.start, Phase::kMove, crosser_target(c), kLegStart, stamped(0, 0));
   }
+  const auto& border = model.geography->border;
   for (std::size_t r = 0; r < model.responder_homes.size(); ++r) {
     const MapPoint home = model.responder_homes[r];
-    responders_.push_back({home, model.sector_of(border.project(home).s), false, 0});
+    const std::uint16_t sector = model.sector_of(border.project(home).s);
+    responders_.push_back({home, sector, model.sectors[sector].jurisdiction_index, false, 0});
   }
   init_moving_sensors();
 }
@@ -62,20 +61,30 @@ ReplicationRecord World::run() {
 void World::handle(const Event& e) {
   const std::uint32_t id = e.target.entity;
   switch (static_cast<EventKind>(e.kind)) {
-    case kCrosserStart:
-      return start_crossing(id);
+    case kLegStart:
+      if (crossers_[id].movement.legs().empty()) return start_crossing(id);
+      if (current(id, e.data)) start_leg(id, payload_of(e.data));
+      return;
     case kEnterView:
-      return enter_view(id, static_cast<std::size_t>(e.data));
+      if (current(id, e.data)) enter_view(id, payload_of(e.data));
+      return;
     case kDetection:
-      return detect(id);
+      if (current(id, e.data)) detect(id, static_cast<Detector>(payload_of(e.data)));
+      return;
     case kGlimpse:
-      return glimpse(id, e.data / kMaxCameras, e.data % kMaxCameras);
+      if (current(id, e.data))
+        glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
+      return;
     case kReportArrives:
-      return receive_report(id);
+      return receive_report(id, static_cast<Time>(e.data));
     case kInterception:
-      return intercept(id, static_cast<std::size_t>(e.data));
-    case kGoalReached:
-      return reach_goal(id);
+      return arrive(id, static_cast<std::size_t>(e.data));
+    case kMovementEnds:
+      if (current(id, e.data)) end_movement(id);
+      return;
+    case kCrewSighting:
+      if (current(id, e.data)) crew_sighting(id, payload_of(e.data));
+      return;
     case kResponderFree:
       return free_responder(id);
     case kDroneGlimpse:
@@ -85,96 +94,135 @@ void World::handle(const Event& e) {
 
 void World::start_crossing(std::uint32_t c) {
   CrosserState& crosser = crossers_[c];
-  const CrosserPlan& p = *crosser.plan;
-  crosser.goal_time = time_at(p, p.goal_m);
-  crosser.goal_event =
-      sim_.schedule(crosser.goal_time, Phase::kMove, crosser_target(c), kGoalReached);
-  start_tower_views(c);
-  start_moving_sensors(c);
-}
-
-void World::detect(std::uint32_t c) {
-  CrosserState& crosser = crossers_[c];
-  if (crosser.finished || crosser.detected) return;
-  crosser.detected = true;
-  record_.crossing_records[c].first_detection_s = time_to_seconds(sim_.now());
-  sim_.schedule_in(seconds_to_time(model_.scenario.response.report_latency_s), Phase::kReport,
-                   crosser_target(c), kReportArrives);
-}
-
-void World::receive_report(std::uint32_t c) {
-  if (crossers_[c].finished) return;
-  if (dispatch(c)) return;
-  const bool some_busy = std::any_of(responders_.begin(), responders_.end(),
-                                     [](const ResponderState& r) { return r.busy; });
-  if (when_busy_queue_ && some_busy) waiting_.push_back(c);
-}
-
-// Sends the free responder that can meet the crosser soonest, if any can before its goal.
-bool World::dispatch(std::uint32_t c) {
-  const CrosserState& crosser = crossers_[c];
-  const CrosserPlan& p = *crosser.plan;
-  const MapPoint where = position(crosser, sim_.now());
-  const MapPoint velocity{p.speed_mps * crosser.direction.x, p.speed_mps * crosser.direction.y};
-  const double speed = model_.scenario.response.qrf ? model_.scenario.response.qrf->speed_mps : 0.0;
-  std::optional<std::size_t> best;
-  Time best_time = crosser.goal_time;  // must meet strictly before the goal
-  for (std::size_t r = 0; r < responders_.size(); ++r) {
-    if (responders_[r].busy) continue;
-    const double meet_s = earliest_intercept_s(responders_[r].home, speed, where, velocity);
-    if (!std::isfinite(meet_s)) continue;
-    const Time meet = sim_.now() + seconds_to_time(meet_s);
-    if (meet < best_time) {
-      best_time = meet;
-      best = r;
+  plan_movement(crosser);
+  // Where the route crosses the border line: the crossing's place and sector.
+  const auto& border = model_.geography->border;
+  auto& row = record_.crossing_records[c];
+  for (const Leg& leg : crosser.movement.legs()) {
+    const double before = border.project(leg.from).offset;
+    const double after = border.project(leg.to).offset;
+    if (before < 0.0 && after >= 0.0) {
+      // The signed distance to the border is continuous along the leg but not linear
+      // where the border bends: bisect for where it changes sign.
+      double lo = 0.0, hi = 1.0;
+      const auto point = [&](double f) {
+        return MapPoint{leg.from.x + f * (leg.to.x - leg.from.x), leg.from.y + f * (leg.to.y - leg.from.y)};
+      };
+      for (int i = 0; i < 60; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (border.project(point(mid)).offset < 0.0 ? lo : hi) = mid;
+      }
+      const MapPoint p = point(hi);
+      // Where the border bends sharply the sign may flip off the line: take the nearest
+      // border point.
+      const double s = border.project(p).s;
+      row.border_x_m = border.point_at(s).x;
+      row.border_y_m = border.point_at(s).y;
+      row.sector = model_.sector_of(s);
+      break;
     }
   }
-  if (!best) return false;
-  ResponderState& responder = responders_[*best];
-  responder.busy = true;
-  responder.busy_since = sim_.now();
-  sim_.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception, *best);
-  return true;
+  start_leg(c, 0);
 }
 
-void World::intercept(std::uint32_t c, std::size_t r) {
+// Down the cost field of its mover, knowledge and goal from its starting point, when the
+// ground has a routing grid; otherwise (flat ground, or no way found) straight across
+// along the border's normal, from approach_m before the border line to goal_m behind it.
+void World::plan_movement(CrosserState& crosser) {
+  const CrosserPlan& p = *crosser.plan;
+  const auto& border = model_.geography->border;
+  const MapPoint from = behind_border(border, p.border_s, -p.approach_m);
+  crosser.movement = Movement(from, p.start);
+  if (const auto& planning = model_.routing) {
+    const auto mover = p.mover == Mover::kVehicle ? routes::Mover::kVehicle : routes::Mover::kFoot;
+    const double aversion = p.knowledge == Knowledge::kInformed ? p.risk_aversion_s : 0.0;
+    if (const routes::CostField* field = planning->field_for(mover, aversion, p.goal_m)) {
+      const routes::Route route = field->route_from(from);
+      const routes::ObstacleCosts& obstacles = planning->surface->obstacles();
+      for (const routes::RouteLeg& leg : route.legs) {
+        // The surface is paced at 1 m/s; obstacle crossings take their own time.
+        if (leg.obstacle == routes::Obstacle::kNone)
+          crosser.movement.go_to(leg.to, leg.seconds / p.speed_mps);
+        else
+          crosser.movement.go_to(leg.to, leg.seconds, obstacles.detection_factor(leg.obstacle));
+      }
+      if (!route.empty()) return;
+    }
+  }
+  crosser.movement.go_to(behind_border(border, p.border_s, p.goal_m),
+                         (p.approach_m + p.goal_m) / p.speed_mps);
+}
+
+// Everything that can see the crosser on this leg plans its events now; the next leg
+// starts when this one ends.
+void World::start_leg(std::uint32_t c, std::size_t leg) {
   CrosserState& crosser = crossers_[c];
-  finish(c);
-  sim_.cancel(crosser.goal_event);
-  auto& row = record_.crossing_records[c];
-  row.outcome = Outcome::kIntercepted;
-  row.interception_s = time_to_seconds(sim_.now());
-  // On scene, then back to base before the team can be sent again.
-  const auto& qrf = *model_.scenario.response.qrf;
-  const MapPoint at = position(crosser, sim_.now());
-  const double back_s =
-      std::hypot(at.x - responders_[r].home.x, at.y - responders_[r].home.y) / qrf.speed_mps;
-  sim_.schedule_in(seconds_to_time(qrf.on_scene_s + back_s), Phase::kDecide,
-                   {static_cast<std::uint32_t>(r), responders_[r].sector}, kResponderFree);
+  crosser.leg = leg;
+  ++crosser.stamp;
+  crosser.views.clear();
+  start_tower_views(c);
+  start_moving_sensors(c);
+  const Leg& now = crosser.current_leg();
+  if (leg + 1 < crosser.movement.legs().size())
+    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart, stamped(crosser.stamp, leg + 1));
+  else
+    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kMovementEnds, stamped(crosser.stamp, 0));
 }
 
-void World::reach_goal(std::uint32_t c) {
-  finish(c);
-  record_.crossing_records[c].outcome =
-      crossers_[c].detected ? Outcome::kDetectedNotIntercepted : Outcome::kUndetected;
+// A crosser that knows it has been seen aborts (walks back the way it came), hides (stays
+// put, harder to see, then goes on) or runs (the rest of its route faster), as its plan
+// says. Its movement is rewritten from now on and its current leg starts afresh.
+void World::react(std::uint32_t c) {
+  CrosserState& crosser = crossers_[c];
+  const CrosserPlan& plan = *crosser.plan;
+  if (plan.reaction == Reaction::kNone) return;
+  const Time now = sim_.now();
+  const std::vector<Leg> before = crosser.movement.legs();
+  const std::size_t at = crosser.movement.leg_at(now);
+  crosser.movement.cut_at(now);
+  Movement& movement = crosser.movement;
+  const MapPoint here = movement.end_point();
+  const auto rest = [&](double time_factor) {  // the legs it had still to walk
+    const Leg& current = before[at];
+    movement.go_to(current.to, time_to_seconds(current.t1 - now) * time_factor, current.detect_factor);
+    for (std::size_t i = at + 1; i < before.size(); ++i)
+      movement.go_to(before[i].to, time_to_seconds(before[i].t1 - before[i].t0) * time_factor,
+                     before[i].detect_factor);
+  };
+  switch (plan.reaction) {
+    case Reaction::kNone:
+      return;
+    case Reaction::kAbort: {
+      crosser.turned_back = true;
+      const std::vector<Leg> walked = movement.legs();
+      for (std::size_t i = walked.size(); i-- > 0;)
+        movement.go_to(walked[i].from, time_to_seconds(walked[i].t1 - walked[i].t0));
+      break;
+    }
+    case Reaction::kHide:
+      movement.go_to(here, plan.hide_s, kHiddenDetectFactor);
+      rest(1.0);
+      break;
+    case Reaction::kRun:
+      rest(1.0 / plan.run_speed_factor);
+      break;
+  }
+  // The legs walked so far stay as they were (the current one cut short); the new ones
+  // start now.
+  start_leg(c, at + 1);
+}
+
+void World::end_movement(std::uint32_t c) {
+  const CrosserState& crosser = crossers_[c];
+  if (crosser.turned_back) return finish(c, Outcome::kAborted);
+  finish(c, crosser.detected ? Outcome::kDetectedNotIntercepted : Outcome::kUndetected);
 }
 
 // The crossing is over: no sensor looks for it any more.
-void World::finish(std::uint32_t c) {
+void World::finish(std::uint32_t c, Outcome outcome) {
   crossers_[c].finished = true;
+  record_.crossing_records[c].outcome = outcome;
   leave_moving_sensors(c);
-}
-
-void World::free_responder(std::uint32_t r) {
-  ResponderState& responder = responders_[r];
-  responder.busy = false;
-  record_.responder_busy_s += time_to_seconds(sim_.now() - responder.busy_since);
-  // Oldest report first; a crosser no free team can reach in time is given up.
-  while (!waiting_.empty() && !responder.busy) {
-    const std::uint32_t c = waiting_.front();
-    waiting_.pop_front();
-    if (!crossers_[c].finished) dispatch(c);
-  }
 }
 
 }  // namespace bordersim::detail

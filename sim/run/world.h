@@ -1,10 +1,16 @@
 #pragma once
 // One replication's mutable state and its event handlers; private to sim/run. The model is
 // shared and read-only. The handlers are split by job:
-//   world.cpp           crossers' lives, reports, dispatch and interception
-//   tower_sensing.cpp   towers: the stretches of a path each sees, crews and cameras
+//   world.cpp           crossers' lives: routes, legs, reactions, goals
+//   command.cpp         reports, tracks, classification, dispatch, interception, responders
+//   tower_sensing.cpp   towers: the stretches of a leg each sees, crews and cameras
 //   moving_sensors.cpp  drones (glimpses through the index of walking crossers), patrols
 //                       and air reconnaissance (first contacts solved leg by leg)
+//
+// A crosser moves leg by leg: when a leg starts, every sensor that could see it on that
+// leg schedules what it will do (a view entered, a glimpse, a contact). Events addressed
+// to a crosser carry its `stamp`, bumped at every leg start and every change of plan, so
+// events planned for a leg that no longer exists are recognised and dropped.
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -13,6 +19,7 @@
 
 #include "bordersim/core/simulator.h"
 #include "bordersim/movers/arrivals.h"
+#include "bordersim/movers/movement.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/run/model.h"
 #include "bordersim/run/record.h"
@@ -22,45 +29,64 @@
 namespace bordersim::detail {
 
 enum EventKind : std::uint16_t {
-  kCrosserStart,   // target: crosser
-  kEnterView,      // target: crosser; data: index into its view intervals
-  kDetection,      // target: crosser
-  kGlimpse,        // target: crosser; data: view index × kMaxCameras + camera
-  kReportArrives,  // target: crosser (its report reaches the command post)
+  kLegStart,       // target: crosser; data: stamped leg index
+  kEnterView,      // target: crosser; data: stamped index into its view intervals
+  kDetection,      // target: crosser; data: stamped Detector
+  kGlimpse,        // target: crosser; data: stamped view index × kMaxCameras + camera
+  kReportArrives,  // target: crosser; data: the detection's time
   kInterception,   // target: crosser; data: responder
-  kGoalReached,    // target: crosser
+  kMovementEnds,   // target: crosser; data: stamp
+  kCrewSighting,   // target: crosser; data: stamped index into its view intervals
   kResponderFree,  // target: responder
   kDroneGlimpse,   // target: drone
 };
 
 inline constexpr std::uint64_t kMaxCameras = 64;
 
-// A stretch [y_in, y_out] of a crosser's path (across-border coordinate, m) that a tower sees.
+// Event payloads addressed to a crosser: its stamp in the high 32 bits.
+inline std::uint64_t stamped(std::uint32_t stamp, std::uint64_t payload) {
+  return (static_cast<std::uint64_t>(stamp) << 32) | payload;
+}
+inline std::uint32_t stamp_of(std::uint64_t data) { return static_cast<std::uint32_t>(data >> 32); }
+inline std::uint64_t payload_of(std::uint64_t data) { return data & 0xFFFF'FFFFULL; }
+
+// A stretch [t_in, t_out] of the current leg during which a tower sees the crosser.
 struct ViewInterval {
   std::uint32_t tower;
-  double y_in;
-  double y_out;
+  Time t_in;
+  Time t_out;
 };
 
 struct CrosserState {
+  CrosserState(const CrosserPlan& plan, Stream detection, Stream air, Stream command)
+      : plan(&plan), detection(detection), air(air), command(command) {}
+
   const CrosserPlan* plan = nullptr;
-  MapPoint origin;     // where its path crosses the border
-  MapPoint direction;  // unit, towards the home side
-  Time goal_time = 0;
+  Movement movement;
+  std::size_t leg = 0;     // the leg being walked
+  std::uint32_t stamp = 0;
   bool detected = false;
   bool finished = false;
-  EventHandle goal_event;
-  std::vector<ViewInterval> views;
+  bool turned_back = false;  // its reaction to being seen was to abort
+  std::vector<ViewInterval> views;  // of the current leg
   Stream detection;  // hazard draws of this crosser, one stream whatever the towers
   Stream air;        // its draws against drones' glimpses, apart so drones shift no tower draw
-  std::vector<std::uint16_t> drones;  // drones whose reach its path enters
+  Stream command;    // the post's verdicts on its reports
+  std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
 
-  MapPoint at(double y) const { return {origin.x + y * direction.x, origin.y + y * direction.y}; }
+  // The command post's view of it.
+  Time track_until = -1;  // the track is held until then
+  bool target = false;    // a report of it was taken for a real target
+  bool waiting = false;   // in the queue for a free team
+  std::optional<std::uint32_t> responder;  // the team on its way
+
+  const Leg& current_leg() const { return movement.legs()[leg]; }
 };
 
 struct ResponderState {
   MapPoint home;
   std::uint16_t sector = 0;
+  std::uint16_t jurisdiction = 0;
   bool busy = false;
   Time busy_since = 0;
 };
@@ -71,7 +97,7 @@ struct DroneState {
   sensors::StationSchedule schedule;
   double unfolded0_m = 0.0;                   // "line": where on its back-and-forth cycle at t = 0
   std::optional<sensors::RandomTrack> track;  // "random"
-  std::uint32_t walkers = 0;                  // walking crossers whose paths enter its reach
+  std::uint32_t walkers = 0;                  // walking crossers whose legs enter its reach
   bool awake = false;                         // a glimpse is scheduled
 };
 
@@ -83,33 +109,38 @@ class World {
 
  private:
   Target crosser_target(std::uint32_t c) const { return {c, record_.crossing_records[c].sector}; }
-  // Across-border position y (m) of a crosser at time t, and the time it reaches y.
-  static double y_at(const CrosserPlan& p, Time t) {
-    return -p.approach_m + p.speed_mps * time_to_seconds(t - p.start);
-  }
-  static Time time_at(const CrosserPlan& p, double y) {
-    return p.start + seconds_to_time((y + p.approach_m) / p.speed_mps);
-  }
-  MapPoint position(const CrosserState& crosser, Time t) const {
-    return crosser.at(y_at(*crosser.plan, t));
+  MapPoint position(const CrosserState& crosser, Time t) const { return crosser.movement.at(t); }
+  // Whether an event's data was stamped for the crosser's current leg and plan.
+  bool current(std::uint32_t c, std::uint64_t data) const {
+    return !crossers_[c].finished && stamp_of(data) == crossers_[c].stamp;
   }
 
   void handle(const Event& e);
 
   // world.cpp
   void start_crossing(std::uint32_t c);
-  void detect(std::uint32_t c);
-  void receive_report(std::uint32_t c);
+  void plan_movement(CrosserState& crosser);
+  void start_leg(std::uint32_t c, std::size_t leg);
+  void react(std::uint32_t c);
+  void end_movement(std::uint32_t c);
+  void finish(std::uint32_t c, Outcome outcome);
+
+  // command.cpp
+  void detect(std::uint32_t c, Detector by);
+  void receive_report(std::uint32_t c, Time seen_at);
   bool dispatch(std::uint32_t c);
-  void intercept(std::uint32_t c, std::size_t r);
-  void reach_goal(std::uint32_t c);
-  void finish(std::uint32_t c);
+  std::optional<Time> meeting_time(std::size_t r, const CrosserState& crosser, Time leave) const;
+  double travel_s(std::size_t r, MapPoint to) const;
+  void arrive(std::uint32_t c, std::size_t r);
+  void return_to_base(std::size_t r, MapPoint from, double on_scene_s);
   void free_responder(std::uint32_t r);
 
   // tower_sensing.cpp
   void start_tower_views(std::uint32_t c);
   void add_views(CrosserState& crosser, std::uint32_t t) const;
   void enter_view(std::uint32_t c, std::size_t v);
+  void crew_sighting(std::uint32_t c, std::size_t v);
+  void schedule_crew(std::uint32_t c, std::size_t v);
   std::optional<Time> next_look(const CrosserState& crosser, const ViewInterval& view,
                                 std::size_t k, Time from) const;
   void schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from);
@@ -120,7 +151,7 @@ class World {
   void init_moving_sensors();
   void start_moving_sensors(std::uint32_t c);
   void leave_moving_sensors(std::uint32_t c);
-  std::optional<double> first_sweep_contact(const CrosserState& crosser) const;
+  std::optional<double> first_sweep_contact(const Leg& leg, Detector& by) const;
   void wake_drone(std::size_t d, Time from);  // its next glimpse at or after `from`
   Time next_drone_glimpse(std::size_t d, Time from) const;
   MapPoint drone_position(std::size_t d, Time t);
@@ -132,11 +163,12 @@ class World {
   Simulator sim_;
   std::vector<CrosserState> crossers_;
   std::vector<ResponderState> responders_;
+  Stream dispatch_draws_;  // dispatch delays and times on scene, in order of dispatch
   std::deque<std::uint32_t> waiting_;  // reports waiting for a free team, oldest first
   std::vector<DroneState> drones_;
   std::vector<double>
       patrol_unfolded0_m_;  // per patrol: its first vehicle's place on the cycle at t = 0
-  SegmentIndex walkers_;    // walking crossers' paths, for drones
+  SegmentIndex walkers_;    // walking crossers' legs, for drones
   Time walkers_pruned_ = 0;
   std::vector<std::uint32_t> found_;  // scratch for index queries
   ReplicationRecord record_;

@@ -30,3 +30,15 @@ TEST_CASE("earliest intercept: the meeting point is at the pursuer's reach") {
   const double slow = earliest_intercept_s({0, 500}, 1.0, {0, 0}, {0, 2.0});
   CHECK(slow == doctest::Approx(500.0 / 3.0));
 }
+
+TEST_CASE("earliest intercept: a pursuer with a head start") {
+  // Stationary target 1000 m away, pursuer at 10 m/s that set off 40 s ago: 60 s more.
+  CHECK(earliest_intercept_s({0, 0}, 10.0, {1000, 0}, {0, 0}, 40.0) == doctest::Approx(60.0));
+  // Already within reach of where it could be by now.
+  CHECK(earliest_intercept_s({0, 0}, 10.0, {300, 0}, {0, 0}, 40.0) == 0.0);
+  // A moving target: the meeting point lies at the pursuer's reach at head start + t.
+  const double e = 25.0;
+  const double t = earliest_intercept_s({0, 0}, 8.0, {2000, 500}, {-1.0, 0.5}, e);
+  REQUIRE(std::isfinite(t));
+  CHECK(std::hypot(2000.0 - t, 500.0 + 0.5 * t) == doctest::Approx(8.0 * (t + e)));
+}

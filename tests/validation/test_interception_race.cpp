@@ -9,7 +9,8 @@
 using namespace bordersim;
 
 TEST_CASE("interception happens exactly when the response is faster than the crosser") {
-  // Overlapping instant towers: every crosser is detected when it enters range. So many
+  // Overlapping instant towers: every crosser is detected when it enters range, carries on
+  // whatever happens, and the track is never lost. So many
   // teams wait at one base that one is always free; the team drives faster than the
   // crosser walks, so it can meet the crosser before the goal exactly when it could reach
   // the goal point first: t_detect + latency + |base − goal|/v < t_goal.
@@ -18,9 +19,11 @@ TEST_CASE("interception happens exactly when the response is faster than the cro
     "terrain": {"flat": {"length_km": 100}},
     "sensors": {"towers": {"along_border": {"spacing_m": 1000, "offset_m": 500},
                            "range_m": 600, "detection_rate_per_s": "instant"}},
-    "threats": {"infiltrators": {"per_day": 300, "speed_mps": 1.2, "approach_m": 1000, "goal_depth_km": 4}},
+    "threats": {"infiltrators": {"per_day": 300, "speed_mps": 1.2, "approach_m": 1000, "goal_depth_km": 4,
+                                 "reactions": {"abort": 0, "hide": 0, "run": 0}}},
     "response": {"qrf": {"bases_km": [50], "setback_m": 3000, "teams_per_base": 400,
-                         "speed_mps": 10, "on_scene_s": 0}, "report_latency_s": 60},
+                         "speed_mps": 10, "on_scene_s": 0}, "report_latency_s": 60,
+                 "track_hold_s": 1e6},
     "batch": {"replications": 3}})", "race.json");
   const BatchResult batch = run_batch(loaded, 2);
   std::size_t intercepted = 0, escaped = 0, checked = 0;
@@ -57,7 +60,8 @@ TEST_CASE("a busy team: 'queue' serves the waiting report later, 'drop' gives it
       "sensors": {"towers": {"along_border": {"spacing_m": 1000, "offset_m": 500},
                              "range_m": 600, "detection_rate_per_s": "instant"}},
       "response": {"qrf": {"bases_km": [50], "setback_m": 1000, "teams_per_base": 1,
-                           "speed_mps": 30, "on_scene_s": 600}, "report_latency_s": 60,
+                           "speed_mps": 30, "on_scene_s": 1800}, "report_latency_s": 60,
+                   "track_hold_s": 1e6,
                    "when_busy": ")") + when_busy + R"("}})", "busy.json");
   };
   // Two crossers set off together; the one at 50.1 km is seen first and takes the team.
@@ -69,13 +73,15 @@ TEST_CASE("a busy team: 'queue' serves the waiting report later, 'drop' gives it
   const auto queued = simulate_replication(queue_model, plans, 1, 0);
   CHECK(queued.crossing_records[1].outcome == Outcome::kIntercepted);
   CHECK(queued.crossing_records[0].outcome == Outcome::kIntercepted);
-  // The second interception waited for the team's return: on scene 600 s, then back.
-  CHECK(queued.crossing_records[0].interception_s > queued.crossing_records[1].interception_s + 600.0);
+  // The second interception waited for the team's return: on scene 1800 s, then back. By
+  // then the crosser has long left the towers' sight (at 1600 s): only the queued report
+  // can send the team; with "drop" no later report comes.
+  CHECK(queued.crossing_records[0].interception_s > queued.crossing_records[1].interception_s + 1800.0);
 
   const Model drop_model = build_model(scenario("drop").base);
   const auto dropped = simulate_replication(drop_model, plans, 1, 0);
   CHECK(dropped.crossing_records[1].outcome == Outcome::kIntercepted);
   CHECK(dropped.crossing_records[0].outcome == Outcome::kDetectedNotIntercepted);
   CHECK(dropped.intercepted == 1);
-  CHECK(dropped.responder_busy_s > 600.0);
+  CHECK(dropped.responder_busy_s > 1800.0);
 }

@@ -257,6 +257,7 @@ TEST_CASE(
     "terrain": {"files": {"border": ")" BORDERSIM_SOURCE_DIR
                          R"(/data/real/vector/iraq_syria_boundary_ne10m_line.geojson",
                           "home_point_lonlat": [43.0, 35.0]}, "cell_m": 2000},
+    "routing": {"crossers": "straight"},
     "sectors": {"split_along_border_km": [0, 180, 599], "names": ["north", "south"]},
     "sensors": {
       "patrols": [{"along_border_km": [100, 400], "offset_m": 800, "vehicles": 4, "speed_mps": 12, "sweep_width_m": 1000}],

@@ -19,6 +19,7 @@ LoadedScenario synthetic_scenario(double spacing_m, double range_m) {
   return load_scenario_text(fmt::format(R"({{
     "seed": 3, "duration_h": 24,
     "terrain": {{"synthetic": {{"length_km": 60, "depth_km": 10, "foreign_depth_km": 5, "seed": 11}}, "cell_m": 100}},
+    "routing": {{"crossers": "straight"}},
     "sensors": {{"towers": {{"along_border": {{"spacing_m": {}, "offset_m": 500}}, "height_m": 10,
                              "range_m": {}, "detection_rate_per_s": "instant"}}}},
     "threats": {{"infiltrators": {{"per_day": 400, "approach_m": 3000, "goal_depth_km": 3}}}},

@@ -43,6 +43,9 @@ enum class Purpose : std::uint32_t {
   kAirDetection = 8,   // a crosser's draws against drones' glimpses
   kAvailability = 9,   // a sensor's failures and repairs (sensors/availability.h)
   kFalseAlarm = 10,    // a sensor's false alarms: times and places (sensors/false_alarms.h)
+  kClassification = 20,  // the command post's verdict on each report
+  kDispatch = 21,        // dispatch delays and time on scene of responders
+  kCorridor = 22,        // an adaptive organisation's choice of corridor
   kBenchmark = 0xFFFF,
 };
 

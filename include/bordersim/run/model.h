@@ -9,6 +9,7 @@
 #include "bordersim/core/time.h"
 #include "bordersim/run/geography.h"
 #include "bordersim/run/point_index.h"
+#include "bordersim/run/route_planning.h"
 #include "bordersim/run/segment_index.h"
 #include "bordersim/scenario/scenario.h"
 #include "bordersim/sensors/availability.h"
@@ -143,6 +144,7 @@ struct GroundSensorSite {
 struct SectorInfo {
   std::string name;
   std::string jurisdiction;
+  std::uint16_t jurisdiction_index = 0;  // into scenario.jurisdictions
   double from_m = 0.0;  // arc length along the border
   double to_m = 0.0;
 };
@@ -164,6 +166,9 @@ struct Model {
   static constexpr Time kLightStep = 10 * 60 * kTicksPerSecond;
   std::vector<sensors::SunState> light;
   std::vector<MapPoint> responder_homes;  // one per team
+  std::vector<std::uint16_t> responder_base;  // per team: its base, in qrf.bases_km order
+  // Routes of crossers and responders over the terrain; null on flat ground.
+  std::shared_ptr<const RoutePlanning> routing;
 
   std::vector<DroneSite> drones;
   std::vector<PatrolSite> patrols;

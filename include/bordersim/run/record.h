@@ -12,6 +12,17 @@ enum class CrosserKind : std::uint8_t { kInfiltrator = 0, kSmuggler = 1 };
 enum class Mover : std::uint8_t { kFoot = 0, kVehicle = 1 };
 enum class CargoKind : std::uint8_t { kNone = 0, kDrugs = 1, kWeapons = 2, kPeople = 3 };
 
+// The kind of sensor behind a detection: its report latency and the record's column.
+enum class Detector : std::uint8_t {
+  kNone = 0,
+  kTowerCrew = 1,
+  kCamera = 2,
+  kDrone = 3,
+  kPatrol = 4,
+  kAirRecon = 5,
+  kGroundSensor = 6,
+};
+
 enum class Outcome : std::uint8_t {
   kUndetected = 0,              // reached its goal unseen
   kDetectedNotIntercepted = 1,  // seen, but reached its goal
@@ -47,6 +58,9 @@ struct CrossingRecord {
   double start_s = 0.0;
   double first_detection_s = kMissing;  // NaN when never detected
   double interception_s = kMissing;     // NaN when not intercepted
+  Detector first_detector = Detector::kNone;
+  double first_report_s = kMissing;  // its first report reaches the command post
+  double first_dispatch_s = kMissing;  // a responder is first sent after it
   Outcome outcome = Outcome::kUndetected;
   double border_x_m = 0.0;  // where it crosses the border line
   double border_y_m = 0.0;
@@ -69,6 +83,7 @@ struct ReplicationRecord {
   std::uint64_t escaped = 0;  // reached the goal, detected or not
   std::uint64_t false_alarms = 0;
   double responder_busy_s = 0.0;
+  std::uint64_t missed_arrivals = 0;  // a responder arrived after the track was lost
   std::uint64_t responder_dispatches = 0;  // responders sent, to crossers or false alarms
   // Team-seconds on duty (teams × duration): the denominator of responder utilisation.
   double responder_available_s = 0.0;

@@ -73,6 +73,8 @@ void visit_fields(V& v, SectorsSpec& s) {
   v.field("split_along_border_km", s.split_along_border_km, Range::non_negative());
   v.field("names", s.names);
   v.field("jurisdiction", s.jurisdiction);
+  v.field("handoff", s.handoff, Words{"delayed", "never", "joint"});
+  v.field("handoff_delay_s", s.handoff_delay_s, Range::non_negative());
   v.field("seam_band_km", s.seam_band_km, Range::non_negative());
 }
 
@@ -298,6 +300,7 @@ void visit_fields(V& v, QrfSpec& q) {
   v.field("teams_per_base", q.teams_per_base, Range::between(1, 10000));
   v.field("speed_mps", q.speed_mps, Range::positive());
   v.field("on_scene_s", q.on_scene_s, Range::non_negative());
+  v.field("on_scene", q.on_scene, Words{"fixed", "exponential"});
 }
 
 template <class V>
@@ -305,6 +308,11 @@ void visit_fields(V& v, ResponseSpec& r) {
   v.field("qrf", r.qrf);
   v.field("report_latency_s", r.report_latency_s, Range::non_negative());
   v.field("when_busy", r.when_busy, Words{"queue", "drop"});
+  v.field("track_hold_s", r.track_hold_s, Range::non_negative());
+  v.field("p_target_given_crosser", r.p_target_given_crosser, Range::between(0.0, 1.0));
+  v.field("p_target_given_false_alarm", r.p_target_given_false_alarm, Range::between(0.0, 1.0));
+  v.field("dispatch_delay_s", r.dispatch_delay_s, Range::non_negative());
+  v.field("dispatch_delay", r.dispatch_delay, Words{"fixed", "exponential"});
 }
 
 template <class V>
@@ -345,6 +353,7 @@ void visit_fields(V& v, RoutingSpec& r) {
   v.field("max_cells", r.max_cells, Range::between(1, 4e9));
   v.field("vehicle_half_speed_grade", r.vehicle_half_speed_grade, Range::positive());
   v.field("vehicle_max_grade", r.vehicle_max_grade, Range::positive());
+  v.field("crossers", r.crossers, Words{"planned", "straight"});
 }
 
 template <class V>

@@ -60,6 +60,11 @@ struct SectorsSpec {
   std::vector<double> split_along_border_km;  // empty: one sector, the whole border
   std::vector<std::string> names;         // default "S1", "S2", ...
   std::vector<std::string> jurisdiction;  // one per sector; empty: the first jurisdiction
+  // A report goes to the post of the sector where the crosser is. Responders of another
+  // jurisdiction may take it after handoff_delay_s ("delayed"), not at all ("never"), or
+  // at once ("joint": one command, the seam closed).
+  std::string handoff = "delayed";
+  double handoff_delay_s = 0.0;
   // Crossings within this distance (along the border) of a seam between two
   // jurisdictions count as "near a seam" in the seam penalty.
   double seam_band_km = 10.0;
@@ -205,8 +210,6 @@ struct GroundSensorLineSpec {
   AvailabilitySpec availability;       // of each sensor, independently
 };
 
-
-
 struct SensorsSpec {
   std::optional<TowersSpec> towers;
   std::vector<DroneSpec> drones;
@@ -298,12 +301,24 @@ struct QrfSpec {
   std::int64_t teams_per_base = 1;
   double speed_mps = 15.0;
   double on_scene_s = 900.0;  // time at the interception before driving back
+  std::string on_scene = "fixed";  // "fixed" or "exponential" (with mean on_scene_s)
 };
 
 struct ResponseSpec {
   std::optional<QrfSpec> qrf;
   double report_latency_s = 60.0;
   std::string when_busy = "queue";  // "queue": wait for a free team; "drop": give up
+  // The post keeps a track while reports keep coming: each report holds it until the
+  // detection's time + track_hold_s. A responder intercepts only if the track is held
+  // when it arrives.
+  double track_hold_s = 900.0;
+  // Probability that the post takes a report of a real crosser for a target (else it
+  // dismisses that report), and a false alarm for a target (it then sends a responder).
+  double p_target_given_crosser = 1.0;
+  double p_target_given_false_alarm = 0.5;
+  // Between a report taken for a target and the responder setting off.
+  double dispatch_delay_s = 0.0;
+  std::string dispatch_delay = "fixed";  // "fixed" or "exponential" (mean dispatch_delay_s)
 };
 
 // Linear obstacles (routes/obstacles.h has the reasons for each default). The trench and
@@ -342,6 +357,9 @@ struct RoutingSpec {
   std::int64_t max_cells = 20'000'000;
   double vehicle_half_speed_grade = 0.15;  // off-road speed halves at this grade
   double vehicle_max_grade = 0.3;          // steeper is impassable to vehicles
+  // "planned": crossers walk down cost fields; "straight": along the border's normal at
+  // their crossing point, as search-theory formulas assume (validation).
+  std::string crossers = "planned";
 };
 
 struct BatchSpec {

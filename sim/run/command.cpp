@@ -1,0 +1,194 @@
+// The command chain: a detection becomes a report at the post after the sensor's latency;
+// the post keeps a track while reports keep coming, takes a report for a real target (or
+// not), and sends the free responder that can meet the crosser soonest. The responder
+// intercepts if, when it gets there, the post still holds the track.
+#include <algorithm>
+#include <boost/random/exponential_distribution.hpp>
+#include <cmath>
+
+#include "bordersim/c2/intercept.h"
+#include "world.h"
+
+namespace bordersim::detail {
+namespace {
+
+// A fixed time, or an exponential one with that mean.
+double draw_duration_s(double mean_s, bool exponential, Stream& stream) {
+  if (!exponential || mean_s <= 0.0) return mean_s;
+  return boost::random::exponential_distribution<double>(1.0 / mean_s)(stream);
+}
+
+}  // namespace
+
+void World::detect(std::uint32_t c, Detector by) {
+  CrosserState& crosser = crossers_[c];
+  if (crosser.finished) return;
+  if (!crosser.detected) {
+    crosser.detected = true;
+    auto& row = record_.crossing_records[c];
+    row.first_detection_s = time_to_seconds(sim_.now());
+    row.first_detector = by;
+    react(c);
+  }
+  sim_.schedule_in(seconds_to_time(model_.scenario.response.report_latency_s), Phase::kReport,
+                   crosser_target(c), kReportArrives, static_cast<std::uint64_t>(sim_.now()));
+}
+
+void World::receive_report(std::uint32_t c, Time seen_at) {
+  CrosserState& crosser = crossers_[c];
+  if (crosser.finished) return;
+  const auto& response = model_.scenario.response;
+  crosser.track_until =
+      std::max(crosser.track_until, seen_at + seconds_to_time(response.track_hold_s));
+  auto& row = record_.crossing_records[c];
+  if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(sim_.now());
+  if (!crosser.target) {
+    if (uniform01(crosser.command) >= response.p_target_given_crosser) return;  // dismissed
+    crosser.target = true;
+  }
+  if (crosser.responder || crosser.waiting) return;
+  if (dispatch(c)) return;
+  const bool some_busy = std::any_of(responders_.begin(), responders_.end(),
+                                     [](const ResponderState& r) { return r.busy; });
+  if (when_busy_queue_ && some_busy) {
+    waiting_.push_back(c);
+    crosser.waiting = true;
+  }
+}
+
+// Sends the free responder that can meet the crosser soonest, if any can before its
+// movement ends. Responders of another jurisdiction than the post's wait for the hand-off.
+bool World::dispatch(std::uint32_t c) {
+  CrosserState& crosser = crossers_[c];
+  const Time now = sim_.now();
+  if (responders_.empty() || now > crosser.track_until) return false;
+  const auto& response = model_.scenario.response;
+  const auto& sectors = model_.scenario.sectors;
+  const Time leave = now + seconds_to_time(draw_duration_s(
+                               response.dispatch_delay_s, response.dispatch_delay == "exponential",
+                               dispatch_draws_));
+  const auto& border = model_.geography->border;
+  const std::uint16_t post =
+      model_.sectors[model_.sector_of(border.project(position(crosser, now)).s)].jurisdiction_index;
+  std::optional<std::size_t> best;
+  Time best_time = crosser.movement.end();  // must meet strictly before it gets away
+  for (std::size_t r = 0; r < responders_.size(); ++r) {
+    if (responders_[r].busy) continue;
+    Time sets_off = leave;
+    if (responders_[r].jurisdiction != post && sectors.handoff != "joint") {
+      if (sectors.handoff == "never") continue;
+      sets_off += seconds_to_time(sectors.handoff_delay_s);
+    }
+    const auto meet = meeting_time(r, crosser, sets_off);
+    if (meet && *meet < best_time) {
+      best_time = *meet;
+      best = r;
+    }
+  }
+  if (!best) return false;
+  ResponderState& responder = responders_[*best];
+  responder.busy = true;
+  responder.busy_since = now;
+  crosser.responder = static_cast<std::uint32_t>(*best);
+  auto& row = record_.crossing_records[c];
+  if (std::isnan(row.first_dispatch_s)) row.first_dispatch_s = time_to_seconds(now);
+  ++record_.responder_dispatches;
+  sim_.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception, *best);
+  return true;
+}
+
+// The earliest time at which responder r, leaving its base at `leave`, can be where the
+// crosser is, along the crosser's remaining movement.
+std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& crosser,
+                                        Time leave) const {
+  const auto& legs = crosser.movement.legs();
+  const Time now = sim_.now();
+  if (!model_.routing || model_.routing->base_fields.empty()) {
+    // Straight driving: leg by leg, the meeting is a quadratic.
+    const double speed = model_.scenario.response.qrf->speed_mps;
+    for (std::size_t i = crosser.movement.leg_at(now); i < legs.size(); ++i) {
+      const Leg& leg = legs[i];
+      const Time from = std::max({leg.t0, now, leave});
+      if (from > leg.t1) continue;
+      // Set off at `leave`, the responder has been on its way for from − leave seconds.
+      const double t = earliest_intercept_s(responders_[r].home, speed, leg.at(from),
+                                            leg.velocity(), time_to_seconds(from - leave));
+      if (std::isfinite(t) && from + seconds_to_time(t) <= leg.t1) return from + seconds_to_time(t);
+    }
+    return std::nullopt;
+  }
+  // Over roads and terrain the drive has no closed form: step along the crosser's
+  // movement and bisect the first step the responder can make in time.
+  constexpr Time kStep = 30 * kTicksPerSecond;
+  constexpr Time kPrecision = kTicksPerSecond / 10;
+  const auto in_time = [&](Time t) {
+    const double drive_s = travel_s(r, crosser.movement.at(t));
+    return std::isfinite(drive_s) && leave + seconds_to_time(drive_s) <= t;
+  };
+  const Time end = crosser.movement.end();
+  Time before = std::max(now, leave);
+  if (before > end) return std::nullopt;
+  if (in_time(before)) return before;
+  for (Time t = std::min(before + kStep, end);; t = std::min(t + kStep, end)) {
+    if (in_time(t)) {
+      while (t - before > kPrecision) {
+        const Time mid = before + (t - before) / 2;
+        (in_time(mid) ? t : before) = mid;
+      }
+      return t;
+    }
+    if (t == end) return std::nullopt;
+    before = t;
+  }
+}
+
+// From the base to `to` (or back): over roads and terrain when the ground has a routing
+// grid (infinite where no vehicle gets), else straight.
+double World::travel_s(std::size_t r, MapPoint to) const {
+  const double speed = model_.scenario.response.qrf->speed_mps;
+  if (model_.routing && !model_.routing->base_fields.empty())
+    return model_.routing->base_fields[model_.responder_base[r]].seconds_to(to) / speed;
+  const MapPoint home = responders_[r].home;
+  return std::hypot(to.x - home.x, to.y - home.y) / speed;
+}
+
+// The responder is where it was sent: it intercepts if the post still holds the track;
+// otherwise it finds nobody and goes back, and a later report may send a team again.
+void World::arrive(std::uint32_t c, std::size_t r) {
+  CrosserState& crosser = crossers_[c];
+  crosser.responder.reset();
+  const MapPoint at = position(crosser, sim_.now());
+  const auto& qrf = *model_.scenario.response.qrf;
+  if (crosser.finished || sim_.now() > crosser.track_until) {
+    ++record_.missed_arrivals;
+    return return_to_base(r, at, 0.0);
+  }
+  finish(c, Outcome::kIntercepted);
+  record_.crossing_records[c].interception_s = time_to_seconds(sim_.now());
+  return_to_base(r, at, draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_));
+}
+
+void World::return_to_base(std::size_t r, MapPoint from, double on_scene_s) {
+  double back_s = travel_s(r, from);
+  if (!std::isfinite(back_s)) {  // left where the crosser went: straight back at speed
+    const MapPoint home = responders_[r].home;
+    back_s = std::hypot(from.x - home.x, from.y - home.y) / model_.scenario.response.qrf->speed_mps;
+  }
+  sim_.schedule_in(seconds_to_time(on_scene_s + back_s), Phase::kDecide,
+                   {static_cast<std::uint32_t>(r), responders_[r].sector}, kResponderFree);
+}
+
+void World::free_responder(std::uint32_t r) {
+  ResponderState& responder = responders_[r];
+  responder.busy = false;
+  record_.responder_busy_s += time_to_seconds(sim_.now() - responder.busy_since);
+  // Oldest report first; a crosser no free team can reach in time is given up.
+  while (!waiting_.empty() && !responder.busy) {
+    const std::uint32_t c = waiting_.front();
+    waiting_.pop_front();
+    crossers_[c].waiting = false;
+    if (!crossers_[c].finished) dispatch(c);
+  }
+}
+
+}  // namespace bordersim::detail

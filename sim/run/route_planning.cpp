@@ -1,0 +1,115 @@
+#include "bordersim/run/route_planning.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <tbb/parallel_for.h>
+
+#include "bordersim/run/model.h"
+#include "bordersim/sensors/camera.h"
+
+namespace bordersim {
+namespace {
+
+// An "instant" crew sees a crosser in sight for certain; to a crosser planning its way
+// that is a very high hazard: one sighting a minute (the simulator's re-sighting interval).
+constexpr double kInstantCrewHazardPerS = 1.0 / 60.0;
+
+// Expected detections per second in each routing cell from the towers that see its centre:
+// their crews' hazards and their cameras' glimpse probabilities per scan, in the light at
+// the scenario's start.
+std::vector<float> tower_hazard(const Model& model, const terrain::GridGeometry& g) {
+  std::vector<float> hazard(static_cast<std::size_t>(g.cell_count()), 0.0f);
+  for (std::size_t t = 0; t < model.towers.size(); ++t) {
+    const TowerSite& tower = model.towers[t];
+    const auto lo = g.cell_of({tower.position.x - tower.range_m, tower.position.y + tower.range_m});
+    const auto hi = g.cell_of({tower.position.x + tower.range_m, tower.position.y - tower.range_m});
+    const int col0 = lo ? lo->col : 0, row0 = lo ? lo->row : 0;
+    const int col1 = hi ? hi->col : g.cols - 1, row1 = hi ? hi->row : g.rows - 1;
+    for (int row = row0; row <= row1; ++row) {
+      for (int col = col0; col <= col1; ++col) {
+        const MapPoint p = g.cell_centre({col, row});
+        if (!model.tower_sees(t, p)) continue;
+        double h = !tower.crew ? 0.0 : tower.instant ? kInstantCrewHazardPerS : tower.rate_per_s;
+        const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
+        for (const auto& camera : model.tower_cameras) {
+          const double g_look = sensors::glimpse_probability(camera, range, model.concealment_at(p),
+                                                             model.sun_at(0));
+          h += g_look / std::max(camera.scan_period_s, 1.0);
+        }
+        hazard[g.index({col, row})] += static_cast<float>(h);
+      }
+    }
+  }
+  return hazard;
+}
+
+}  // namespace
+
+const routes::CostField* RoutePlanning::field_for(routes::Mover mover, double aversion_s,
+                                                  double goal_m) const {
+  for (const auto& f : crosser_fields) {
+    if (f.mover == mover && f.aversion_s == aversion_s && f.goal_m == goal_m) return &f.field;
+  }
+  return nullptr;
+}
+
+std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
+                                                          const std::string& file) {
+  const Geography& geo = *model.geography;
+  if (!geo.has_elevation()) return nullptr;
+  const Scenario& s = model.scenario;
+  auto planning = std::make_shared<RoutePlanning>();
+  routes::SurfaceOptions options;
+  options.vehicle_half_speed_grade = s.routing.vehicle_half_speed_grade;
+  options.vehicle_max_grade = s.routing.vehicle_max_grade;
+  options.max_cells = s.routing.max_cells;
+  options.file = file;
+  planning->surface = std::make_unique<routes::CostSurface>(routes::CostSurface::build(
+      geo.terrain, model.cover_table, routes::obstacle_costs(s.obstacles, geo.border),
+      s.routing.cell_m, 1.0, 1.0, options));
+  const routes::CostSurface& surface = *planning->surface;
+
+  // The fields the threats need: one per mover, aversion and goal depth.
+  const auto want = [&](routes::Mover mover, const std::string& knowledge, double aversion_s,
+                        double goal_km) {
+    if (s.routing.crossers == "straight") return;
+    const double aversion = knowledge == "informed" ? aversion_s : 0.0;
+    if (planning->field_for(mover, aversion, goal_km * 1000.0)) return;
+    planning->crosser_fields.push_back({mover, aversion, goal_km * 1000.0, {}});
+  };
+  if (const auto& i = s.threats.infiltrators)
+    want(routes::Mover::kFoot, i->knowledge, i->risk_aversion_s, i->goal_depth_km);
+  if (const auto& m = s.threats.smugglers) {
+    if (m->vehicle_share < 1.0) want(routes::Mover::kFoot, m->knowledge, m->risk_aversion_s, m->goal_depth_km);
+    if (m->vehicle_share > 0.0)
+      want(routes::Mover::kVehicle, m->knowledge, m->risk_aversion_s, m->goal_depth_km);
+  }
+  const bool informed = std::any_of(planning->crosser_fields.begin(), planning->crosser_fields.end(),
+                                    [](const auto& f) { return f.aversion_s > 0.0; });
+  if (informed) planning->tower_hazard_per_s = tower_hazard(model, surface.geometry());
+
+  std::vector<MapPoint> bases;
+  if (const auto& qrf = s.response.qrf) {
+    for (double km : qrf->bases_km) bases.push_back(behind_border(geo.border, km * 1000.0, qrf->setback_m));
+  }
+  planning->base_fields.resize(bases.size());
+
+  // Every field is its own Dijkstra: build them side by side, each into its own slot.
+  const std::size_t jobs = planning->crosser_fields.size() + bases.size();
+  tbb::parallel_for(std::size_t{0}, jobs, [&](std::size_t j) {
+    if (j < planning->crosser_fields.size()) {
+      auto& f = planning->crosser_fields[j];
+      f.field = f.aversion_s > 0.0
+                    ? routes::CostField::to_depth(surface, f.mover, geo.border, f.goal_m,
+                                                  planning->tower_hazard_per_s, f.aversion_s)
+                    : routes::CostField::to_depth(surface, f.mover, geo.border, f.goal_m);
+    } else {
+      const std::size_t b = j - planning->crosser_fields.size();
+      planning->base_fields[b] = routes::CostField::from_point(surface, routes::Mover::kVehicle, bases[b]);
+    }
+  });
+  return planning;
+}
+
+}  // namespace bordersim
