@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <cmath>
+#include <limits>
 
 #include "bordersim/c2/intercept.h"
 #include "world.h"
@@ -20,7 +21,7 @@ double draw_duration_s(double mean_s, bool exponential, Stream& stream) {
 
 }  // namespace
 
-void World::detect(std::uint32_t c, Detector by) {
+void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
   CrosserState& crosser = crossers_[c];
   if (crosser.finished) return;
   if (!crosser.detected) {
@@ -30,8 +31,57 @@ void World::detect(std::uint32_t c, Detector by) {
     row.first_detector = by;
     react(c);
   }
-  sim_.schedule_in(seconds_to_time(model_.scenario.response.report_latency_s), Phase::kReport,
-                   crosser_target(c), kReportArrives, static_cast<std::uint64_t>(sim_.now()));
+  sim_.schedule_in(seconds_to_time(report_latency_s), Phase::kReport, crosser_target(c),
+                   kReportArrives, static_cast<std::uint64_t>(sim_.now()));
+}
+
+// A patrol's or a reconnaissance sortie's contact, planned when the leg started: it counts
+// if the patrol is in service now.
+void World::detect_by(std::uint32_t c, std::uint64_t payload) {
+  const auto by = static_cast<Detector>(payload >> 24);
+  const std::size_t index = payload & 0xFF'FFFF;
+  if (by == Detector::kPatrol) {
+    if (!up(EntityKind::kPatrol, index, sim_.now())) return;
+    return detect(c, by, model_.patrols[index].report_latency_s);
+  }
+  detect(c, by, model_.air_recon[index].report_latency_s);
+}
+
+// A false alarm reaches the post: taken for a target, it sends the nearest free responder
+// to where the alarm was raised, who finds nothing there and drives back.
+void World::receive_false_alarm(std::size_t a) {
+  const auto& response = model_.scenario.response;
+  if (uniform01(alarm_verdicts_) >= response.p_target_given_false_alarm) return;
+  const PendingAlarm& pending = false_alarms_[a];
+  const auto r = nearest_free(pending.alarm.where, model_.sectors[pending.sector].jurisdiction_index);
+  if (!r) return;
+  const double drive_s = travel_s(*r, pending.alarm.where);
+  responders_[*r].busy = true;
+  responders_[*r].busy_since = sim_.now();
+  ++record_.responder_dispatches;
+  ++record_.false_alarm_dispatches;
+  const auto& qrf = *model_.scenario.response.qrf;
+  const double on_scene_s =
+      draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_);
+  sim_.schedule_in(seconds_to_time(2.0 * drive_s + on_scene_s), Phase::kDecide,
+                   {static_cast<std::uint32_t>(*r), responders_[*r].sector}, kResponderFree);
+}
+
+// The free responder of the post's jurisdiction (any, when command is joint) that gets to
+// `where` soonest by road and terrain.
+std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t post) const {
+  std::optional<std::size_t> best;
+  double best_s = std::numeric_limits<double>::infinity();
+  for (std::size_t r = 0; r < responders_.size(); ++r) {
+    if (responders_[r].busy) continue;
+    if (responders_[r].jurisdiction != post && model_.scenario.sectors.handoff != "joint") continue;
+    const double drive_s = travel_s(r, where);
+    if (drive_s < best_s) {
+      best_s = drive_s;
+      best = r;
+    }
+  }
+  return best;
 }
 
 void World::receive_report(std::uint32_t c, Time seen_at) {

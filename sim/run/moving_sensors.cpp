@@ -205,12 +205,10 @@ void World::start_moving_sensors(std::uint32_t c) {
     }
   }
   if (model_.patrols.empty() && model_.air_recon.empty()) return;
-  Detector by = Detector::kPatrol;
+  std::uint64_t by = 0;
   if (const auto hit = first_sweep_contact(leg, by)) {
     const Time at = std::max(sim_.now(), seconds_to_time(*hit));
-    if (at < leg.t1)
-      sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection,
-                    stamped(crosser.stamp, static_cast<std::uint64_t>(by)));
+    if (at < leg.t1) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection, stamped(crosser.stamp, by));
   }
 }
 
@@ -220,8 +218,9 @@ void World::leave_moving_sensors(std::uint32_t c) {
 }
 
 // The first time on this leg that a patrol or a reconnaissance aircraft comes within range,
-// and which of them it is.
-std::optional<double> World::first_sweep_contact(const Leg& leg, Detector& by) const {
+// and which of them it is (sensor_payload). Whether a patrol is in service is checked when
+// the contact comes: one that is down then does not look for a later contact on the leg.
+std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& by) const {
   const double t0 = time_to_seconds(std::max(leg.t0, sim_.now()));
   const MapPoint a = leg.at(std::max(leg.t0, sim_.now()));
   const MapPoint b = leg.to;
@@ -235,13 +234,16 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, Detector& by) c
   std::vector<std::uint32_t> pieces;
   for (std::size_t i = 0; i < model_.patrols.size(); ++i) {
     const PatrolSite& site = model_.patrols[i];
+    const auto before = best;
     patrol_contacts(site, patrol_unfolded0_m_[i], grown(walk, site.range_m), pieces, best);
+    if (best != before) by = sensor_payload(Detector::kPatrol, i);
   }
-  const auto by_patrol = best;
-  for (const ReconSite& site : model_.air_recon) {
+  for (std::size_t i = 0; i < model_.air_recon.size(); ++i) {
+    const ReconSite& site = model_.air_recon[i];
+    const auto before = best;
     if (!site.grounded) recon_contacts(site, grown(walk, site.range_m), pieces, best);
+    if (best != before) by = sensor_payload(Detector::kAirRecon, i);
   }
-  by = best == by_patrol ? Detector::kPatrol : Detector::kAirRecon;
   return best;
 }
 
@@ -282,6 +284,7 @@ void World::drone_glimpse(std::size_t d) {
   drone.awake = false;
   if (drone.walkers == 0) return;  // asleep until a crosser comes within reach
   const Time now = sim_.now();
+  if (!up(EntityKind::kDrone, d, now)) return wake_drone(d, now + 1);
   const MapPoint q = drone_position(d, now);
   walkers_.near(q, site.range_m, now, found_);
   for (std::uint32_t c : found_) {
@@ -298,7 +301,8 @@ void World::drone_glimpse(std::size_t d) {
     // A crosser `factor` times as conspicuous on this leg: as if `factor` glimpses.
     const double g = seen * (1.0 - model_.concealment_at(p));
     const double factor = crosser.movement.legs()[crosser.movement.leg_at(now)].detect_factor;
-    if (uniform01(crosser.air) < 1.0 - std::pow(1.0 - g, factor)) detect(c, Detector::kDrone);
+    if (uniform01(crosser.air) < 1.0 - std::pow(1.0 - g, factor))
+      detect(c, Detector::kDrone, site.report_latency_s);
   }
   if (now - walkers_pruned_ >= kPruneEvery) {
     walkers_.prune(now);

@@ -96,7 +96,9 @@ void World::enter_view(std::uint32_t c, std::size_t v) {
 
 void World::crew_sighting(std::uint32_t c, std::size_t v) {
   const std::uint32_t stamp = crossers_[c].stamp;
-  detect(c, Detector::kTowerCrew);  // which may change the crosser's plan
+  const std::uint32_t t = crossers_[c].views[v].tower;
+  // which may change the crosser's plan
+  if (up(EntityKind::kTower, t, sim_.now())) detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
   if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
 }
 
@@ -169,7 +171,8 @@ void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   // A crosser `factor` times as conspicuous: as if `factor` independent glimpses.
   const double seen = 1.0 - std::pow(1.0 - g, crosser.current_leg().detect_factor);
   const std::uint32_t stamp = crosser.stamp;
-  if (uniform01(crosser.detection) < seen) detect(c, Detector::kCamera);
+  if (uniform01(crosser.detection) < seen && up(EntityKind::kTower, view.tower, sim_.now()))
+    detect(c, Detector::kCamera, tower.report_latency_s);
   if (current(c, stamped(stamp, 0))) schedule_glimpse(c, v, k, sim_.now() + 1);
 }
 

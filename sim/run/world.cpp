@@ -17,14 +17,16 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     : model_(model),
       seed_(seed),
       when_busy_queue_(model.scenario.response.when_busy == "queue"),
-      dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}) {
+      dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
+      alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}) {
   record_.replication = replication;
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
     const EntityKey entity{EntityKind::kCrosser, plan.id};
     CrosserState crosser(plan, Stream({seed, replication, entity, Purpose::kDetection}),
                          Stream({seed, replication, entity, Purpose::kAirDetection}),
-                         Stream({seed, replication, entity, Purpose::kClassification}));
+                         Stream({seed, replication, entity, Purpose::kClassification}),
+                         Stream({seed, replication, entity, Purpose::kGroundDetection}));
     CrossingRecord row;
     row.replication = replication;
     row.crosser = plan.id;
@@ -43,6 +45,7 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     responders_.push_back({home, sector, model.sectors[sector].jurisdiction_index, false, 0});
   }
   init_moving_sensors();
+  init_service();
 }
 
 ReplicationRecord World::run() {
@@ -69,8 +72,13 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) enter_view(id, payload_of(e.data));
       return;
     case kDetection:
-      if (current(id, e.data)) detect(id, static_cast<Detector>(payload_of(e.data)));
+      if (current(id, e.data)) detect_by(id, payload_of(e.data));
       return;
+    case kGroundPass:
+      if (current(id, e.data)) ground_pass(id, payload_of(e.data));
+      return;
+    case kFalseAlarm:
+      return receive_false_alarm(id);
     case kGlimpse:
       if (current(id, e.data))
         glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
@@ -162,6 +170,7 @@ void World::start_leg(std::uint32_t c, std::size_t leg) {
   crosser.views.clear();
   start_tower_views(c);
   start_moving_sensors(c);
+  start_ground_sensors(c);
   const Leg& now = crosser.current_leg();
   if (leg + 1 < crosser.movement.legs().size())
     sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart, stamped(crosser.stamp, leg + 1));

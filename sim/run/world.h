@@ -24,6 +24,7 @@
 #include "bordersim/run/model.h"
 #include "bordersim/run/record.h"
 #include "bordersim/run/segment_index.h"
+#include "bordersim/run/sensor_service.h"
 #include "bordersim/sensors/motion.h"
 
 namespace bordersim::detail {
@@ -37,6 +38,8 @@ enum EventKind : std::uint16_t {
   kInterception,   // target: crosser; data: responder
   kMovementEnds,   // target: crosser; data: stamp
   kCrewSighting,   // target: crosser; data: stamped index into its view intervals
+  kGroundPass,     // target: crosser; data: stamped ground sensor index
+  kFalseAlarm,     // target: the alarm (index into false_alarms_), reaching the post
   kResponderFree,  // target: responder
   kDroneGlimpse,   // target: drone
 };
@@ -50,6 +53,11 @@ inline std::uint64_t stamped(std::uint32_t stamp, std::uint64_t payload) {
 inline std::uint32_t stamp_of(std::uint64_t data) { return static_cast<std::uint32_t>(data >> 32); }
 inline std::uint64_t payload_of(std::uint64_t data) { return data & 0xFFFF'FFFFULL; }
 
+// A detection by a moving sensor: which kind (Detector) and which of them, in 32 bits.
+inline std::uint64_t sensor_payload(Detector by, std::size_t index) {
+  return (static_cast<std::uint64_t>(by) << 24) | index;
+}
+
 // A stretch [t_in, t_out] of the current leg during which a tower sees the crosser.
 struct ViewInterval {
   std::uint32_t tower;
@@ -58,8 +66,8 @@ struct ViewInterval {
 };
 
 struct CrosserState {
-  CrosserState(const CrosserPlan& plan, Stream detection, Stream air, Stream command)
-      : plan(&plan), detection(detection), air(air), command(command) {}
+  CrosserState(const CrosserPlan& plan, Stream detection, Stream air, Stream command, Stream ground)
+      : plan(&plan), detection(detection), air(air), command(command), ground(ground) {}
 
   const CrosserPlan* plan = nullptr;
   Movement movement;
@@ -72,6 +80,7 @@ struct CrosserState {
   Stream detection;  // hazard draws of this crosser, one stream whatever the towers
   Stream air;        // its draws against drones' glimpses, apart so drones shift no tower draw
   Stream command;    // the post's verdicts on its reports
+  Stream ground;     // its draws against ground sensors
   std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
 
   // The command post's view of it.
@@ -126,7 +135,10 @@ class World {
   void finish(std::uint32_t c, Outcome outcome);
 
   // command.cpp
-  void detect(std::uint32_t c, Detector by);
+  void detect(std::uint32_t c, Detector by, double report_latency_s);
+  void detect_by(std::uint32_t c, std::uint64_t payload);  // a moving sensor's contact
+  void receive_false_alarm(std::size_t a);
+  std::optional<std::size_t> nearest_free(MapPoint where, std::uint16_t post) const;
   void receive_report(std::uint32_t c, Time seen_at);
   bool dispatch(std::uint32_t c);
   std::optional<Time> meeting_time(std::size_t r, const CrosserState& crosser, Time leave) const;
@@ -147,11 +159,17 @@ class World {
   Time scan_phase(std::uint32_t tower, std::size_t k, Time period) const;
   void glimpse(std::uint32_t c, std::size_t v, std::size_t k);
 
+  // ground_sensing.cpp: ground sensors, availability and false alarms
+  void init_service();
+  void start_ground_sensors(std::uint32_t c);
+  void ground_pass(std::uint32_t c, std::size_t sensor);
+  bool up(EntityKind kind, std::size_t index, Time t) const;
+
   // moving_sensors.cpp
   void init_moving_sensors();
   void start_moving_sensors(std::uint32_t c);
   void leave_moving_sensors(std::uint32_t c);
-  std::optional<double> first_sweep_contact(const Leg& leg, Detector& by) const;
+  std::optional<double> first_sweep_contact(const Leg& leg, std::uint64_t& by) const;
   void wake_drone(std::size_t d, Time from);  // its next glimpse at or after `from`
   Time next_drone_glimpse(std::size_t d, Time from) const;
   MapPoint drone_position(std::size_t d, Time t);
@@ -171,6 +189,15 @@ class World {
   SegmentIndex walkers_;    // walking crossers' legs, for drones
   Time walkers_pruned_ = 0;
   std::vector<std::uint32_t> found_;  // scratch for index queries
+  // Per sensor of each kind, its up/down timeline in this replication.
+  std::vector<sensors::Availability> tower_service_, drone_service_, patrol_service_,
+      ground_service_;
+  struct PendingAlarm {
+    sensors::FalseAlarm alarm;
+    std::uint16_t sector;
+  };
+  std::vector<PendingAlarm> false_alarms_;
+  Stream alarm_verdicts_;  // the post's verdicts on false alarms
   ReplicationRecord record_;
 };
 

@@ -46,6 +46,7 @@ enum class Purpose : std::uint32_t {
   kClassification = 20,  // the command post's verdict on each report
   kDispatch = 21,        // dispatch delays and time on scene of responders
   kCorridor = 22,        // an adaptive organisation's choice of corridor
+  kGroundDetection = 23,  // a crosser's draws against ground sensors
   kBenchmark = 0xFFFF,
 };
 

@@ -84,6 +84,7 @@ struct ReplicationRecord {
   std::uint64_t false_alarms = 0;
   double responder_busy_s = 0.0;
   std::uint64_t missed_arrivals = 0;  // a responder arrived after the track was lost
+  std::uint64_t false_alarm_dispatches = 0;  // responders sent to false alarms
   std::uint64_t responder_dispatches = 0;  // responders sent, to crossers or false alarms
   // Team-seconds on duty (teams × duration): the denominator of responder utilisation.
   double responder_available_s = 0.0;
