@@ -4,6 +4,7 @@
 // intercepts if, when it gets there, the post still holds the track.
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
+#include <boost/random/normal_distribution.hpp>
 #include <cmath>
 #include <limits>
 
@@ -17,6 +18,18 @@ namespace {
 double draw_duration_s(double mean_s, bool exponential, Stream& stream) {
   if (!exponential || mean_s <= 0.0) return mean_s;
   return boost::random::exponential_distribution<double>(1.0 / mean_s)(stream);
+}
+
+// The post's delay before a team sets off: fixed, exponential, or normal truncated at 0
+// (drawn again while negative, i.e. the normal conditioned on being non-negative).
+double draw_dispatch_delay_s(const ResponseSpec& response, Stream& stream) {
+  if (response.dispatch_delay != "normal" || response.dispatch_delay_sd_s <= 0.0)
+    return draw_duration_s(response.dispatch_delay_s, response.dispatch_delay == "exponential",
+                           stream);
+  boost::random::normal_distribution<double> delay_s(response.dispatch_delay_s,
+                                                     response.dispatch_delay_sd_s);
+  for (;;)
+    if (const double d = delay_s(stream); d >= 0.0) return d;
 }
 
 }  // namespace
@@ -114,9 +127,14 @@ bool World::dispatch(std::uint32_t c) {
   if (responders_.empty() || now > crosser.track_until) return false;
   const auto& response = model_.scenario.response;
   const auto& sectors = model_.scenario.sectors;
-  const Time leave = now + seconds_to_time(draw_duration_s(
-                               response.dispatch_delay_s, response.dispatch_delay == "exponential",
-                               dispatch_draws_));
+  // The post's delay in acting on this crosser is one draw from the crosser's own stream,
+  // the same at every attempt: redrawn, a report that found no team able to make it in
+  // time would get a new chance at every later report or returning team, as if the post
+  // knew each delay before choosing (and exponential delays would be beaten by the
+  // shortest of many draws; tests/validation/test_command_theory.cpp).
+  Stream delay_draw(
+      {seed_, record_.replication, {EntityKind::kCrosser, crosser.plan->id}, Purpose::kDispatch});
+  const Time leave = now + seconds_to_time(draw_dispatch_delay_s(response, delay_draw));
   const auto& border = model_.geography->border;
   const std::uint16_t post =
       model_.sectors[model_.sector_of(border.project(position(crosser, now)).s)].jurisdiction_index;

@@ -181,7 +181,7 @@ class World {
   Simulator sim_;
   std::vector<CrosserState> crossers_;
   std::vector<ResponderState> responders_;
-  Stream dispatch_draws_;  // dispatch delays and times on scene, in order of dispatch
+  Stream dispatch_draws_;  // times on scene, in order of dispatch (delays: per crosser)
   std::deque<std::uint32_t> waiting_;  // reports waiting for a free team, oldest first
   std::vector<DroneState> drones_;
   std::vector<double>

@@ -312,7 +312,8 @@ void visit_fields(V& v, ResponseSpec& r) {
   v.field("p_target_given_crosser", r.p_target_given_crosser, Range::between(0.0, 1.0));
   v.field("p_target_given_false_alarm", r.p_target_given_false_alarm, Range::between(0.0, 1.0));
   v.field("dispatch_delay_s", r.dispatch_delay_s, Range::non_negative());
-  v.field("dispatch_delay", r.dispatch_delay, Words{"fixed", "exponential"});
+  v.field("dispatch_delay", r.dispatch_delay, Words{"fixed", "exponential", "normal"});
+  v.field("dispatch_delay_sd_s", r.dispatch_delay_sd_s, Range::non_negative());
 }
 
 template <class V>

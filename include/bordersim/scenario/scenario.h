@@ -318,7 +318,10 @@ struct ResponseSpec {
   double p_target_given_false_alarm = 0.5;
   // Between a report taken for a target and the responder setting off.
   double dispatch_delay_s = 0.0;
-  std::string dispatch_delay = "fixed";  // "fixed" or "exponential" (mean dispatch_delay_s)
+  // "fixed", "exponential" (mean dispatch_delay_s) or "normal" (mean dispatch_delay_s, sd
+  // dispatch_delay_sd_s, truncated at 0: EASI's normal response time). One draw per crosser.
+  std::string dispatch_delay = "fixed";
+  double dispatch_delay_sd_s = 0.0;  // "normal" only
 };
 
 // Linear obstacles (routes/obstacles.h has the reasons for each default). The trench and
