@@ -198,8 +198,10 @@ TEST_CASE("drop: the share of reports that find every team busy is Erlang B") {
 TEST_CASE("queue with exponential time on scene: the wait for a team is M/M/c") {
   // As above, with the time on scene exponential (mean 1800 s) and reports waiting, oldest
   // first, for a free team. Goals are 300 km away, so no waiting crosser gets away (a
-  // finished crosser leaves the queue) and the team's drive to it stays under 1 s.
-  // Wait = first dispatch - first report; P(wait > 0) = Erlang C, E[wait] = C/(cμ − λ).
+  // finished crosser leaves the queue). The crosser walks on while it waits: the drives
+  // there and back add 2.4 ms per second waited to the job, 0.1 % of a mean job.
+  // Wait = first dispatch - first report; P(wait > 0) = Erlang C, E[wait] = C/(cμ − λ),
+  // and a waiting report waits an exponential time: P(wait > t) = C·exp(−(cμ − λ)·t).
   constexpr int kTeams = 3;
   constexpr double kServiceS = 1800.0, kLoadErlang = 1.8, kWarmUpS = 10 * kServiceS;
   const Model model = command_model(50000.0, 100000.0,
@@ -208,12 +210,13 @@ TEST_CASE("queue with exponential time on scene: the wait for a team is M/M/c") 
                                        "on_scene": "exponential")",
                                     R"("when_busy": "queue")");
   const c2::ResponderPool pool{kLoadErlang / kServiceS, 1.0 / kServiceS, kTeams};
-  std::vector<double> waited_share, mean_wait_s;
+  const double tail_at_s = 1.0 / (kTeams / kServiceS - pool.arrival_rate_per_s);  // 1500 s
+  std::vector<double> waited_share, tail_share, mean_wait_s;
   for (std::uint32_t replication = 0; replication < 240; ++replication) {
     const auto plans =
         poisson_walkers(pool.arrival_rate_per_s, 200 * 3600.0, 50000.0, 300000.0, 31, replication);
     const ReplicationRecord record = simulate_replication(model, plans, 31, replication);
-    std::size_t waited = 0, reports = 0;
+    std::size_t waited = 0, waited_long = 0, reports = 0;
     double wait_sum_s = 0.0;
     for (const CrossingRecord& row : record.crossing_records) {
       check_known_detection(row);
@@ -223,12 +226,16 @@ TEST_CASE("queue with exponential time on scene: the wait for a team is M/M/c") 
       const double wait_s = row.first_dispatch_s - row.first_report_s;
       wait_sum_s += wait_s;
       waited += wait_s > 0.0 ? 1 : 0;
+      waited_long += wait_s > tail_at_s ? 1 : 0;
     }
     waited_share.push_back(static_cast<double>(waited) / static_cast<double>(reports));
+    tail_share.push_back(static_cast<double>(waited_long) / static_cast<double>(reports));
     mean_wait_s.push_back(wait_sum_s / static_cast<double>(reports));
   }
   const Interval p_wait = t_interval(waited_share, 0.99);
   const Interval wait = t_interval(mean_wait_s, 0.99);
+  const Interval tail = t_interval(tail_share, 0.99);
+  const double tail_expected = c2::wait_exceeds(pool, tail_at_s);
   const double erlang_c = c2::probability_of_waiting(pool);
   const double wq_s = c2::mean_wait_in_queue_s(pool);
   MESSAGE("P(wait > 0) " << p_wait.estimate << " [" << p_wait.lower << ", " << p_wait.upper
@@ -240,6 +247,10 @@ TEST_CASE("queue with exponential time on scene: the wait for a team is M/M/c") 
   CHECK(wait.lower < wq_s);
   CHECK(wq_s < wait.upper);
   CHECK(wait.upper - wait.lower < 0.25 * wq_s);
+  MESSAGE("P(wait > " << tail_at_s << " s) " << tail.estimate << " [" << tail.lower << ", "
+                      << tail.upper << "], C·exp(−1) " << tail_expected);
+  CHECK(tail.lower < tail_expected);
+  CHECK(tail_expected < tail.upper);
 }
 
 TEST_CASE("EASI: layered ground sensors and a normal response time give P(interruption)") {
