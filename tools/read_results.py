@@ -16,9 +16,10 @@ As a program:
 
 The file layout is described in DESIGN.md ("HDF5 result file") and
 include/bordersim/io/result_file.h. Fixed-length byte strings (kind, outcome, mover,
-cargo, sector names, metric names) come back as Python str; missing times are NaN, and so
-is seam_distance_m where the border has no seam. summary_text prints rates, the seam
-penalty and responder utilisation as percentages.
+cargo, first_detector, sector names, metric names) come back as Python str; missing times
+(first_detection_s, first_report_s, first_dispatch_s, interception_s) are NaN, and so is
+seam_distance_m where the border has no seam. summary_text prints rates, the seam penalty,
+responder utilisation and the first detectors' shares as percentages.
 """
 
 import argparse
@@ -159,7 +160,7 @@ def summary_text(results):
         width = max([len("metric")] + [len(r["metric"]) for r in rows])
         lines.append("  %-*s  %10s  %23s  %8s" % (width, "metric", "estimate", "interval", "n"))
         for r in rows:
-            rate = r["metric"].endswith(("_rate", "seam_penalty", "utilisation"))
+            rate = r["metric"].endswith(("_rate", "seam_penalty", "utilisation", "/share"))
             interval = "[%s, %s]" % (_number(r["lower"], rate), _number(r["upper"], rate))
             lines.append("  %-*s  %10s  %23s  %8d" % (width, r["metric"],
                                                       _number(r["estimate"], rate), interval,

@@ -142,6 +142,24 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
                        number_interval(metric("responder_dispatches_per_replication")),
                        percent(utilisation.estimate), percent_interval(utilisation));
   }
+  if (utilisation.n > 0) {
+    out += fmt::format(
+        "  Command chain: first dispatch {} s, interception {} s after the first detection; "
+        "per replication {} dispatches to false alarms, {} arrivals after the track was lost\n",
+        number_interval(metric("detection_to_dispatch_s")),
+        number_interval(metric("detection_to_interception_s")),
+        number_interval(metric("false_alarm_dispatches_per_replication")),
+        number_interval(metric("missed_arrivals_per_replication")));
+  }
+  std::string first_by;
+  for (const Detector kind : kDetectorKinds) {
+    std::string name(to_string(kind));
+    const Interval share = metric("first_detector/" + name + "/share");
+    if (share.n == 0 || share.estimate == 0.0) continue;
+    std::replace(name.begin(), name.end(), '_', ' ');
+    first_by += fmt::format("{}{} {}", first_by.empty() ? "" : ", ", name, percent(share.estimate));
+  }
+  if (!first_by.empty()) out += "  First detections by: " + first_by + "\n";
   if (t.seized_usd > 0.0 || t.lost_usd > 0.0) {
     out += fmt::format("  Cargo value per replication: seized {} USD, delivered {} USD\n",
                        usd_interval(metric("value_seized_usd_per_replication")),
@@ -154,8 +172,8 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
     out += fmt::format(
         "  Seam penalty (interception within {:g} km of a seam minus elsewhere): {} points {} "
         "({} of {} near, {} of {} elsewhere)\n",
-        variant.model.scenario.sectors.seam_band_km, points(penalty.estimate), points_interval(penalty),
-        percent(near.estimate), near.n, percent(away.estimate), away.n);
+        variant.model.scenario.sectors.seam_band_km, points(penalty.estimate),
+        points_interval(penalty), percent(near.estimate), near.n, percent(away.estimate), away.n);
   }
 
   const std::vector<SectorTally> sectors = sector_tallies(variant);

@@ -78,6 +78,9 @@ constexpr std::array kKinds = {CrosserKind::kInfiltrator, CrosserKind::kSmuggler
 constexpr std::array kMovers = {Mover::kFoot, Mover::kVehicle};
 constexpr std::array kCargoKinds = {CargoKind::kNone, CargoKind::kDrugs, CargoKind::kWeapons,
                                     CargoKind::kPeople};
+constexpr std::array kDetectors = {
+    Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,      Detector::kDrone,
+    Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor};
 constexpr std::array kOutcomes = {Outcome::kUndetected, Outcome::kDetectedNotIntercepted,
                                   Outcome::kIntercepted, Outcome::kAborted};
 
@@ -95,7 +98,11 @@ Table from_replications(const std::vector<ReplicationRecord>& rows) {
   t.add_integers("escaped", ColumnType::kUInt64, integers(rows, &R::escaped));
   t.add_integers("false_alarms", ColumnType::kUInt64, integers(rows, &R::false_alarms));
   t.add_reals("responder_busy_s", reals(rows, &R::responder_busy_s));
-  t.add_integers("responder_dispatches", ColumnType::kUInt64, integers(rows, &R::responder_dispatches));
+  t.add_integers("responder_dispatches", ColumnType::kUInt64,
+                 integers(rows, &R::responder_dispatches));
+  t.add_integers("false_alarm_dispatches", ColumnType::kUInt64,
+                 integers(rows, &R::false_alarm_dispatches));
+  t.add_integers("missed_arrivals", ColumnType::kUInt64, integers(rows, &R::missed_arrivals));
   t.add_reals("responder_available_s", reals(rows, &R::responder_available_s));
   t.add_reals("value_seized_usd", reals(rows, &R::value_seized_usd));
   t.add_reals("value_delivered_usd", reals(rows, &R::value_delivered_usd));
@@ -123,6 +130,10 @@ Table from_crossings(const std::vector<ReplicationRecord>& replications,
   t.add_reals("start_s", reals(rows, &C::start_s));
   t.add_reals("first_detection_s", reals(rows, &C::first_detection_s));
   t.add_reals("interception_s", reals(rows, &C::interception_s));
+  t.add_strings("first_detector",
+                strings(rows, [](const C& c) { return to_string(c.first_detector); }));
+  t.add_reals("first_report_s", reals(rows, &C::first_report_s));
+  t.add_reals("first_dispatch_s", reals(rows, &C::first_dispatch_s));
   t.add_strings("outcome", strings(rows, [](const C& c) { return to_string(c.outcome); }));
   t.add_reals("border_x_m", reals(rows, &C::border_x_m));
   t.add_reals("border_y_m", reals(rows, &C::border_y_m));
@@ -173,6 +184,9 @@ std::vector<ReplicationRecord> to_replications(const Table& t) {
   const auto& busy = column(t, "responder_busy_s", ColumnType::kFloat64);
   const auto& events = column(t, "events", ColumnType::kUInt64);
   const auto* dispatches = optional_column(t, "responder_dispatches", ColumnType::kUInt64);
+  const auto* false_alarm_dispatches =
+      optional_column(t, "false_alarm_dispatches", ColumnType::kUInt64);
+  const auto* missed = optional_column(t, "missed_arrivals", ColumnType::kUInt64);
   const auto* available = optional_column(t, "responder_available_s", ColumnType::kFloat64);
   const auto* seized = optional_column(t, "value_seized_usd", ColumnType::kFloat64);
   const auto* delivered = optional_column(t, "value_delivered_usd", ColumnType::kFloat64);
@@ -189,6 +203,8 @@ std::vector<ReplicationRecord> to_replications(const Table& t) {
     r.responder_busy_s = busy.reals[i];
     r.events = events.integers[i];
     if (dispatches) r.responder_dispatches = dispatches->integers[i];
+    if (false_alarm_dispatches) r.false_alarm_dispatches = false_alarm_dispatches->integers[i];
+    if (missed) r.missed_arrivals = missed->integers[i];
     if (available) r.responder_available_s = available->reals[i];
     if (seized) r.value_seized_usd = seized->reals[i];
     if (delivered) r.value_delivered_usd = delivered->reals[i];
@@ -213,6 +229,9 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
   const auto* cargo_kind = optional_column(t, "cargo", ColumnType::kString);
   const auto* organisation = optional_column(t, "organisation", ColumnType::kUInt16);
   const auto* seam = optional_column(t, "seam_distance_m", ColumnType::kFloat64);
+  const auto* detector = optional_column(t, "first_detector", ColumnType::kString);
+  const auto* report = optional_column(t, "first_report_s", ColumnType::kFloat64);
+  const auto* dispatch = optional_column(t, "first_dispatch_s", ColumnType::kFloat64);
   std::vector<CrossingRecord> rows(t.rows());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     CrossingRecord& c = rows[i];
@@ -232,6 +251,9 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
     if (cargo_kind) c.cargo = parse(t, "cargo", cargo_kind->strings[i], kCargoKinds);
     if (organisation) c.organisation = narrow<std::uint16_t>(t, *organisation, i);
     if (seam) c.seam_distance_m = seam->reals[i];
+    if (detector) c.first_detector = parse(t, "first_detector", detector->strings[i], kDetectors);
+    if (report) c.first_report_s = report->reals[i];
+    if (dispatch) c.first_dispatch_s = dispatch->reals[i];
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 #include "bordersim/stats/summary.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <string_view>
@@ -49,7 +50,25 @@ std::size_t tally_count(const VariantResult& variant) {
 Interval responder_utilisation(const VariantResult& variant, double confidence) {
   std::vector<double> values;
   for (const ReplicationRecord& r : variant.replications) {
-    if (r.responder_available_s > 0.0) values.push_back(r.responder_busy_s / r.responder_available_s);
+    if (r.responder_available_s > 0.0)
+      values.push_back(r.responder_busy_s / r.responder_available_s);
+  }
+  if (values.empty()) return Interval{};
+  return t_interval(values, confidence);
+}
+
+// Seconds from first detection to a later event of the same crossing (the first dispatch,
+// the interception), over the crossings that have both, as a t interval over crossings.
+// Crossings of one replication share responders, so this interval is somewhat narrow; it
+// is a description of the command chain's speed, not a headline rate.
+Interval delay_after_detection(const VariantResult& variant, double CrossingRecord::*later,
+                               double confidence) {
+  std::vector<double> values;
+  for (const ReplicationRecord& r : variant.replications) {
+    for (const CrossingRecord& c : r.crossing_records) {
+      const double delay_s = c.*later - c.first_detection_s;
+      if (!std::isnan(delay_s)) values.push_back(delay_s);
+    }
   }
   if (values.empty()) return Interval{};
   return t_interval(values, confidence);
@@ -168,6 +187,35 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
   rows.push_back(row("away_from_seam/interception_rate",
                      wilson_interval(pooled.successes_b, pooled.trials_b, confidence)));
   rows.push_back(row("seam_penalty", clustered_ratio_difference(seams, confidence)));
+
+  rows.push_back(row("false_alarm_dispatches_per_replication",
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return r.false_alarm_dispatches;
+                     })));
+  rows.push_back(row("missed_arrivals_per_replication",
+                     mean_over_replications(variant, confidence, [](const ReplicationRecord& r) {
+                       return r.missed_arrivals;
+                     })));
+  rows.push_back(
+      row("detection_to_dispatch_s",
+          delay_after_detection(variant, &CrossingRecord::first_dispatch_s, confidence)));
+  rows.push_back(row("detection_to_interception_s",
+                     delay_after_detection(variant, &CrossingRecord::interception_s, confidence)));
+  std::array<std::uint64_t, kDetectorKinds.size()> first_by{};
+  std::uint64_t attributed = 0;  // detected crossings whose first detector is known
+  for (const ReplicationRecord& r : variant.replications) {
+    for (const CrossingRecord& c : r.crossing_records) {
+      if (!detected(c) || c.first_detector == Detector::kNone) continue;
+      ++attributed;
+      for (std::size_t k = 0; k < kDetectorKinds.size(); ++k) {
+        if (kDetectorKinds[k] == c.first_detector) ++first_by[k];
+      }
+    }
+  }
+  for (std::size_t k = 0; k < kDetectorKinds.size(); ++k) {
+    rows.push_back(row("first_detector/" + std::string(to_string(kDetectorKinds[k])) + "/share",
+                       wilson_interval(first_by[k], attributed, confidence)));
+  }
 
   const std::vector<SectorTally> tallies = sector_tallies(variant);
   for (std::size_t s = 0; s < tallies.size(); ++s) {

@@ -28,15 +28,17 @@ import read_results  # noqa: E402  (the reusable loader under test too)
 REPLICATIONS = 20
 REPLICATION_FIELDS = ["replication", "crossings", "detected", "intercepted", "aborted", "escaped",
                       "false_alarms", "responder_busy_s", "responder_dispatches",
-                      "responder_available_s", "value_seized_usd", "value_delivered_usd", "events"]
+                      "false_alarm_dispatches", "missed_arrivals", "responder_available_s", "value_seized_usd", "value_delivered_usd", "events"]
 CROSSING_FIELDS = ["replication", "crosser", "kind", "group_size", "sector", "sector_name",
-                   "start_s", "first_detection_s", "interception_s", "outcome", "border_x_m",
+                   "start_s", "first_detection_s", "interception_s", "first_detector",
+                   "first_report_s", "first_dispatch_s", "outcome", "border_x_m",
                    "border_y_m", "cargo_value_usd", "mover", "cargo", "organisation",
                    "seam_distance_m"]
 SECTOR_FIELDS = ["name", "jurisdiction", "from_m", "to_m", "crossings", "detected", "intercepted",
                  "aborted", "value_seized_usd", "value_delivered_usd"]
 SUMMARY_FIELDS = ["metric", "estimate", "lower", "upper", "n"]
 OUTCOMES = {"undetected", "detected", "intercepted", "aborted"}
+DETECTORS = {"none", "tower_crew", "camera", "drone", "patrol", "air_recon", "ground_sensor"}
 
 
 class Checks:
@@ -179,6 +181,25 @@ def check_variant(c, f, name):
             "%s: interception not before first detection" % where)
     c.check(np.all(np.isfinite(rows["start_s"])), "%s: start_s always set" % where)
 
+    # The command chain: who saw it first, when the post heard of it, when a team set off.
+    detector = np.array([text(d) for d in rows["first_detector"]])
+    report = rows["first_report_s"]
+    dispatch = rows["first_dispatch_s"]
+    c.check(set(detector) <= DETECTORS, "%s: first_detector values in %s: %s"
+            % (where, DETECTORS, set(detector)))
+    c.check(np.array_equal(detector != "none", detected),
+            "%s: a first_detector exactly for detected crossings" % where)
+    c.check(np.all(np.isnan(report[~detected])) and np.all(np.isnan(dispatch[~detected])),
+            "%s: no report or dispatch time without a detection" % where)
+    c.check(np.all(np.isnan(report) | (report >= rows["first_detection_s"])),
+            "%s: first report not before the first detection" % where)
+    c.check(np.all(np.isnan(dispatch) | (dispatch >= rows["first_detection_s"])),
+            "%s: first dispatch not before the first detection" % where)
+    c.check(np.all(np.isfinite(dispatch[intercepted])),
+            "%s: every intercepted crossing had a dispatch" % where)
+    c.check(np.all(reps["false_alarm_dispatches"] <= reps["responder_dispatches"]),
+            "%s: false-alarm dispatches are among the dispatches" % where)
+
     # Per replication, the totals agree with the rows.
     n = len(reps)
     per_rep = rows["replication"].astype(np.int64)
@@ -237,7 +258,10 @@ def check_variant(c, f, name):
               "responder_busy_s_per_replication", "responder_dispatches_per_replication",
               "responder_utilisation", "value_seized_usd_per_replication",
               "value_delivered_usd_per_replication", "near_seam/interception_rate",
-              "away_from_seam/interception_rate", "seam_penalty"):
+              "away_from_seam/interception_rate", "seam_penalty",
+              "false_alarm_dispatches_per_replication", "missed_arrivals_per_replication",
+              "detection_to_dispatch_s", "detection_to_interception_s",
+              "first_detector/camera/share", "first_detector/ground_sensor/share"):
         c.check(m in metrics, "%s/summary has %s" % (where, m))
     if "detection_rate" in metrics and len(rows):
         r = summary[metrics["detection_rate"]]

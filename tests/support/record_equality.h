@@ -15,7 +15,9 @@ inline bool same(const CrossingRecord& a, const CrossingRecord& b) {
          same_bits(a.interception_s, b.interception_s) && same_bits(a.border_x_m, b.border_x_m) &&
          same_bits(a.border_y_m, b.border_y_m) && same_bits(a.cargo_value_usd, b.cargo_value_usd) &&
          a.mover == b.mover && a.cargo == b.cargo && a.organisation == b.organisation &&
-         same_bits(a.seam_distance_m, b.seam_distance_m);
+         same_bits(a.seam_distance_m, b.seam_distance_m) && a.first_detector == b.first_detector &&
+         same_bits(a.first_report_s, b.first_report_s) &&
+         same_bits(a.first_dispatch_s, b.first_dispatch_s);
 }
 
 // Totals only; compare crossing_records with same() where both sides carry them.
@@ -25,6 +27,8 @@ inline bool same_totals(const ReplicationRecord& a, const ReplicationRecord& b) 
          a.false_alarms == b.false_alarms && a.events == b.events &&
          same_bits(a.responder_busy_s, b.responder_busy_s) &&
          a.responder_dispatches == b.responder_dispatches &&
+         a.false_alarm_dispatches == b.false_alarm_dispatches &&
+         a.missed_arrivals == b.missed_arrivals &&
          same_bits(a.responder_available_s, b.responder_available_s) &&
          same_bits(a.value_seized_usd, b.value_seized_usd) &&
          same_bits(a.value_delivered_usd, b.value_delivered_usd);

@@ -169,17 +169,29 @@ TEST_CASE("console table: seam penalty and responder lines when the batch has th
     r.responder_available_s = 10000.0;
     r.responder_busy_s = 1000.0;
     r.responder_dispatches = 2;
-    for (CrossingRecord& c : r.crossing_records) c.seam_distance_m = c.sector == 0 ? 1000.0 : 90e3;
+    r.false_alarm_dispatches = 1;
+    for (CrossingRecord& c : r.crossing_records) {
+      c.seam_distance_m = c.sector == 0 ? 1000.0 : 90e3;
+      if (!std::isnan(c.first_detection_s)) {
+        c.first_detector = c.sector == 0 ? Detector::kGroundSensor : Detector::kCamera;
+      }
+    }
   }
   std::ostringstream out;
   print_results(out, batch);
   const std::string text = out.str();
   INFO(text);
   // Utilisation 10% in every replication: no spread, a zero-width interval.
-  CHECK(line_with(text, "Responders:").find("2.0 [2.0, 2.0] dispatches per replication, "
-                                             "utilisation 10.0% [ 10.0%,  10.0%]") != std::string::npos);
+  CHECK(line_with(text, "Responders:")
+            .find("2.0 [2.0, 2.0] dispatches per replication, "
+                  "utilisation 10.0% [ 10.0%,  10.0%]") != std::string::npos);
   // Near (S1): 1 of 2 intercepted; elsewhere (S2): 2 of 4.
   const std::string seam = line_with(text, "Seam penalty");
   CHECK(seam.find("within 10 km of a seam") != std::string::npos);
   CHECK(seam.find("(50.0% of 2 near, 50.0% of 4 elsewhere)") != std::string::npos);
+  // One false-alarm dispatch in every replication; detected: 2 in S1, 3 in S2.
+  CHECK(line_with(text, "Command chain:").find("1.0 [1.0, 1.0] dispatches to false alarms") !=
+        std::string::npos);
+  CHECK(line_with(text, "First detections by:") ==
+        "  First detections by: camera 60.0%, ground sensor 40.0%");
 }

@@ -46,15 +46,21 @@ CrossingRecord crossing(std::uint32_t crosser, std::uint16_t sector, Outcome out
   c.group_size = static_cast<std::uint16_t>(2 + crosser % 7);
   c.sector = sector;
   c.start_s = 60.5 * crosser;
-  if (outcome != Outcome::kUndetected) c.first_detection_s = c.start_s + 321.25;
+  if (outcome != Outcome::kUndetected) {
+    c.first_detection_s = c.start_s + 321.25;
+    c.first_detector = crosser == 0 ? Detector::kGroundSensor : Detector::kCamera;
+    c.first_report_s = c.first_detection_s + 30.0;
+    if (outcome == Outcome::kIntercepted) c.first_dispatch_s = c.first_report_s + 0.5;
+  }
   if (outcome == Outcome::kIntercepted) c.interception_s = c.start_s + 999.0;
   c.outcome = outcome;
   c.border_x_m = 1000.0 * crosser + 0.125;
   c.border_y_m = -3.5;
   c.cargo_value_usd = c.kind == CrosserKind::kSmuggler ? 8000.0 + crosser : 0.0;
   c.mover = crosser == 3 ? Mover::kVehicle : Mover::kFoot;
-  c.cargo = c.kind == CrosserKind::kSmuggler ? (crosser == 1 ? CargoKind::kPeople : CargoKind::kWeapons)
-                                             : CargoKind::kNone;
+  c.cargo = c.kind == CrosserKind::kSmuggler
+                ? (crosser == 1 ? CargoKind::kPeople : CargoKind::kWeapons)
+                : CargoKind::kNone;
   c.organisation = c.kind == CrosserKind::kSmuggler ? static_cast<std::uint16_t>(crosser) : 0;
   if (crosser != 2) c.seam_distance_m = 2500.25 * crosser;  // crosser 2: NaN, no seam
   return c;
@@ -67,6 +73,8 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
   r.responder_busy_s = 1234.5 * (number + 1);
   r.events = 100000 + number;
   r.responder_dispatches = 7 + number;
+  r.false_alarm_dispatches = 2 + number;
+  r.missed_arrivals = 1 + 2 * number;
   r.responder_available_s = 86400.0 * 8;
   r.value_seized_usd = 1000.5 * number;
   r.value_delivered_usd = 333.25 + number;

@@ -126,7 +126,7 @@ TEST_CASE("summarize: pooled rates and per-replication means and per-sector line
   CHECK(std::isnan(find(rows, "seam_penalty").estimate));
   CHECK(find(rows, "near_seam/interception_rate").n == 0);
   check_row(find(rows, "away_from_seam/interception_rate"), wilson_interval(3, 6));
-  CHECK(rows.size() == 14 + 4 * 2);
+  CHECK(rows.size() == 14 + 4 + kDetectorKinds.size() + 4 * 2);
   CHECK(rows.back().metric == "sector/S2/abort_rate");
 }
 
@@ -208,7 +208,8 @@ TEST_CASE("summarize: the seam penalty is near minus elsewhere with a clustered 
   v.model.scenario.sectors.seam_band_km = 10.0;
   // Replication 0: S1 crossings 5 km from the seam (near), S2 crossings 50 km away.
   // Replication 1: both 9.999 km (near). Near: 1 of 2 + 2 of 2; elsewhere: 0 of 2.
-  for (CrossingRecord& c : v.replications[0].crossing_records) c.seam_distance_m = c.sector == 0 ? 5e3 : 50e3;
+  for (CrossingRecord& c : v.replications[0].crossing_records)
+    c.seam_distance_m = c.sector == 0 ? 5e3 : 50e3;
   for (CrossingRecord& c : v.replications[1].crossing_records) c.seam_distance_m = 9999.0;
   const std::vector<SummaryRow> rows = summarize(v);
   check_row(find(rows, "near_seam/interception_rate"), wilson_interval(3, 4));
@@ -228,7 +229,8 @@ TEST_CASE("summarize: the seam penalty is near minus elsewhere with a clustered 
 
 TEST_CASE("clustered_ratio_difference: equal cluster sizes give the paired t interval") {
   // 4 replications with 10 near and 20 elsewhere crossings each.
-  const std::vector<ClusterCounts> clusters = {{3, 10, 10, 20}, {5, 10, 8, 20}, {2, 10, 12, 20}, {6, 10, 9, 20}};
+  const std::vector<ClusterCounts> clusters = {
+      {3, 10, 10, 20}, {5, 10, 8, 20}, {2, 10, 12, 20}, {6, 10, 9, 20}};
   std::vector<double> near, away;
   for (const ClusterCounts& c : clusters) {
     near.push_back(static_cast<double>(c.successes_a) / 10.0);
@@ -245,4 +247,44 @@ TEST_CASE("clustered_ratio_difference: equal cluster sizes give the paired t int
   const Interval one = clustered_ratio_difference(std::vector<ClusterCounts>{{1, 2, 1, 4}});
   CHECK(one.estimate == doctest::Approx(0.25));
   CHECK(std::isnan(one.lower));
+}
+
+TEST_CASE("summarize: command chain delays, false-alarm dispatches and first detectors") {
+  VariantResult v = baseline();
+  // Replication 0: intercepted (camera, dispatched 50 s after detection), detected not
+  // intercepted (ground sensor, no dispatch), aborted (camera). Replication 1: two
+  // intercepted, both first seen by the tower crew, dispatched after 20 s and 80 s.
+  auto& r0 = v.replications[0].crossing_records;
+  r0[0].first_detector = Detector::kCamera;
+  r0[0].first_dispatch_s = 150.0;
+  r0[0].interception_s = 700.0;  // 600 s after detection
+  r0[2].first_detector = Detector::kGroundSensor;
+  r0[3].first_detector = Detector::kCamera;
+  auto& r1 = v.replications[1].crossing_records;
+  r1[0].first_detector = Detector::kTowerCrew;
+  r1[0].first_dispatch_s = 120.0;
+  r1[1].first_detector = Detector::kTowerCrew;
+  r1[1].first_dispatch_s = 180.0;
+  v.replications[0].false_alarm_dispatches = 3;
+  v.replications[1].missed_arrivals = 2;
+
+  const std::vector<SummaryRow> rows = summarize(v);
+  check_row(find(rows, "false_alarm_dispatches_per_replication"),
+            t_interval(std::vector<double>{3, 0, 0}));
+  check_row(find(rows, "missed_arrivals_per_replication"),
+            t_interval(std::vector<double>{0, 2, 0}));
+  check_row(find(rows, "detection_to_dispatch_s"), t_interval(std::vector<double>{50, 20, 80}));
+  check_row(find(rows, "detection_to_interception_s"),
+            t_interval(std::vector<double>{600, 300, 300}));
+  // 5 detected crossings, all attributed: camera 2, ground sensor 1, tower crew 2.
+  check_row(find(rows, "first_detector/camera/share"), wilson_interval(2, 5));
+  check_row(find(rows, "first_detector/tower_crew/share"), wilson_interval(2, 5));
+  check_row(find(rows, "first_detector/ground_sensor/share"), wilson_interval(1, 5));
+  check_row(find(rows, "first_detector/drone/share"), wilson_interval(0, 5));
+
+  // Without attributions (records from before the column): NaN shares with n = 0.
+  const std::vector<SummaryRow> plain = summarize(baseline());
+  CHECK(find(plain, "first_detector/camera/share").n == 0);
+  CHECK(std::isnan(find(plain, "first_detector/camera/share").estimate));
+  CHECK(find(plain, "detection_to_dispatch_s").n == 0);
 }

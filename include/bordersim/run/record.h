@@ -46,6 +46,18 @@ inline std::string_view to_string(CargoKind cargo) {
   }
   return "unknown";
 }
+inline std::string_view to_string(Detector detector) {
+  switch (detector) {
+    case Detector::kNone: return "none";
+    case Detector::kTowerCrew: return "tower_crew";
+    case Detector::kCamera: return "camera";
+    case Detector::kDrone: return "drone";
+    case Detector::kPatrol: return "patrol";
+    case Detector::kAirRecon: return "air_recon";
+    case Detector::kGroundSensor: return "ground_sensor";
+  }
+  return "unknown";
+}
 
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 

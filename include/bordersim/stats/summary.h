@@ -1,6 +1,7 @@
 #pragma once
 // Headline statistics of a batch: per variant (rates, per-replication means, per sector)
 // and between variants (paired differences against a baseline).
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -11,6 +12,11 @@
 #include "bordersim/stats/ratio_difference.h"
 
 namespace bordersim {
+
+// The kinds of sensor a first detection is attributed to, in summary order.
+inline constexpr std::array kDetectorKinds = {Detector::kTowerCrew, Detector::kCamera,
+                                              Detector::kDrone,     Detector::kPatrol,
+                                              Detector::kAirRecon,  Detector::kGroundSensor};
 
 struct SummaryRow {
   std::string metric;
@@ -57,6 +63,13 @@ std::vector<SectorTally> sector_tallies(const VariantResult& variant);
 //   near_seam/interception_rate, away_from_seam/interception_rate: Wilson, pooled;
 //   seam_penalty: near minus away, clustered_ratio_difference over replications (n =
 //     replications; NaN when either side has no crossings, as without seams);
+//   false_alarm_dispatches_per_replication, missed_arrivals_per_replication: t intervals
+//     over replications;
+//   detection_to_dispatch_s, detection_to_interception_s: t intervals over the crossings
+//     that have both times (n = those crossings; NaN, n = 0, without any);
+//   first_detector/<kind>/share for each kDetectorKinds, in that order: the share of
+//     detected crossings whose first detection was by that kind of sensor (Wilson, n =
+//     detected crossings with a known first detector);
 //   per sector, in model order: "sector/<name>/crossings" (mean crossings of that sector
 //     per replication, t interval, n = replications), "sector/<name>/detection_rate",
 //     "sector/<name>/interception_rate" and "sector/<name>/abort_rate" (Wilson, n = the
