@@ -153,18 +153,22 @@ TEST_CASE("interception race: exponential dispatch delay gives 1 - exp(-(T - R)/
   SUBCASE("reported again and again") { check_race(600.0, "drop"); }
 }
 
-TEST_CASE("drop: the share of reports that find every team busy is Erlang B") {
-  // c teams at the crossing point itself, driving 1000 m/s: a job holds a team for its
-  // time on scene (1800 s) plus drives under 0.1 s each way, a fixed service time S.
-  // Reports arrive as a Poisson stream (start times Poisson, each crosser reported once,
-  // 1 h 20 min before its goal); one that finds every team busy is dropped and never
-  // dispatched. Erlang B depends on S only through its mean (M/G/c/c).
+namespace {
+
+// c teams at the crossing point itself, driving 1000 m/s: a job holds a team for its time
+// on scene (mean 1800 s, fixed or exponential) plus drives under 0.1 s each way. Reports
+// arrive as a Poisson stream (start times Poisson, each crosser reported once, 1 h 20 min
+// before its goal); one that finds every team busy is dropped and never dispatched.
+void check_erlang_b(const char* on_scene) {
   constexpr int kTeams = 3;
   constexpr double kServiceS = 1800.0, kLoadErlang = 2.0, kWarmUpS = 5 * kServiceS;
-  const Model model = command_model(50000.0, 100000.0,
-                                    R"("bases_km": [50], "setback_m": 0, "teams_per_base": 3,
-                                       "speed_mps": 1000, "on_scene_s": 1800)",
-                                    R"("when_busy": "drop")");
+  const Model model =
+      command_model(50000.0, 100000.0,
+                    std::string(R"("bases_km": [50], "setback_m": 0, "teams_per_base": 3,
+                                                   "speed_mps": 1000, "on_scene_s": 1800,
+                                                   "on_scene": ")") +
+                        on_scene + "\"",
+                    R"("when_busy": "drop")");
   REQUIRE(model.responder_homes.size() == kTeams);
   const double rate_per_s = kLoadErlang / kServiceS;
   std::vector<double> blocked_share;
@@ -193,6 +197,14 @@ TEST_CASE("drop: the share of reports that find every team busy is Erlang B") {
   CHECK(observed.lower < expected);
   CHECK(expected < observed.upper);
   CHECK(observed.upper - observed.lower < 0.02);  // tight enough to tell B(2, 3) from B(2, 2)
+}
+
+}  // namespace
+
+TEST_CASE("drop: the share of reports that find every team busy is Erlang B") {
+  // Erlang B depends on the job time only through its mean (M/G/c/c, Sevastyanov).
+  SUBCASE("fixed time on scene") { check_erlang_b("fixed"); }
+  SUBCASE("exponential time on scene") { check_erlang_b("exponential"); }
 }
 
 TEST_CASE("queue with exponential time on scene: the wait for a team is M/M/c") {
