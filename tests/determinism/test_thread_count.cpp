@@ -43,7 +43,13 @@ TEST_CASE("1 or 2 or 7 threads give identical replications") {
 TEST_CASE("variants meet the same crossers (common random numbers)") {
   ScenarioOverrides overrides;
   overrides.replications = 3;
-  const auto scenario = load_scenario_text(std::string(default_scenario_json()), "default", overrides);
+  // "adaptive" crossers pick their corridor from the outcomes so far in the replication,
+  // which differ between layouts by design; every other crosser keeps its start and place.
+  Json text = Json::parse(default_scenario_json());
+  for (auto& [kind, threat] : text["threats"].items()) {
+    if (threat.value("knowledge", "") == "adaptive") threat["knowledge"] = "informed";
+  }
+  const auto scenario = load_scenario_text(text.dump(), "default", overrides);
   const BatchResult batch = run_batch(scenario, 2);
   REQUIRE(batch.variants.size() >= 2);
   for (std::size_t r = 0; r < 3; ++r) {
