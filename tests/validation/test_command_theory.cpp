@@ -1,12 +1,14 @@
 // The simulator's command chain (detection -> report -> dispatch -> interception, and a
 // pool of teams) against the closed forms of c2/ (issue 4, item 7): the interception
-// race with an exponential dispatch delay, Erlang B for "drop", M/M/c for "queue".
+// race with an exponential dispatch delay, Erlang B for "drop", M/M/c for "queue", EASI
+// for ground-sensor lines with a normal response time.
 //
 // Each test pins the situation down so that the closed form's assumptions hold exactly:
 // flat ground (crossers walk straight along the border's normal), an "instant" tower on
 // each crossing point with a range so short (30 m) that a crosser walking 1.2 m/s is in
 // sight for 50 s, less than the crew's 60 s re-sighting interval: so each crosser is
-// detected once, at a known place (30 m before the border), and reported once. The
+// detected once, at a known place (30 m before the border), and reported once (one race
+// case sees it for 1000 s on purpose, and EASI uses ground sensors instead). The
 // crossers are hand-made plans (start times Poisson from a keyed stream), so arrivals are
 // exactly Poisson and nothing else of the threat model is involved. No false alarms.
 // Tolerances are 99 % intervals: binomial where crossers are independent, Student t over
