@@ -25,6 +25,7 @@ struct KindKeys {
   double risk_aversion_s;
   const ReactionsSpec& reactions;
   const std::vector<OriginSpec>& origins;
+  double corridor_km;
 };
 
 // One origin area: a stretch of the border and its share of the kind's rate.
@@ -160,6 +161,9 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
       const std::uint64_t crosser_key = source.key << 32 | sequence++;
       Stream attributes({seed, replication, {EntityKind::kCrosser, crosser_key}, Purpose::kAttributes});
       plan.border_s = source.from_m + uniform01(attributes) * (source.to_m - source.from_m);
+      plan.origin_from_m = source.from_m;
+      plan.origin_to_m = source.to_m;
+      plan.corridor_m = keys.corridor_km * 1000.0;
       const std::int64_t lo = keys.group_size[0], hi = keys.group_size[1];
       const auto span = static_cast<double>(hi - lo + 1);
       plan.group_size = static_cast<std::uint16_t>(
@@ -198,13 +202,13 @@ std::vector<CrosserPlan> plan_crossers(const Model& model, std::uint64_t seed,
   if (const auto& inf = threats.infiltrators) {
     const KindKeys k{CrosserKind::kInfiltrator, inf->per_day, inf->group_size, inf->approach_m,
                      inf->goal_depth_km, inf->night_preference, inf->knowledge,
-                     inf->risk_aversion_s, inf->reactions, inf->origins};
+                     inf->risk_aversion_s, inf->reactions, inf->origins, inf->corridor_km};
     plan_kind(model, nights, k, nullptr, inf->speed_mps, seed, replication, plans, keys);
   }
   if (const auto& smu = threats.smugglers) {
     const KindKeys k{CrosserKind::kSmuggler, smu->per_day, smu->group_size, smu->approach_m,
                      smu->goal_depth_km, smu->night_preference, smu->knowledge,
-                     smu->risk_aversion_s, smu->reactions, smu->origins};
+                     smu->risk_aversion_s, smu->reactions, smu->origins, smu->corridor_km};
     plan_kind(model, nights, k, &*smu, smu->foot_speed_mps, seed, replication, plans, keys);
   }
   std::vector<std::size_t> order(plans.size());

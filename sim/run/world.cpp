@@ -1,6 +1,7 @@
 #include "world.h"
 
 #include <algorithm>
+#include <boost/random/beta_distribution.hpp>
 #include <cmath>
 
 namespace bordersim::detail {
@@ -102,6 +103,8 @@ void World::handle(const Event& e) {
 
 void World::start_crossing(std::uint32_t c) {
   CrosserState& crosser = crossers_[c];
+  crosser.border_s = crosser.plan->knowledge == Knowledge::kAdaptive ? choose_corridor(crosser)
+                                                                     : crosser.plan->border_s;
   plan_movement(crosser);
   // Where the route crosses the border line: the crossing's place and sector.
   const auto& border = model_.geography->border;
@@ -133,13 +136,48 @@ void World::start_crossing(std::uint32_t c) {
   start_leg(c, 0);
 }
 
+// Thompson sampling: the group's belief that corridor k lets a crossing through is
+// Beta(1 + through, 1 + stopped); the crosser draws from each belief and takes the corridor
+// with the highest draw, crossing at the same relative place inside it as its plan had in
+// its first corridor-width. So a group explores while it knows little and settles on what
+// works, and keeps checking the others now and then.
+double World::choose_corridor(CrosserState& crosser) {
+  const CrosserPlan& p = *crosser.plan;
+  const double area = p.origin_to_m - p.origin_from_m;
+  if (!(area > 0.0) || !(p.corridor_m > 0.0)) return p.border_s;
+  const auto n = static_cast<std::size_t>(std::max(1.0, std::floor(area / p.corridor_m)));
+  const double width = area / static_cast<double>(n);
+  auto& tallies = corridors_[{p.kind, p.organisation, p.origin}];
+  tallies.resize(n);
+  Stream draws({seed_, record_.replication, {EntityKind::kCrosser, p.id}, Purpose::kCorridor});
+  double best = -1.0;
+  for (std::size_t k = 0; k < n; ++k) {
+    boost::random::beta_distribution<double> belief(1.0 + tallies[k].through, 1.0 + tallies[k].stopped);
+    const double draw = belief(draws);
+    if (draw > best) {
+      best = draw;
+      crosser.corridor = static_cast<std::uint32_t>(k);
+    }
+  }
+  const double within = std::fmod(p.border_s - p.origin_from_m, width);
+  return p.origin_from_m + static_cast<double>(crosser.corridor) * width + within;
+}
+
+void World::learn(const CrosserState& crosser, Outcome outcome) {
+  const CrosserPlan& p = *crosser.plan;
+  if (p.knowledge != Knowledge::kAdaptive) return;
+  auto& tally = corridors_[{p.kind, p.organisation, p.origin}][crosser.corridor];
+  const bool through = outcome == Outcome::kUndetected || outcome == Outcome::kDetectedNotIntercepted;
+  (through ? tally.through : tally.stopped) += 1;
+}
+
 // Down the cost field of its mover, knowledge and goal from its starting point, when the
 // ground has a routing grid; otherwise (flat ground, or no way found) straight across
 // along the border's normal, from approach_m before the border line to goal_m behind it.
 void World::plan_movement(CrosserState& crosser) {
   const CrosserPlan& p = *crosser.plan;
   const auto& border = model_.geography->border;
-  const MapPoint from = behind_border(border, p.border_s, -p.approach_m);
+  const MapPoint from = behind_border(border, crosser.border_s, -p.approach_m);
   crosser.movement = Movement(from, p.start);
   if (const auto& planning = model_.routing) {
     const auto mover = p.mover == Mover::kVehicle ? routes::Mover::kVehicle : routes::Mover::kFoot;
@@ -157,7 +195,7 @@ void World::plan_movement(CrosserState& crosser) {
       if (!route.empty()) return;
     }
   }
-  crosser.movement.go_to(behind_border(border, p.border_s, p.goal_m),
+  crosser.movement.go_to(behind_border(border, crosser.border_s, p.goal_m),
                          (p.approach_m + p.goal_m) / p.speed_mps);
 }
 
@@ -231,6 +269,7 @@ void World::end_movement(std::uint32_t c) {
 void World::finish(std::uint32_t c, Outcome outcome) {
   crossers_[c].finished = true;
   record_.crossing_records[c].outcome = outcome;
+  learn(crossers_[c], outcome);
   leave_moving_sensors(c);
 }
 

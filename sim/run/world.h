@@ -13,6 +13,8 @@
 // events planned for a leg that no longer exists are recognised and dropped.
 #include <cstdint>
 #include <deque>
+#include <map>
+#include <tuple>
 #include <optional>
 #include <span>
 #include <vector>
@@ -70,6 +72,8 @@ struct CrosserState {
       : plan(&plan), detection(detection), air(air), command(command), ground(ground) {}
 
   const CrosserPlan* plan = nullptr;
+  double border_s = 0.0;        // where its walk starts along the border (its plan's, or a corridor's)
+  std::uint32_t corridor = 0;   // "adaptive": the corridor it chose
   Movement movement;
   std::size_t leg = 0;     // the leg being walked
   std::uint32_t stamp = 0;
@@ -128,6 +132,8 @@ class World {
 
   // world.cpp
   void start_crossing(std::uint32_t c);
+  double choose_corridor(CrosserState& crosser);
+  void learn(const CrosserState& crosser, Outcome outcome);
   void plan_movement(CrosserState& crosser);
   void start_leg(std::uint32_t c, std::size_t leg);
   void react(std::uint32_t c);
@@ -197,6 +203,13 @@ class World {
     std::uint16_t sector;
   };
   std::vector<PendingAlarm> false_alarms_;
+  // "adaptive" crossers learn per group (kind, organisation, origin area) and corridor how
+  // many of their finished crossings got through and how many were stopped.
+  struct CorridorTally {
+    std::uint32_t through = 0;
+    std::uint32_t stopped = 0;
+  };
+  std::map<std::tuple<CrosserKind, std::uint16_t, std::uint16_t>, std::vector<CorridorTally>> corridors_;
   Stream alarm_verdicts_;  // the post's verdicts on false alarms
   ReplicationRecord record_;
 };

@@ -41,6 +41,9 @@ struct CrosserPlan {
   double cargo_value_usd = 0.0;
   std::uint16_t organisation = 0;  // smugglers: 1 .. organisations; 0: none
   std::uint16_t origin = 0;        // index in its kind's origins (0: the whole border)
+  double origin_from_m = 0.0;      // its origin area along the border
+  double origin_to_m = 0.0;
+  double corridor_m = 0.0;         // "adaptive": width of the corridors it chooses among
   Knowledge knowledge = Knowledge::kNaive;
   double risk_aversion_s = 0.0;  // travel time it would give to avoid one expected detection
   Reaction reaction = Reaction::kNone;  // drawn before it sets off, whatever happens

@@ -243,6 +243,7 @@ void visit_fields(V& v, InfiltratorsSpec& i) {
   v.field("night_preference", i.night_preference, Range::between(0.0, 1.0));
   v.field("knowledge", i.knowledge, Words{"naive", "informed", "adaptive"});
   v.field("risk_aversion_s", i.risk_aversion_s, Range::non_negative());
+  v.field("corridor_km", i.corridor_km, Range::between(0.1, 20000.0));
   v.field("reactions", i.reactions);
   v.field("origins", i.origins);
 }
@@ -283,6 +284,7 @@ void visit_fields(V& v, SmugglersSpec& s) {
   v.field("night_preference", s.night_preference, Range::between(0.0, 1.0));
   v.field("knowledge", s.knowledge, Words{"naive", "informed", "adaptive"});
   v.field("risk_aversion_s", s.risk_aversion_s, Range::non_negative());
+  v.field("corridor_km", s.corridor_km, Range::between(0.1, 20000.0));
   v.field("reactions", s.reactions);
   v.field("origins", s.origins);
 }

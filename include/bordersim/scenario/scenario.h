@@ -249,6 +249,7 @@ struct InfiltratorsSpec {
   double night_preference = 0.7;  // share of arrivals while the sun is below the horizon
   std::string knowledge = "naive";  // "naive", "informed" or "adaptive"
   double risk_aversion_s = 1800.0;  // travel time given to avoid one expected detection
+  double corridor_km = 20.0;  // "adaptive": the width of the corridors it learns between
   ReactionsSpec reactions;
   std::vector<OriginSpec> origins;  // empty: the whole border
 };
@@ -286,6 +287,7 @@ struct SmugglersSpec {
   double night_preference = 0.8;
   std::string knowledge = "informed";
   double risk_aversion_s = 3600.0;
+  double corridor_km = 20.0;
   ReactionsSpec reactions = {0.3, 0.2, 0.2, 1800.0, 1.5};
   std::vector<OriginSpec> origins;  // empty: the whole border
 };
