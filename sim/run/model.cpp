@@ -72,6 +72,29 @@ sensors::CameraSpec camera_spec(const CameraKeys& keys) {
   return spec;
 }
 
+// The default land-cover table with the scenario's overrides.
+terrain::CoverTable cover_table(const LandCoverKeys& keys) {
+  terrain::CoverTable table = terrain::default_cover_table();
+  const auto apply = [&](terrain::LandCover cover, const std::optional<CoverOverrideKeys>& o) {
+    if (!o) return;
+    auto& p = table[static_cast<std::size_t>(cover)];
+    p.foot_speed_factor = o->foot_speed_factor.value_or(p.foot_speed_factor);
+    p.vehicle_speed_factor = o->vehicle_speed_factor.value_or(p.vehicle_speed_factor);
+    p.concealment = o->concealment.value_or(p.concealment);
+    p.clutter = o->clutter.value_or(p.clutter);
+  };
+  using terrain::LandCover;
+  apply(LandCover::kDesert, keys.desert);
+  apply(LandCover::kSteppe, keys.steppe);
+  apply(LandCover::kFarmland, keys.farmland);
+  apply(LandCover::kUrban, keys.urban);
+  apply(LandCover::kMountain, keys.mountain);
+  apply(LandCover::kSwamp, keys.swamp);
+  apply(LandCover::kWater, keys.water);
+  apply(LandCover::kRoad, keys.road);
+  return table;
+}
+
 // A border read from a file has a length nobody types exactly: the last sector boundary
 // may miss it by 1 %, and the last sector then ends where the border does.
 constexpr double kBorderLengthSlack = 0.01;
@@ -182,7 +205,7 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     model.tower_index = PointIndex(sites, std::max(towers->range_m, 100.0));
     for (const auto& keys : towers->cameras) model.tower_cameras.push_back(camera_spec(keys));
   }
-  model.cover_table = terrain::default_cover_table();
+  model.cover_table = cover_table(scenario.land_cover);
   model.start_utc = sensors::parse_local_time(scenario.start, scenario.site.utc_offset_h);
   if (!model.tower_cameras.empty()) model.light = light_table(scenario, model.start_utc);
   if (const auto& qrf = scenario.response.qrf) {

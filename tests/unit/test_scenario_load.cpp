@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "bordersim/core/error.h"
+#include "bordersim/run/model.h"
 #include "bordersim/scenario/load.h"
 
 using namespace bordersim;
@@ -166,4 +167,36 @@ TEST_CASE("threats: keys of infiltrators and smugglers are checked with their po
         "/threats/smugglers/night_preference");
   CHECK(load_error(R"({"threats": {"smugglers": {"value_usd": {"gold": {"mean": 1}}}}})").first ==
         "/threats/smugglers/value_usd/gold");
+}
+
+TEST_CASE("land-cover overrides change only the keys given") {
+  const auto loaded = load_scenario_text(R"({
+    "land_cover": {"farmland": {"concealment": 0.5}, "road": {"clutter": 7, "foot_speed_factor": 1.3}}})",
+                                         "cover.json");
+  const Model model = build_model(loaded.base);
+  const auto defaults = terrain::default_cover_table();
+  const auto& farmland = terrain::properties(model.cover_table, terrain::LandCover::kFarmland);
+  CHECK(farmland.concealment == 0.5);
+  CHECK(farmland.clutter == terrain::properties(defaults, terrain::LandCover::kFarmland).clutter);
+  const auto& road = terrain::properties(model.cover_table, terrain::LandCover::kRoad);
+  CHECK(road.clutter == 7.0);
+  CHECK(road.foot_speed_factor == 1.3);
+  CHECK(road.vehicle_speed_factor == terrain::properties(defaults, terrain::LandCover::kRoad).vehicle_speed_factor);
+  CHECK(terrain::properties(model.cover_table, terrain::LandCover::kDesert).concealment ==
+        terrain::properties(defaults, terrain::LandCover::kDesert).concealment);
+}
+
+TEST_CASE("a land-cover override out of range names its pointer") {
+  try {
+    load_scenario_text(R"({"land_cover": {"urban": {"concealment": 1.5}}})", "cover.json");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("/land_cover/urban/concealment") != std::string::npos);
+  }
+  try {
+    load_scenario_text(R"({"land_cover": {"marsh": {"concealment": 0.5}}})", "cover.json");
+    FAIL("no error");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("/land_cover/marsh") != std::string::npos);
+  }
 }

@@ -64,6 +64,26 @@ void visit_fields(V& v, TerrainSpec& t) {
 }
 
 template <class V>
+void visit_fields(V& v, CoverOverrideKeys& c) {
+  v.field("foot_speed_factor", c.foot_speed_factor, Range::between(0.0, 10.0));
+  v.field("vehicle_speed_factor", c.vehicle_speed_factor, Range::between(0.0, 10.0));
+  v.field("concealment", c.concealment, Range::between(0.0, 1.0));
+  v.field("clutter", c.clutter, Range::between(0.0, 1000.0));
+}
+
+template <class V>
+void visit_fields(V& v, LandCoverKeys& l) {
+  v.field("desert", l.desert);
+  v.field("steppe", l.steppe);
+  v.field("farmland", l.farmland);
+  v.field("urban", l.urban);
+  v.field("mountain", l.mountain);
+  v.field("swamp", l.swamp);
+  v.field("water", l.water);
+  v.field("road", l.road);
+}
+
+template <class V>
 void visit_fields(V& v, JurisdictionSpec& j) {
   v.required("name", j.name);
 }
@@ -373,6 +393,7 @@ void visit_fields(V& v, Scenario& s) {
   v.field("site", s.site);
   v.field("weather", s.weather);
   v.field("terrain", s.terrain);
+  v.field("land_cover", s.land_cover);
   v.field("jurisdictions", s.jurisdictions);
   v.field("sectors", s.sectors);
   v.field("sensors", s.sensors);

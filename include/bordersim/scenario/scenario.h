@@ -51,6 +51,19 @@ struct TerrainSpec {
   double refraction_coefficient = 0.85714;  // line of sight over a curved earth; 0: flat earth
 };
 
+// Overrides of one land-cover class's properties (terrain/land_cover.cpp has the defaults
+// and the reasons for them); a key left out keeps its default.
+struct CoverOverrideKeys {
+  std::optional<double> foot_speed_factor;
+  std::optional<double> vehicle_speed_factor;
+  std::optional<double> concealment;
+  std::optional<double> clutter;
+};
+
+struct LandCoverKeys {
+  std::optional<CoverOverrideKeys> desert, steppe, farmland, urban, mountain, swamp, water, road;
+};
+
 struct JurisdictionSpec {
   std::string name;
 };
@@ -386,6 +399,7 @@ struct Scenario {
   SiteSpec site;
   std::optional<WeatherSpec> weather;
   TerrainSpec terrain;
+  LandCoverKeys land_cover;
   std::vector<JurisdictionSpec> jurisdictions = {{"default"}};
   SectorsSpec sectors;
   SensorsSpec sensors;
