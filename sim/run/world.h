@@ -68,8 +68,13 @@ struct ViewInterval {
 };
 
 struct CrosserState {
-  CrosserState(const CrosserPlan& plan, Stream detection, Stream air, Stream command, Stream ground)
-      : plan(&plan), detection(detection), air(air), command(command), ground(ground) {}
+  CrosserState(const CrosserPlan& its_plan, Stream detection_draws, Stream air_draws,
+               Stream command_draws, Stream ground_draws)
+      : plan(&its_plan),
+        detection(detection_draws),
+        air(air_draws),
+        command(command_draws),
+        ground(ground_draws) {}
 
   const CrosserPlan* plan = nullptr;
   double border_s = 0.0;        // where its walk starts along the border (its plan's, or a corridor's)
