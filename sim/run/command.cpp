@@ -147,7 +147,12 @@ bool World::dispatch(std::uint32_t c) {
       if (sectors.handoff == "never") continue;
       sets_off += seconds_to_time(sectors.handoff_delay_s);
     }
+    // A team that could not meet the crosser leaving earlier cannot leaving later (it could
+    // have waited): don't search again.
+    const bool remembered = r < 64;
+    if (remembered && (crosser.cannot_meet >> r & 1U)) continue;
     const auto meet = meeting_time(r, crosser, sets_off);
+    if (!meet && remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
     if (meet && *meet < best_time) {
       best_time = *meet;
       best = r;
@@ -186,8 +191,10 @@ std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& cross
     return std::nullopt;
   }
   // Over roads and terrain the drive has no closed form: step along the crosser's
-  // movement and bisect the first step the responder can make in time.
-  constexpr Time kStep = 30 * kTicksPerSecond;
+  // movement and bisect the first step the responder can make in time. A chance shorter
+  // than a step (a fast crosser passing near the base between two steps) can be missed;
+  // the steps are the cost of a dispatch (bench/README.md's profile).
+  constexpr Time kStep = 300 * kTicksPerSecond;
   constexpr Time kPrecision = kTicksPerSecond / 10;
   const auto in_time = [&](Time t) {
     const double drive_s = travel_s(r, crosser.movement.at(t));

@@ -106,9 +106,14 @@ void World::start_crossing(std::uint32_t c) {
   crosser.border_s = crosser.plan->knowledge == Knowledge::kAdaptive ? choose_corridor(crosser)
                                                                      : crosser.plan->border_s;
   plan_movement(crosser);
-  // Where the route crosses the border line: the crossing's place and sector.
+  // Where the route crosses the border line: the crossing's place and sector. Where the
+  // border bends so sharply that the start already lies on its home side, the border
+  // point it set off from stands for it.
   const auto& border = model_.geography->border;
   auto& row = record_.crossing_records[c];
+  row.border_x_m = border.point_at(crosser.border_s).x;
+  row.border_y_m = border.point_at(crosser.border_s).y;
+  row.sector = model_.sector_of(crosser.border_s);
   for (const Leg& leg : crosser.movement.legs()) {
     const double before = border.project(leg.from).offset;
     const double after = border.project(leg.to).offset;
@@ -185,12 +190,21 @@ void World::plan_movement(CrosserState& crosser) {
     if (const routes::CostField* field = planning->field_for(mover, aversion, p.goal_m)) {
       const routes::Route route = field->route_from(from);
       const routes::ObstacleCosts& obstacles = planning->surface->obstacles();
+      // A route runs through routing-cell centres. Shifted by the start's offset from its
+      // cell's centre, crossers keep their uniform spread across the ground instead of
+      // lining up on a lattice (which a line of ground sensors would see all or none of);
+      // the leg into the first centre then vanishes.
+      const auto& grid = planning->surface->geometry();
+      const auto start_cell = grid.cell_of(from);
+      const MapPoint centre = start_cell ? grid.cell_centre(*start_cell) : from;
+      const MapPoint shift{from.x - centre.x, from.y - centre.y};
       for (const routes::RouteLeg& leg : route.legs) {
+        const MapPoint to{leg.to.x + shift.x, leg.to.y + shift.y};
         // The surface is paced at 1 m/s; obstacle crossings take their own time.
-        if (leg.obstacle == routes::Obstacle::kNone)
-          crosser.movement.go_to(leg.to, leg.seconds / p.speed_mps);
-        else
-          crosser.movement.go_to(leg.to, leg.seconds, obstacles.detection_factor(leg.obstacle));
+        if (leg.obstacle != routes::Obstacle::kNone)
+          crosser.movement.go_to(to, leg.seconds, obstacles.detection_factor(leg.obstacle));
+        else if (to.x != crosser.movement.end_point().x || to.y != crosser.movement.end_point().y)
+          crosser.movement.go_to(to, leg.seconds / p.speed_mps);
       }
       if (!route.empty()) return;
     }
@@ -227,6 +241,7 @@ void World::react(std::uint32_t c) {
   const std::vector<Leg> before = crosser.movement.legs();
   const std::size_t at = crosser.movement.leg_at(now);
   crosser.movement.cut_at(now);
+  crosser.cannot_meet = 0;  // its new way may pass nearer some team
   Movement& movement = crosser.movement;
   const MapPoint here = movement.end_point();
   const auto rest = [&](double time_factor) {  // the legs it had still to walk

@@ -96,6 +96,7 @@ struct CrosserState {
   Time track_until = -1;  // the track is held until then
   bool target = false;    // a report of it was taken for a real target
   bool waiting = false;   // in the queue for a free team
+  std::uint64_t cannot_meet = 0;  // bit r: responder r cannot meet it before it gets away
   std::optional<std::uint32_t> responder;  // the team on its way
 
   const Leg& current_leg() const { return movement.legs()[leg]; }

@@ -99,3 +99,27 @@ TEST_CASE("false alarms reach the post and send responders when taken for target
     CHECK(rep.false_alarm_dispatches == 0);
   }
 }
+
+TEST_CASE("on planned routes over terrain a ground sensor line still catches about 2r over spacing") {
+  // Routes run through routing-cell centres; a line whose spacing is a multiple of the
+  // routing cell would see all crossers or none if routes stayed on that lattice. They keep
+  // their start's offset inside the cell, so about 2r/spacing pass through a disc (more
+  // where a route runs slantwise through the line).
+  const auto loaded = load_scenario_text(R"({
+    "seed": 12, "duration_h": 24,
+    "terrain": {"synthetic": {"length_km": 60, "depth_km": 10, "foreign_depth_km": 5, "seed": 11}, "cell_m": 100},
+    "sensors": {"ground_sensors": [{"spacing_m": 250, "setback_m": 1000, "radius_m": 30,
+                                    "detection_probability": 1, "false_alarms_per_day": 0}]},
+    "threats": {"infiltrators": {"per_day": 400, "goal_depth_km": 3, "reactions": {"abort": 0, "hide": 0, "run": 0}}},
+    "batch": {"replications": 2}})", "ground-terrain.json");
+  const BatchResult batch = run_batch(loaded, 2);
+  double crossings = 0, detected = 0;
+  for (const auto& rep : batch.variants[0].replications) {
+    crossings += static_cast<double>(rep.crossings);
+    detected += static_cast<double>(rep.detected);
+  }
+  const double share = detected / crossings, nominal = 2.0 * 30.0 / 250.0;
+  MESSAGE(fmt::format("{} of {} detected: {:.3f} against 2r/spacing = {:.3f}", detected, crossings, share, nominal));
+  CHECK(share > 0.5 * nominal);
+  CHECK(share < 2.0 * nominal);
+}
