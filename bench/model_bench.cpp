@@ -1,7 +1,6 @@
 // What building a scenario's immutable model costs: the geography (terrain generation or
 // loading) and the towers' coverage (one viewshed bitset per tower plus the site index),
 // in time and memory. Usage: model_bench [SCENARIO.json] [--repeat N]
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cstdio>
@@ -13,22 +12,12 @@
 #include "bordersim/scenario/default_scenario.h"
 #include "bordersim/scenario/load.h"
 
+#include "bench_support.h"
+
 using namespace bordersim;
-using Clock = std::chrono::steady_clock;
-
-namespace {
-
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
-
-double peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is KiB on Linux
-}
-
-}  // namespace
+using bench::Clock;
+using bench::peak_rss_mib;
+using bench::seconds_since;
 
 int main(int argc, char** argv) {
   std::string path;

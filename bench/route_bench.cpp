@@ -4,7 +4,6 @@
 // base), and of routes walked down a field.
 // Usage: route_bench [--length-km L] [--cell M] [--repeat N] [--routes N] [--verify]
 // --verify builds everything twice and exits 1 unless the fields are bit-identical.
-#include <sys/resource.h>
 
 #include <chrono>
 #include <cmath>
@@ -17,20 +16,16 @@
 #include "bordersim/routes/cost_surface.h"
 #include "bordersim/terrain/synthetic.h"
 
+#include "bench_support.h"
+
 using namespace bordersim;
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::peak_rss_mib;
+using bench::seconds_since;
 
 namespace {
 
-double seconds_since(Clock::time_point t0) {
-  return std::chrono::duration<double>(Clock::now() - t0).count();
-}
 
-double peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;
-}
 
 template <class F>
 double best_of(int repeat, F&& f) {

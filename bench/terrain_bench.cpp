@@ -5,7 +5,6 @@
 //   terrain_bench [--length-km L] [--depth-km D] [--foreign-km F] [--cell-m C] [--seed S]
 //                 [--repeat R] [--verify]
 #include <fmt/core.h>
-#include <sys/resource.h>
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
@@ -14,6 +13,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "bench_support.h"
 #include "bordersim/terrain/synthetic.h"
 
 namespace bt = bordersim::terrain;
@@ -35,13 +35,9 @@ std::uint64_t fingerprint(const bt::Terrain& t) {
   return h;
 }
 
-double peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux: KiB
-}
-
 }  // namespace
+
+using bordersim::bench::peak_rss_mib;
 
 int main(int argc, char** argv) {
   bt::SyntheticTerrainSpec spec;

@@ -4,26 +4,13 @@
 #include <doctest/doctest.h>
 
 #include "../support/record_equality.h"
+#include "../support/scenario_errors.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/scenario/load.h"
 
 using namespace bordersim;
-
-namespace {
-
-std::string pointer_of_error(const std::string& text) {
-  try {
-    const auto loaded = load_scenario_text(text, "s.json");
-    for (const auto& v : loaded.variants) build_model(v.scenario, "s.json");
-  } catch (const InputError& e) {
-    return e.pointer();
-  }
-  FAIL("expected an InputError for: " << text);
-  return {};
-}
-
-}  // namespace
+using testing::pointer_of_error;
 
 TEST_CASE("moving sensors: documented defaults") {
   const auto loaded = load_scenario_text(R"({"sensors": {

@@ -3,24 +3,15 @@
 // response.report_latency_s, and what the model makes of them.
 #include <doctest/doctest.h>
 
+#include "../support/scenario_errors.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/scenario/load.h"
 
 using namespace bordersim;
+using testing::pointer_of_error;
 
 namespace {
-
-std::string pointer_of_error(const std::string& text) {
-  try {
-    const auto loaded = load_scenario_text(text, "s.json");
-    for (const auto& v : loaded.variants) build_model(v.scenario, "s.json");
-  } catch (const InputError& e) {
-    return e.pointer();
-  }
-  FAIL("expected an InputError for: " << text);
-  return {};
-}
 
 constexpr const char* kAllSensors = R"({
   "terrain": {"flat": {"length_km": 100, "depth_km": 20}},
