@@ -81,6 +81,7 @@ constexpr std::array kCargoKinds = {CargoKind::kNone, CargoKind::kDrugs, CargoKi
 constexpr std::array kDetectors = {
     Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,      Detector::kDrone,
     Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor};
+constexpr std::array kResponders = {Responder::kNone, Responder::kQuickReaction, Responder::kPatrol};
 constexpr std::array kOutcomes = {Outcome::kUndetected, Outcome::kDetectedNotIntercepted,
                                   Outcome::kIntercepted, Outcome::kAborted};
 
@@ -134,6 +135,7 @@ Table from_crossings(const std::vector<ReplicationRecord>& replications,
                 strings(rows, [](const C& c) { return to_string(c.first_detector); }));
   t.add_reals("first_report_s", reals(rows, &C::first_report_s));
   t.add_reals("first_dispatch_s", reals(rows, &C::first_dispatch_s));
+  t.add_strings("interceptor", strings(rows, [](const C& c) { return to_string(c.interceptor); }));
   t.add_strings("outcome", strings(rows, [](const C& c) { return to_string(c.outcome); }));
   t.add_reals("border_x_m", reals(rows, &C::border_x_m));
   t.add_reals("border_y_m", reals(rows, &C::border_y_m));
@@ -232,6 +234,7 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
   const auto* detector = optional_column(t, "first_detector", ColumnType::kString);
   const auto* report = optional_column(t, "first_report_s", ColumnType::kFloat64);
   const auto* dispatch = optional_column(t, "first_dispatch_s", ColumnType::kFloat64);
+  const auto* interceptor = optional_column(t, "interceptor", ColumnType::kString);
   std::vector<CrossingRecord> rows(t.rows());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     CrossingRecord& c = rows[i];
@@ -254,6 +257,7 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
     if (detector) c.first_detector = parse(t, "first_detector", detector->strings[i], kDetectors);
     if (report) c.first_report_s = report->reals[i];
     if (dispatch) c.first_dispatch_s = dispatch->reals[i];
+    if (interceptor) c.interceptor = parse(t, "interceptor", interceptor->strings[i], kResponders);
   }
   return rows;
 }

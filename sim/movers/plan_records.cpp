@@ -59,7 +59,7 @@ void record_plans(const Model& model, std::span<const CrosserPlan> plans, Replic
     if (reached_goal(row.outcome)) record.value_delivered_usd += row.cargo_value_usd;
   }
   record.responder_available_s =
-      static_cast<double>(model.responder_homes.size()) * time_to_seconds(model.duration);
+      static_cast<double>(model.responder_count()) * time_to_seconds(model.duration);
 }
 
 }  // namespace bordersim

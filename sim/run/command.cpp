@@ -49,15 +49,20 @@ void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
 }
 
 // A patrol's or a reconnaissance sortie's contact, planned when the leg started: it counts
-// if the patrol is in service now.
+// if the patrol is in service now, and if the vehicle has not been sent away since (then
+// the leg's next contact with the others is looked for).
 void World::detect_by(std::uint32_t c, std::uint64_t payload) {
   const auto by = static_cast<Detector>(payload >> 24);
-  const std::size_t index = payload & 0xFF'FFFF;
-  if (by == Detector::kPatrol) {
-    if (!up(EntityKind::kPatrol, index, sim_.now())) return;
-    return detect(c, by, model_.patrols[index].report_latency_s);
-  }
-  detect(c, by, model_.air_recon[index].report_latency_s);
+  const std::uint32_t index = payload & 0xFF'FFFF;
+  if (by != Detector::kPatrol) return detect(c, by, model_.air_recon[index].report_latency_s);
+  const auto after = std::upper_bound(
+      model_.patrols.begin(), model_.patrols.end(), index,
+      [](std::uint32_t v, const PatrolSite& site) { return v < site.first_vehicle; });
+  const auto p = static_cast<std::size_t>(after - model_.patrols.begin()) - 1;
+  if (!up(EntityKind::kPatrol, p, sim_.now())) return;
+  if (vehicle_away(p, index - model_.patrols[p].first_vehicle, sim_.now()))
+    return schedule_sweep_contact(c);
+  detect(c, by, model_.patrols[p].report_latency_s);
 }
 
 // A false alarm reaches the post: taken for a target, it sends the nearest free responder
@@ -69,25 +74,23 @@ void World::receive_false_alarm(std::size_t a) {
   const auto r = nearest_free(pending.alarm.where, model_.sectors[pending.sector].jurisdiction_index);
   if (!r) return;
   const double drive_s = travel_s(*r, pending.alarm.where);
-  responders_[*r].busy = true;
-  responders_[*r].busy_since = sim_.now();
-  ++record_.responder_dispatches;
+  send(*r);
   ++record_.false_alarm_dispatches;
-  const auto& qrf = *model_.scenario.response.qrf;
-  const double on_scene_s =
-      draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_);
-  sim_.schedule_in(seconds_to_time(2.0 * drive_s + on_scene_s), Phase::kDecide,
-                   {static_cast<std::uint32_t>(*r), responders_[*r].sector}, kResponderFree);
+  const double on_scene_s = draw_on_scene_s(*r);
+  ResponderState& responder = responders_[*r];
+  responder.back_at = sim_.now() + seconds_to_time(2.0 * drive_s + on_scene_s);
+  sim_.schedule(responder.back_at, Phase::kDecide, {static_cast<std::uint32_t>(*r), responder.sector},
+                kResponderFree);
 }
 
 // The free responder of the post's jurisdiction (any, when command is joint) that gets to
-// `where` soonest by road and terrain.
+// `where` soonest.
 std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t post) const {
   std::optional<std::size_t> best;
   double best_s = std::numeric_limits<double>::infinity();
   for (std::size_t r = 0; r < responders_.size(); ++r) {
-    if (responders_[r].busy) continue;
-    if (responders_[r].jurisdiction != post && model_.scenario.sectors.handoff != "joint") continue;
+    if (!ready(r)) continue;
+    if (responder_jurisdiction(r) != post && model_.scenario.sectors.handoff != "joint") continue;
     const double drive_s = travel_s(r, where);
     if (drive_s < best_s) {
       best_s = drive_s;
@@ -141,15 +144,16 @@ bool World::dispatch(std::uint32_t c) {
   std::optional<std::size_t> best;
   Time best_time = crosser.movement.end();  // must meet strictly before it gets away
   for (std::size_t r = 0; r < responders_.size(); ++r) {
-    if (responders_[r].busy) continue;
+    if (!ready(r)) continue;
     Time sets_off = leave;
-    if (responders_[r].jurisdiction != post && sectors.handoff != "joint") {
+    if (responder_jurisdiction(r) != post && sectors.handoff != "joint") {
       if (sectors.handoff == "never") continue;
       sets_off += seconds_to_time(sectors.handoff_delay_s);
     }
-    // A team that could not meet the crosser leaving earlier cannot leaving later (it could
-    // have waited): don't search again.
-    const bool remembered = r < 64;
+    // A team that could not meet the crosser leaving its base earlier cannot leaving later
+    // (it could have waited): don't search again. A patrol's vehicle starts from elsewhere
+    // each time.
+    const bool remembered = r < 64 && !responders_[r].vehicle;
     if (remembered && (crosser.cannot_meet >> r & 1U)) continue;
     const auto meet = meeting_time(r, crosser, sets_off);
     if (!meet && remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
@@ -159,33 +163,31 @@ bool World::dispatch(std::uint32_t c) {
     }
   }
   if (!best) return false;
-  ResponderState& responder = responders_[*best];
-  responder.busy = true;
-  responder.busy_since = now;
+  send(*best);
   crosser.responder = static_cast<std::uint32_t>(*best);
   auto& row = record_.crossing_records[c];
   if (std::isnan(row.first_dispatch_s)) row.first_dispatch_s = time_to_seconds(now);
-  ++record_.responder_dispatches;
   sim_.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception, *best);
   return true;
 }
 
-// The earliest time at which responder r, leaving its base at `leave`, can be where the
-// crosser is, along the crosser's remaining movement.
+// The earliest time at which responder r, setting off from where it is now at `leave`,
+// can be where the crosser is, along the crosser's remaining movement.
 std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& crosser,
                                         Time leave) const {
   const auto& legs = crosser.movement.legs();
   const Time now = sim_.now();
-  if (!model_.routing || model_.routing->base_fields.empty()) {
+  if (drives_straight(r)) {
     // Straight driving: leg by leg, the meeting is a quadratic.
-    const double speed = model_.scenario.response.qrf->speed_mps;
+    const MapPoint start = responder_at(r);
+    const double speed = responder_speed_mps(r);
     for (std::size_t i = crosser.movement.leg_at(now); i < legs.size(); ++i) {
       const Leg& leg = legs[i];
       const Time from = std::max({leg.t0, now, leave});
       if (from > leg.t1) continue;
       // Set off at `leave`, the responder has been on its way for from − leave seconds.
-      const double t = earliest_intercept_s(responders_[r].home, speed, leg.at(from),
-                                            leg.velocity(), time_to_seconds(from - leave));
+      const double t = earliest_intercept_s(start, speed, leg.at(from), leg.velocity(),
+                                            time_to_seconds(from - leave));
       if (std::isfinite(t) && from + seconds_to_time(t) <= leg.t1) return from + seconds_to_time(t);
     }
     return std::nullopt;
@@ -217,14 +219,20 @@ std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& cross
   }
 }
 
-// From the base to `to` (or back): over roads and terrain when the ground has a routing
-// grid (infinite where no vehicle gets), else straight.
-double World::travel_s(std::size_t r, MapPoint to) const {
-  const double speed = model_.scenario.response.qrf->speed_mps;
-  if (model_.routing && !model_.routing->base_fields.empty())
-    return model_.routing->base_fields[model_.responder_base[r]].seconds_to(to) / speed;
-  const MapPoint home = responders_[r].home;
-  return std::hypot(to.x - home.x, to.y - home.y) / speed;
+void World::send(std::size_t r) {
+  ResponderState& responder = responders_[r];
+  responder.busy = true;
+  responder.busy_since = sim_.now();
+  responder.back_at = kNever;  // known once it turns back
+  ++record_.responder_dispatches;
+}
+
+// Time at an interception: a team's `qrf.on_scene_s` (fixed or exponential), a patrol
+// vehicle's `on_scene_s`.
+double World::draw_on_scene_s(std::size_t r) {
+  if (const auto& vehicle = responders_[r].vehicle) return model_.patrols[vehicle->patrol].on_scene_s;
+  const auto& qrf = *model_.scenario.response.qrf;
+  return draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_);
 }
 
 // The responder is where it was sent: it intercepts if the post still holds the track;
@@ -233,29 +241,34 @@ void World::arrive(std::uint32_t c, std::size_t r) {
   CrosserState& crosser = crossers_[c];
   crosser.responder.reset();
   const MapPoint at = position(crosser, sim_.now());
-  const auto& qrf = *model_.scenario.response.qrf;
   if (crosser.finished || sim_.now() > crosser.track_until) {
     ++record_.missed_arrivals;
     return return_to_base(r, at, 0.0);
   }
   finish(c, Outcome::kIntercepted);
-  record_.crossing_records[c].interception_s = time_to_seconds(sim_.now());
-  return_to_base(r, at, draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_));
+  auto& row = record_.crossing_records[c];
+  row.interception_s = time_to_seconds(sim_.now());
+  row.interceptor = responders_[r].vehicle ? Responder::kPatrol : Responder::kQuickReaction;
+  return_to_base(r, at, draw_on_scene_s(r));
 }
 
+// Back to base, or (a patrol's vehicle) to where its round would have taken it by now.
 void World::return_to_base(std::size_t r, MapPoint from, double on_scene_s) {
   double back_s = travel_s(r, from);
   if (!std::isfinite(back_s)) {  // left where the crosser went: straight back at speed
-    const MapPoint home = responders_[r].home;
-    back_s = std::hypot(from.x - home.x, from.y - home.y) / model_.scenario.response.qrf->speed_mps;
+    const MapPoint home = responder_at(r);
+    back_s = std::hypot(from.x - home.x, from.y - home.y) / responder_speed_mps(r);
   }
-  sim_.schedule_in(seconds_to_time(on_scene_s + back_s), Phase::kDecide,
-                   {static_cast<std::uint32_t>(r), responders_[r].sector}, kResponderFree);
+  ResponderState& responder = responders_[r];
+  responder.back_at = sim_.now() + seconds_to_time(on_scene_s + back_s);
+  sim_.schedule(responder.back_at, Phase::kDecide, {static_cast<std::uint32_t>(r), responder.sector},
+                kResponderFree);
 }
 
 void World::free_responder(std::uint32_t r) {
   ResponderState& responder = responders_[r];
   responder.busy = false;
+  responder.back_at = kNever;
   record_.responder_busy_s += time_to_seconds(sim_.now() - responder.busy_since);
   // Oldest report first; a crosser no free team can reach in time is given up.
   while (!waiting_.empty() && !responder.busy) {

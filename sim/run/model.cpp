@@ -182,6 +182,13 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
 
 }  // namespace
 
+std::size_t Model::responder_count() const {
+  std::size_t count = responder_homes.size();
+  for (const PatrolSite& patrol : patrols)
+    if (patrol.responds) count += static_cast<std::size_t>(patrol.vehicles);
+  return count;
+}
+
 MapPoint behind_border(const terrain::BorderFrame& border, double s, double setback) {
   const MapPoint p = border.point_at(s);
   const MapPoint n = border.normal_at(s);

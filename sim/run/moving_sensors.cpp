@@ -78,13 +78,18 @@ Walk grown(Walk walk, double range) {
 
 // Vehicles pass a point of the lane going one way at times base + j·spacing: vehicle k's
 // distance along its cycle is unfolded0 + k·2L/n + v·t, so together they pass every
-// 2L/(n·v) seconds. Each traversal of [q0, q1] is a straight leg.
-void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
-                     std::vector<std::uint32_t>& pieces, std::optional<double>& best) {
+// 2L/(n·v) seconds, pass j being vehicle (−j) mod n's. Each traversal of [q0, q1] is a
+// straight leg. Passes that `away(k, t)` says vehicle k is off its round for are skipped;
+// `vehicle` is set to the best contact's.
+template <class Away>
+void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk, Away away,
+                     std::vector<std::uint32_t>& pieces, std::optional<double>& best,
+                     std::uint32_t& vehicle) {
   const SweepRoute& route = site.route;
   const double length = route.to_m - route.from_m;
   const double v = site.speed_mps;
-  const double spacing = 2.0 * length / (v * static_cast<double>(site.vehicles));
+  const std::int64_t n = site.vehicles;
+  const double spacing = 2.0 * length / (v * static_cast<double>(n));
   route.index.near_box(walk.lo, walk.hi, 0.0, pieces);
   for (std::uint32_t i : pieces) {
     const LanePiece& piece = route.pieces[i];
@@ -98,7 +103,11 @@ void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
       for (std::int64_t j = j0; j <= j1; ++j) {
         const double tm0 = base + static_cast<double>(j) * spacing;
         if (best && tm0 > *best) break;
+        const auto k = static_cast<std::uint32_t>(((-j) % n + n) % n);
+        if (away(k, tm0)) continue;
+        const auto before = best;
         consider(walk, site.range_m, from, tm0, velocity, tm0 + crossing_s, best);
+        if (best != before) vehicle = k;
       }
     };
     const MapPoint out{v * piece.dir.x, v * piece.dir.y};
@@ -205,6 +214,14 @@ void World::start_moving_sensors(std::uint32_t c) {
     }
   }
   if (model_.patrols.empty() && model_.air_recon.empty()) return;
+  schedule_sweep_contact(c);
+}
+
+// The crosser's first contact from now on its current leg with a patrol or a
+// reconnaissance aircraft, as a detection event.
+void World::schedule_sweep_contact(std::uint32_t c) {
+  const CrosserState& crosser = crossers_[c];
+  const Leg& leg = crosser.current_leg();
   std::uint64_t by = 0;
   if (const auto hit = first_sweep_contact(leg, by)) {
     const Time at = std::max(sim_.now(), seconds_to_time(*hit));
@@ -218,8 +235,12 @@ void World::leave_moving_sensors(std::uint32_t c) {
 }
 
 // The first time on this leg that a patrol or a reconnaissance aircraft comes within range,
-// and which of them it is (sensor_payload). Whether a patrol is in service is checked when
-// the contact comes: one that is down then does not look for a later contact on the leg.
+// and which of them it is (sensor_payload: the vehicle's number for patrols). Whether a
+// patrol is in service is checked when the contact comes: one that is down then does not
+// look for a later contact on the leg. Vehicles off their round on a call are left out
+// until they are known to be back (vehicle_away): a vehicle sent after the leg was
+// planned is found out when its contact comes (detect_by), and one that comes back
+// during the leg sweeps this crosser again from its next leg.
 std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& by) const {
   const double t0 = time_to_seconds(std::max(leg.t0, sim_.now()));
   const MapPoint a = leg.at(std::max(leg.t0, sim_.now()));
@@ -235,8 +256,13 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
   for (std::size_t i = 0; i < model_.patrols.size(); ++i) {
     const PatrolSite& site = model_.patrols[i];
     const auto before = best;
-    patrol_contacts(site, patrol_unfolded0_m_[i], grown(walk, site.range_m), pieces, best);
-    if (best != before) by = sensor_payload(Detector::kPatrol, i);
+    std::uint32_t vehicle = 0;
+    const auto away = [&](std::uint32_t k, double t) {
+      return vehicle_away(i, k, seconds_to_time(t));
+    };
+    patrol_contacts(site, patrol_unfolded0_m_[i], grown(walk, site.range_m), away, pieces, best,
+                    vehicle);
+    if (best != before) by = sensor_payload(Detector::kPatrol, site.first_vehicle + vehicle);
   }
   for (std::size_t i = 0; i < model_.air_recon.size(); ++i) {
     const ReconSite& site = model_.air_recon[i];
@@ -245,6 +271,28 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
     if (best != before) by = sensor_payload(Detector::kAirRecon, i);
   }
   return best;
+}
+
+// Vehicle k of patrol p on its round at t (where it would be, were it not on a call).
+MapPoint World::patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const {
+  const PatrolSite& site = model_.patrols[p];
+  const SweepRoute& route = site.route;
+  const double length = route.to_m - route.from_m;
+  const double unfolded = patrol_unfolded0_m_[p] +
+                          static_cast<double>(k) * 2.0 * length / static_cast<double>(site.vehicles) +
+                          site.speed_mps * time_to_seconds(t);
+  const double s = route.from_m + sensors::back_and_forth_position(unfolded, length);
+  // A patrol drives one lane: its pieces follow one another along the border.
+  auto piece = std::lower_bound(route.pieces.begin(), route.pieces.end(), s,
+                                [](const LanePiece& q, double x) { return q.s1 < x; });
+  if (piece == route.pieces.end()) --piece;
+  return on_piece(*piece, s);
+}
+
+bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {
+  if (!model_.patrols[p].responds) return false;
+  const ResponderState& vehicle = responders_[patrol_responders_[p] + k];
+  return vehicle.busy && t < vehicle.back_at;
 }
 
 void World::wake_drone(std::size_t d, Time from) {

@@ -132,6 +132,9 @@ PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t 
   p.vehicles = spec.vehicles;
   p.speed_mps = spec.speed_mps;
   p.range_m = 0.5 * spec.sweep_width_m;
+  p.responds = spec.respond;
+  p.response_speed_mps = spec.response_speed_mps.value_or(spec.speed_mps);
+  p.on_scene_s = spec.on_scene_s;
   return p;
 }
 
@@ -173,8 +176,15 @@ void build_moving_sensors(Model& model, const std::string& file) {
     model.drones.push_back(build_drone(model, sensors.drones[i], i, file));
     model.walker_bucket_m = std::max(model.walker_bucket_m, model.drones.back().range_m);
   }
-  for (std::size_t i = 0; i < sensors.patrols.size(); ++i)
+  std::int64_t vehicles = 0;
+  for (std::size_t i = 0; i < sensors.patrols.size(); ++i) {
     model.patrols.push_back(build_patrol(model, sensors.patrols[i], i, file));
+    model.patrols.back().first_vehicle = static_cast<std::uint32_t>(vehicles);
+    vehicles += sensors.patrols[i].vehicles;
+    if (vehicles >= std::int64_t{1} << 24)
+      throw InputError(file, fmt::format("/sensors/patrols/{}/vehicles", i),
+                       "more than 16777215 patrol vehicles in all");
+  }
   for (const AirReconSpec& spec : sensors.air_recon)
     model.air_recon.push_back(build_recon(model, spec));
 }

@@ -39,13 +39,8 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     record_.crossing_records.push_back(row);
     sim_.schedule(plan.start, Phase::kMove, crosser_target(c), kLegStart, stamped(0, 0));
   }
-  const auto& border = model.geography->border;
-  for (std::size_t r = 0; r < model.responder_homes.size(); ++r) {
-    const MapPoint home = model.responder_homes[r];
-    const std::uint16_t sector = model.sector_of(border.project(home).s);
-    responders_.push_back({home, sector, model.sectors[sector].jurisdiction_index, false, 0});
-  }
   init_moving_sensors();
+  init_responders();
   init_service();
 }
 

@@ -102,12 +102,22 @@ struct CrosserState {
   const Leg& current_leg() const { return movement.legs()[leg]; }
 };
 
+// A patrol's vehicle that responds: which patrol, which of its vehicles.
+struct PatrolVehicle {
+  std::uint32_t patrol = 0;
+  std::uint32_t index = 0;
+};
+
+// A quick-reaction team (from its base, by road and terrain) or a patrol's vehicle (from
+// wherever its round has taken it, straight across country; off its round while busy).
 struct ResponderState {
-  MapPoint home;
-  std::uint16_t sector = 0;
+  MapPoint home;             // a team's base
+  std::uint16_t sector = 0;  // a team's base's; a vehicle's stretch's middle
   std::uint16_t jurisdiction = 0;
+  std::optional<PatrolVehicle> vehicle;
   bool busy = false;
   Time busy_since = 0;
+  Time back_at = kNever;  // busy: when it is back on duty, once known
 };
 
 // A drone station in this replication: the phases drawn for it and whether its glimpses
@@ -154,10 +164,22 @@ class World {
   void receive_report(std::uint32_t c, Time seen_at);
   bool dispatch(std::uint32_t c);
   std::optional<Time> meeting_time(std::size_t r, const CrosserState& crosser, Time leave) const;
-  double travel_s(std::size_t r, MapPoint to) const;
+  void send(std::size_t r);
   void arrive(std::uint32_t c, std::size_t r);
   void return_to_base(std::size_t r, MapPoint from, double on_scene_s);
   void free_responder(std::uint32_t r);
+
+  // responders.cpp: where responders are, how fast they get somewhere, who may go
+  void init_responders();
+  bool ready(std::size_t r) const;  // free, and its patrol (if any) in service
+  MapPoint responder_at(std::size_t r) const;  // now, or its base
+  std::uint16_t responder_jurisdiction(std::size_t r) const;
+  bool drives_straight(std::size_t r) const;
+  double responder_speed_mps(std::size_t r) const;
+  double travel_s(std::size_t r, MapPoint to) const;  // from where it is now
+  double draw_on_scene_s(std::size_t r);
+  MapPoint patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const;
+  bool vehicle_away(std::size_t p, std::size_t k, Time t) const;  // off its round at t
 
   // tower_sensing.cpp
   void start_tower_views(std::uint32_t c);
@@ -181,6 +203,7 @@ class World {
   void init_moving_sensors();
   void start_moving_sensors(std::uint32_t c);
   void leave_moving_sensors(std::uint32_t c);
+  void schedule_sweep_contact(std::uint32_t c);
   std::optional<double> first_sweep_contact(const Leg& leg, std::uint64_t& by) const;
   void wake_drone(std::size_t d, Time from);  // its next glimpse at or after `from`
   Time next_drone_glimpse(std::size_t d, Time from) const;
@@ -198,6 +221,7 @@ class World {
   std::vector<DroneState> drones_;
   std::vector<double>
       patrol_unfolded0_m_;  // per patrol: its first vehicle's place on the cycle at t = 0
+  std::vector<std::size_t> patrol_responders_;  // per responding patrol: its vehicle 0's index
   SegmentIndex walkers_;    // walking crossers' legs, for drones
   Time walkers_pruned_ = 0;
   std::vector<std::uint32_t> found_;  // scratch for index queries

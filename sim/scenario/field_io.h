@@ -97,6 +97,10 @@ class FieldReader {
       fail(ptr, fmt::format("expected a non-negative integer, got {}", j.dump()));
     out = j.get<std::uint64_t>();
   }
+  void read(const Json& j, const std::string& ptr, bool& out, const NoCheck&) const {
+    if (!j.is_boolean()) fail(ptr, fmt::format("expected true or false, got {}", j.dump()));
+    out = j.get<bool>();
+  }
   template <class Check>
   void read(const Json& j, const std::string& ptr, std::string& out, const Check& check) const {
     if (!j.is_string()) fail(ptr, fmt::format("expected a string, got {}", j.type_name()));

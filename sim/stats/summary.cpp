@@ -217,6 +217,17 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
                        wilson_interval(first_by[k], attributed, confidence)));
   }
 
+  std::uint64_t interceptions = 0, by_patrol = 0;
+  for (const ReplicationRecord& r : variant.replications) {
+    for (const CrossingRecord& c : r.crossing_records) {
+      if (c.outcome != Outcome::kIntercepted) continue;
+      ++interceptions;
+      by_patrol += c.interceptor == Responder::kPatrol;
+    }
+  }
+  rows.push_back(
+      row("interceptor/patrol/share", wilson_interval(by_patrol, interceptions, confidence)));
+
   const std::vector<SectorTally> tallies = sector_tallies(variant);
   for (std::size_t s = 0; s < tallies.size(); ++s) {
     const std::string prefix = "sector/" + tallies[s].name + "/";

@@ -31,7 +31,7 @@ REPLICATION_FIELDS = ["replication", "crossings", "detected", "intercepted", "ab
                       "false_alarm_dispatches", "missed_arrivals", "responder_available_s", "value_seized_usd", "value_delivered_usd", "events"]
 CROSSING_FIELDS = ["replication", "crosser", "kind", "group_size", "sector", "sector_name",
                    "start_s", "first_detection_s", "interception_s", "first_detector",
-                   "first_report_s", "first_dispatch_s", "outcome", "border_x_m",
+                   "first_report_s", "first_dispatch_s", "interceptor", "outcome", "border_x_m",
                    "border_y_m", "cargo_value_usd", "mover", "cargo", "organisation",
                    "seam_distance_m"]
 SECTOR_FIELDS = ["name", "jurisdiction", "from_m", "to_m", "crossings", "detected", "intercepted",
@@ -197,6 +197,11 @@ def check_variant(c, f, name):
             "%s: first dispatch not before the first detection" % where)
     c.check(np.all(np.isfinite(dispatch[intercepted])),
             "%s: every intercepted crossing had a dispatch" % where)
+    interceptor = np.array([text(i) for i in rows["interceptor"]])
+    c.check(set(interceptor) <= {"none", "qrf", "patrol"},
+            "%s: interceptor values: %s" % (where, set(interceptor)))
+    c.check(np.array_equal(interceptor != "none", intercepted),
+            "%s: an interceptor exactly for intercepted crossings" % where)
     c.check(np.all(reps["false_alarm_dispatches"] <= reps["responder_dispatches"]),
             "%s: false-alarm dispatches are among the dispatches" % where)
 

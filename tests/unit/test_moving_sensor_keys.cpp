@@ -42,6 +42,9 @@ TEST_CASE("moving sensors: documented defaults") {
   CHECK(p.vehicles == 1);
   CHECK(p.speed_mps == 10.0);
   CHECK(p.sweep_width_m == 800.0);
+  CHECK(p.respond);
+  CHECK(!p.response_speed_mps);
+  CHECK(p.on_scene_s == 900.0);
   const AirReconSpec& a = s.air_recon.at(0);
   CHECK(a.sectors.empty());
   CHECK(a.first_at_h == 0.0);
@@ -107,6 +110,12 @@ TEST_CASE("moving sensors: bad values and contradictions name the key to fix") {
         "/sensors/patrols/0/route");
   CHECK(pointer_of_error(R"({"sensors": {"patrols": [{"sweep_width_m": 0}]}})") ==
         "/sensors/patrols/0/sweep_width_m");
+  CHECK(pointer_of_error(R"({"sensors": {"patrols": [{"respond": 1}]}})") ==
+        "/sensors/patrols/0/respond");
+  CHECK(pointer_of_error(R"({"sensors": {"patrols": [{"response_speed_mps": 0}]}})") ==
+        "/sensors/patrols/0/response_speed_mps");
+  CHECK(pointer_of_error(R"({"sensors": {"patrols": [{"on_scene_s": -1}]}})") ==
+        "/sensors/patrols/0/on_scene_s");
   CHECK(pointer_of_error(R"({"sensors": {"air_recon": [{"sectors": ["north"]}]}})") ==
         "/sensors/air_recon/0/sectors/0");
   CHECK(pointer_of_error(R"({"sectors": {"split_along_border_km": [0, 300, 610]},
@@ -156,7 +165,7 @@ TEST_CASE("moving sensors: runs do not depend on the thread count") {
       "drones": [{"base_km": 50, "orbit": {"along_border_km": [20, 80]}, "airframes": 2},
                  {"base_km": 150, "orbit": {"along_border_km": [110, 190], "pattern": "random"},
                   "sensor": {"law": "definite", "range_m": 1500}}],
-      "patrols": [{"vehicles": 5, "speed_mps": 12}],
+      "patrols": [{"vehicles": 5, "speed_mps": 12, "respond": false}],
       "air_recon": [{"sectors": ["S2"], "every_h": 6, "duration_h": 2}]},
     "threats": {"infiltrators": {"per_day": 150}},
     "response": {"qrf": {"bases_km": [50, 150]}},
@@ -177,7 +186,8 @@ TEST_CASE("moving sensors: runs do not depend on the thread count") {
     }
   }
   // Drones add detections, and their draws come from streams of their own: taking them
-  // away detects no crosser that the drones' variant missed.
+  // away detects no crosser that the drones' variant missed (while patrols only look: a
+  // vehicle sent after a drone's detection would sweep nobody else meanwhile).
   CHECK(detected > detected_without);
   for (std::size_t r = 0; r < one.variants[0].replications.size(); ++r) {
     const auto& with = one.variants[0].replications[r].crossing_records;

@@ -126,7 +126,7 @@ TEST_CASE("summarize: pooled rates and per-replication means and per-sector line
   CHECK(std::isnan(find(rows, "seam_penalty").estimate));
   CHECK(find(rows, "near_seam/interception_rate").n == 0);
   check_row(find(rows, "away_from_seam/interception_rate"), wilson_interval(3, 6));
-  CHECK(rows.size() == 14 + 4 + kDetectorKinds.size() + 4 * 2);
+  CHECK(rows.size() == 14 + 4 + kDetectorKinds.size() + 1 + 4 * 2);
   CHECK(rows.back().metric == "sector/S2/abort_rate");
 }
 
@@ -267,6 +267,9 @@ TEST_CASE("summarize: command chain delays, false-alarm dispatches and first det
   r1[1].first_dispatch_s = 180.0;
   v.replications[0].false_alarm_dispatches = 3;
   v.replications[1].missed_arrivals = 2;
+  r0[0].interceptor = Responder::kPatrol;
+  r1[0].interceptor = Responder::kQuickReaction;
+  r1[1].interceptor = Responder::kQuickReaction;
 
   const std::vector<SummaryRow> rows = summarize(v);
   check_row(find(rows, "false_alarm_dispatches_per_replication"),
@@ -281,6 +284,8 @@ TEST_CASE("summarize: command chain delays, false-alarm dispatches and first det
   check_row(find(rows, "first_detector/tower_crew/share"), wilson_interval(2, 5));
   check_row(find(rows, "first_detector/ground_sensor/share"), wilson_interval(1, 5));
   check_row(find(rows, "first_detector/drone/share"), wilson_interval(0, 5));
+  // 3 interceptions, 1 by a patrol's vehicle.
+  check_row(find(rows, "interceptor/patrol/share"), wilson_interval(1, 3));
 
   // Without attributions (records from before the column): NaN shares with n = 0.
   const std::vector<SummaryRow> plain = summarize(baseline());

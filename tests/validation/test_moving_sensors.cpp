@@ -93,7 +93,7 @@ TEST_CASE("a back-and-forth patrol against perpendicular crossers matches back_a
         fmt::format(R"({{
       "seed": {}, "duration_h": 24,
       "terrain": {{"flat": {{"length_km": {}}}}},
-      "sensors": {{"patrols": [{{"offset_m": 0, "vehicles": 1, "speed_mps": {}, "sweep_width_m": {}}}]}},
+      "sensors": {{"patrols": [{{"offset_m": 0, "vehicles": 1, "speed_mps": {}, "sweep_width_m": {}, "respond": false}}]}},
       "threats": {{"infiltrators": {{"per_day": 2500, "speed_mps": {}, "approach_m": {}, "goal_depth_km": {}}}}},
       "batch": {{"replications": 10}}}})",
                     c.seed, c.length_m / 1000.0, c.patrol_mps, 2.0 * c.range_m, c.crosser_mps,
@@ -260,7 +260,8 @@ TEST_CASE(
     "routing": {"crossers": "straight"},
     "sectors": {"split_along_border_km": [0, 180, 599], "names": ["north", "south"]},
     "sensors": {
-      "patrols": [{"along_border_km": [100, 400], "offset_m": 800, "vehicles": 4, "speed_mps": 12, "sweep_width_m": 1000}],
+      "patrols": [{"along_border_km": [100, 400], "offset_m": 800, "vehicles": 4, "speed_mps": 12, "sweep_width_m": 1000,
+                   "respond": false}],
       "air_recon": [{"sectors": ["north"], "first_at_h": 1, "every_h": 6, "duration_h": 3, "speed_mps": 60,
                      "sweep_width_m": 2000, "strip_m": [-3000, 3000]}]},
     "threats": {"infiltrators": {"per_day": 300}},

@@ -74,6 +74,14 @@ struct PatrolSite {
   double range_m = 0.0;  // definite range: half the sweep width
   sensors::AvailabilityParams availability;  // of every vehicle at once
   double report_latency_s = 0.0;
+  // Its vehicles are responders too: sent from wherever their round has taken them,
+  // straight across country at response_speed_mps, off their round until back.
+  bool responds = false;
+  double response_speed_mps = 1.0;
+  double on_scene_s = 0.0;
+  // Vehicles of all patrols are numbered in order: this patrol's first one's number (a
+  // patrol's detection names the vehicle, sensor_payload's 24 bits).
+  std::uint32_t first_vehicle = 0;
 };
 
 // Sorties at first + k·every (k = 0, 1, ...), each flying its sector's lanes for `duration`:
@@ -178,6 +186,8 @@ struct Model {
   // Cell size of the index of walking crossers that drones query: their largest range.
   double walker_bucket_m = 1000.0;
 
+  // Quick-reaction teams and the vehicles of patrols that respond.
+  std::size_t responder_count() const;
   // The sector holding arc length s along the border.
   std::uint16_t sector_of(double border_s) const;
   // Whether tower `t` can see a target at p: within range and, on terrain, in its viewshed.

@@ -23,6 +23,9 @@ enum class Detector : std::uint8_t {
   kGroundSensor = 6,
 };
 
+// Who intercepted a crossing: a quick-reaction team from its base or a patrol's vehicle.
+enum class Responder : std::uint8_t { kNone = 0, kQuickReaction = 1, kPatrol = 2 };
+
 enum class Outcome : std::uint8_t {
   kUndetected = 0,              // reached its goal unseen
   kDetectedNotIntercepted = 1,  // seen, but reached its goal
@@ -43,6 +46,14 @@ inline std::string_view to_string(CargoKind cargo) {
     case CargoKind::kDrugs: return "drugs";
     case CargoKind::kWeapons: return "weapons";
     case CargoKind::kPeople: return "people";
+  }
+  return "unknown";
+}
+inline std::string_view to_string(Responder responder) {
+  switch (responder) {
+    case Responder::kNone: return "none";
+    case Responder::kQuickReaction: return "qrf";
+    case Responder::kPatrol: return "patrol";
   }
   return "unknown";
 }
@@ -73,6 +84,7 @@ struct CrossingRecord {
   Detector first_detector = Detector::kNone;
   double first_report_s = kMissing;  // its first report reaches the command post
   double first_dispatch_s = kMissing;  // a responder is first sent after it
+  Responder interceptor = Responder::kNone;
   Outcome outcome = Outcome::kUndetected;
   double border_x_m = 0.0;  // where it crosses the border line
   double border_y_m = 0.0;
@@ -98,7 +110,8 @@ struct ReplicationRecord {
   std::uint64_t missed_arrivals = 0;  // a responder arrived after the track was lost
   std::uint64_t false_alarm_dispatches = 0;  // responders sent to false alarms
   std::uint64_t responder_dispatches = 0;  // responders sent, to crossers or false alarms
-  // Team-seconds on duty (teams × duration): the denominator of responder utilisation.
+  // Responder-seconds on duty ((teams + responding patrol vehicles) × duration): the
+  // denominator of responder utilisation.
   double responder_available_s = 0.0;
   // Cargo of intercepted crossings, and of crossings that reached their goal.
   double value_seized_usd = 0.0;

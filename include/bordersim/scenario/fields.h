@@ -197,6 +197,9 @@ void visit_fields(V& v, PatrolSpec& p) {
   v.field("sweep_width_m", p.sweep_width_m, Range::positive());
   v.field("availability", p.availability);
   v.field("report_latency_s", p.report_latency_s, Range::non_negative());
+  v.field("respond", p.respond);
+  v.field("response_speed_mps", p.response_speed_mps, Range::positive());
+  v.field("on_scene_s", p.on_scene_s, Range::non_negative());
 }
 
 template <class V>

@@ -181,7 +181,8 @@ struct DroneSpec {
 };
 
 // Vehicles driving back and forth along a road at offset_m behind the border, spread
-// evenly along their cycle; each sees crossers within sweep_width_m / 2 (definite range).
+// evenly along their cycle; each sees crossers within sweep_width_m / 2 (definite range)
+// and, when `respond`, is sent after crossers like a quick-reaction team.
 struct PatrolSpec {
   std::string route = "border_road";    // the only route for now: a road parallel to the border
   std::vector<double> along_border_km;  // [from, to]; empty: the whole border
@@ -191,6 +192,9 @@ struct PatrolSpec {
   double sweep_width_m = 800.0;
   AvailabilitySpec availability;          // of the whole patrol: every vehicle at once
   std::optional<double> report_latency_s; // absent: response.report_latency_s
+  bool respond = true;                    // its vehicles are responders too
+  std::optional<double> response_speed_mps;  // straight across country; absent: speed_mps
+  double on_scene_s = 900.0;              // at an interception before driving back
 };
 
 // Reconnaissance sorties on a schedule: at first_at_h, then every every_h, one aircraft

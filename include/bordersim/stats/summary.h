@@ -70,6 +70,8 @@ std::vector<SectorTally> sector_tallies(const VariantResult& variant);
 //   first_detector/<kind>/share for each kDetectorKinds, in that order: the share of
 //     detected crossings whose first detection was by that kind of sensor (Wilson, n =
 //     detected crossings with a known first detector);
+//   interceptor/patrol/share: the share of interceptions made by patrols' vehicles rather
+//     than quick-reaction teams (Wilson, n = intercepted crossings);
 //   per sector, in model order: "sector/<name>/crossings" (mean crossings of that sector
 //     per replication, t interval, n = replications), "sector/<name>/detection_rate",
 //     "sector/<name>/interception_rate" and "sector/<name>/abort_rate" (Wilson, n = the

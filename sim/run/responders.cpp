@@ -1,0 +1,74 @@
+// Who can be sent, from where, and how fast. Quick-reaction teams wait at their bases and
+// drive by road and terrain (the base's travel-time field; straight where the ground has
+// no routing grid). A patrol's vehicle answers from wherever its round has taken it,
+// straight across country at its response speed (no field can be built in advance from a
+// moving start), and sweeps nothing until it is back on its round.
+#include <cmath>
+
+#include "world.h"
+
+namespace bordersim::detail {
+
+void World::init_responders() {
+  const auto& border = model_.geography->border;
+  for (const MapPoint home : model_.responder_homes) {
+    ResponderState team;
+    team.home = home;
+    team.sector = model_.sector_of(border.project(home).s);
+    team.jurisdiction = model_.sectors[team.sector].jurisdiction_index;
+    responders_.push_back(team);
+  }
+  patrol_responders_.assign(model_.patrols.size(), 0);
+  for (std::uint32_t p = 0; p < model_.patrols.size(); ++p) {
+    const PatrolSite& site = model_.patrols[p];
+    if (!site.responds) continue;
+    patrol_responders_[p] = responders_.size();
+    ResponderState vehicle;
+    vehicle.sector = model_.sector_of(0.5 * (site.route.from_m + site.route.to_m));
+    for (std::uint32_t k = 0; k < site.vehicles; ++k) {
+      vehicle.vehicle = PatrolVehicle{p, k};
+      responders_.push_back(vehicle);
+    }
+  }
+}
+
+bool World::ready(std::size_t r) const {
+  const ResponderState& responder = responders_[r];
+  if (responder.busy) return false;
+  return !responder.vehicle || up(EntityKind::kPatrol, responder.vehicle->patrol, sim_.now());
+}
+
+MapPoint World::responder_at(std::size_t r) const {
+  const ResponderState& responder = responders_[r];
+  if (!responder.vehicle) return responder.home;
+  return patrol_vehicle_at(responder.vehicle->patrol, responder.vehicle->index, sim_.now());
+}
+
+// A vehicle answers to the jurisdiction it is driving through.
+std::uint16_t World::responder_jurisdiction(std::size_t r) const {
+  if (!responders_[r].vehicle) return responders_[r].jurisdiction;
+  const double s = model_.geography->border.project(responder_at(r)).s;
+  return model_.sectors[model_.sector_of(s)].jurisdiction_index;
+}
+
+bool World::drives_straight(std::size_t r) const {
+  return responders_[r].vehicle || !model_.routing || model_.routing->base_fields.empty();
+}
+
+double World::responder_speed_mps(std::size_t r) const {
+  if (const auto& vehicle = responders_[r].vehicle)
+    return model_.patrols[vehicle->patrol].response_speed_mps;
+  return model_.scenario.response.qrf->speed_mps;
+}
+
+// From where it is now to `to` (or back: a team's way home is its way out reversed):
+// infinite where no vehicle gets.
+double World::travel_s(std::size_t r, MapPoint to) const {
+  if (!drives_straight(r))
+    return model_.routing->base_fields[model_.responder_base[r]].seconds_to(to) /
+           responder_speed_mps(r);
+  const MapPoint from = responder_at(r);
+  return std::hypot(to.x - from.x, to.y - from.y) / responder_speed_mps(r);
+}
+
+}  // namespace bordersim::detail
