@@ -5,8 +5,10 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+#include <utility>
 
 #include "bordersim/run/replication.h"
+#include "bordersim/run/route_field_cache.h"
 
 namespace bordersim {
 
@@ -14,12 +16,15 @@ BatchResult run_batch(const LoadedScenario& scenario, int threads, const Progres
   BatchResult batch;
   batch.seed = scenario.base.seed;
   batch.replications = static_cast<std::size_t>(scenario.base.batch.replications);
-  // Variants that leave the terrain alone share one geography: it is the costly part.
+  // Variants that leave the terrain alone share one geography, and route surfaces and
+  // fields wherever their inputs are equal: those are the costly parts.
   std::map<std::string, std::shared_ptr<const Geography>> geographies;
+  RouteFieldCache route_fields;
   for (const Variant& variant : scenario.variants) {
     auto& geography = geographies[scenario_to_json(variant.scenario)["terrain"].dump()];
     if (!geography) geography = build_geography(variant.scenario.terrain, scenario.file);
-    VariantResult result{variant.name, build_model(variant.scenario, geography, scenario.file), {}};
+    Model model = build_model(variant.scenario, geography, scenario.file, &route_fields);
+    VariantResult result{variant.name, std::move(model), {}};
     result.replications.resize(batch.replications);
     batch.variants.push_back(std::move(result));
   }

@@ -196,7 +196,7 @@ MapPoint behind_border(const terrain::BorderFrame& border, double s, double setb
 }
 
 Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,
-                  const std::string& file) {
+                  const std::string& file, RouteFieldCache* route_fields) {
   Model model;
   model.scenario = scenario;
   model.geography = std::move(geography);
@@ -228,7 +228,7 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
   }
   build_moving_sensors(model, file);
   build_sensor_service(model, file);  // after the sites whose clutter and service it sets
-  model.routing = build_route_planning(model, file);
+  model.routing = build_route_planning(model, file, route_fields);
   return model;
 }
 

@@ -65,7 +65,7 @@ double World::responder_speed_mps(std::size_t r) const {
 // infinite where no vehicle gets.
 double World::travel_s(std::size_t r, MapPoint to) const {
   if (!drives_straight(r))
-    return model_.routing->base_fields[model_.responder_base[r]].seconds_to(to) /
+    return model_.routing->base_fields[model_.responder_base[r]]->seconds_to(to) /
            responder_speed_mps(r);
   const MapPoint from = responder_at(r);
   return std::hypot(to.x - from.x, to.y - from.y) / responder_speed_mps(r);

@@ -6,6 +6,8 @@
 #include <tbb/parallel_for.h>
 
 #include "bordersim/run/model.h"
+#include "bordersim/run/route_field_cache.h"
+#include "bordersim/scenario/load.h"
 #include "bordersim/sensors/camera.h"
 
 namespace bordersim {
@@ -49,25 +51,39 @@ std::vector<float> tower_hazard(const Model& model, const terrain::GridGeometry&
 const routes::CostField* RoutePlanning::field_for(routes::Mover mover, double aversion_s,
                                                   double goal_m) const {
   for (const auto& f : crosser_fields) {
-    if (f.mover == mover && f.aversion_s == aversion_s && f.goal_m == goal_m) return &f.field;
+    if (f.mover == mover && f.aversion_s == aversion_s && f.goal_m == goal_m) return f.field.get();
   }
   return nullptr;
 }
 
 std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
-                                                          const std::string& file) {
+                                                          const std::string& file,
+                                                          RouteFieldCache* cache) {
   const Geography& geo = *model.geography;
   if (!geo.has_elevation()) return nullptr;
   const Scenario& s = model.scenario;
+  // Without a batch's cache, a cache of this model's own (it still builds a field wanted
+  // twice, two bases at one place, once).
+  RouteFieldCache own;
+  RouteFieldCache& fields = cache ? *cache : own;
   auto planning = std::make_shared<RoutePlanning>();
-  routes::SurfaceOptions options;
-  options.vehicle_half_speed_grade = s.routing.vehicle_half_speed_grade;
-  options.vehicle_max_grade = s.routing.vehicle_max_grade;
-  options.max_cells = s.routing.max_cells;
-  options.file = file;
-  planning->surface = std::make_unique<routes::CostSurface>(routes::CostSurface::build(
-      geo.terrain, model.cover_table, routes::obstacle_costs(s.obstacles, geo.border),
-      s.routing.cell_m, 1.0, 1.0, options));
+
+  // The surface comes from the geography (terrain and border), the land-cover table, the
+  // obstacles and the routing keys (but not whether crossers plan at all).
+  const Json json = scenario_to_json(s);
+  Json routing = json["routing"];
+  routing.erase("crossers");
+  const std::string inputs = json["land_cover"].dump() + json["obstacles"].dump() + routing.dump();
+  planning->surface = fields.surface(model.geography, inputs, [&] {
+    routes::SurfaceOptions options;
+    options.vehicle_half_speed_grade = s.routing.vehicle_half_speed_grade;
+    options.vehicle_max_grade = s.routing.vehicle_max_grade;
+    options.max_cells = s.routing.max_cells;
+    options.file = file;
+    return routes::CostSurface::build(geo.terrain, model.cover_table,
+                                      routes::obstacle_costs(s.obstacles, geo.border),
+                                      s.routing.cell_m, 1.0, 1.0, options);
+  });
   const routes::CostSurface& surface = *planning->surface;
 
   // The fields the threats need: one per mover, aversion and goal depth.
@@ -75,8 +91,9 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
                         double goal_km) {
     if (s.routing.crossers == "straight") return;
     const double aversion = knowledge == "informed" ? aversion_s : 0.0;
-    if (planning->field_for(mover, aversion, goal_km * 1000.0)) return;
-    planning->crosser_fields.push_back({mover, aversion, goal_km * 1000.0, {}});
+    for (const auto& f : planning->crosser_fields)
+      if (f.mover == mover && f.aversion_s == aversion && f.goal_m == goal_km * 1000.0) return;
+    planning->crosser_fields.push_back({mover, aversion, goal_km * 1000.0, nullptr});
   };
   if (const auto& i = s.threats.infiltrators)
     want(routes::Mover::kFoot, i->knowledge, i->risk_aversion_s, i->goal_depth_km);
@@ -93,22 +110,53 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
   if (const auto& qrf = s.response.qrf) {
     for (double km : qrf->bases_km) bases.push_back(behind_border(geo.border, km * 1000.0, qrf->setback_m));
   }
-  planning->base_fields.resize(bases.size());
+
+  // Every field wanted: the crossers' first, then the bases', each taken from the cache
+  // or built; a field wanted twice is built once.
+  std::vector<RouteFieldCache::FieldKey> keys;
+  for (const auto& f : planning->crosser_fields) {
+    RouteFieldCache::FieldKey key;
+    key.mover = f.mover;
+    key.goal_m = f.goal_m;
+    key.aversion_s = f.aversion_s;
+    if (f.aversion_s > 0.0) key.hazard_per_s = planning->tower_hazard_per_s;
+    keys.push_back(key);
+  }
+  for (const MapPoint& base : bases) {
+    RouteFieldCache::FieldKey key;
+    key.from_point = true;
+    key.mover = routes::Mover::kVehicle;
+    key.source = base;
+    keys.push_back(key);
+  }
+  std::vector<std::shared_ptr<const routes::CostField>> found(keys.size());
+  std::vector<std::size_t> missing;  // the keys to build, by index, each once
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    found[k] = fields.find(surface, keys[k]);
+    const auto twice = [&](std::size_t m) { return RouteFieldCache::same(keys[m], keys[k]); };
+    if (!found[k] && std::none_of(missing.begin(), missing.end(), twice)) missing.push_back(k);
+  }
 
   // Every field is its own Dijkstra: build them side by side, each into its own slot.
-  const std::size_t jobs = planning->crosser_fields.size() + bases.size();
-  tbb::parallel_for(std::size_t{0}, jobs, [&](std::size_t j) {
-    if (j < planning->crosser_fields.size()) {
-      auto& f = planning->crosser_fields[j];
-      f.field = f.aversion_s > 0.0
-                    ? routes::CostField::to_depth(surface, f.mover, geo.border, f.goal_m,
-                                                  planning->tower_hazard_per_s, f.aversion_s)
-                    : routes::CostField::to_depth(surface, f.mover, geo.border, f.goal_m);
-    } else {
-      const std::size_t b = j - planning->crosser_fields.size();
-      planning->base_fields[b] = routes::CostField::from_point(surface, routes::Mover::kVehicle, bases[b]);
-    }
+  const auto build = [&](const RouteFieldCache::FieldKey& key) {
+    if (key.from_point) return routes::CostField::from_point(surface, key.mover, key.source);
+    if (key.aversion_s > 0.0)
+      return routes::CostField::to_depth(surface, key.mover, geo.border, key.goal_m,
+                                         key.hazard_per_s, key.aversion_s);
+    return routes::CostField::to_depth(surface, key.mover, geo.border, key.goal_m);
+  };
+  std::vector<std::shared_ptr<const routes::CostField>> built(keys.size());
+  tbb::parallel_for(std::size_t{0}, missing.size(), [&](std::size_t j) {
+    built[missing[j]] = std::make_shared<const routes::CostField>(build(keys[missing[j]]));
   });
+  for (std::size_t k : missing) fields.insert(surface, keys[k], built[k]);
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    if (!found[k]) found[k] = fields.find(surface, keys[k]);
+
+  for (std::size_t k = 0; k < planning->crosser_fields.size(); ++k)
+    planning->crosser_fields[k].field = found[k];
+  for (std::size_t b = 0; b < bases.size(); ++b)
+    planning->base_fields.push_back(found[planning->crosser_fields.size() + b]);
   return planning;
 }
 

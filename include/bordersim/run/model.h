@@ -201,9 +201,11 @@ struct Model {
 MapPoint behind_border(const terrain::BorderFrame& border, double s, double setback);
 
 // `file` names the scenario in errors found while building (a tower off the terrain
-// grid, sectors that do not fit a border read from a file).
+// grid, sectors that do not fit a border read from a file). With `route_fields`, the
+// route surface and fields are shared with the other models built with that cache
+// wherever they are built from the same inputs (the variants of a batch).
 Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,
-                  const std::string& file);
+                  const std::string& file, RouteFieldCache* route_fields = nullptr);
 // Builds its own geography: for tests and single-variant tools.
 Model build_model(const Scenario& scenario, const std::string& file = "<scenario>");
 

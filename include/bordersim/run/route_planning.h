@@ -3,8 +3,11 @@
 // crossers walk down (one per mover, risk aversion and goal depth in use) and the fields
 // responders drive out on (one per base). Absent on flat ground, where the fastest way to
 // a goal line parallel to the border is straight across and responders drive straight.
+// The surface and fields are shared with the batch's other variants wherever they are
+// built from the same inputs (route_field_cache.h).
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "bordersim/routes/cost_field.h"
@@ -13,30 +16,35 @@
 namespace bordersim {
 
 struct Model;
+class RouteFieldCache;
 
 struct RoutePlanning {
   struct CrosserField {
     routes::Mover mover;
     double aversion_s;  // 0: the fastest way
     double goal_m;
-    routes::CostField field;
+    std::shared_ptr<const routes::CostField> field;
   };
   // The surface is paced for a nominal speed of 1 m/s on foot and by vehicle: a route's
   // seconds are divided by the mover's own speed (obstacle crossings excepted).
-  std::unique_ptr<routes::CostSurface> surface;
+  // Every field below refers to this surface.
+  std::shared_ptr<const routes::CostSurface> surface;
   // Expected detections per second spent in each routing cell, from the towers' coverage:
   // what an informed crosser knows.
   std::vector<float> tower_hazard_per_s;
   std::vector<CrosserField> crosser_fields;
-  std::vector<routes::CostField> base_fields;  // from each responder base, by vehicle
+  // From each responder base, by vehicle, in qrf.bases_km order.
+  std::vector<std::shared_ptr<const routes::CostField>> base_fields;
 
   // The field for a crosser; nullptr if none was built for it.
   const routes::CostField* field_for(routes::Mover mover, double aversion_s, double goal_m) const;
 };
 
-// Builds the surface and every field that the model's threats and responders need; `file`
+// Builds the surface and every field that the model's threats and responders need, or
+// takes them from `cache` where it holds them (and stores there what it builds); `file`
 // names the scenario in errors (a routing grid too large).
 std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
-                                                          const std::string& file);
+                                                          const std::string& file,
+                                                          RouteFieldCache* cache = nullptr);
 
 }  // namespace bordersim
