@@ -110,6 +110,27 @@ CostField CostField::from_point(const CostSurface& surface, Mover mover, MapPoin
   return f;
 }
 
+CostField CostField::from_points(const CostSurface& surface, Mover mover,
+                                 std::span<const MapPoint> sources) {
+  const GridGeometry& g = surface.geometry();
+  const auto n = static_cast<std::size_t>(g.cell_count());
+  CostField f;
+  f.surface_ = &surface;
+  f.mover_ = mover;
+  f.to_goal_ = false;
+  f.cost_.assign(n, kInfF);
+  f.link_.assign(n, -1);
+  f.root_.assign(n, -1);
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    const auto c = g.cell_of(sources[k]);
+    if (!c || f.root_[g.index(*c)] >= 0) continue;
+    f.cost_[g.index(*c)] = 0.0f;
+    f.root_[g.index(*c)] = static_cast<std::int32_t>(k);
+  }
+  f.solve({}, 0.0, false);
+  return f;
+}
+
 // Dijkstra from every cell whose cost is already 0. towards_sources: the cost of u is the
 // cost of going u → v → ... → a source (edges taken in the direction of travel, u → v);
 // otherwise the cost of going source → ... → v → u.
@@ -164,6 +185,7 @@ void CostField::solve(std::span<const float> risk, double aversion_s, bool towar
       if (candidate < cost_[ui]) {
         cost_[ui] = candidate;
         link_[ui] = static_cast<std::int32_t>(vi);
+        if (!root_.empty()) root_[ui] = root_[vi];
         heap.push_back({candidate, static_cast<std::int32_t>(ui)});
         std::push_heap(heap.begin(), heap.end(), std::greater<>());
       }
@@ -264,6 +286,15 @@ double CostField::seconds_to(MapPoint p) const {
   const auto sc = g.cell_of(source_);
   if (!pc || !sc) return kInf;
   return stub_seconds(source_, *sc) + cost_[g.index(*pc)] + stub_seconds(p, *pc);
+}
+
+CostField::FromSource CostField::from_nearest_source(MapPoint p) const {
+  if (root_.empty()) throw std::logic_error("CostField::from_nearest_source needs a from_points field");
+  const GridGeometry& g = surface_->geometry();
+  const auto pc = entry_cell(p);
+  if (!pc) return {kInf, 0};
+  const auto root = static_cast<std::size_t>(root_[g.index(*pc)]);
+  return {cost_[g.index(*pc)] + stub_seconds(p, *pc), root};
 }
 
 std::int64_t CostField::reachable_cells() const {

@@ -273,20 +273,19 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
   return best;
 }
 
-// Vehicle k of patrol p on its round at t (where it would be, were it not on a call).
-MapPoint World::patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const {
+// Vehicle k of patrol p on its round at t (where it would be, were it not on a call): its
+// arc length along the border, and its place.
+double World::patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const {
   const PatrolSite& site = model_.patrols[p];
-  const SweepRoute& route = site.route;
-  const double length = route.to_m - route.from_m;
+  const double length = site.route.to_m - site.route.from_m;
   const double unfolded = patrol_unfolded0_m_[p] +
                           static_cast<double>(k) * 2.0 * length / static_cast<double>(site.vehicles) +
                           site.speed_mps * time_to_seconds(t);
-  const double s = route.from_m + sensors::back_and_forth_position(unfolded, length);
-  // A patrol drives one lane: its pieces follow one another along the border.
-  auto piece = std::lower_bound(route.pieces.begin(), route.pieces.end(), s,
-                                [](const LanePiece& q, double x) { return q.s1 < x; });
-  if (piece == route.pieces.end()) --piece;
-  return on_piece(*piece, s);
+  return site.route.from_m + sensors::back_and_forth_position(unfolded, length);
+}
+
+MapPoint World::patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const {
+  return lane_point(model_.patrols[p].route, patrol_vehicle_s(p, k, t));
 }
 
 bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {

@@ -170,6 +170,14 @@ ReconSite build_recon(const Model& model, const AirReconSpec& spec) {
 
 }  // namespace
 
+MapPoint lane_point(const SweepRoute& route, double s) {
+  // One lane: its pieces follow one another along the border.
+  auto piece = std::lower_bound(route.pieces.begin(), route.pieces.end(), s,
+                                [](const LanePiece& q, double x) { return q.s1 < x; });
+  if (piece == route.pieces.end()) --piece;
+  return {piece->p0.x + (s - piece->s0) * piece->dir.x, piece->p0.y + (s - piece->s0) * piece->dir.y};
+}
+
 void build_moving_sensors(Model& model, const std::string& file) {
   const SensorsSpec& sensors = model.scenario.sensors;
   for (std::size_t i = 0; i < sensors.drones.size(); ++i) {

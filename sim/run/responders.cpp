@@ -1,8 +1,9 @@
 // Who can be sent, from where, and how fast. Quick-reaction teams wait at their bases and
-// drive by road and terrain (the base's travel-time field; straight where the ground has
-// no routing grid). A patrol's vehicle answers from wherever its round has taken it,
-// straight across country at its response speed (no field can be built in advance from a
-// moving start), and sweeps nothing until it is back on its round.
+// drive by road and terrain (the base's travel-time field). A patrol's vehicle answers from
+// wherever its round has taken it: it drives its own road to the place from which the
+// crosser is soonest reached across the ground, then by road and terrain (the road's
+// field); it sweeps nothing until it is back on its round. On ground without a routing
+// grid, both drive straight.
 #include <cmath>
 
 #include "world.h"
@@ -52,7 +53,10 @@ std::uint16_t World::responder_jurisdiction(std::size_t r) const {
 }
 
 bool World::drives_straight(std::size_t r) const {
-  return responders_[r].vehicle || !model_.routing || model_.routing->base_fields.empty();
+  if (!model_.routing) return true;
+  if (const auto& vehicle = responders_[r].vehicle)
+    return !model_.routing->patrol_fields[vehicle->patrol].field;
+  return model_.routing->base_fields.empty();
 }
 
 double World::responder_speed_mps(std::size_t r) const {
@@ -61,14 +65,24 @@ double World::responder_speed_mps(std::size_t r) const {
   return model_.scenario.response.qrf->speed_mps;
 }
 
-// From where it is now to `to` (or back: a team's way home is its way out reversed):
-// infinite where no vehicle gets.
+// From where it is now to `to` (or back: the way out reversed): infinite where no
+// vehicle gets.
 double World::travel_s(std::size_t r, MapPoint to) const {
-  if (!drives_straight(r))
+  if (drives_straight(r)) {
+    const MapPoint from = responder_at(r);
+    return std::hypot(to.x - from.x, to.y - from.y) / responder_speed_mps(r);
+  }
+  const auto& vehicle = responders_[r].vehicle;
+  if (!vehicle)
     return model_.routing->base_fields[model_.responder_base[r]]->seconds_to(to) /
            responder_speed_mps(r);
-  const MapPoint from = responder_at(r);
-  return std::hypot(to.x - from.x, to.y - from.y) / responder_speed_mps(r);
+  const PatrolSite& site = model_.patrols[vehicle->patrol];
+  const auto& road = model_.routing->patrol_fields[vehicle->patrol];
+  const auto across = road.field->from_nearest_source(to);
+  if (!std::isfinite(across.seconds)) return across.seconds;
+  const double along_m = std::abs(road.source_s[across.source] -
+                                  patrol_vehicle_s(vehicle->patrol, vehicle->index, sim_.now()));
+  return along_m / site.speed_mps + across.seconds / site.response_speed_mps;
 }
 
 }  // namespace bordersim::detail

@@ -1,5 +1,6 @@
 #include "bordersim/run/route_field_cache.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "bordersim/run/geography.h"
@@ -13,11 +14,17 @@ bool same_raster(std::span<const float> a, std::span<const float> b) {
          (a.empty() || std::memcmp(a.data(), b.data(), a.size_bytes()) == 0);
 }
 
+bool same_points(std::span<const terrain::MapPoint> a, std::span<const terrain::MapPoint> b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](terrain::MapPoint p, terrain::MapPoint q) { return p.x == q.x && p.y == q.y; });
+}
+
 }  // namespace
 
 bool RouteFieldCache::same(const FieldKey& a, const FieldKey& b) {
   if (a.from_point != b.from_point || a.mover != b.mover) return false;
-  if (a.from_point) return a.source.x == b.source.x && a.source.y == b.source.y;
+  if (a.from_point)
+    return a.source.x == b.source.x && a.source.y == b.source.y && same_points(a.sources, b.sources);
   return a.goal_m == b.goal_m && a.aversion_s == b.aversion_s &&
          same_raster(a.hazard_per_s, b.hazard_per_s);
 }
@@ -47,6 +54,7 @@ std::shared_ptr<const routes::CostField> RouteFieldCache::find_locked(
     if (e.surface != &surface) continue;
     FieldKey stored = e.key;
     stored.hazard_per_s = e.hazard;
+    stored.sources = e.sources;
     if (same(stored, key)) return e.field;
   }
   return nullptr;
@@ -63,8 +71,10 @@ std::shared_ptr<const routes::CostField> RouteFieldCache::insert(
     std::shared_ptr<const routes::CostField> field) {
   const std::lock_guard lock(mutex_);
   if (auto stored = find_locked(surface, key)) return stored;
-  FieldEntry entry{&surface, key, {key.hazard_per_s.begin(), key.hazard_per_s.end()}, field};
+  FieldEntry entry{&surface, key, {key.hazard_per_s.begin(), key.hazard_per_s.end()},
+                   {key.sources.begin(), key.sources.end()}, field};
   entry.key.hazard_per_s = {};
+  entry.key.sources = {};
   fields_.push_back(std::move(entry));
   return field;
 }

@@ -129,6 +129,26 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
     key.source = base;
     keys.push_back(key);
   }
+  // Patrols' roads, for the vehicles that respond: sources every half routing cell.
+  std::vector<std::vector<MapPoint>> road_points(model.patrols.size());
+  planning->patrol_fields.resize(model.patrols.size());
+  for (std::size_t p = 0; p < model.patrols.size(); ++p) {
+    const PatrolSite& patrol = model.patrols[p];
+    if (!patrol.responds) continue;
+    auto& road = planning->patrol_fields[p];
+    const double step = 0.5 * s.routing.cell_m;
+    const auto n = static_cast<std::size_t>(std::ceil((patrol.route.to_m - patrol.route.from_m) / step));
+    for (std::size_t i = 0; i <= n; ++i) {
+      road.source_s.push_back(std::min(patrol.route.from_m + static_cast<double>(i) * step, patrol.route.to_m));
+      road_points[p].push_back(lane_point(patrol.route, road.source_s.back()));
+    }
+    RouteFieldCache::FieldKey key;
+    key.from_point = true;
+    key.mover = routes::Mover::kVehicle;
+    key.sources = road_points[p];
+    keys.push_back(key);
+  }
+
   std::vector<std::shared_ptr<const routes::CostField>> found(keys.size());
   std::vector<std::size_t> missing;  // the keys to build, by index, each once
   for (std::size_t k = 0; k < keys.size(); ++k) {
@@ -139,6 +159,7 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
 
   // Every field is its own Dijkstra: build them side by side, each into its own slot.
   const auto build = [&](const RouteFieldCache::FieldKey& key) {
+    if (!key.sources.empty()) return routes::CostField::from_points(surface, key.mover, key.sources);
     if (key.from_point) return routes::CostField::from_point(surface, key.mover, key.source);
     if (key.aversion_s > 0.0)
       return routes::CostField::to_depth(surface, key.mover, geo.border, key.goal_m,
@@ -157,6 +178,9 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
     planning->crosser_fields[k].field = found[k];
   for (std::size_t b = 0; b < bases.size(); ++b)
     planning->base_fields.push_back(found[planning->crosser_fields.size() + b]);
+  std::size_t k = planning->crosser_fields.size() + bases.size();
+  for (auto& road : planning->patrol_fields)
+    if (!road.source_s.empty()) road.field = found[k++];
   return planning;
 }
 

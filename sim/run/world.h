@@ -109,7 +109,8 @@ struct PatrolVehicle {
 };
 
 // A quick-reaction team (from its base, by road and terrain) or a patrol's vehicle (from
-// wherever its round has taken it, straight across country; off its round while busy).
+// wherever its round has taken it, along its road and then by road and terrain; off its
+// round while busy).
 struct ResponderState {
   MapPoint home;             // a team's base
   std::uint16_t sector = 0;  // a team's base's; a vehicle's stretch's middle
@@ -178,6 +179,7 @@ class World {
   double responder_speed_mps(std::size_t r) const;
   double travel_s(std::size_t r, MapPoint to) const;  // from where it is now
   double draw_on_scene_s(std::size_t r);
+  double patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const;
   MapPoint patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const;
   bool vehicle_away(std::size_t p, std::size_t k, Time t) const;  // off its round at t
 

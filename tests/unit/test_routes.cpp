@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -212,4 +214,48 @@ TEST_CASE("routes: a start in a cell the mover cannot enter joins the field at t
   CHECK(from.route_to(p).end().x == p.x);
   CHECK(std::isfinite(from.seconds_to(p)));
   CHECK(from.seconds_to(p) == doctest::Approx(from.route_to(p).seconds()).epsilon(1e-5));
+}
+
+TEST_CASE("routes: a field from several sources is the least of the single-source fields") {
+  bt::SyntheticTerrainSpec spec;
+  spec.length_km = 40.0;
+  spec.depth_km = 12.0;
+  spec.foreign_depth_km = 3.0;
+  spec.cell_m = 100.0;
+  spec.trench_to_km = 30.0;
+  spec.trench_gap_every_km = 10.0;
+  const bt::Terrain t = bt::generate_synthetic_terrain(spec);
+  br::ObstacleCosts obstacles;
+  obstacles.ford_every_km = 5.0;
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), obstacles, 250.0, 1.2, 12.0);
+  const bt::GridGeometry& g = s.geometry();
+  // A patrol road 1.5 km behind the border: sources at cell centres every 2 km along it.
+  std::vector<bt::MapPoint> sources;
+  for (double x = 1000.0; x < 40000.0; x += 2000.0) sources.push_back(g.cell_centre(*g.cell_of({x, 1500.0})));
+  const br::CostField road = br::CostField::from_points(s, Mover::kVehicle, sources);
+  std::vector<br::CostField> single;
+  for (const bt::MapPoint& source : sources) single.push_back(br::CostField::from_point(s, Mover::kVehicle, source));
+  int reachable = 0;
+  for (double x = 500.0; x < 40000.0; x += 1700.0) {
+    for (double y = -2500.0; y < 12000.0; y += 900.0) {
+      const bt::MapPoint p{x, y};
+      CAPTURE(x);
+      CAPTURE(y);
+      double best = std::numeric_limits<double>::infinity();
+      for (const br::CostField& f : single) best = std::min(best, f.seconds_to(p));
+      const br::CostField::FromSource got = road.from_nearest_source(p);
+      if (!std::isfinite(best)) {
+        CHECK(std::isinf(got.seconds));
+        continue;
+      }
+      ++reachable;
+      REQUIRE(got.source < sources.size());
+      CHECK(got.seconds == doctest::Approx(best).epsilon(1e-5));
+      // The source it names is one that gets there that soon.
+      CHECK(single[got.source].seconds_to(p) == doctest::Approx(best).epsilon(1e-5));
+    }
+  }
+  CHECK(reachable > 100);
+  CHECK_THROWS_AS(single[0].from_nearest_source(sources[1]), std::logic_error);
 }

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "bordersim/core/time.h"
+#include "bordersim/run/batch.h"
 #include "bordersim/run/model.h"
 #include "bordersim/run/replication.h"
 #include "bordersim/scenario/load.h"
@@ -195,4 +196,53 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
   for (std::size_t c = 1; c < 4; ++c)
     CHECK(looking.crossing_records[c].first_detector == Detector::kPatrol);
   CHECK(looking.responder_dispatches == 0);
+}
+
+// On ground with a routing grid a vehicle drives its road to the place from which the
+// crosser is soonest reached, then by road and terrain (the road's field). Two vehicles
+// on a 40 km road meet some of the crossers that towers see walking straight in: every
+// interception is a patrol's, slower driving across the ground meets fewer, and without
+// `respond` nobody is met.
+TEST_CASE("over terrain a patrol's vehicles respond by their road and the ground") {
+  const auto run = [](bool respond, double response_speed_mps) {
+    const std::string text = fmt::format(R"({{
+      "seed": 9, "duration_h": 24,
+      "terrain": {{"synthetic": {{"length_km": 60, "depth_km": 15, "foreign_depth_km": 5, "seed": 4}},
+                   "cell_m": 100}},
+      "routing": {{"crossers": "straight"}},
+      "sensors": {{
+        "towers": {{"along_border": {{"spacing_m": 2000}}, "range_m": 3000,
+                    "detection_rate_per_s": "instant", "false_alarms_per_day": 0}},
+        "patrols": [{{"along_border_km": [10, 50], "offset_m": 2000, "vehicles": 2, "speed_mps": 10,
+                      "sweep_width_m": 0.01, "on_scene_s": 0, "respond": {},
+                      "response_speed_mps": {}}}]}},
+      "threats": {{"infiltrators": {{"per_day": 40, "goal_depth_km": 8, "reactions":
+                   {{"abort": 0, "hide": 0, "run": 0}}, "origins": [{{"along_border_km": [15, 45]}}]}}}},
+      "response": {{"report_latency_s": 60, "track_hold_s": 1e7}},
+      "batch": {{"replications": 20}}}})", respond, response_speed_mps);
+    return run_batch(load_scenario_text(text, "patrol_terrain.json"), 1);
+  };
+  const auto count = [](const BatchResult& batch) {
+    std::uint64_t crossings = 0, intercepted = 0;
+    for (const ReplicationRecord& r : batch.variants.at(0).replications) {
+      for (const CrossingRecord& c : r.crossing_records) {
+        ++crossings;
+        if (c.outcome != Outcome::kIntercepted) continue;
+        ++intercepted;
+        CHECK(c.interceptor == Responder::kPatrol);
+        CHECK(c.interception_s >= c.first_dispatch_s);
+      }
+    }
+    return std::pair{crossings, intercepted};
+  };
+  const auto [crossings, fast] = count(run(true, 10.0));
+  const auto [same_crossings, slow] = count(run(true, 2.0));
+  MESSAGE(fmt::format("over terrain, of {} crossers patrols intercept {} driving 10 m/s, {} driving 2 m/s",
+                      crossings, fast, slow));
+  CHECK(same_crossings == crossings);
+  CHECK(crossings > 300);
+  CHECK(fast > crossings / 10);
+  CHECK(fast < crossings);
+  CHECK(slow < fast);
+  CHECK(count(run(false, 10.0)).second == 0);
 }

@@ -40,6 +40,11 @@ class CostField {
                             std::span<const float> risk_per_s = {}, double aversion_s = 0.0);
   // Travel time from `source` to every cell (responders driving out from a base).
   static CostField from_point(const CostSurface& surface, Mover mover, terrain::MapPoint source);
+  // Travel time to every cell from whichever of `sources` reaches it soonest, and which
+  // one that is (a patrol's vehicle leaving its road: nearest_source). Each source counts
+  // from its cell's centre (the first source in a cell claims it).
+  static CostField from_points(const CostSurface& surface, Mover mover,
+                               std::span<const terrain::MapPoint> sources);
 
   const CostSurface& surface() const { return *surface_; }
   Mover mover() const { return mover_; }
@@ -60,6 +65,13 @@ class CostField {
   // from_point: travel seconds from the source to p (the seconds of route_to(p), from the
   // field's value, without walking the route); infinity where unreachable.
   double seconds_to(terrain::MapPoint p) const;
+  // from_points: the seconds to p from the source that reaches it soonest, and that
+  // source's index; infinite seconds (and index 0) where unreachable.
+  struct FromSource {
+    double seconds;
+    std::size_t source;
+  };
+  FromSource from_nearest_source(terrain::MapPoint p) const;
 
   // Cells settled: the goal cells (to_depth) or the source cell (from_point) and every cell
   // reachable from (to) them.
@@ -81,6 +93,7 @@ class CostField {
   terrain::MapPoint source_;
   std::vector<float> cost_;
   std::vector<std::int32_t> link_;  // -1: none (a goal / source cell, or unreachable)
+  std::vector<std::int32_t> root_;  // from_points: per cell, its source's index (-1: none)
 };
 
 }  // namespace bordersim::routes

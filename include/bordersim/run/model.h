@@ -63,6 +63,9 @@ struct SweepRoute {
   SegmentIndex index;  // over pieces
 };
 
+// Where a route of one lane (a patrol's) is at arc length s along the border.
+MapPoint lane_point(const SweepRoute& route, double s);
+
 // Vehicles back and forth along one lane, spread evenly along their cycle (2·length / speed):
 // vehicle k has covered u0 + k·2·length/vehicles + speed·t of its cycle at time t, where
 // u0 = 2·length × the first uniform of Stream(seed, replication, {kPatrol, index},
@@ -75,7 +78,8 @@ struct PatrolSite {
   sensors::AvailabilityParams availability;  // of every vehicle at once
   double report_latency_s = 0.0;
   // Its vehicles are responders too: sent from wherever their round has taken them,
-  // straight across country at response_speed_mps, off their round until back.
+  // along their road, then by road and terrain at response_speed_mps (straight on flat
+  // ground); off their round until back.
   bool responds = false;
   double response_speed_mps = 1.0;
   double on_scene_s = 0.0;

@@ -2,10 +2,11 @@
 // What the variants of one batch share of their route planning (route_planning.h): one
 // cost surface per geography and routing inputs (land cover, obstacles, routing keys),
 // and on each surface one field per distinct (mover, goal depth, risk aversion, hazard
-// raster) or base point. Fields are deterministic, so a shared field is bit for bit the
-// one a variant would have built alone; sharing only saves the Dijkstra runs and memory.
+// raster), base point or patrol road. Fields are deterministic, so a shared field is bit
+// for bit the one a variant would have built alone; sharing only saves the Dijkstra runs
+// and memory.
 // Most variants change sensors or command, not the ground: the default's five build one
-// surface and ten fields instead of five surfaces and 45 fields.
+// surface and twelve fields (two of them patrol roads) instead of five surfaces and 53.
 //
 // One cache per batch, passed to build_model; thread-safe: lookups and inserts are under
 // a lock, builds are not (a build runs TBB tasks, and a worker waiting on them may pick
@@ -31,7 +32,8 @@ class RouteFieldCache {
  public:
   // What a field is built from, besides its surface. A crosser's field (to_depth):
   // mover, goal depth, aversion and the hazard raster it weighs (empty when aversion is
-  // 0). A base's field (from_point): mover and source.
+  // 0). A base's field (from_point): mover and source. A patrol road's (from_points):
+  // mover and sources.
   struct FieldKey {
     bool from_point = false;
     routes::Mover mover = routes::Mover::kFoot;
@@ -39,6 +41,7 @@ class RouteFieldCache {
     double aversion_s = 0.0;
     std::span<const float> hazard_per_s;  // the caller's; copied when the field is stored
     terrain::MapPoint source;
+    std::span<const terrain::MapPoint> sources;  // likewise; non-empty: from_points
   };
 
   // Whether two keys name the same field (on one surface): doubles by value, the hazard
@@ -74,6 +77,7 @@ class RouteFieldCache {
     const routes::CostSurface* surface = nullptr;  // owned by a SurfaceEntry
     FieldKey key;                                  // hazard_per_s empty: see `hazard`
     std::vector<float> hazard;
+    std::vector<terrain::MapPoint> sources;
     std::shared_ptr<const routes::CostField> field;
   };
   std::shared_ptr<const routes::CostField> find_locked(const routes::CostSurface& surface,

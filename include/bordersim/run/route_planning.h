@@ -1,8 +1,9 @@
 #pragma once
 // Route planning shared by every replication of a variant: the cost surface, the fields
 // crossers walk down (one per mover, risk aversion and goal depth in use) and the fields
-// responders drive out on (one per base). Absent on flat ground, where the fastest way to
-// a goal line parallel to the border is straight across and responders drive straight.
+// responders drive out on (one per base, one per responding patrol's road). Absent on
+// flat ground, where the fastest way to a goal line parallel to the border is straight
+// across and responders drive straight.
 // The surface and fields are shared with the batch's other variants wherever they are
 // built from the same inputs (route_field_cache.h).
 #include <cstdint>
@@ -35,6 +36,15 @@ struct RoutePlanning {
   std::vector<CrosserField> crosser_fields;
   // From each responder base, by vehicle, in qrf.bases_km order.
   std::vector<std::shared_ptr<const routes::CostField>> base_fields;
+  // Per patrol (model order), for those whose vehicles respond: by vehicle from the
+  // patrol's road, sources every half routing cell along it at arc lengths source_s.
+  // A vehicle drives its road to the source that reaches the crosser soonest, then goes
+  // by road and terrain (nullptr field: the patrol does not respond).
+  struct PatrolRoadField {
+    std::vector<double> source_s;
+    std::shared_ptr<const routes::CostField> field;
+  };
+  std::vector<PatrolRoadField> patrol_fields;
 
   // The field for a crosser; nullptr if none was built for it.
   const routes::CostField* field_for(routes::Mover mover, double aversion_s, double goal_m) const;

@@ -193,7 +193,7 @@ struct PatrolSpec {
   AvailabilitySpec availability;          // of the whole patrol: every vehicle at once
   std::optional<double> report_latency_s; // absent: response.report_latency_s
   bool respond = true;                    // its vehicles are responders too
-  std::optional<double> response_speed_mps;  // straight across country; absent: speed_mps
+  std::optional<double> response_speed_mps;  // off its road, by terrain; absent: speed_mps
   double on_scene_s = 900.0;              // at an interception before driving back
 };
 
