@@ -47,8 +47,9 @@ MapPoint World::responder_at(std::size_t r) const {
 
 // A vehicle answers to the jurisdiction it is driving through.
 std::uint16_t World::responder_jurisdiction(std::size_t r) const {
-  if (!responders_[r].vehicle) return responders_[r].jurisdiction;
-  const double s = model_.geography->border.project(responder_at(r)).s;
+  const auto& vehicle = responders_[r].vehicle;
+  if (!vehicle) return responders_[r].jurisdiction;
+  const double s = patrol_vehicle_s(vehicle->patrol, vehicle->index, sim_.now());
   return model_.sectors[model_.sector_of(s)].jurisdiction_index;
 }
 
