@@ -275,7 +275,11 @@ void World::free_responder(std::uint32_t r) {
   ResponderState& responder = responders_[r];
   responder.busy = false;
   responder.back_at = kNever;
-  record_.responder_busy_s += time_to_seconds(sim_.now() - responder.busy_since);
+  // Busy time within the run's duration, as the time on duty it is a share of (a team
+  // sent far to a false alarm late in the run is busy long after it).
+  const Time end = model_.duration;
+  record_.responder_busy_s +=
+      time_to_seconds(std::min(sim_.now(), end) - std::min(responder.busy_since, end));
   // Oldest report first; a crosser no free team can reach in time is given up.
   while (!waiting_.empty() && !responder.busy) {
     const std::uint32_t c = waiting_.front();

@@ -183,6 +183,10 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
   CHECK(away.crossing_records[2].outcome == Outcome::kUndetected);
   CHECK(away.crossing_records[3].outcome == Outcome::kUndetected);
   CHECK(away.responder_dispatches == 1);
+  // Busy from its dispatch to the end of the run's 24 h (not the 1e6 s on scene).
+  CHECK(away.responder_available_s == 86400.0);
+  CHECK(away.responder_busy_s ==
+        doctest::Approx(86400.0 - away.crossing_records[0].first_dispatch_s).epsilon(1e-9));
 
   const ReplicationRecord back = run(true, 0.0);
   CHECK(back.crossing_records[0].interceptor == Responder::kPatrol);
