@@ -139,13 +139,13 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
   const Interval utilisation = metric("responder_utilisation");
   if (utilisation.n > 0) {
     const Interval by_patrol = metric("interceptor/patrol/share");
-    out += fmt::format("  Responders: {} dispatches per replication, utilisation {} {}{}\n",
-                       number_interval(metric("responder_dispatches_per_replication")),
-                       percent(utilisation.estimate), percent_interval(utilisation),
-                       by_patrol.n > 0 && by_patrol.estimate > 0.0
-                           ? fmt::format("; patrols made {} of the interceptions",
-                                         percent(by_patrol.estimate))
-                           : std::string());
+    out += fmt::format(
+        "  Responders: {} dispatches per replication, utilisation {} {}{}\n",
+        number_interval(metric("responder_dispatches_per_replication")),
+        percent(utilisation.estimate), percent_interval(utilisation),
+        by_patrol.n > 0 && by_patrol.estimate > 0.0
+            ? fmt::format("; patrols made {} of the interceptions", percent(by_patrol.estimate))
+            : std::string());
   }
   if (utilisation.n > 0) {
     out += fmt::format(

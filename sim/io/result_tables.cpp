@@ -81,7 +81,8 @@ constexpr std::array kCargoKinds = {CargoKind::kNone, CargoKind::kDrugs, CargoKi
 constexpr std::array kDetectors = {
     Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,      Detector::kDrone,
     Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor};
-constexpr std::array kResponders = {Responder::kNone, Responder::kQuickReaction, Responder::kPatrol};
+constexpr std::array kResponders = {Responder::kNone, Responder::kQuickReaction,
+                                    Responder::kPatrol};
 constexpr std::array kOutcomes = {Outcome::kUndetected, Outcome::kDetectedNotIntercepted,
                                   Outcome::kIntercepted, Outcome::kAborted};
 

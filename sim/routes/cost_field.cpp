@@ -289,7 +289,8 @@ double CostField::seconds_to(MapPoint p) const {
 }
 
 CostField::FromSource CostField::from_nearest_source(MapPoint p) const {
-  if (root_.empty()) throw std::logic_error("CostField::from_nearest_source needs a from_points field");
+  if (root_.empty())
+    throw std::logic_error("CostField::from_nearest_source needs a from_points field");
   const GridGeometry& g = surface_->geometry();
   const auto pc = entry_cell(p);
   if (!pc) return {kInf, 0};

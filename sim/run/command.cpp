@@ -79,8 +79,8 @@ void World::receive_false_alarm(std::size_t a) {
   const double on_scene_s = draw_on_scene_s(*r);
   ResponderState& responder = responders_[*r];
   responder.back_at = sim_.now() + seconds_to_time(2.0 * drive_s + on_scene_s);
-  sim_.schedule(responder.back_at, Phase::kDecide, {static_cast<std::uint32_t>(*r), responder.sector},
-                kResponderFree);
+  sim_.schedule(responder.back_at, Phase::kDecide,
+                {static_cast<std::uint32_t>(*r), responder.sector}, kResponderFree);
 }
 
 // The free responder of the post's jurisdiction (any, when command is joint) that gets to
@@ -210,7 +210,8 @@ std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& cross
   double late = late_s(before);
   if (late <= 0.0) return before;
   for (;;) {
-    const double step_s = std::isfinite(late) ? std::clamp(late / 4.0, kMinStepS, kMaxStepS) : kMaxStepS;
+    const double step_s =
+        std::isfinite(late) ? std::clamp(late / 4.0, kMinStepS, kMaxStepS) : kMaxStepS;
     Time t = std::min(before + seconds_to_time(step_s), end);
     late = late_s(t);
     if (late <= 0.0) {
@@ -236,7 +237,8 @@ void World::send(std::size_t r) {
 // Time at an interception: a team's `qrf.on_scene_s` (fixed or exponential), a patrol
 // vehicle's `on_scene_s`.
 double World::draw_on_scene_s(std::size_t r) {
-  if (const auto& vehicle = responders_[r].vehicle) return model_.patrols[vehicle->patrol].on_scene_s;
+  if (const auto& vehicle = responders_[r].vehicle)
+    return model_.patrols[vehicle->patrol].on_scene_s;
   const auto& qrf = *model_.scenario.response.qrf;
   return draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_);
 }
@@ -267,8 +269,8 @@ void World::return_to_base(std::size_t r, MapPoint from, double on_scene_s) {
   }
   ResponderState& responder = responders_[r];
   responder.back_at = sim_.now() + seconds_to_time(on_scene_s + back_s);
-  sim_.schedule(responder.back_at, Phase::kDecide, {static_cast<std::uint32_t>(r), responder.sector},
-                kResponderFree);
+  sim_.schedule(responder.back_at, Phase::kDecide,
+                {static_cast<std::uint32_t>(r), responder.sector}, kResponderFree);
 }
 
 void World::free_responder(std::uint32_t r) {

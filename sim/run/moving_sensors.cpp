@@ -278,9 +278,10 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
 double World::patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const {
   const PatrolSite& site = model_.patrols[p];
   const double length = site.route.to_m - site.route.from_m;
-  const double unfolded = patrol_unfolded0_m_[p] +
-                          static_cast<double>(k) * 2.0 * length / static_cast<double>(site.vehicles) +
-                          site.speed_mps * time_to_seconds(t);
+  const double unfolded =
+      patrol_unfolded0_m_[p] +
+      static_cast<double>(k) * 2.0 * length / static_cast<double>(site.vehicles) +
+      site.speed_mps * time_to_seconds(t);
   return site.route.from_m + sensors::back_and_forth_position(unfolded, length);
 }
 

@@ -175,7 +175,8 @@ MapPoint lane_point(const SweepRoute& route, double s) {
   auto piece = std::lower_bound(route.pieces.begin(), route.pieces.end(), s,
                                 [](const LanePiece& q, double x) { return q.s1 < x; });
   if (piece == route.pieces.end()) --piece;
-  return {piece->p0.x + (s - piece->s0) * piece->dir.x, piece->p0.y + (s - piece->s0) * piece->dir.y};
+  return {piece->p0.x + (s - piece->s0) * piece->dir.x,
+          piece->p0.y + (s - piece->s0) * piece->dir.y};
 }
 
 void build_moving_sensors(Model& model, const std::string& file) {

@@ -15,8 +15,9 @@ bool same_raster(std::span<const float> a, std::span<const float> b) {
 }
 
 bool same_points(std::span<const terrain::MapPoint> a, std::span<const terrain::MapPoint> b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
-                    [](terrain::MapPoint p, terrain::MapPoint q) { return p.x == q.x && p.y == q.y; });
+  return std::equal(
+      a.begin(), a.end(), b.begin(), b.end(),
+      [](terrain::MapPoint p, terrain::MapPoint q) { return p.x == q.x && p.y == q.y; });
 }
 
 }  // namespace
@@ -24,7 +25,8 @@ bool same_points(std::span<const terrain::MapPoint> a, std::span<const terrain::
 bool RouteFieldCache::same(const FieldKey& a, const FieldKey& b) {
   if (a.from_point != b.from_point || a.mover != b.mover) return false;
   if (a.from_point)
-    return a.source.x == b.source.x && a.source.y == b.source.y && same_points(a.sources, b.sources);
+    return a.source.x == b.source.x && a.source.y == b.source.y &&
+           same_points(a.sources, b.sources);
   return a.goal_m == b.goal_m && a.aversion_s == b.aversion_s &&
          same_raster(a.hazard_per_s, b.hazard_per_s);
 }
@@ -71,8 +73,11 @@ std::shared_ptr<const routes::CostField> RouteFieldCache::insert(
     std::shared_ptr<const routes::CostField> field) {
   const std::lock_guard lock(mutex_);
   if (auto stored = find_locked(surface, key)) return stored;
-  FieldEntry entry{&surface, key, {key.hazard_per_s.begin(), key.hazard_per_s.end()},
-                   {key.sources.begin(), key.sources.end()}, field};
+  FieldEntry entry{&surface,
+                   key,
+                   {key.hazard_per_s.begin(), key.hazard_per_s.end()},
+                   {key.sources.begin(), key.sources.end()},
+                   field};
   entry.key.hazard_per_s = {};
   entry.key.sources = {};
   fields_.push_back(std::move(entry));

@@ -1,9 +1,10 @@
 #include "bordersim/run/route_planning.h"
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
-#include <tbb/parallel_for.h>
 
 #include "bordersim/run/model.h"
 #include "bordersim/run/route_field_cache.h"
@@ -137,9 +138,11 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
     if (!patrol.responds) continue;
     auto& road = planning->patrol_fields[p];
     const double step = 0.5 * s.routing.cell_m;
-    const auto n = static_cast<std::size_t>(std::ceil((patrol.route.to_m - patrol.route.from_m) / step));
+    const auto n =
+        static_cast<std::size_t>(std::ceil((patrol.route.to_m - patrol.route.from_m) / step));
     for (std::size_t i = 0; i <= n; ++i) {
-      road.source_s.push_back(std::min(patrol.route.from_m + static_cast<double>(i) * step, patrol.route.to_m));
+      road.source_s.push_back(
+          std::min(patrol.route.from_m + static_cast<double>(i) * step, patrol.route.to_m));
       road_points[p].push_back(lane_point(patrol.route, road.source_s.back()));
     }
     RouteFieldCache::FieldKey key;
@@ -159,7 +162,8 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
 
   // Every field is its own Dijkstra: build them side by side, each into its own slot.
   const auto build = [&](const RouteFieldCache::FieldKey& key) {
-    if (!key.sources.empty()) return routes::CostField::from_points(surface, key.mover, key.sources);
+    if (!key.sources.empty())
+      return routes::CostField::from_points(surface, key.mover, key.sources);
     if (key.from_point) return routes::CostField::from_point(surface, key.mover, key.source);
     if (key.aversion_s > 0.0)
       return routes::CostField::to_depth(surface, key.mover, geo.border, key.goal_m,

@@ -172,7 +172,7 @@ class World {
 
   // responders.cpp: where responders are, how fast they get somewhere, who may go
   void init_responders();
-  bool ready(std::size_t r) const;  // free, and its patrol (if any) in service
+  bool ready(std::size_t r) const;             // free, and its patrol (if any) in service
   MapPoint responder_at(std::size_t r) const;  // now, or its base
   std::uint16_t responder_jurisdiction(std::size_t r) const;
   bool drives_straight(std::size_t r) const;

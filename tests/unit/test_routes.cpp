@@ -9,13 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "../support/route_test_ground.h"
 #include "bordersim/core/error.h"
 #include "bordersim/routes/cost_field.h"
 #include "bordersim/routes/cost_surface.h"
 #include "bordersim/routes/scenario_options.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/terrain/synthetic.h"
-#include "../support/route_test_ground.h"
 
 namespace br = bordersim::routes;
 namespace bt = bordersim::terrain;
@@ -232,10 +232,12 @@ TEST_CASE("routes: a field from several sources is the least of the single-sourc
   const bt::GridGeometry& g = s.geometry();
   // A patrol road 1.5 km behind the border: sources at cell centres every 2 km along it.
   std::vector<bt::MapPoint> sources;
-  for (double x = 1000.0; x < 40000.0; x += 2000.0) sources.push_back(g.cell_centre(*g.cell_of({x, 1500.0})));
+  for (double x = 1000.0; x < 40000.0; x += 2000.0)
+    sources.push_back(g.cell_centre(*g.cell_of({x, 1500.0})));
   const br::CostField road = br::CostField::from_points(s, Mover::kVehicle, sources);
   std::vector<br::CostField> single;
-  for (const bt::MapPoint& source : sources) single.push_back(br::CostField::from_point(s, Mover::kVehicle, source));
+  for (const bt::MapPoint& source : sources)
+    single.push_back(br::CostField::from_point(s, Mover::kVehicle, source));
   int reachable = 0;
   for (double x = 500.0; x < 40000.0; x += 1700.0) {
     for (double y = -2500.0; y < 12000.0; y += 900.0) {

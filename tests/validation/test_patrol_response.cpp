@@ -40,9 +40,9 @@ constexpr double kLaneFromKm = 40.0, kLaneToKm = 60.0;
 constexpr double kResponseMps = 2.0;
 
 struct Case {
-  double crossing_km;       // where the crosser crosses (a tower stands there)
+  double crossing_km;  // where the crosser crosses (a tower stands there)
   int vehicles;
-  std::string handoff;      // "joint": one jurisdiction in effect; "never": split at 50 km
+  std::string handoff;  // "joint": one jurisdiction in effect; "never": split at 50 km
 };
 
 Model patrol_model(const Case& c) {
@@ -135,9 +135,10 @@ TEST_CASE("a patrol's vehicles respond from where their round has taken them") {
     const double p = theory(c);
     const double rate = static_cast<double>(intercepted) / kReplications;
     const double half_width = kZ99 * std::sqrt(p * (1.0 - p) / kReplications);
-    MESSAGE(fmt::format("crossing at {} km, {} vehicle(s), {}: intercepted {:.4f}, theory {:.4f} "
-                        "± {:.4f}",
-                        c.crossing_km, c.vehicles, c.handoff, rate, p, half_width));
+    MESSAGE(
+        fmt::format("crossing at {} km, {} vehicle(s), {}: intercepted {:.4f}, theory {:.4f} "
+                    "± {:.4f}",
+                    c.crossing_km, c.vehicles, c.handoff, rate, p, half_width));
     CHECK(std::abs(rate - p) <= half_width);
   }
 }
@@ -161,7 +162,7 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
         on_scene_s, respond);
     const Model model = build_model(load_scenario_text(text, "patrol_away.json").base);
     CrosserPlan seen = walker(45000.0);
-    seen.start = seconds_to_time(20000.0);  // at the tower from 20808 s, reported at 20868 s
+    seen.start = seconds_to_time(20000.0);  // within the sweep from 20417 s, at the tower 20808 s
     CrosserPlan planned_before = walker(52000.0);
     planned_before.id = 1;
     planned_before.start = seconds_to_time(100.0);
@@ -173,8 +174,8 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
     CrosserPlan long_after = set_off_after;
     long_after.id = 3;
     long_after.start = seconds_to_time(50000.0);
-    return simulate_replication(
-        model, std::vector{seen, planned_before, set_off_after, long_after}, 3, 0);
+    return simulate_replication(model, std::vector{seen, planned_before, set_off_after, long_after},
+                                3, 0);
   };
   const ReplicationRecord away = run(true, 1e6);
   CHECK(away.crossing_records[0].outcome == Outcome::kIntercepted);
@@ -223,7 +224,8 @@ TEST_CASE("over terrain a patrol's vehicles respond by their road and the ground
       "threats": {{"infiltrators": {{"per_day": 40, "goal_depth_km": 8, "reactions":
                    {{"abort": 0, "hide": 0, "run": 0}}, "origins": [{{"along_border_km": [15, 45]}}]}}}},
       "response": {{"report_latency_s": 60, "track_hold_s": 1e7}},
-      "batch": {{"replications": 20}}}})", respond, response_speed_mps);
+      "batch": {{"replications": 20}}}})",
+                                         respond, response_speed_mps);
     return run_batch(load_scenario_text(text, "patrol_terrain.json"), 1);
   };
   const auto count = [](const BatchResult& batch) {
@@ -241,8 +243,9 @@ TEST_CASE("over terrain a patrol's vehicles respond by their road and the ground
   };
   const auto [crossings, fast] = count(run(true, 10.0));
   const auto [same_crossings, slow] = count(run(true, 2.0));
-  MESSAGE(fmt::format("over terrain, of {} crossers patrols intercept {} driving 10 m/s, {} driving 2 m/s",
-                      crossings, fast, slow));
+  MESSAGE(fmt::format(
+      "over terrain, of {} crossers patrols intercept {} driving 10 m/s, {} driving 2 m/s",
+      crossings, fast, slow));
   CHECK(same_crossings == crossings);
   CHECK(crossings > 300);
   CHECK(fast > crossings / 10);
