@@ -73,6 +73,14 @@ void append_move(Route& route, MapPoint to, double seconds) {
 
 }  // namespace
 
+// Nothing reached yet: every cell at infinite cost, no links.
+CostField::CostField(const CostSurface& surface, Mover mover, bool to_goal)
+    : surface_(&surface),
+      mover_(mover),
+      to_goal_(to_goal),
+      cost_(static_cast<std::size_t>(surface.geometry().cell_count()), kInfF),
+      link_(cost_.size(), -1) {}
+
 CostField CostField::to_depth(const CostSurface& surface, Mover mover,
                               const terrain::BorderFrame& border, double goal_depth_m,
                               std::span<const float> risk_per_s, double aversion_s) {
@@ -80,12 +88,7 @@ CostField CostField::to_depth(const CostSurface& surface, Mover mover,
   const auto n = static_cast<std::size_t>(g.cell_count());
   if (!risk_per_s.empty() && risk_per_s.size() != n)
     throw std::invalid_argument("CostField::to_depth: risk_per_s must have one value per routing cell");
-  CostField f;
-  f.surface_ = &surface;
-  f.mover_ = mover;
-  f.to_goal_ = true;
-  f.cost_.assign(n, kInfF);
-  f.link_.assign(n, -1);
+  CostField f(surface, mover, true);
   for (std::size_t i = 0; i < n; ++i) {
     const CellIndex c = cell_at(g, i);
     if (!std::isfinite(surface.pace(mover, c))) continue;
@@ -97,14 +100,8 @@ CostField CostField::to_depth(const CostSurface& surface, Mover mover,
 
 CostField CostField::from_point(const CostSurface& surface, Mover mover, MapPoint source) {
   const GridGeometry& g = surface.geometry();
-  const auto n = static_cast<std::size_t>(g.cell_count());
-  CostField f;
-  f.surface_ = &surface;
-  f.mover_ = mover;
-  f.to_goal_ = false;
+  CostField f(surface, mover, false);
   f.source_ = source;
-  f.cost_.assign(n, kInfF);
-  f.link_.assign(n, -1);
   if (const auto c = g.cell_of(source)) f.cost_[g.index(*c)] = 0.0f;
   f.solve({}, 0.0, false);
   return f;
@@ -113,14 +110,8 @@ CostField CostField::from_point(const CostSurface& surface, Mover mover, MapPoin
 CostField CostField::from_points(const CostSurface& surface, Mover mover,
                                  std::span<const MapPoint> sources) {
   const GridGeometry& g = surface.geometry();
-  const auto n = static_cast<std::size_t>(g.cell_count());
-  CostField f;
-  f.surface_ = &surface;
-  f.mover_ = mover;
-  f.to_goal_ = false;
-  f.cost_.assign(n, kInfF);
-  f.link_.assign(n, -1);
-  f.root_.assign(n, -1);
+  CostField f(surface, mover, false);
+  f.root_.assign(f.cost_.size(), -1);
   for (std::size_t k = 0; k < sources.size(); ++k) {
     const auto c = g.cell_of(sources[k]);
     if (!c || f.root_[g.index(*c)] >= 0) continue;

@@ -32,6 +32,8 @@ class CostField {
  public:
   static constexpr int kEntryReachCells = 2;
 
+  CostField() = default;  // empty: to be assigned a built field
+
   // Cost to reach any cell whose centre is at or beyond goal_depth_m behind the border
   // (BorderFrame offset ≥ goal_depth_m). risk_per_s: empty, or one value per routing cell
   // (row-major on surface.geometry()).
@@ -78,6 +80,7 @@ class CostField {
   std::int64_t reachable_cells() const;
 
  private:
+  CostField(const CostSurface& surface, Mover mover, bool to_goal);
   // Runs Dijkstra from the cells with cost 0 already pushed; see cost_field.cpp.
   void solve(std::span<const float> risk_per_s, double aversion_s, bool towards_sources);
   // p's cell, or where p enters the field when its cell is out of reach; empty off the grid
