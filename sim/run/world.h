@@ -2,7 +2,8 @@
 // One replication's mutable state and its event handlers; private to sim/run. The model is
 // shared and read-only. The handlers are split by job:
 //   world.cpp           crossers' lives: routes, legs, reactions, goals
-//   command.cpp         reports, tracks, classification, dispatch, interception, responders
+//   command.cpp         reports, tracks, classification, dispatch, interception
+//   responders.cpp      who may be sent, from where, how fast (teams and patrol vehicles)
 //   tower_sensing.cpp   towers: the stretches of a leg each sees, crews and cameras
 //   moving_sensors.cpp  drones (glimpses through the index of walking crossers), patrols
 //                       and air reconnaissance (first contacts solved leg by leg)
@@ -173,15 +174,12 @@ class World {
   // responders.cpp: where responders are, how fast they get somewhere, who may go
   void init_responders();
   bool ready(std::size_t r) const;             // free, and its patrol (if any) in service
-  MapPoint responder_at(std::size_t r) const;  // now, or its base
+  MapPoint responder_at(std::size_t r) const;  // a team's base; a vehicle's place now
   std::uint16_t responder_jurisdiction(std::size_t r) const;
   bool drives_straight(std::size_t r) const;
   double responder_speed_mps(std::size_t r) const;
   double travel_s(std::size_t r, MapPoint to) const;  // from where it is now
-  double draw_on_scene_s(std::size_t r);
-  double patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const;
-  MapPoint patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const;
-  bool vehicle_away(std::size_t p, std::size_t k, Time t) const;  // off its round at t
+  double draw_on_scene_s(std::size_t r);  // (command.cpp)
 
   // tower_sensing.cpp
   void start_tower_views(std::uint32_t c);
@@ -206,6 +204,10 @@ class World {
   void start_moving_sensors(std::uint32_t c);
   void leave_moving_sensors(std::uint32_t c);
   void schedule_sweep_contact(std::uint32_t c);
+  // Patrol vehicles on their round: arc length and place at t, and whether off it on a call.
+  double patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const;
+  MapPoint patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const;
+  bool vehicle_away(std::size_t p, std::size_t k, Time t) const;
   std::optional<double> first_sweep_contact(const Leg& leg, std::uint64_t& by) const;
   void wake_drone(std::size_t d, Time from);  // its next glimpse at or after `from`
   Time next_drone_glimpse(std::size_t d, Time from) const;
