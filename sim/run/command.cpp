@@ -52,6 +52,10 @@ void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
 // if the patrol is in service now, and if the vehicle has not been sent away since (then
 // the leg's next contact with the others is looked for).
 void World::detect_by(std::uint32_t c, std::uint64_t payload) {
+  CrosserState& crosser = crossers_[c];
+  if (sim_.now() != crosser.sweep_at) return;  // replaced by a contact solved again
+  crosser.sweep_at = kNever;
+  crosser.swept = true;
   const auto by = static_cast<Detector>(payload >> 24);
   const std::uint32_t index = payload & 0xFF'FFFF;
   if (by != Detector::kPatrol) return detect(c, by, model_.air_recon[index].report_latency_s);
@@ -60,8 +64,10 @@ void World::detect_by(std::uint32_t c, std::uint64_t payload) {
       [](std::uint32_t v, const PatrolSite& site) { return v < site.first_vehicle; });
   const auto p = static_cast<std::size_t>(after - model_.patrols.begin()) - 1;
   if (!up(EntityKind::kPatrol, p, sim_.now())) return;
-  if (vehicle_away(p, index - model_.patrols[p].first_vehicle, sim_.now()))
+  if (vehicle_away(p, index - model_.patrols[p].first_vehicle, sim_.now())) {
+    crosser.swept = false;
     return schedule_sweep_contact(c);
+  }
   detect(c, by, model_.patrols[p].report_latency_s);
 }
 
@@ -277,6 +283,7 @@ void World::free_responder(std::uint32_t r) {
   ResponderState& responder = responders_[r];
   responder.busy = false;
   responder.back_at = kNever;
+  if (responder.vehicle) sweep_again();
   // Busy time within the run's duration, as the time on duty it is a share of (a team
   // sent far to a false alarm late in the run is busy long after it).
   const Time end = model_.duration;

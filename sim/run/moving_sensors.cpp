@@ -214,18 +214,36 @@ void World::start_moving_sensors(std::uint32_t c) {
     }
   }
   if (model_.patrols.empty() && model_.air_recon.empty()) return;
+  crosser.sweep_at = kNever;
+  crosser.swept = false;
   schedule_sweep_contact(c);
 }
 
 // The crosser's first contact from now on its current leg with a patrol or a
-// reconnaissance aircraft, as a detection event.
+// reconnaissance aircraft, as a detection event, unless one is due at that time already.
 void World::schedule_sweep_contact(std::uint32_t c) {
-  const CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = crossers_[c];
   const Leg& leg = crosser.current_leg();
   std::uint64_t by = 0;
-  if (const auto hit = first_sweep_contact(leg, by)) {
-    const Time at = std::max(sim_.now(), seconds_to_time(*hit));
-    if (at < leg.t1) sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection, stamped(crosser.stamp, by));
+  const auto hit = first_sweep_contact(leg, by);
+  const Time at = hit ? std::max(sim_.now(), seconds_to_time(*hit)) : kNever;
+  if (at >= leg.t1) {
+    crosser.sweep_at = kNever;
+    return;
+  }
+  if (at == crosser.sweep_at) return;
+  crosser.sweep_at = at;
+  sim_.schedule(at, Phase::kSense, crosser_target(c), kDetection, stamped(crosser.stamp, by));
+}
+
+// A patrol's vehicle is back on its round: crossers whose leg's first contact has not come
+// yet may meet it sooner than planned (or at all).
+void World::sweep_again() {
+  for (std::uint32_t c = 0; c < crossers_.size(); ++c) {
+    const CrosserState& crosser = crossers_[c];
+    if (crosser.finished || crosser.swept || crosser.movement.legs().empty()) continue;
+    if (crosser.current_leg().t1 <= sim_.now()) continue;
+    schedule_sweep_contact(c);
   }
 }
 
@@ -239,8 +257,8 @@ void World::leave_moving_sensors(std::uint32_t c) {
 // patrol is in service is checked when the contact comes: one that is down then does not
 // look for a later contact on the leg. Vehicles off their round on a call are left out
 // until they are known to be back (vehicle_away): a vehicle sent after the leg was
-// planned is found out when its contact comes (detect_by), and one that comes back
-// during the leg sweeps this crosser again from its next leg.
+// planned is found out when its contact comes (detect_by), and when one comes back the
+// legs whose contact has not come yet are solved again (sweep_again).
 std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& by) const {
   const double t0 = time_to_seconds(std::max(leg.t0, sim_.now()));
   const MapPoint a = leg.at(std::max(leg.t0, sim_.now()));

@@ -92,6 +92,11 @@ struct CrosserState {
   Stream command;    // the post's verdicts on its reports
   Stream ground;     // its draws against ground sensors
   std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
+  // Its first contact on the current leg with a patrol or reconnaissance aircraft: when it
+  // is due (kNever: none), and whether it has come. A contact solved again (a vehicle
+  // sent away, or back) replaces the one due; the replaced event is dropped when it comes.
+  Time sweep_at = kNever;
+  bool swept = false;
 
   // The command post's view of it.
   Time track_until = -1;  // the track is held until then
@@ -204,6 +209,7 @@ class World {
   void start_moving_sensors(std::uint32_t c);
   void leave_moving_sensors(std::uint32_t c);
   void schedule_sweep_contact(std::uint32_t c);
+  void sweep_again();
   // Patrol vehicles on their round: arc length and place at t, and whether off it on a call.
   double patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const;
   MapPoint patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const;

@@ -149,7 +149,7 @@ TEST_CASE("a patrol's vehicles respond from where their round has taken them") {
 // are then seen by nobody, nor is one long after unless the vehicle is back by then;
 // without `respond` the vehicle sees them all.
 TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile") {
-  const auto run = [](bool respond, double on_scene_s) {
+  const auto run = [](bool respond, double on_scene_s, std::vector<CrosserPlan> extra = {}) {
     const std::string text = fmt::format(
         R"({{
       "terrain": {{"flat": {{"length_km": 100}}}},
@@ -174,8 +174,9 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
     CrosserPlan long_after = set_off_after;
     long_after.id = 3;
     long_after.start = seconds_to_time(50000.0);
-    return simulate_replication(model, std::vector{seen, planned_before, set_off_after, long_after},
-                                3, 0);
+    std::vector plans{seen, planned_before, set_off_after, long_after};
+    plans.insert(plans.end(), extra.begin(), extra.end());
+    return simulate_replication(model, plans, 3, 0);
   };
   const ReplicationRecord away = run(true, 1e6);
   CHECK(away.crossing_records[0].outcome == Outcome::kIntercepted);
@@ -195,6 +196,18 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
     CHECK(back.crossing_records[c].outcome == Outcome::kIntercepted);
     CHECK(back.crossing_records[c].first_detector == Detector::kPatrol);
   }
+
+  // A crosser setting off while the vehicle drives to the first (its one straight leg
+  // planned without it) is swept once the vehicle is back on its round, 1000 s later.
+  const CrossingRecord& first = back.crossing_records[0];
+  REQUIRE(first.interception_s > first.first_dispatch_s);
+  CrosserPlan en_route = walker(58000.0);
+  en_route.id = 4;
+  en_route.start = seconds_to_time(0.5 * (first.first_dispatch_s + first.interception_s));
+  en_route.approach_m = 30000.0;
+  const ReplicationRecord returned = run(true, 1000.0, {en_route});
+  CHECK(returned.crossing_records[0].interception_s == first.interception_s);
+  CHECK(returned.crossing_records[4].first_detector == Detector::kPatrol);
 
   const ReplicationRecord looking = run(false, 1e6);
   CHECK(looking.crossing_records[0].outcome == Outcome::kDetectedNotIntercepted);
