@@ -24,10 +24,6 @@ namespace {
 // Queries of the crossers' index leave stale entries behind; they are swept out this often.
 constexpr Time kPruneEvery = 3600 * kTicksPerSecond;
 
-MapPoint on_piece(const LanePiece& p, double s) {
-  return {p.p0.x + (s - p.s0) * p.dir.x, p.p0.y + (s - p.s0) * p.dir.y};
-}
-
 // The arc lengths [q0, q1] of the piece that lie in the box [lo, hi] (Liang–Barsky).
 std::optional<std::pair<double, double>> clip(const LanePiece& p, MapPoint lo, MapPoint hi) {
   double f0 = 0.0, f1 = p.s1 - p.s0;
@@ -111,8 +107,8 @@ void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
       }
     };
     const MapPoint out{v * piece.dir.x, v * piece.dir.y};
-    pass((q0 - route.from_m - unfolded0) / v, on_piece(piece, q0), out);  // outbound, at q0
-    pass((2.0 * length - (q1 - route.from_m) - unfolded0) / v, on_piece(piece, q1),
+    pass((q0 - route.from_m - unfolded0) / v, piece.at(q0), out);  // outbound, at q0
+    pass((2.0 * length - (q1 - route.from_m) - unfolded0) / v, piece.at(q1),
          {-out.x, -out.y});
   }
 }
@@ -156,7 +152,7 @@ void recon_contacts(const ReconSite& site, const Walk& walk, std::vector<std::ui
           const bool outbound = m % 2 == 0;
           const double tm0 = lane_start + (outbound ? q0 - route.from_m : route.to_m - q1) / v;
           if (tm0 >= end) continue;
-          consider(walk, site.range_m, on_piece(piece, outbound ? q0 : q1), tm0,
+          consider(walk, site.range_m, piece.at(outbound ? q0 : q1), tm0,
                    outbound ? out : MapPoint{-out.x, -out.y}, std::min(tm0 + (q1 - q0) / v, end),
                    best);
         }

@@ -41,8 +41,7 @@ void index_lanes(SweepRoute& route) {
   route.index = SegmentIndex(kLaneBucketM);
   for (std::uint32_t i = 0; i < route.pieces.size(); ++i) {
     const LanePiece& p = route.pieces[i];
-    const double len = p.s1 - p.s0;
-    route.index.insert(i, p.p0, {p.p0.x + len * p.dir.x, p.p0.y + len * p.dir.y});
+    route.index.insert(i, p.p0, p.at(p.s1));
   }
 }
 
@@ -111,8 +110,7 @@ DroneSite build_drone(const Model& model, const DroneSpec& spec, std::size_t i,
   d.reach_hi = d.reach_lo;
   for (const LanePiece& p : edges.pieces) {
     grow(d.reach_lo, d.reach_hi, p.p0);
-    grow(d.reach_lo, d.reach_hi,
-         {p.p0.x + (p.s1 - p.s0) * p.dir.x, p.p0.y + (p.s1 - p.s0) * p.dir.y});
+    grow(d.reach_lo, d.reach_hi, p.at(p.s1));
   }
   d.reach_lo = {d.reach_lo.x - d.range_m, d.reach_lo.y - d.range_m};
   d.reach_hi = {d.reach_hi.x + d.range_m, d.reach_hi.y + d.range_m};
@@ -175,8 +173,7 @@ MapPoint lane_point(const SweepRoute& route, double s) {
   auto piece = std::lower_bound(route.pieces.begin(), route.pieces.end(), s,
                                 [](const LanePiece& q, double x) { return q.s1 < x; });
   if (piece == route.pieces.end()) --piece;
-  return {piece->p0.x + (s - piece->s0) * piece->dir.x,
-          piece->p0.y + (s - piece->s0) * piece->dir.y};
+  return piece->at(s);
 }
 
 void build_moving_sensors(Model& model, const std::string& file) {

@@ -51,6 +51,8 @@ struct LanePiece {
   double s1 = 0.0;         // and ends
   MapPoint p0;             // the map position at s0
   MapPoint dir;            // unit, the border's direction on this piece
+
+  MapPoint at(double s) const { return {p0.x + (s - s0) * dir.x, p0.y + (s - s0) * dir.y}; }
 };
 
 // The lanes a patrol or a reconnaissance aircraft drives or flies, with their pieces
