@@ -108,8 +108,7 @@ void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
     };
     const MapPoint out{v * piece.dir.x, v * piece.dir.y};
     pass((q0 - route.from_m - unfolded0) / v, piece.at(q0), out);  // outbound, at q0
-    pass((2.0 * length - (q1 - route.from_m) - unfolded0) / v, piece.at(q1),
-         {-out.x, -out.y});
+    pass((2.0 * length - (q1 - route.from_m) - unfolded0) / v, piece.at(q1), {-out.x, -out.y});
   }
 }
 
