@@ -4,7 +4,7 @@
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
+  build-essential cmake ninja-build pkg-config git ccache
   libboost-dev            # Boost.Random distributions, Boost.Math (t quantiles)
   libeigen3-dev           # small linear algebra (terrain, geometry)
   nlohmann-json3-dev      # scenario files, JSON Merge Patch, JSON pointers
