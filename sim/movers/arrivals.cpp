@@ -159,6 +159,7 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
       plan.start = start;
       plan.origin = source.origin;
       const std::uint64_t crosser_key = source.key << 32 | sequence++;
+      plan.key = crosser_key;
       Stream attributes({seed, replication, {EntityKind::kCrosser, crosser_key}, Purpose::kAttributes});
       plan.border_s = source.from_m + uniform01(attributes) * (source.to_m - source.from_m);
       plan.origin_from_m = source.from_m;

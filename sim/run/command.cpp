@@ -142,7 +142,7 @@ bool World::dispatch(std::uint32_t c) {
   // knew each delay before choosing (and exponential delays would be beaten by the
   // shortest of many draws; tests/validation/test_command_theory.cpp).
   Stream delay_draw(
-      {seed_, record_.replication, {EntityKind::kCrosser, crosser.plan->id}, Purpose::kDispatch});
+      {seed_, record_.replication, {EntityKind::kCrosser, crosser.plan->key}, Purpose::kDispatch});
   const Time leave = now + seconds_to_time(draw_dispatch_delay_s(response, delay_draw));
   const auto& border = model_.geography->border;
   const std::uint16_t post =

@@ -23,7 +23,7 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
   record_.replication = replication;
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
-    const EntityKey entity{EntityKind::kCrosser, plan.id};
+    const EntityKey entity{EntityKind::kCrosser, plan.key};
     CrosserState crosser(plan, Stream({seed, replication, entity, Purpose::kDetection}),
                          Stream({seed, replication, entity, Purpose::kAirDetection}),
                          Stream({seed, replication, entity, Purpose::kClassification}),
@@ -149,7 +149,7 @@ double World::choose_corridor(CrosserState& crosser) {
   const double width = area / static_cast<double>(n);
   auto& tallies = corridors_[{p.kind, p.organisation, p.origin}];
   tallies.resize(n);
-  Stream draws({seed_, record_.replication, {EntityKind::kCrosser, p.id}, Purpose::kCorridor});
+  Stream draws({seed_, record_.replication, {EntityKind::kCrosser, p.key}, Purpose::kCorridor});
   double best = -1.0;
   for (std::size_t k = 0; k < n; ++k) {
     boost::random::beta_distribution<double> belief(1.0 + tallies[k].through, 1.0 + tallies[k].stopped);

@@ -33,7 +33,7 @@ std::vector<CrosserPlan> walkers_at_tower(std::size_t count, double hours, std::
   Stream times({seed, 0, {EntityKind::kThreatSource, 0}, Purpose::kArrivals});
   std::vector<CrosserPlan> plans(count);
   for (std::uint32_t i = 0; i < count; ++i)
-    plans[i] = {i, CrosserKind::kInfiltrator, seconds_to_time(uniform01(times) * hours * 3600.0),
+    plans[i] = {i, i, CrosserKind::kInfiltrator, seconds_to_time(uniform01(times) * hours * 3600.0),
                 5000.0, 1, 1.2, 1000.0, 1000.0};
   return plans;
 }

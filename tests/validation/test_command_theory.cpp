@@ -63,6 +63,7 @@ Model command_model(double first_tower_m, double tower_spacing_m, const std::str
 CrosserPlan walker(std::uint32_t id, double start_s, double border_s, double goal_m) {
   CrosserPlan plan;
   plan.id = id;
+  plan.key = plan.id;  // its streams: hand-made plans keep id and key equal
   plan.start = seconds_to_time(start_s);
   plan.border_s = border_s;
   plan.speed_mps = kWalkMps;

@@ -66,8 +66,8 @@ TEST_CASE("a busy team: 'queue' serves the waiting report later, 'drop' gives it
   };
   // Two crossers set off together; the one at 50.1 km is seen first and takes the team.
   std::vector<CrosserPlan> plans(2);
-  plans[0] = {0, CrosserKind::kInfiltrator, 0, 50000.0, 1, 1.0, 1000.0, 20000.0};
-  plans[1] = {1, CrosserKind::kInfiltrator, 0, 50100.0, 1, 1.0, 1000.0, 20000.0};
+  plans[0] = {0, 0, CrosserKind::kInfiltrator, 0, 50000.0, 1, 1.0, 1000.0, 20000.0};
+  plans[1] = {1, 1, CrosserKind::kInfiltrator, 0, 50100.0, 1, 1.0, 1000.0, 20000.0};
 
   const Model queue_model = build_model(scenario("queue").base);
   const auto queued = simulate_replication(queue_model, plans, 1, 0);

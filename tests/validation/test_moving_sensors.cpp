@@ -67,6 +67,7 @@ Model model_of(const std::string& text) {
 CrosserPlan standing(std::uint32_t id, double s, double across, Time start, double stay_s) {
   CrosserPlan p;
   p.id = id;
+  p.key = p.id;  // its streams: hand-made plans keep id and key equal
   p.start = start;
   p.border_s = s;
   p.speed_mps = 1e-5;

@@ -66,6 +66,7 @@ Model patrol_model(const Case& c) {
 CrosserPlan walker(double border_s) {
   CrosserPlan plan;
   plan.id = 0;
+  plan.key = plan.id;  // its streams: hand-made plans keep id and key equal
   plan.start = seconds_to_time(500.0);
   plan.border_s = border_s;
   plan.speed_mps = kWalkMps;
@@ -165,14 +166,17 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
     seen.start = seconds_to_time(20000.0);  // within the sweep from 20417 s, at the tower 20808 s
     CrosserPlan planned_before = walker(52000.0);
     planned_before.id = 1;
+    planned_before.key = planned_before.id;
     planned_before.start = seconds_to_time(100.0);
     planned_before.approach_m = 30000.0;  // near the lane after 24 000 s
     CrosserPlan set_off_after = planned_before;
     set_off_after.id = 2;
+    set_off_after.key = set_off_after.id;
     set_off_after.border_s = 55000.0;
     set_off_after.start = seconds_to_time(21000.0);
     CrosserPlan long_after = set_off_after;
     long_after.id = 3;
+    long_after.key = long_after.id;
     long_after.start = seconds_to_time(50000.0);
     std::vector plans{seen, planned_before, set_off_after, long_after};
     plans.insert(plans.end(), extra.begin(), extra.end());
@@ -203,6 +207,7 @@ TEST_CASE("a patrol's vehicle sent after a crosser sweeps nobody else meanwhile"
   REQUIRE(first.interception_s > first.first_dispatch_s);
   CrosserPlan en_route = walker(58000.0);
   en_route.id = 4;
+  en_route.key = en_route.id;
   en_route.start = seconds_to_time(0.5 * (first.first_dispatch_s + first.interception_s));
   en_route.approach_m = 30000.0;
   const ReplicationRecord returned = run(true, 1000.0, {en_route});

@@ -28,6 +28,10 @@ struct CrosserPlan {
   // Dense: 0, 1, ... in order of start time (ties: kind, origin, sequence), unique across
   // kinds and origins. plan_crossers returns the plans in this order.
   std::uint32_t id = 0;
+  // Who it is: (kind and origin) << 32 | sequence within that origin. Every stream the
+  // crosser draws from is keyed by this, never by `id`, so adding crossers of one kind or
+  // origin leaves every other crosser's draws unchanged (DESIGN.md principle 2).
+  std::uint64_t key = 0;
   CrosserKind kind = CrosserKind::kInfiltrator;
   Time start = 0;        // when it sets off, approach_m before the border line
   double border_s = 0.0; // where it crosses: arc length along the border (its origin point)
