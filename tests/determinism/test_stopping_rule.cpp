@@ -74,7 +74,7 @@ TEST_CASE("the stopping rule stops at the first block narrow enough, for -j 1 an
   CHECK(all.held.count == 100);
 }
 
-TEST_CASE("stop_when_halfwidth must be in (0, 0.5]") {
+TEST_CASE("stop_when_halfwidth must be above 0 and at most 0.5") {
   CHECK_THROWS_AS(scenario(10, 0.0), InputError);
   CHECK_THROWS_AS(scenario(10, 0.7), InputError);
 }
