@@ -67,7 +67,7 @@ TEST_CASE("shard_range: contiguous parts covering every replication once") {
   CHECK_THROWS_AS(shard_range(2, 0, 3), std::invalid_argument);
 }
 
-TEST_CASE("three shards merged hold the one-go run's records; wrong merges are refused") {
+TEST_CASE("three shards merged hold the one-go run's records and wrong merges are refused") {
   const fs::path dir = scratch_dir("shards");
   const std::string whole = (dir / "whole.h5").string();
   REQUIRE(cli({"run", "-q", "--variant", "towers-only", "-n", "7", "--seed", "5", "-j", "2", "-o", whole}).status == 0);
