@@ -1,12 +1,12 @@
 #include "bordersim/cli/cli.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <chrono>
 #include <filesystem>
-#include <fmt/format.h>
 #include <iostream>
 
 #include "bordersim/cli/run_command.h"
@@ -54,14 +54,17 @@ int run_command(RunArguments& run, std::ostream& out, std::ostream& err) {
   return run_loaded_scenario(scenario, run.options, out, err);
 }
 
-int merge_command(const std::vector<std::string>& parts, const std::string& output, std::ostream& out) {
+int merge_command(const std::vector<std::string>& parts, const std::string& output,
+                  std::ostream& out) {
   check_output_path(output);
   const auto started = std::chrono::steady_clock::now();
   const MergedBatch merged = merge_result_files(parts);
   write_result_file(output, merged.batch, merged.scenario);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  out << fmt::format("merged {} parts into {} ({} variants x {} replications, seed {}) in {:.2f} s\n", parts.size(),
-                     output, merged.batch.variants.size(), merged.batch.replications, merged.batch.seed, seconds);
+  out << fmt::format(
+      "merged {} parts into {} ({} variants x {} replications, seed {}) in {:.2f} s\n",
+      parts.size(), output, merged.batch.variants.size(), merged.batch.replications,
+      merged.batch.seed, seconds);
   return 0;
 }
 
@@ -89,19 +92,26 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   for (int i = 0; i < argc; ++i) run.options.command_line += (i ? " " : "") + std::string(argv[i]);
   auto* run_cmd = app.add_subcommand("run", "Run a batch: print the results table and write an HDF5 file");
   run_cmd->add_option("scenario", run.scenario, "Scenario file (JSON); omitted: the built-in default");
-  run_cmd->add_option("-o,--output", run.options.output, "Result file (HDF5); default: <scenario name>.h5");
+  run_cmd->add_option("-o,--output", run.options.output,
+                      "Result file (HDF5); default: <scenario name>.h5");
   run_cmd->add_option("-n,--replications", run.replications, "Replications per variant")->check(CLI::Range(1, 1000000000));
-  run_cmd->add_option("-j,--threads", run.options.threads, "Worker threads (0: all cores)")->check(CLI::Range(0, 4096));
+  run_cmd->add_option("-j,--threads", run.options.threads, "Worker threads (0: all cores)")
+      ->check(CLI::Range(0, 4096));
   run_cmd->add_option("--seed", run.seed, "Seed of the batch's random streams");
   run_cmd->add_option("--variant", run.variants, "Run only these variants (repeatable)");
-  run_cmd->add_option("--shard", run.shard, "Run shard I (0-based) of N: a contiguous part of every variant's replications, for `merge`");
-  run_cmd->add_flag("--resume", run.options.resume, "Continue an interrupted run from OUT.h5.checkpoint");
+  run_cmd->add_option(
+      "--shard", run.shard,
+      "Run shard I (0-based) of N: a contiguous part of every variant's replications, for `merge`");
+  run_cmd->add_flag("--resume", run.options.resume,
+                    "Continue an interrupted run from OUT.h5.checkpoint");
   run_cmd->add_flag("-q,--quiet", run.options.quiet, "No progress output");
 
   std::vector<std::string> merge_parts;
   std::string merge_output;
-  auto* merge_cmd = app.add_subcommand("merge", "Combine the shards of one batch into its result file");
-  merge_cmd->add_option("parts", merge_parts, "Result files of the shards (run --shard I/N)")->required();
+  auto* merge_cmd =
+      app.add_subcommand("merge", "Combine the shards of one batch into its result file");
+  merge_cmd->add_option("parts", merge_parts, "Result files of the shards (run --shard I/N)")
+      ->required();
   merge_cmd->add_option("-o,--output", merge_output, "Merged result file (HDF5)")->required();
 
   std::string validate_path;

@@ -1,12 +1,12 @@
 #include "bordersim/cli/run_command.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cctype>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
-#include <fmt/format.h>
 #include <memory>
 #include <ostream>
 
@@ -34,13 +34,17 @@ ReplicationRange range_of(const LoadedScenario& scenario, const RunOptions& opti
   if (!options.shard) return {0, replications};
   const auto [index, count] = *options.shard;
   if (count == 0 || index >= count)
-    throw InputError("--shard", "", fmt::format("{}/{}: expected I/N with 0 <= I < N", index, count));
+    throw InputError("--shard", "",
+                     fmt::format("{}/{}: expected I/N with 0 <= I < N", index, count));
   if (count > replications)
-    throw InputError("--shard", "", fmt::format("{} shards of {} replications: some would be empty", count, replications));
+    throw InputError(
+        "--shard", "",
+        fmt::format("{} shards of {} replications: some would be empty", count, replications));
   if (scenario.base.batch.stop_when_halfwidth)
-    throw InputError(scenario.file, "/batch/stop_when_halfwidth",
-                     "sequential stopping decides on the replications in order and cannot be split into "
-                     "shards (use MPI ranks, or drop the key)");
+    throw InputError(
+        scenario.file, "/batch/stop_when_halfwidth",
+        "sequential stopping decides on the replications in order and cannot be split into "
+        "shards (use MPI ranks, or drop the key)");
   return shard_range(replications, index, count);
 }
 
@@ -58,7 +62,9 @@ Checkpoint open_checkpoint(const std::string& path, const CheckpointIdentity& id
   std::uint64_t valid_bytes = 0;
   if (fs::exists(path)) {
     if (!resume)
-      throw InputError(path, "", "an interrupted run's checkpoint is here: add --resume to continue it, or delete it");
+      throw InputError(
+          path, "",
+          "an interrupted run's checkpoint is here: add --resume to continue it, or delete it");
     CheckpointContents contents = read_checkpoint(path, variants);
     check_same_batch(path, contents.identity, identity);
     checkpoint.resumed = std::move(contents.records);
@@ -77,7 +83,8 @@ Checkpoint open_checkpoint(const std::string& path, const CheckpointIdentity& id
 
 std::string default_output(const std::string& name) {
   std::string file;
-  for (char c : name) file += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
+  for (char c : name)
+    file += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
   return (file.empty() ? "results" : file) + ".h5";
 }
 
@@ -86,12 +93,14 @@ void check_output_path(const std::string& output) {
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   if (!fs::is_directory(dir)) throw InputError(output, "", "the output directory does not exist");
   if (fs::is_directory(path)) throw InputError(output, "", "is a directory, not a file name");
-  if (access(dir.c_str(), W_OK) != 0) throw InputError(output, "", "the output directory is not writable");
+  if (access(dir.c_str(), W_OK) != 0)
+    throw InputError(output, "", "the output directory is not writable");
 }
 
-int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& options, std::ostream& out_stream,
-                        std::ostream& err_stream) {
-  const std::string output = options.output.empty() ? default_output(scenario.base.name) : options.output;
+int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& options,
+                        std::ostream& out_stream, std::ostream& err_stream) {
+  const std::string output =
+      options.output.empty() ? default_output(scenario.base.name) : options.output;
   check_output_path(output);
   const ReplicationRange range = range_of(scenario, options);
   const std::string resolved = scenario.resolved.dump(2);
@@ -106,15 +115,17 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
   std::ostream& err = root ? err_stream : null_stream;
 
   try {
-    const CheckpointIdentity identity{kVersion, resolved, scenario.base.seed,
-                                      static_cast<std::uint64_t>(scenario.base.batch.replications),
-                                      range.first, range.count};
+    const CheckpointIdentity identity{
+        kVersion,           resolved,
+        scenario.base.seed, static_cast<std::uint64_t>(scenario.base.batch.replications),
+        range.first,        range.count};
     const std::string checkpoint_file = checkpoint_path(output);
     Checkpoint checkpoint;
     std::string refused;  // rank 0's bad-input message, shared so that every rank stops
     if (root) {
       try {
-        checkpoint = open_checkpoint(checkpoint_file, identity, scenario.variants.size(), options.resume, err);
+        checkpoint = open_checkpoint(checkpoint_file, identity, scenario.variants.size(),
+                                     options.resume, err);
       } catch (const InputError& e) {
         if (!ranks) throw;
         refused = e.what();
@@ -137,7 +148,10 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
     batch_options.ranks = ranks;
     batch_options.cancel = &signals.stop_flag();
     if (root) {
-      if (!options.quiet) batch_options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+      if (!options.quiet)
+        batch_options.progress = [&](std::size_t done, std::size_t total) {
+          progress.update(done, total);
+        };
       batch_options.resumed = &checkpoint.resumed;
       batch_options.on_record = [&](std::uint32_t variant, const ReplicationRecord& record) {
         checkpoint.writer->add(variant, record);
@@ -157,13 +171,15 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
         err << fmt::format("interrupted by {}: completed replications are saved in {}\n",
                            number == SIGTERM ? "SIGTERM" : "SIGINT", checkpoint_file);
         err << "resume with the same command and --resume"
-            << (options.command_line.empty() ? std::string() : ":\n  " + options.command_line + " --resume")
+            << (options.command_line.empty() ? std::string()
+                                             : ":\n  " + options.command_line + " --resume")
             << "\n";
       }
       return 128 + number;
     }
     progress.finish();
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     if (!root) return 0;
 
     checkpoint.writer->flush();
@@ -177,10 +193,12 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
                            : fmt::format("replications {} to {} of {}", batch.held.first,
                                          batch.held.end() - 1, batch.replications);
     if (batch.stop_reason == kStopHalfwidth)
-      held += fmt::format(", stopped: every interval narrower than {}", *scenario.base.batch.stop_when_halfwidth);
-    out << fmt::format("\nwrote {} ({} variants x {}, seed {}) in {:.2f} s, {:.1f} replications/s\n", output,
-                       batch.variants.size(), held, batch.seed, seconds,
-                       static_cast<double>(runs - std::min(runs, checkpoint.resumed_count)) / seconds);
+      held += fmt::format(", stopped: every interval narrower than {}",
+                          *scenario.base.batch.stop_when_halfwidth);
+    out << fmt::format(
+        "\nwrote {} ({} variants x {}, seed {}) in {:.2f} s, {:.1f} replications/s\n", output,
+        batch.variants.size(), held, batch.seed, seconds,
+        static_cast<double>(runs - std::min(runs, checkpoint.resumed_count)) / seconds);
     return 0;
   } catch (const std::exception& e) {
     // One rank failing alone would leave the others waiting in a collective.

@@ -41,9 +41,9 @@ bool get_u64(std::string_view bytes, std::size_t& at, std::uint64_t& value) {
 }
 
 std::string identity_json(const CheckpointIdentity& id) {
-  return nlohmann::json{{"bordersim_version", id.bordersim_version}, {"scenario", id.scenario},
-                        {"seed", id.seed}, {"replications", id.replications},
-                        {"first", id.first}, {"count", id.count}}
+  return nlohmann::json{
+      {"bordersim_version", id.bordersim_version}, {"scenario", id.scenario}, {"seed", id.seed},
+      {"replications", id.replications},           {"first", id.first},       {"count", id.count}}
       .dump();
 }
 
@@ -51,7 +51,8 @@ void write_all(int fd, std::string_view bytes, const std::string& path) {
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw std::runtime_error("cannot write checkpoint " + path + ": " + std::strerror(errno));
+    if (n < 0)
+      throw std::runtime_error("cannot write checkpoint " + path + ": " + std::strerror(errno));
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
 }
@@ -73,9 +74,12 @@ CheckpointContents read_checkpoint(const std::string& path, std::size_t variants
   CheckpointContents contents;
   try {
     const auto j = nlohmann::json::parse(view.substr(at, length));
-    contents.identity = {j.at("bordersim_version").get<std::string>(), j.at("scenario").get<std::string>(),
-                         j.at("seed").get<std::uint64_t>(), j.at("replications").get<std::uint64_t>(),
-                         j.at("first").get<std::uint64_t>(), j.at("count").get<std::uint64_t>()};
+    contents.identity = {j.at("bordersim_version").get<std::string>(),
+                         j.at("scenario").get<std::string>(),
+                         j.at("seed").get<std::uint64_t>(),
+                         j.at("replications").get<std::uint64_t>(),
+                         j.at("first").get<std::uint64_t>(),
+                         j.at("count").get<std::uint64_t>()};
   } catch (const nlohmann::json::exception& e) {
     throw InputError(path, "", std::string("the checkpoint's header is damaged: ") + e.what());
   }
@@ -93,7 +97,8 @@ CheckpointContents read_checkpoint(const std::string& path, std::size_t variants
     while (!decoder.done()) {
       std::uint32_t variant = 0;
       ReplicationRecord record = decoder.next(variant);
-      if (variant >= variants) throw InputError(path, "", "a record names a variant the scenario lacks");
+      if (variant >= variants)
+        throw InputError(path, "", "a record names a variant the scenario lacks");
       if (contents.records[variant].emplace(record.replication, std::move(record)).second)
         ++contents.record_count;
     }
@@ -107,19 +112,22 @@ void check_same_batch(const std::string& path, const CheckpointIdentity& found,
     throw InputError(path, pointer, what + "; delete the checkpoint to start afresh");
   };
   if (found.bordersim_version != expected.bordersim_version)
-    refuse("/bordersim_version", "the checkpoint was written by bordersim " + found.bordersim_version +
-                                     ", this is " + expected.bordersim_version);
+    refuse("/bordersim_version", "the checkpoint was written by bordersim " +
+                                     found.bordersim_version + ", this is " +
+                                     expected.bordersim_version);
   if (found.seed != expected.seed)
     refuse("/seed", "the checkpoint is of seed " + std::to_string(found.seed) + ", this run's is " +
                         std::to_string(expected.seed));
   if (found.replications != expected.replications)
-    refuse("/replications", "the checkpoint is of a batch of " + std::to_string(found.replications) +
-                                " replications, this run asks for " + std::to_string(expected.replications));
+    refuse("/replications",
+           "the checkpoint is of a batch of " + std::to_string(found.replications) +
+               " replications, this run asks for " + std::to_string(expected.replications));
   if (found.scenario != expected.scenario)
     refuse("/scenario", "the checkpoint is of another scenario (its resolved text differs)");
   if (found.first != expected.first || found.count != expected.count)
-    refuse("/first", "the checkpoint is of another shard (replications " + std::to_string(found.first) +
-                         " to " + std::to_string(found.first + found.count - 1) + ")");
+    refuse("/first", "the checkpoint is of another shard (replications " +
+                         std::to_string(found.first) + " to " +
+                         std::to_string(found.first + found.count - 1) + ")");
 }
 
 CheckpointWriter::CheckpointWriter(std::string path, const CheckpointIdentity& identity,
@@ -127,7 +135,8 @@ CheckpointWriter::CheckpointWriter(std::string path, const CheckpointIdentity& i
     : path_(std::move(path)), last_flush_(now_s()) {
   const int flags = O_WRONLY | O_CREAT | O_CLOEXEC | (valid_bytes == 0 ? O_TRUNC : 0);
   fd_ = ::open(path_.c_str(), flags, 0644);
-  if (fd_ < 0) throw std::runtime_error("cannot open checkpoint " + path_ + ": " + std::strerror(errno));
+  if (fd_ < 0)
+    throw std::runtime_error("cannot open checkpoint " + path_ + ": " + std::strerror(errno));
   if (valid_bytes == 0) {
     std::string header(kMagic);
     const std::string text = identity_json(identity);
@@ -172,7 +181,8 @@ void CheckpointWriter::flush_locked() {
   put_u64(frame, fnv1a(pending_));
   frame += pending_;
   write_all(fd_, frame, path_);
-  if (::fdatasync(fd_) != 0) throw std::runtime_error("cannot sync checkpoint " + path_ + ": " + std::strerror(errno));
+  if (::fdatasync(fd_) != 0)
+    throw std::runtime_error("cannot sync checkpoint " + path_ + ": " + std::strerror(errno));
   pending_.clear();
 }
 

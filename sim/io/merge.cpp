@@ -1,8 +1,9 @@
 #include "bordersim/io/merge.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <filesystem>
-#include <fmt/format.h>
 #include <iterator>
 
 #include "bordersim/core/error.h"
@@ -30,10 +31,13 @@ void check_same_batch(const Part& part, const Part& first) {
     throw InputError(part.path, pointer, what + " than " + first.path);
   };
   if (part.file.bordersim_version != first.file.bordersim_version)
-    refuse("/bordersim_version", "written by bordersim " + part.file.bordersim_version + ", another version");
-  if (part.file.seed != first.file.seed) refuse("/seed", fmt::format("seed {}, another seed", part.file.seed));
+    refuse("/bordersim_version",
+           "written by bordersim " + part.file.bordersim_version + ", another version");
+  if (part.file.seed != first.file.seed)
+    refuse("/seed", fmt::format("seed {}, another seed", part.file.seed));
   if (part.file.replications != first.file.replications)
-    refuse("/replications", fmt::format("a batch of {} replications, another count", part.file.replications));
+    refuse("/replications",
+           fmt::format("a batch of {} replications, another count", part.file.replications));
   if (variant_names(part.file) != variant_names(first.file)) refuse("/variants", "other variants");
   if (part.file.scenario != first.file.scenario) refuse("/scenario", "another resolved scenario");
 }
@@ -53,10 +57,12 @@ MergedBatch merge_result_files(const std::vector<std::string>& paths) {
     part.held = part.file.variants.empty() ? 0 : part.file.variants.front().replications.size();
     for (const ResultVariant& v : part.file.variants) {
       if (v.replications.size() != part.held)
-        throw InputError(path, "/variants/" + v.name + "/replications", "holds another number of rows than the other variants");
+        throw InputError(path, "/variants/" + v.name + "/replications",
+                         "holds another number of rows than the other variants");
     }
     if (part.file.stop_reason != kStopReplications)
-      throw InputError(path, "/stop_reason", "a batch stopped by its stopping rule is whole; it is not a shard to merge");
+      throw InputError(path, "/stop_reason",
+                       "a batch stopped by its stopping rule is whole; it is not a shard to merge");
     parts.push_back(std::move(part));
   }
   for (const Part& part : parts) check_same_batch(part, parts.front());
@@ -73,20 +79,22 @@ MergedBatch merge_result_files(const std::vector<std::string>& paths) {
     const std::uint64_t first = part->file.first_replication;
     const std::uint64_t last = first + part->held - 1;
     if (first > next)
-      throw InputError(part->path, "/first_replication",
-                       fmt::format("replications {} to {} are in no part (a gap before this part's {} to {})",
-                                   next, first - 1, first, last));
+      throw InputError(
+          part->path, "/first_replication",
+          fmt::format("replications {} to {} are in no part (a gap before this part's {} to {})",
+                      next, first - 1, first, last));
     if (first < next)
       throw InputError(part->path, "/first_replication",
-                       fmt::format("replications {} to {} are also in {} (the parts overlap)", first,
-                                   std::min(next - 1, last), previous->path));
+                       fmt::format("replications {} to {} are also in {} (the parts overlap)",
+                                   first, std::min(next - 1, last), previous->path));
     next = first + part->held;
     previous = part;
   }
   if (next != parts.front().file.replications)
-    throw InputError(previous->path, "/replications_held",
-                     fmt::format("replications {} to {} of the batch's {} are in no part", next,
-                                 parts.front().file.replications - 1, parts.front().file.replications));
+    throw InputError(
+        previous->path, "/replications_held",
+        fmt::format("replications {} to {} of the batch's {} are in no part", next,
+                    parts.front().file.replications - 1, parts.front().file.replications));
 
   // The models again, from the scenario as the run resolved it. The label has no
   // directory, so that data files resolve as they did for the run.
@@ -94,11 +102,14 @@ MergedBatch merge_result_files(const std::vector<std::string>& paths) {
   const std::string label = std::filesystem::path(parts.front().path).filename().string();
   const LoadedScenario scenario = load_scenario_text(text, label);
   if (scenario.resolved.dump(2) != text)
-    throw InputError(parts.front().path, "/scenario", "this bordersim does not resolve the scenario to the same text");
+    throw InputError(parts.front().path, "/scenario",
+                     "this bordersim does not resolve the scenario to the same text");
   MergedBatch merged{prepare_batch(scenario), text};
   BatchResult& batch = merged.batch;
-  if (batch.seed != parts.front().file.seed || batch.replications != parts.front().file.replications)
-    throw InputError(parts.front().path, "/seed", "the scenario's seed or replications differ from the file's");
+  if (batch.seed != parts.front().file.seed ||
+      batch.replications != parts.front().file.replications)
+    throw InputError(parts.front().path, "/seed",
+                     "the scenario's seed or replications differ from the file's");
   for (const Part* part : order) {
     BatchResult records = to_batch_result(part->file);
     if (records.variants.size() != batch.variants.size())

@@ -74,7 +74,8 @@ void write_contents(hid_t file, const BatchResult& batch, const std::string& sce
   hdf5::write_attribute(file, "replications", static_cast<std::uint64_t>(batch.replications));
   // Which replications the file holds: all of them, a shard's part (merge checks these),
   // or fewer where the stopping rule ended the batch early (stop_reason says which).
-  const std::uint64_t held = batch.variants.empty() ? 0 : batch.variants.front().replications.size();
+  const std::uint64_t held =
+      batch.variants.empty() ? 0 : batch.variants.front().replications.size();
   hdf5::write_attribute(file, "first_replication", static_cast<std::uint64_t>(batch.held.first));
   hdf5::write_attribute(file, "replications_held", held);
   hdf5::write_attribute(file, "stop_reason", batch.stop_reason);

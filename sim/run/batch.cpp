@@ -1,12 +1,13 @@
 #include "bordersim/run/batch.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
 #include <atomic>
 #include <map>
 #include <optional>
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <utility>
 
 #include "bordersim/run/record_codec.h"
@@ -116,7 +117,8 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
     // Slot t holds variant t / width, replication lo + t % width.
     std::vector<std::optional<ReplicationRecord>> slots(variants * width);
     auto task_of = [&](std::size_t t) {
-      return Task{static_cast<std::uint32_t>(t / width), static_cast<std::uint32_t>(lo + t % width)};
+      return Task{static_cast<std::uint32_t>(t / width),
+                  static_cast<std::uint32_t>(lo + t % width)};
     };
 
     // Rank 0 knows what a checkpoint already holds; every rank learns it, so that the
@@ -143,18 +145,19 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
     const std::pair<std::size_t, std::size_t> mine = piece(pending.size(), ranks.rank, ranks.size);
     const std::size_t mine_begin = mine.first, mine_end = mine.second;
     arena.execute([&] {
-      tbb::parallel_for(tbb::blocked_range<std::size_t>(mine_begin, mine_end, 1), [&](const auto& r) {
-        for (std::size_t i = r.begin(); i != r.end(); ++i) {
-          if (cancelled()) return;
-          const Task task = task_of(pending[i]);
-          ReplicationRecord record =
-              run_replication(batch.variants[task.variant].model, batch.seed, task.replication);
-          if (options.on_record) options.on_record(task.variant, record);
-          slots[pending[i]] = std::move(record);
-          const std::size_t now = ++completed;
-          if (root && options.progress && ranks.size == 1) options.progress(now, total);
-        }
-      });
+      tbb::parallel_for(
+          tbb::blocked_range<std::size_t>(mine_begin, mine_end, 1), [&](const auto& r) {
+            for (std::size_t i = r.begin(); i != r.end(); ++i) {
+              if (cancelled()) return;
+              const Task task = task_of(pending[i]);
+              ReplicationRecord record =
+                  run_replication(batch.variants[task.variant].model, batch.seed, task.replication);
+              if (options.on_record) options.on_record(task.variant, record);
+              slots[pending[i]] = std::move(record);
+              const std::size_t now = ++completed;
+              if (root && options.progress && ranks.size == 1) options.progress(now, total);
+            }
+          });
     });
 
     bool stop_asked = cancelled();
@@ -191,7 +194,8 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
         for (std::size_t rep = lo; rep < hi && control == Control::kContinue; ++rep) {
           for (std::size_t v = 0; v < variants; ++v) {
             std::optional<ReplicationRecord>& slot = slots[v * width + (rep - lo)];
-            if (!slot) throw std::logic_error("run_batch: a replication of the chunk has no record");
+            if (!slot)
+              throw std::logic_error("run_batch: a replication of the chunk has no record");
             ReplicationRecord& record = *slot;
             totals[v].crossings += record.crossings;
             totals[v].detected += record.detected;
@@ -207,7 +211,9 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
         if (hi == range.end()) control = Control::kStop;
       }
     }
-    if (ranks.size > 1) control = static_cast<Control>(ranks.broadcast(std::string(1, static_cast<char>(control)))[0]);
+    if (ranks.size > 1)
+      control =
+          static_cast<Control>(ranks.broadcast(std::string(1, static_cast<char>(control)))[0]);
     if (control == Control::kCancel) throw BatchInterrupted();
     if (control == Control::kStop) break;
   }
@@ -215,7 +221,8 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
   return batch;
 }
 
-BatchResult run_batch(const LoadedScenario& scenario, int threads, const ProgressCallback& progress) {
+BatchResult run_batch(const LoadedScenario& scenario, int threads,
+                      const ProgressCallback& progress) {
   BatchOptions options;
   options.threads = threads;
   options.progress = progress;

@@ -30,12 +30,13 @@ std::vector<std::string> gather(const std::string& mine, int rank, int size) {
     total += static_cast<std::size_t>(lengths[r]);
   }
   std::string all(rank == 0 ? total : 0, '\0');
-  MPI_Gatherv(mine.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(), MPI_CHAR, 0,
-              MPI_COMM_WORLD);
+  MPI_Gatherv(mine.data(), length, MPI_CHAR, all.data(), lengths.data(), offsets.data(), MPI_CHAR,
+              0, MPI_COMM_WORLD);
   std::vector<std::string> parts;
   if (rank != 0) return parts;
   for (std::size_t r = 0; r < lengths.size(); ++r)
-    parts.push_back(all.substr(static_cast<std::size_t>(offsets[r]), static_cast<std::size_t>(lengths[r])));
+    parts.push_back(
+        all.substr(static_cast<std::size_t>(offsets[r]), static_cast<std::size_t>(lengths[r])));
   return parts;
 }
 

@@ -10,7 +10,8 @@ namespace {
 // A field added to a record must be added to encode_record and next() too, or resumed and
 // merged batches would silently lose it: these fail to compile until then.
 static_assert(sizeof(CrossingRecord) == 112, "CrossingRecord changed: update record_codec.cpp");
-static_assert(sizeof(ReplicationRecord) == 144, "ReplicationRecord changed: update record_codec.cpp");
+static_assert(sizeof(ReplicationRecord) == 144,
+              "ReplicationRecord changed: update record_codec.cpp");
 
 template <class T>
 void put(std::string& out, T value) {
@@ -68,7 +69,8 @@ void encode_record(std::string& out, std::uint32_t variant, const ReplicationRec
 
 template <class T>
 T RecordDecoder::read() {
-  if (bytes_.size() - position_ < sizeof(T)) throw std::runtime_error("record bytes end inside a record");
+  if (bytes_.size() - position_ < sizeof(T))
+    throw std::runtime_error("record bytes end inside a record");
   T value;
   std::memcpy(&value, bytes_.data() + position_, sizeof(T));
   position_ += sizeof(T);
@@ -96,7 +98,8 @@ ReplicationRecord RecordDecoder::next(std::uint32_t& variant) {
   const auto count = read<std::uint64_t>();
   // Each crossing takes at least 60 bytes: a count beyond what is left is damage, not a
   // reason to allocate.
-  if (count > (bytes_.size() - position_) / 60) throw std::runtime_error("record bytes are damaged");
+  if (count > (bytes_.size() - position_) / 60)
+    throw std::runtime_error("record bytes are damaged");
   r.crossing_records.resize(count);
   for (CrossingRecord& c : r.crossing_records) {
     c.replication = read<std::uint32_t>();

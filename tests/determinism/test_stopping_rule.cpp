@@ -35,7 +35,8 @@ double widest(const BatchResult& batch, std::size_t k) {
       detected += v.replications[r].detected;
       intercepted += v.replications[r].intercepted;
     }
-    for (const Interval& i : {wilson_interval(detected, crossings), wilson_interval(intercepted, crossings)})
+    for (const Interval& i :
+         {wilson_interval(detected, crossings), wilson_interval(intercepted, crossings)})
       widest = std::max(widest, (i.upper - i.lower) / 2);
   }
   return widest;
@@ -64,7 +65,8 @@ TEST_CASE("the stopping rule stops at the first block narrow enough, for -j 1 an
     for (std::size_t v = 0; v < batch->variants.size(); ++v) {
       REQUIRE(batch->variants[v].replications.size() == expected);
       for (std::size_t r = 0; r < expected; ++r)
-        CHECK(testing::same_totals(batch->variants[v].replications[r], full.variants[v].replications[r]));
+        CHECK(testing::same_totals(batch->variants[v].replications[r],
+                                   full.variants[v].replications[r]));
     }
   }
 

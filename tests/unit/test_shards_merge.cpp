@@ -3,10 +3,10 @@
 // are refused with exit 2 naming the part and the problem, and nothing is written.
 // tests/cluster/test_cluster.py compares the files dataset for dataset with the binary.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <sstream>
-#include <unistd.h>
 
 #include "../support/record_equality.h"
 #include "bordersim/cli/cli.h"
@@ -34,7 +34,8 @@ CliRun cli(std::vector<std::string> args) {
 }
 
 fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("bordersim-merge-" + name + "-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("bordersim-merge-" + name + "-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -45,9 +46,10 @@ std::string part(const fs::path& dir, const std::string& shard, const std::strin
                  const std::string& replications = "7") {
   std::string label = shard;
   label.replace(label.find('/'), 1, "of");
-  const std::string name = (dir / ("part-" + label + "-" + seed + "-" + replications + ".h5")).string();
-  const auto run = cli({"run", "-q", "--variant", "towers-only", "-n", replications, "--seed", seed, "-j", "1",
-                        "--shard", shard, "-o", name});
+  const std::string name =
+      (dir / ("part-" + label + "-" + seed + "-" + replications + ".h5")).string();
+  const auto run = cli({"run", "-q", "--variant", "towers-only", "-n", replications, "--seed", seed,
+                        "-j", "1", "--shard", shard, "-o", name});
   REQUIRE_MESSAGE(run.status == 0, run.err);
   return name;
 }
@@ -70,7 +72,9 @@ TEST_CASE("shard_range: contiguous parts covering every replication once") {
 TEST_CASE("three shards merged hold the one-go run's records and wrong merges are refused") {
   const fs::path dir = scratch_dir("shards");
   const std::string whole = (dir / "whole.h5").string();
-  REQUIRE(cli({"run", "-q", "--variant", "towers-only", "-n", "7", "--seed", "5", "-j", "2", "-o", whole}).status == 0);
+  REQUIRE(cli({"run", "-q", "--variant", "towers-only", "-n", "7", "--seed", "5", "-j", "2", "-o",
+               whole})
+              .status == 0);
   const std::string p0 = part(dir, "0/3"), p1 = part(dir, "1/3"), p2 = part(dir, "2/3");
 
   const ResultFile shard = read_result_file(p1);
@@ -89,9 +93,11 @@ TEST_CASE("three shards merged hold the one-go run's records and wrong merges ar
   const auto& va = a.variants[0];
   const auto& vb = b.variants[0];
   REQUIRE(va.replications.size() == vb.replications.size());
-  for (std::size_t r = 0; r < va.replications.size(); ++r) CHECK(testing::same_totals(va.replications[r], vb.replications[r]));
+  for (std::size_t r = 0; r < va.replications.size(); ++r)
+    CHECK(testing::same_totals(va.replications[r], vb.replications[r]));
   REQUIRE(va.crossings.size() == vb.crossings.size());
-  for (std::size_t c = 0; c < va.crossings.size(); ++c) CHECK(testing::same(va.crossings[c], vb.crossings[c]));
+  for (std::size_t c = 0; c < va.crossings.size(); ++c)
+    CHECK(testing::same(va.crossings[c], vb.crossings[c]));
   // Recomputed from all the replications, so equal to the one-go summary row for row.
   REQUIRE(va.summary.size() == vb.summary.size());
   for (std::size_t s = 0; s < va.summary.size(); ++s) {
@@ -102,7 +108,8 @@ TEST_CASE("three shards merged hold the one-go run's records and wrong merges ar
   }
 
   const std::string refused = (dir / "refused.h5").string();
-  auto refuse = [&](std::vector<std::string> parts, const std::string& file, const std::string& what) {
+  auto refuse = [&](std::vector<std::string> parts, const std::string& file,
+                    const std::string& what) {
     parts.insert(parts.begin(), "merge");
     parts.insert(parts.end(), {"-o", refused});
     const auto run = cli(parts);
@@ -111,13 +118,14 @@ TEST_CASE("three shards merged hold the one-go run's records and wrong merges ar
     CHECK_MESSAGE(run.err.find(what) != std::string::npos, run.err);
     CHECK(!fs::exists(refused));
   };
-  refuse({p0, p2}, p2, "replications 2 to 3 are in no part");               // gap
+  refuse({p0, p2}, p2, "replications 2 to 3 are in no part");                   // gap
   refuse({p0, p1}, p1, "replications 4 to 6 of the batch's 7 are in no part");  // missing end
-  refuse({p0, p1, p1, p2}, p1, "the parts overlap");                           // overlap
+  refuse({p0, p1, p1, p2}, p1, "the parts overlap");                            // overlap
   const std::string half = part(dir, "1/2");  // replications 3 to 6
   refuse({p0, p1, half, p2}, half, "replications 3 to 3 are also in " + p1);
   refuse({p0, p1, part(dir, "2/3", "6")}, (dir / "part-2of3-6-7.h5").string(), "/seed");
-  refuse({p0, p1, part(dir, "2/3", "5", "8")}, (dir / "part-2of3-5-8.h5").string(), "/replications");
+  refuse({p0, p1, part(dir, "2/3", "5", "8")}, (dir / "part-2of3-5-8.h5").string(),
+         "/replications");
   refuse({p0, (dir / "missing.h5").string()}, (dir / "missing.h5").string(), "no such file");
   fs::remove_all(dir);
 }

@@ -23,8 +23,8 @@ struct RunOptions {
 
 // Exit status as run_cli's: 0, 1, 2; 130 / 143 after SIGINT / SIGTERM (the checkpoint
 // then holds what ran). Throws InputError for bad input, before any file is created.
-int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& options, std::ostream& out,
-                        std::ostream& err);
+int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& options,
+                        std::ostream& out, std::ostream& err);
 
 // "north sector/2026" -> "north-sector-2026.h5": a file name from the scenario's name.
 std::string default_output(const std::string& scenario_name);

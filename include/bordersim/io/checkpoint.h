@@ -51,7 +51,8 @@ class CheckpointWriter {
  public:
   // A new checkpoint (replacing any file at `path`) when valid_bytes is 0; otherwise
   // continues one read by read_checkpoint, cutting off a torn last frame first.
-  CheckpointWriter(std::string path, const CheckpointIdentity& identity, std::uint64_t valid_bytes = 0);
+  CheckpointWriter(std::string path, const CheckpointIdentity& identity,
+                   std::uint64_t valid_bytes = 0);
   ~CheckpointWriter();
   CheckpointWriter(const CheckpointWriter&) = delete;
   CheckpointWriter& operator=(const CheckpointWriter&) = delete;

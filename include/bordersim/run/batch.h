@@ -72,8 +72,8 @@ class BatchInterrupted : public std::runtime_error {
 };
 
 struct BatchOptions {
-  int threads = 0;                          // 0: all cores
-  std::optional<ReplicationRange> range;    // default: every replication
+  int threads = 0;                        // 0: all cores
+  std::optional<ReplicationRange> range;  // default: every replication
   ProgressCallback progress;
   RecordCallback on_record;
   // Records from an earlier, interrupted run (a checkpoint), per variant index by
