@@ -165,14 +165,17 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
       progress.finish();
       const int number = signals.signal_number() ? signals.signal_number() : SIGINT;
       if (root) {
+        // Under MPI the command this process saw lacks the launcher that started it.
+        const std::string launcher = ranks ? fmt::format("mpirun -n {} ", ranks->size) : "";
         checkpoint.writer->flush();
         std::error_code ignored;
         fs::remove(output + ".tmp." + std::to_string(::getpid()), ignored);
         err << fmt::format("interrupted by {}: completed replications are saved in {}\n",
                            number == SIGTERM ? "SIGTERM" : "SIGINT", checkpoint_file);
         err << "resume with the same command and --resume"
-            << (options.command_line.empty() ? std::string()
-                                             : ":\n  " + options.command_line + " --resume")
+            << (options.command_line.empty()
+                    ? std::string()
+                    : ":\n  " + launcher + options.command_line + (options.resume ? "" : " --resume"))
             << "\n";
       }
       return 128 + number;
