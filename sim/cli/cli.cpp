@@ -1,18 +1,19 @@
 #include "bordersim/cli/cli.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <chrono>
 #include <filesystem>
-#include <fmt/format.h>
 #include <iostream>
 
-#include "bordersim/cli/progress.h"
+#include "bordersim/cli/run_command.h"
 #include "bordersim/core/error.h"
 #include "bordersim/io/console_table.h"
+#include "bordersim/io/merge.h"
 #include "bordersim/io/result_file.h"
-#include "bordersim/run/batch.h"
 #include "bordersim/scenario/default_scenario.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/version.h"
@@ -20,14 +21,13 @@
 namespace bordersim {
 namespace {
 
-struct RunOptions {
+struct RunArguments {
   std::string scenario;  // empty: the built-in default
-  std::string output;
   std::optional<std::int64_t> replications;
   std::optional<std::uint64_t> seed;
-  int threads = 0;  // 0: all cores
   std::vector<std::string> variants;
-  bool quiet = false;
+  std::string shard;  // "I/N"
+  RunOptions options;
 };
 
 LoadedScenario load(const std::string& path, const ScenarioOverrides& overrides) {
@@ -35,44 +35,36 @@ LoadedScenario load(const std::string& path, const ScenarioOverrides& overrides)
   return load_scenario_file(path, overrides);
 }
 
-// "north sector/2026" -> "north-sector-2026.h5": a file name from the scenario's name.
-std::string default_output(const std::string& name) {
-  std::string file;
-  for (char c : name) file += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-';
-  return (file.empty() ? "results" : file) + ".h5";
+// "2/50" -> {2, 50}.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
+  std::size_t index = 0, count = 0;
+  const char* end = text.data() + text.size();
+  auto [slash, e1] = std::from_chars(text.data(), end, index);
+  if (e1 == std::errc() && slash != end && *slash == '/') {
+    auto [last, e2] = std::from_chars(slash + 1, end, count);
+    if (e2 == std::errc() && last == end) return {index, count};
+  }
+  throw InputError("--shard", "", "'" + text + "': expected I/N, shard I (0-based) of N");
 }
 
-// Fails before any work if the result could not be written, so a long batch is never
-// lost to a typo in -o.
-void check_output_path(const std::string& output) {
-  namespace fs = std::filesystem;
-  const fs::path path(output);
-  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir)) throw InputError(output, "", "the output directory does not exist");
-  if (fs::is_directory(path)) throw InputError(output, "", "is a directory, not a file name");
-  if (access(dir.c_str(), W_OK) != 0) throw InputError(output, "", "the output directory is not writable");
+int run_command(RunArguments& run, std::ostream& out, std::ostream& err) {
+  if (!run.shard.empty()) run.options.shard = parse_shard(run.shard);
+  const ScenarioOverrides overrides{run.seed, run.replications, run.variants};
+  const LoadedScenario scenario = load(run.scenario, overrides);
+  return run_loaded_scenario(scenario, run.options, out, err);
 }
 
-int run_command(const RunOptions& options, std::ostream& out, std::ostream& err) {
-  ScenarioOverrides overrides{options.seed, options.replications, options.variants};
-  const LoadedScenario scenario = load(options.scenario, overrides);
-  const std::string output = options.output.empty() ? default_output(scenario.base.name) : options.output;
+int merge_command(const std::vector<std::string>& parts, const std::string& output,
+                  std::ostream& out) {
   check_output_path(output);
-
   const auto started = std::chrono::steady_clock::now();
-  ProgressPrinter progress(err, &err == &std::cerr && isatty(STDERR_FILENO));
-  ProgressCallback on_progress;
-  if (!options.quiet) on_progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-  const BatchResult batch = run_batch(scenario, options.threads, on_progress);
-  progress.finish();
+  const MergedBatch merged = merge_result_files(parts);
+  write_result_file(output, merged.batch, merged.scenario);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-
-  print_results(out, batch);
-  write_result_file(output, batch, scenario.resolved.dump(2));
-  const std::size_t runs = batch.replications * batch.variants.size();
-  out << fmt::format("\nwrote {} ({} variants x {} replications, seed {}) in {:.2f} s, {:.1f} replications/s\n",
-                     output, batch.variants.size(), batch.replications, batch.seed, seconds,
-                     static_cast<double>(runs) / seconds);
+  out << fmt::format(
+      "merged {} parts into {} ({} variants x {} replications, seed {}) in {:.2f} s\n",
+      parts.size(), output, merged.batch.variants.size(), merged.batch.replications,
+      merged.batch.seed, seconds);
   return 0;
 }
 
@@ -96,15 +88,31 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   app.set_version_flag("--version", std::string("bordersim ") + kVersion);
   app.require_subcommand(1);
 
-  RunOptions run;
+  RunArguments run;
+  for (int i = 0; i < argc; ++i) run.options.command_line += (i ? " " : "") + std::string(argv[i]);
   auto* run_cmd = app.add_subcommand("run", "Run a batch: print the results table and write an HDF5 file");
   run_cmd->add_option("scenario", run.scenario, "Scenario file (JSON); omitted: the built-in default");
-  run_cmd->add_option("-o,--output", run.output, "Result file (HDF5); default: <scenario name>.h5");
+  run_cmd->add_option("-o,--output", run.options.output,
+                      "Result file (HDF5); default: <scenario name>.h5");
   run_cmd->add_option("-n,--replications", run.replications, "Replications per variant")->check(CLI::Range(1, 1000000000));
-  run_cmd->add_option("-j,--threads", run.threads, "Worker threads (0: all cores)")->check(CLI::Range(0, 4096));
+  run_cmd->add_option("-j,--threads", run.options.threads, "Worker threads (0: all cores)")
+      ->check(CLI::Range(0, 4096));
   run_cmd->add_option("--seed", run.seed, "Seed of the batch's random streams");
   run_cmd->add_option("--variant", run.variants, "Run only these variants (repeatable)");
-  run_cmd->add_flag("-q,--quiet", run.quiet, "No progress output");
+  run_cmd->add_option(
+      "--shard", run.shard,
+      "Run shard I (0-based) of N: a contiguous part of every variant's replications, for `merge`");
+  run_cmd->add_flag("--resume", run.options.resume,
+                    "Continue an interrupted run from OUT.h5.checkpoint");
+  run_cmd->add_flag("-q,--quiet", run.options.quiet, "No progress output");
+
+  std::vector<std::string> merge_parts;
+  std::string merge_output;
+  auto* merge_cmd =
+      app.add_subcommand("merge", "Combine the shards of one batch into its result file");
+  merge_cmd->add_option("parts", merge_parts, "Result files of the shards (run --shard I/N)")
+      ->required();
+  merge_cmd->add_option("-o,--output", merge_output, "Merged result file (HDF5)")->required();
 
   std::string validate_path;
   bool resolved = false;
@@ -122,6 +130,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   try {
     if (*run_cmd) return run_command(run, out, err);
+    if (*merge_cmd) return merge_command(merge_parts, merge_output, out);
     if (*validate_cmd) return validate_command(validate_path, resolved, out);
   } catch (const InputError& e) {
     err << e.what() << "\n";

@@ -14,7 +14,8 @@ void ProgressPrinter::update(std::size_t completed, std::size_t total) {
   if (completed != total && now - last_print_ < interval) return;
   last_print_ = now;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
-  const double rate = elapsed > 0 ? static_cast<double>(completed) / elapsed : 0.0;
+  const std::size_t run_here = completed > already_done_ ? completed - already_done_ : 0;
+  const double rate = elapsed > 0 ? static_cast<double>(run_here) / elapsed : 0.0;
   const double eta = rate > 0 ? static_cast<double>(total - completed) / rate : 0.0;
   const double fraction = total ? static_cast<double>(completed) / static_cast<double>(total) : 1.0;
   if (terminal_) {

@@ -72,6 +72,13 @@ void write_contents(hid_t file, const BatchResult& batch, const std::string& sce
   hdf5::write_attribute(file, "scenario", scenario);
   hdf5::write_attribute(file, "seed", batch.seed);
   hdf5::write_attribute(file, "replications", static_cast<std::uint64_t>(batch.replications));
+  // Which replications the file holds: all of them, a shard's part (merge checks these),
+  // or fewer where the stopping rule ended the batch early (stop_reason says which).
+  const std::uint64_t held =
+      batch.variants.empty() ? 0 : batch.variants.front().replications.size();
+  hdf5::write_attribute(file, "first_replication", static_cast<std::uint64_t>(batch.held.first));
+  hdf5::write_attribute(file, "replications_held", held);
+  hdf5::write_attribute(file, "stop_reason", batch.stop_reason);
   hdf5::write_attribute(file, "created", utc_now_iso8601());
 
   // Groups list their members alphabetically; tracking creation order lets h5py show them
@@ -147,6 +154,13 @@ ResultFile read_file(const std::string& path) {
   r.seed = hdf5::read_uint_attribute(file.get(), "seed");
   r.replications = hdf5::read_uint_attribute(file.get(), "replications");
   r.created = hdf5::read_string_attribute(file.get(), "created");
+  // Files written before shards existed hold every replication from 0.
+  if (H5Aexists(file.get(), "first_replication") > 0) {
+    r.first_replication = hdf5::read_uint_attribute(file.get(), "first_replication");
+  }
+  if (H5Aexists(file.get(), "stop_reason") > 0) {
+    r.stop_reason = hdf5::read_string_attribute(file.get(), "stop_reason");
+  }
   const Handle variants = checked(H5Gopen2(file.get(), "variants", H5P_DEFAULT), H5Gclose,
                                   "cannot open group /variants");
   for (const std::string& name : hdf5::read_string_list_attribute(variants.get(), "order")) {
@@ -194,6 +208,9 @@ BatchResult to_batch_result(const ResultFile& file) {
   BatchResult batch;
   batch.seed = file.seed;
   batch.replications = static_cast<std::size_t>(file.replications);
+  batch.stop_reason = file.stop_reason;
+  batch.held = {static_cast<std::size_t>(file.first_replication),
+                file.variants.empty() ? 0 : file.variants.front().replications.size()};
   // The seam penalty's band is the one setting summaries need beyond the tables.
   double seam_band_km = SectorsSpec{}.seam_band_km;
   const auto scenario = nlohmann::json::parse(file.scenario, nullptr, false);

@@ -1,21 +1,81 @@
 #include "bordersim/run/batch.h"
 
-#include <atomic>
-#include <map>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <optional>
 #include <utility>
 
+#include "bordersim/run/record_codec.h"
 #include "bordersim/run/replication.h"
 #include "bordersim/run/route_field_cache.h"
+#include "bordersim/stats/intervals.h"
 
 namespace bordersim {
+namespace {
 
-BatchResult run_batch(const LoadedScenario& scenario, int threads, const ProgressCallback& progress) {
+struct Task {
+  std::uint32_t variant = 0;
+  std::uint32_t replication = 0;
+};
+
+// What rank 0 tells every rank after a chunk.
+enum class Control : char { kContinue = 'c', kStop = 's', kCancel = 'x' };
+
+// Pooled counts behind the stopping rule's two rates, per variant.
+struct RateTotals {
+  std::uint64_t crossings = 0;
+  std::uint64_t detected = 0;
+  std::uint64_t intercepted = 0;
+};
+
+double half_width(const Interval& interval) { return (interval.upper - interval.lower) / 2; }
+
+// The rule of batch.stop_when_halfwidth, on the same pooled Wilson intervals as the
+// summary's detection_rate and interception_rate rows.
+bool narrow_enough(const std::vector<RateTotals>& totals, double halfwidth) {
+  for (const RateTotals& t : totals) {
+    if (t.crossings == 0) return false;
+    if (!(half_width(wilson_interval(t.detected, t.crossings)) < halfwidth)) return false;
+    if (!(half_width(wilson_interval(t.intercepted, t.crossings)) < halfwidth)) return false;
+  }
+  return true;
+}
+
+// Replications per chunk: whole stopping blocks, and enough tasks (about 8 per worker)
+// that the chunk's ragged end leaves workers idle only briefly. The chunk size changes
+// how much runs between two gathers, never which replications the result holds.
+std::size_t chunk_replications(std::size_t variants, std::size_t workers) {
+  const std::size_t wanted = (8 * workers + variants - 1) / std::max<std::size_t>(variants, 1);
+  return std::max<std::size_t>(1, (wanted + kStopBlock - 1) / kStopBlock) * kStopBlock;
+}
+
+// Splits `pending` into `parts` contiguous pieces of sizes differing by at most one.
+std::pair<std::size_t, std::size_t> piece(std::size_t size, int part, int parts) {
+  const auto p = static_cast<std::size_t>(part), n = static_cast<std::size_t>(parts);
+  return {size * p / n, size * (p + 1) / n};
+}
+
+}  // namespace
+
+ReplicationRange shard_range(std::size_t replications, std::size_t index, std::size_t shards) {
+  if (shards == 0 || index >= shards || shards > replications) {
+    throw std::invalid_argument("shard " + std::to_string(index) + "/" + std::to_string(shards) +
+                                " of " + std::to_string(replications) + " replications");
+  }
+  const std::size_t first = replications * index / shards;
+  return {first, replications * (index + 1) / shards - first};
+}
+
+BatchResult prepare_batch(const LoadedScenario& scenario) {
   BatchResult batch;
   batch.seed = scenario.base.seed;
   batch.replications = static_cast<std::size_t>(scenario.base.batch.replications);
+  batch.held = {0, 0};
   // Variants that leave the terrain alone share one geography, and route surfaces and
   // fields wherever their inputs are equal: those are the costly parts.
   std::map<std::string, std::shared_ptr<const Geography>> geographies;
@@ -24,27 +84,149 @@ BatchResult run_batch(const LoadedScenario& scenario, int threads, const Progres
     auto& geography = geographies[scenario_to_json(variant.scenario)["terrain"].dump()];
     if (!geography) geography = build_geography(variant.scenario.terrain, scenario.file);
     Model model = build_model(variant.scenario, geography, scenario.file, &route_fields);
-    VariantResult result{variant.name, std::move(model), {}};
-    result.replications.resize(batch.replications);
-    batch.variants.push_back(std::move(result));
+    batch.variants.push_back(VariantResult{variant.name, std::move(model), {}});
   }
-
-  // One flat index over (variant, replication); each task writes only its own slot.
-  const std::size_t total = batch.variants.size() * batch.replications;
-  std::atomic<std::size_t> completed{0};
-  tbb::task_arena arena(threads > 0 ? threads : tbb::task_arena::automatic);
-  arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total, 1), [&](const auto& range) {
-      for (std::size_t i = range.begin(); i != range.end(); ++i) {
-        VariantResult& variant = batch.variants[i / batch.replications];
-        const auto replication = static_cast<std::uint32_t>(i % batch.replications);
-        variant.replications[replication] = run_replication(variant.model, batch.seed, replication);
-        const std::size_t done = ++completed;
-        if (progress) progress(done, total);
-      }
-    });
-  });
   return batch;
+}
+
+BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& options) {
+  BatchResult batch = prepare_batch(scenario);
+  const ReplicationRange range = options.range.value_or(ReplicationRange{0, batch.replications});
+  if (range.count == 0 || range.end() > batch.replications) {
+    throw std::invalid_argument("replication range outside the batch");
+  }
+  batch.held = {range.first, 0};
+  const RankGroup single;
+  const RankGroup& ranks = options.ranks ? *options.ranks : single;
+  const bool root = ranks.rank == 0;
+  const std::size_t variants = batch.variants.size();
+  const std::optional<double> halfwidth = scenario.base.batch.stop_when_halfwidth;
+
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+  const std::size_t workers =
+      static_cast<std::size_t>(arena.max_concurrency()) * static_cast<std::size_t>(ranks.size);
+  const std::size_t chunk = chunk_replications(variants, workers);
+  const std::size_t total = variants * range.count;
+  std::atomic<std::size_t> completed{0};
+  std::vector<RateTotals> totals(variants);
+  auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+
+  for (std::size_t lo = range.first; lo < range.end(); lo += chunk) {
+    const std::size_t hi = std::min(range.end(), lo + chunk);
+    const std::size_t width = hi - lo;
+    // Slot t holds variant t / width, replication lo + t % width.
+    std::vector<std::optional<ReplicationRecord>> slots(variants * width);
+    auto task_of = [&](std::size_t t) {
+      return Task{static_cast<std::uint32_t>(t / width),
+                  static_cast<std::uint32_t>(lo + t % width)};
+    };
+
+    // Rank 0 knows what a checkpoint already holds; every rank learns it, so that the
+    // replications still to run are split the same way everywhere.
+    std::string done(slots.size(), '\0');
+    if (root && options.resumed && options.resumed->size() == variants) {
+      for (std::size_t t = 0; t < slots.size(); ++t) {
+        const Task task = task_of(t);
+        auto& held = (*options.resumed)[task.variant];
+        if (auto it = held.find(task.replication); it != held.end()) {
+          slots[t] = std::move(it->second);
+          held.erase(it);
+          done[t] = 1;
+        }
+      }
+      completed += static_cast<std::size_t>(std::count(done.begin(), done.end(), '\1'));
+    }
+    if (ranks.size > 1) done = ranks.broadcast(done);
+    std::vector<std::size_t> pending;
+    for (std::size_t t = 0; t < slots.size(); ++t)
+      if (!done[t]) pending.push_back(t);
+
+    // Static split of this chunk's pending tasks: see run/mpi_ranks.h for why.
+    const std::pair<std::size_t, std::size_t> mine = piece(pending.size(), ranks.rank, ranks.size);
+    const std::size_t mine_begin = mine.first, mine_end = mine.second;
+    arena.execute([&] {
+      tbb::parallel_for(
+          tbb::blocked_range<std::size_t>(mine_begin, mine_end, 1), [&](const auto& r) {
+            for (std::size_t i = r.begin(); i != r.end(); ++i) {
+              if (cancelled()) return;
+              const Task task = task_of(pending[i]);
+              ReplicationRecord record =
+                  run_replication(batch.variants[task.variant].model, batch.seed, task.replication);
+              if (options.on_record) options.on_record(task.variant, record);
+              slots[pending[i]] = std::move(record);
+              const std::size_t now = ++completed;
+              if (root && options.progress && ranks.size == 1) options.progress(now, total);
+            }
+          });
+    });
+
+    bool stop_asked = cancelled();
+    if (ranks.size > 1) {
+      // Each rank sends its finished records and whether it was told to stop.
+      std::string sent(1, stop_asked ? '\1' : '\0');
+      for (std::size_t i = mine_begin; i < mine_end; ++i) {
+        const std::size_t t = pending[i];
+        if (slots[t]) encode_record(sent, task_of(t).variant, *slots[t]);
+      }
+      const std::vector<std::string> parts = ranks.gather(sent);
+      for (std::size_t from = 1; from < parts.size(); ++from) {
+        if (parts[from].empty()) continue;
+        stop_asked = stop_asked || parts[from][0] != '\0';
+        RecordDecoder decoder(std::string_view(parts[from]).substr(1));
+        while (!decoder.done()) {
+          std::uint32_t variant = 0;
+          ReplicationRecord record = decoder.next(variant);
+          if (options.on_record) options.on_record(variant, record);
+          slots[variant * width + (record.replication - lo)] = std::move(record);
+          ++completed;
+        }
+      }
+      if (root && options.progress) options.progress(completed.load(), total);
+    }
+
+    Control control = Control::kContinue;
+    if (root) {
+      if (stop_asked) {
+        control = Control::kCancel;
+      } else {
+        // In replication order: the stopping rule sees exactly the records a one-process
+        // run would have seen at the same block boundary.
+        for (std::size_t rep = lo; rep < hi && control == Control::kContinue; ++rep) {
+          for (std::size_t v = 0; v < variants; ++v) {
+            std::optional<ReplicationRecord>& slot = slots[v * width + (rep - lo)];
+            if (!slot)
+              throw std::logic_error("run_batch: a replication of the chunk has no record");
+            ReplicationRecord& record = *slot;
+            totals[v].crossings += record.crossings;
+            totals[v].detected += record.detected;
+            totals[v].intercepted += record.intercepted;
+            batch.variants[v].replications.push_back(std::move(record));
+          }
+          const std::size_t ran = rep + 1 - range.first;
+          if (halfwidth && ran % kStopBlock == 0 && narrow_enough(totals, *halfwidth)) {
+            batch.stop_reason = kStopHalfwidth;
+            control = Control::kStop;
+          }
+        }
+        if (hi == range.end()) control = Control::kStop;
+      }
+    }
+    if (ranks.size > 1)
+      control =
+          static_cast<Control>(ranks.broadcast(std::string(1, static_cast<char>(control)))[0]);
+    if (control == Control::kCancel) throw BatchInterrupted();
+    if (control == Control::kStop) break;
+  }
+  batch.held.count = batch.variants.empty() ? 0 : batch.variants[0].replications.size();
+  return batch;
+}
+
+BatchResult run_batch(const LoadedScenario& scenario, int threads,
+                      const ProgressCallback& progress) {
+  BatchOptions options;
+  options.threads = threads;
+  options.progress = progress;
+  return run_batch(scenario, options);
 }
 
 }  // namespace bordersim

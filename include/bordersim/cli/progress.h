@@ -14,6 +14,8 @@ class ProgressPrinter {
   // Thread-safe; called after each replication.
   void update(std::size_t completed, std::size_t total);
   void finish();
+  // Replications done before this run (taken from a checkpoint): not counted in the rate.
+  void set_already_done(std::size_t done) { already_done_ = done; }
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -23,6 +25,7 @@ class ProgressPrinter {
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_print_{};
   bool drew_ = false;
+  std::size_t already_done_ = 0;
 };
 
 }  // namespace bordersim

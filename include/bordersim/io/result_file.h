@@ -4,7 +4,9 @@
 //
 //   /                      attributes filetype = "bordersim-result", format_version = 1,
 //                          bordersim_version, scenario (resolved JSON), seed,
-//                          replications, created (ISO-8601 UTC)
+//                          replications, first_replication, replications_held,
+//                          stop_reason ("replications" or "halfwidth"),
+//                          created (ISO-8601 UTC)
 //   /variants              attribute order: the variant names in batch order
 //   /variants/NAME/replications  one row per replication (ReplicationRecord's counts)
 //   /variants/NAME/crossings     one row per crossing; kind, sector_name, outcome are
@@ -46,7 +48,9 @@ struct ResultFile {
   std::string bordersim_version;
   std::string scenario;  // the resolved scenario JSON text
   std::uint64_t seed = 0;
-  std::uint64_t replications = 0;
+  std::uint64_t replications = 0;       // the batch's count (batch.replications)
+  std::uint64_t first_replication = 0;  // the rows hold first_replication, ... (a shard's part)
+  std::string stop_reason = kStopReplications;
   std::string created;
   std::vector<ResultVariant> variants;  // in batch order
 };

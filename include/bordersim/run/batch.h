@@ -1,34 +1,98 @@
 #pragma once
-// A batch: every selected variant × every replication, on oneTBB threads. Each result
-// lands in its own slot (variant, replication), so the outcome does not depend on the
-// thread count or on the order in which replications finish.
+// A batch: every selected variant × a range of replications, on oneTBB threads and,
+// where the caller passes a RankGroup, on MPI ranks. Each result lands in its own slot
+// (variant, replication), so the outcome does not depend on the thread or rank count or
+// on the order in which replications finish.
+//
+// Replications run in chunks of whole blocks (kStopBlock replications of every variant);
+// results are kept only for what has run, so memory grows with the work done, not with
+// the work asked for. With batch.stop_when_halfwidth the batch may stop at a block
+// boundary, decided in replication order from the records alone.
+#include <atomic>
 #include <cstddef>
 #include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "bordersim/run/model.h"
+#include "bordersim/run/rank_group.h"
 #include "bordersim/run/record.h"
 #include "bordersim/scenario/load.h"
 
 namespace bordersim {
 
+// Replications [first, first + count) of a batch.
+struct ReplicationRange {
+  std::size_t first = 0;
+  std::size_t count = 0;
+  std::size_t end() const { return first + count; }
+};
+
+// Shard `index` (0-based) of `shards`: contiguous, sizes differing by at most one, the
+// union of all shards is [0, replications). Throws std::invalid_argument unless
+// index < shards ≤ replications.
+ReplicationRange shard_range(std::size_t replications, std::size_t index, std::size_t shards);
+
+// The stopping rule's decision points: every kStopBlock replications.
+inline constexpr std::size_t kStopBlock = 50;
+
 struct VariantResult {
   std::string name;
   Model model;  // what the replications ran on (sector names, layout)
-  std::vector<ReplicationRecord> replications;  // index = replication number
+  std::vector<ReplicationRecord> replications;  // in replication order, from held.first
 };
+
+// Why a batch ended: its replications all ran, or the stopping rule was met.
+inline constexpr const char* kStopReplications = "replications";
+inline constexpr const char* kStopHalfwidth = "halfwidth";
 
 struct BatchResult {
   std::uint64_t seed = 0;
-  std::size_t replications = 0;
+  std::size_t replications = 0;  // the batch's replication count (batch.replications)
+  ReplicationRange held;         // the replications this result holds (a shard's part)
+  std::string stop_reason = kStopReplications;
   std::vector<VariantResult> variants;  // in scenario order
 };
 
-// Called from worker threads after each replication with (completed, total); must be
-// thread-safe and cheap.
+// Called after each replication with (completed, total); must be thread-safe and cheap.
 using ProgressCallback = std::function<void(std::size_t completed, std::size_t total)>;
 
+// Called from worker threads with each newly run record (not with resumed ones): the
+// checkpoint's hook. Must be thread-safe.
+using RecordCallback = std::function<void(std::uint32_t variant, const ReplicationRecord& record)>;
+
+// The run was stopped by `BatchOptions::cancel` (a signal) before its replications all
+// ran; what completed went to the RecordCallback.
+class BatchInterrupted : public std::runtime_error {
+ public:
+  BatchInterrupted() : std::runtime_error("batch interrupted") {}
+};
+
+struct BatchOptions {
+  int threads = 0;                        // 0: all cores
+  std::optional<ReplicationRange> range;  // default: every replication
+  ProgressCallback progress;
+  RecordCallback on_record;
+  // Records from an earlier, interrupted run (a checkpoint), per variant index by
+  // replication number: they are taken instead of being run again.
+  std::vector<std::map<std::uint32_t, ReplicationRecord>>* resumed = nullptr;
+  // Set (by a signal handler) to stop: no new replication starts, run_batch throws
+  // BatchInterrupted once those running have finished.
+  const std::atomic<bool>* cancel = nullptr;
+  const RankGroup* ranks = nullptr;
+};
+
+// The variants with their models built and no replications yet: what run_batch fills,
+// and what `merge` fills with the parts' records.
+BatchResult prepare_batch(const LoadedScenario& scenario);
+
+// Throws std::invalid_argument for a range outside the batch, BatchInterrupted as above.
+BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& options);
+
+// Short form: every replication on `threads` threads.
 BatchResult run_batch(const LoadedScenario& scenario, int threads,
                       const ProgressCallback& progress = {});
 

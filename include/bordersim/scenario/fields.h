@@ -385,6 +385,7 @@ void visit_fields(V& v, RoutingSpec& r) {
 template <class V>
 void visit_fields(V& v, BatchSpec& b) {
   v.field("replications", b.replications, Range::between(1, 1e9));
+  v.field("stop_when_halfwidth", b.stop_when_halfwidth, Range{0.0, 0.5, true});
 }
 
 template <class V>

@@ -386,6 +386,10 @@ struct RoutingSpec {
 
 struct BatchSpec {
   std::int64_t replications = 100;
+  // Sequential stopping: stop at the first block of kStopBlock replications after which
+  // every variant's 95 % interval of detection and interception rate has a half-width
+  // below this; unset: run every replication.
+  std::optional<double> stop_when_halfwidth;
 };
 
 // Where and when on earth: the sun's elevation (day, night, thermal crossover) comes from it.

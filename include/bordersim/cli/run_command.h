@@ -1,0 +1,36 @@
+#pragma once
+// The execution path of `bordersim run`, shared by every command that runs a batch
+// (`sweep` runs its design points as variants through it): shards, MPI ranks, the
+// checkpoint and --resume, signals, progress, the results table and the result file.
+#include <cstddef>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "bordersim/scenario/load.h"
+
+namespace bordersim {
+
+struct RunOptions {
+  std::string output;  // empty: <scenario name>.h5
+  int threads = 0;     // 0: all cores
+  bool quiet = false;
+  bool resume = false;  // continue from OUT.h5.checkpoint
+  // Shard index/count (--shard I/N); unset: every replication.
+  std::optional<std::pair<std::size_t, std::size_t>> shard;
+  std::string command_line;  // as typed, for the "resume with" hint; empty: not shown
+};
+
+// Exit status as run_cli's: 0, 1, 2; 130 / 143 after SIGINT / SIGTERM (the checkpoint
+// then holds what ran). Throws InputError for bad input, before any file is created.
+int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& options,
+                        std::ostream& out, std::ostream& err);
+
+// "north sector/2026" -> "north-sector-2026.h5": a file name from the scenario's name.
+std::string default_output(const std::string& scenario_name);
+
+// Throws InputError unless a result file can be created at `output`: checked before any
+// work, so a long batch is never lost to a typo in -o.
+void check_output_path(const std::string& output);
+
+}  // namespace bordersim
