@@ -25,6 +25,7 @@ BatchResult run_batch(const LoadedScenario& scenario, int threads, const Progres
     if (!geography) geography = build_geography(variant.scenario.terrain, scenario.file);
     Model model = build_model(variant.scenario, geography, scenario.file, &route_fields);
     VariantResult result{variant.name, std::move(model), {}};
+    result.layout = build_layout(result.model);
     result.replications.resize(batch.replications);
     batch.variants.push_back(std::move(result));
   }

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/run/layout.h"
 #include "bordersim/run/model.h"
 #include "bordersim/run/record.h"
 #include "bordersim/scenario/load.h"
@@ -17,6 +18,9 @@ struct VariantResult {
   std::string name;
   Model model;  // what the replications ran on (sector names, layout)
   std::vector<ReplicationRecord> replications;  // index = replication number
+  // The map of the variant (build_layout(model)); read back from a result file, where
+  // `model` holds only the sectors.
+  Layout layout{};
 };
 
 struct BatchResult {
