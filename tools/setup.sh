@@ -16,6 +16,7 @@ packages=(
   libcli11-dev            # command line
   libfmt-dev              # formatting of tables and messages
   python3 python3-h5py python3-numpy python3-pandas   # tools/ and the Python read-back test
+  python3-matplotlib      # bordersim report --plots (tools/bordersim_py)
 )
 
 missing=()

@@ -66,10 +66,12 @@ def draw_sectors(path, results):
     width = 0.8 / max(len(names), 1)
     colours = plt.get_cmap("tab10")
     fig, ax = plt.subplots(figsize=(max(8, 1.6 * len(sectors) + 3), 5))
+    highest = 0.0
     for k, n in enumerate(names):
         values = [_metric(results.variants[n]["summary"], "sector/%s/interception_rate" % s)
                   for s in sectors]
         estimate, error = _errors(values)
+        highest = max(highest, np.nanmax(np.append(estimate + error[1], 0.0)))
         ax.bar(x - 0.4 + (k + 0.5) * width, estimate, width=width * 0.95, color=colours(k % 10),
                label=n, yerr=error, capsize=2, error_kw={"lw": 0.8})
     ax.set_xticks(x, ["%s\n(%s)" % (s, juris.get(s, "")) for s in sectors])
@@ -77,8 +79,9 @@ def draw_sectors(path, results):
     ax.set_title("Interception rate per sector and variant (whiskers: 95 % Wilson interval)",
                  loc="left", fontsize=11)
     ax.grid(axis="y", alpha=0.3)
-    ax.set_ylim(0, None)
-    ax.legend(fontsize=8.5, ncol=min(len(names), 5), loc="upper left")
+    # Room above the bars for the legend.
+    ax.set_ylim(0, min(100.0, highest * 1.25) if highest > 0 else 100.0)
+    ax.legend(fontsize=8.5, ncol=min(len(names), 5), loc="upper center")
     fig.tight_layout()
     fig.savefig(path, dpi=80)
     plt.close(fig)
@@ -115,10 +118,10 @@ def draw_sweep_response(path, results, design):
     kind = design.attrs.get("design") if hasattr(design, "attrs") else None
     if isinstance(kind, dict):
         kind = kind.get("design", kind.get("kind"))
-    fig.suptitle("Sweep%s: interception rate at each design point against each factor "
+    fig.suptitle("Sweep%s: interception rate at each design point against each factor\n"
                  "(whiskers: 95 %% interval; line: least squares)"
                  % (" (%s)" % kind if isinstance(kind, str) else ""), fontsize=11, x=0.01,
                  ha="left")
-    fig.tight_layout(rect=(0, 0, 1, 0.95))
+    fig.tight_layout(rect=(0, 0, 1, 1 - 0.55 / (3.4 * rows + 0.6)))
     fig.savefig(path, dpi=80)
     plt.close(fig)

@@ -89,7 +89,7 @@ def _draw_layout(ax, layout, jurisdiction_colour):
                 solid_capstyle="butt")
         ax.plot(x * KM, y * KM, color="black", lw=0.8, zorder=11)
     gx, gy = _column(layout["ground_sensors"], "x_m"), _column(layout["ground_sensors"], "y_m")
-    ax.scatter(gx * KM, gy * KM, s=2, color=style.GROUND_SENSOR, zorder=5, linewidths=0)
+    ax.scatter(gx * KM, gy * KM, s=5, color=style.GROUND_SENSOR, zorder=12, linewidths=0)
     ax.scatter(tx, ty, s=14, marker="^", color=style.TOWER, zorder=6, linewidths=0)
     bases = layout["qrf_bases"]
     bx, by = _column(bases, "x_m") * KM, _column(bases, "y_m") * KM
@@ -107,8 +107,8 @@ def _draw_sector_labels(ax, layout):
                                    _column(sectors, "from_m"), _column(sectors, "to_m")):
         mx, my = geometry.border_points(border, [0.5 * (lo + hi)])
         nx, ny = _normal(border, 0.5 * (lo + hi))
-        ax.annotate("%s\n(%s)" % (name, juris), (mx[0] * KM, my[0] * KM),
-                    xytext=(-nx * 22, -ny * 22), textcoords="offset points", ha="center",
+        ax.annotate("%s (%s)" % (name, juris), (mx[0] * KM, my[0] * KM),
+                    xytext=(-nx * 12, -ny * 12), textcoords="offset points", ha="center",
                     va="center", fontsize=9, weight="bold", zorder=9,
                     bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none", alpha=0.8))
         bx, by = geometry.border_points(border, [lo])
@@ -147,7 +147,7 @@ def _draw_outcomes(ax, places):
     for kind in ("aborted", "intercepted", "detected", "undetected"):
         if kind in places:
             x, y = places[kind]
-            ax.scatter(x, y, s=6, color=style.OUTCOME_COLOURS[kind], alpha=0.4, linewidths=0,
+            ax.scatter(x, y, s=9, color=style.OUTCOME_COLOURS[kind], alpha=0.45, linewidths=0,
                        zorder=10)
 
 
@@ -228,31 +228,39 @@ def _extent(layout, places):
 
 
 def draw_map(path, variant, layout, crossings, replications):
-    """Writes the map of one variant to `path` (PNG)."""
+    """Writes the map of one variant to `path` (PNG). Axes are placed in inches, so that
+    every strip keeps the map's true proportions and spans the figure's width."""
     jurisdictions = list(dict.fromkeys(_column(layout["sectors"], "jurisdiction").tolist()))
     jurisdiction_colour = {j: style.JURISDICTION_COLOURS[i % len(style.JURISDICTION_COLOURS)]
                            for i, j in enumerate(jurisdictions)}
     places = _outcome_places(crossings)
     strips = _strips(_extent(layout, places))
-    strip_heights = [FIGURE_WIDTH_IN * 0.9 * (n - s) / (e - w) for w, e, s, n in strips]
-    heights = strip_heights + [2.2]
-    fig, axes = plt.subplots(len(heights), 1, figsize=(FIGURE_WIDTH_IN, sum(heights) + 2.4),
-                             gridspec_kw={"height_ratios": heights})
-    for ax, (w, e, s, n) in zip(axes[:-1], strips):
+    left, right, title, gap, chart, legend = 0.85, 0.25, 0.55, 0.5, 1.9, 0.9
+    width = FIGURE_WIDTH_IN - left - right
+    heights = [width * (n - s) / (e - w) for w, e, s, n in strips]
+    total = title + sum(h + gap for h in heights) + 0.35 + chart + 0.6 + legend
+    fig = plt.figure(figsize=(FIGURE_WIDTH_IN, total))
+    top = total - title
+    for h, (w, e, s, n) in zip(heights, strips):
+        top -= h
+        ax = fig.add_axes((left / FIGURE_WIDTH_IN, top / total, width / FIGURE_WIDTH_IN, h / total))
+        top -= gap
         _draw_layout(ax, layout, jurisdiction_colour)
         _draw_outcomes(ax, places)
         _draw_sector_labels(ax, layout)
         ax.set_xlim(w, e)
         ax.set_ylim(s, n)
-        ax.set_aspect("equal")
-        ax.set_ylabel("km north")
+        ax.set_aspect("equal", adjustable="box")
+        ax.set_ylabel("km north", fontsize=8)
         ax.tick_params(labelsize=8)
-    axes[-2].set_xlabel("km east" + ("" if layout["crs"] else " (local plane)"))
-    _draw_along_border(axes[-1], layout, crossings, replications)
-    fig.suptitle('Variant "%s": layout and where %d replications\' crossings went'
-                 % (variant, replications), fontsize=13, weight="bold", x=0.01, ha="left")
+    ax.set_xlabel("km east" + ("" if layout["crs"] else " (local plane)"), fontsize=9)
+    top -= 0.35 + chart
+    ax = fig.add_axes((left / FIGURE_WIDTH_IN, top / total, width / FIGURE_WIDTH_IN, chart / total))
+    _draw_along_border(ax, layout, crossings, replications)
+    fig.suptitle('Variant "%s": layout, and where the crossings of %d replications went'
+                 % (variant, replications), fontsize=13, weight="bold", x=0.01,
+                 y=1 - 0.12 / total, ha="left", va="top")
     fig.legend(handles=_legend_handles(jurisdiction_colour, layout), loc="lower center",
-               ncol=5, fontsize=8.5, frameon=False)
-    fig.tight_layout(rect=(0, 0.07, 1, 0.97))
+               bbox_to_anchor=(0.5, 0.05 / total), ncol=5, fontsize=8.5, frameon=False)
     fig.savefig(path, dpi=80)
     plt.close(fig)

@@ -16,7 +16,7 @@ OUTCOME_LABELS = {"undetected": "got through, never seen (where it crossed)",
                   "aborted": "turned back (where first seen)"}
 
 # Away from the outcomes' red, orange, green and grey.
-JURISDICTION_COLOURS = ["#6a3d9a", "#01665e", "#8c510a", "#4d4d4d", "#2166ac", "#762a83"]
+JURISDICTION_COLOURS = ["#01665e", "#8c510a", "#4d4d4d", "#2166ac", "#6a3d9a", "#35978f"]
 
 TOWER = "#252525"
 COVERAGE = "#4292c6"
