@@ -26,7 +26,8 @@ std::string from_env(const char* name, const std::string& fallback) {
 struct Pipe {
   std::array<int, 2> fd{-1, -1};
   Pipe() {
-    if (::pipe(fd.data()) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    if (::pipe(fd.data()) != 0)
+      throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
   }
   ~Pipe() {
     for (int f : fd)
@@ -40,7 +41,8 @@ struct Pipe {
 
 // Copies the child's stdout and stderr to `out` and `err` until both close.
 void forward(Pipe& stdout_pipe, Pipe& stderr_pipe, std::ostream& out, std::ostream& err) {
-  std::array<pollfd, 2> fds{pollfd{stdout_pipe.fd[0], POLLIN, 0}, pollfd{stderr_pipe.fd[0], POLLIN, 0}};
+  std::array<pollfd, 2> fds{pollfd{stdout_pipe.fd[0], POLLIN, 0},
+                            pollfd{stderr_pipe.fd[0], POLLIN, 0}};
   std::array<std::ostream*, 2> sinks{&out, &err};
   int open = 2;
   std::array<char, 4096> buffer{};
@@ -76,7 +78,8 @@ int run_python_module(const std::string& module, const std::vector<std::string>&
                       std::ostream& out, std::ostream& err) {
   const std::string python = python_interpreter();
   if (::access(python.c_str(), X_OK) != 0)
-    throw PythonMissing(python + " not found: the pictures need Debian's python3 with "
+    throw PythonMissing(python +
+                        " not found: the pictures need Debian's python3 with "
                         "python3-matplotlib, python3-h5py and python3-numpy (tools/setup.sh "
                         "installs them; BORDERSIM_PYTHON names another interpreter)");
   const std::string package = python_package_dir();
@@ -112,7 +115,8 @@ int run_python_module(const std::string& module, const std::vector<std::string>&
     posix_spawn_file_actions_addclose(&actions, p->fd[1]);
   }
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, python.c_str(), &actions, nullptr, argv.data(), envp.data());
+  const int spawned =
+      posix_spawn(&pid, python.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (spawned != 0) throw PythonMissing("cannot start " + python + ": " + std::strerror(spawned));
   stdout_pipe.close_write();

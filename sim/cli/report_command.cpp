@@ -1,8 +1,9 @@
 #include "bordersim/cli/report_command.h"
 
+#include <fmt/format.h>
+
 #include <CLI/CLI.hpp>
 #include <filesystem>
-#include <fmt/format.h>
 #include <ostream>
 
 #include "bordersim/cli/python_tool.h"
@@ -13,10 +14,13 @@
 namespace bordersim {
 
 CLI::App* add_report_command(CLI::App& app, ReportOptions& options) {
-  auto* cmd = app.add_subcommand("report", "Print a result file's tables; with --plots, draw its maps and charts");
-  cmd->add_option("result", options.result, "Result file (HDF5) written by run, sweep or merge")->required();
-  cmd->add_option("--plots", options.plots_dir,
-                  "Folder for PNG pictures (maps per variant, rates, sectors, a sweep's responses)");
+  auto* cmd = app.add_subcommand(
+      "report", "Print a result file's tables; with --plots, draw its maps and charts");
+  cmd->add_option("result", options.result, "Result file (HDF5) written by run, sweep or merge")
+      ->required();
+  cmd->add_option(
+      "--plots", options.plots_dir,
+      "Folder for PNG pictures (maps per variant, rates, sectors, a sweep's responses)");
   return cmd;
 }
 
@@ -32,7 +36,8 @@ int report_command(const ReportOptions& options, std::ostream& out, std::ostream
     std::error_code ec;
     std::filesystem::create_directories(options.plots_dir, ec);
     if (ec || !std::filesystem::is_directory(options.plots_dir))
-      throw InputError(options.plots_dir, "", "cannot make the plots folder" + (ec ? ": " + ec.message() : ""));
+      throw InputError(options.plots_dir, "",
+                       "cannot make the plots folder" + (ec ? ": " + ec.message() : ""));
   }
   out << fmt::format("{}: bordersim {} (commit {}), seed {}, {} replications, created {}\n",
                      options.result, file.bordersim_version,
@@ -41,7 +46,8 @@ int report_command(const ReportOptions& options, std::ostream& out, std::ostream
   print_results(out, to_batch_result(file));
   if (options.plots_dir.empty()) return 0;
   out << "\n";
-  const int status = run_python_module("bordersim_py.plots", {options.result, options.plots_dir}, out, err);
+  const int status =
+      run_python_module("bordersim_py.plots", {options.result, options.plots_dir}, out, err);
   if (status != 0)
     throw std::runtime_error(fmt::format("drawing the pictures failed ({} exited with status {})",
                                          python_interpreter(), status));

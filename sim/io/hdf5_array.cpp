@@ -16,26 +16,39 @@ constexpr unsigned kDeflateLevel = 4;
 template <class T>
 hid_t memory_type();
 template <>
-hid_t memory_type<std::uint8_t>() { return H5T_NATIVE_UINT8; }
+hid_t memory_type<std::uint8_t>() {
+  return H5T_NATIVE_UINT8;
+}
 template <>
-hid_t memory_type<std::uint32_t>() { return H5T_NATIVE_UINT32; }
+hid_t memory_type<std::uint32_t>() {
+  return H5T_NATIVE_UINT32;
+}
 template <>
-hid_t memory_type<float>() { return H5T_NATIVE_FLOAT; }
+hid_t memory_type<float>() {
+  return H5T_NATIVE_FLOAT;
+}
 
 template <class T>
 hid_t file_type();
 template <>
-hid_t file_type<std::uint8_t>() { return H5T_STD_U8LE; }
+hid_t file_type<std::uint8_t>() {
+  return H5T_STD_U8LE;
+}
 template <>
-hid_t file_type<std::uint32_t>() { return H5T_STD_U32LE; }
+hid_t file_type<std::uint32_t>() {
+  return H5T_STD_U32LE;
+}
 template <>
-hid_t file_type<float>() { return H5T_IEEE_F32LE; }
+hid_t file_type<float>() {
+  return H5T_IEEE_F32LE;
+}
 
 }  // namespace
 
 template <class T>
 void write_array(hid_t parent, const std::string& name, const Array2D<T>& array) {
-  if (array.values.size() != array.rows * array.cols) throw Error(name + ": size does not match shape");
+  if (array.values.size() != array.rows * array.cols)
+    throw Error(name + ": size does not match shape");
   const std::array<hsize_t, 2> dims{array.rows, array.cols};
   const Handle space = checked(H5Screate_simple(2, dims.data(), nullptr), H5Sclose, "dataspace");
   const Handle dcpl = checked(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "dataset properties");
@@ -58,8 +71,8 @@ void write_array(hid_t parent, const std::string& name, const Array2D<T>& array)
 
 template <class T>
 Array2D<T> read_array(hid_t parent, const std::string& name, const std::string& label) {
-  const Handle dataset =
-      checked(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose, "cannot open dataset " + label);
+  const Handle dataset = checked(H5Dopen2(parent, name.c_str(), H5P_DEFAULT), H5Dclose,
+                                 "cannot open dataset " + label);
   const Handle space = checked(H5Dget_space(dataset.get()), H5Sclose, "dataspace of " + label);
   if (H5Sget_simple_extent_ndims(space.get()) != 2) throw Error(label + " is not 2-D");
   std::array<hsize_t, 2> dims{};

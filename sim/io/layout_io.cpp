@@ -155,7 +155,8 @@ void write_layout(hid_t variant_group, const Layout& layout, const std::string& 
   const auto rows = static_cast<std::size_t>(layout.grid.rows);
   const auto cols = static_cast<std::size_t>(layout.grid.cols);
   if (!layout.land_cover.empty()) {
-    hdf5::write_array(group.get(), "land_cover", hdf5::Array2D<std::uint8_t>{rows, cols, layout.land_cover});
+    hdf5::write_array(group.get(), "land_cover",
+                      hdf5::Array2D<std::uint8_t>{rows, cols, layout.land_cover});
     const Handle cover = checked(H5Dopen2(group.get(), "land_cover", H5P_DEFAULT), H5Dclose,
                                  "cannot open " + base + "/land_cover");
     std::vector<std::string> classes;
@@ -204,11 +205,13 @@ Layout read_layout(hid_t variant_group, const std::string& label) {
     if (size != cells) throw hdf5::Error(base + "/" + name + " does not match the grid's shape");
   };
   if (H5Lexists(group.get(), "land_cover", H5P_DEFAULT) > 0) {
-    layout.land_cover = hdf5::read_array<std::uint8_t>(group.get(), "land_cover", base + "/land_cover").values;
+    layout.land_cover =
+        hdf5::read_array<std::uint8_t>(group.get(), "land_cover", base + "/land_cover").values;
     check_shape(layout.land_cover.size(), "land_cover");
   }
   if (H5Lexists(group.get(), "elevation", H5P_DEFAULT) > 0) {
-    layout.elevation = hdf5::read_array<float>(group.get(), "elevation", base + "/elevation").values;
+    layout.elevation =
+        hdf5::read_array<float>(group.get(), "elevation", base + "/elevation").values;
     check_shape(layout.elevation.size(), "elevation");
   }
   return layout;

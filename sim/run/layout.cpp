@@ -41,7 +41,8 @@ GridGeometry raster_grid(const Model& model) {
     min_y = std::min(min_y, p.y);
     max_y = std::max(max_y, p.y);
   }
-  const double depth_km = model.scenario.terrain.flat ? model.scenario.terrain.flat->depth_km : 60.0;
+  const double depth_km =
+      model.scenario.terrain.flat ? model.scenario.terrain.flat->depth_km : 60.0;
   const double grow = 1000.0 * std::max(depth_km, 10.0);
   const double cell = kRasterCellTarget_m;
   const double west = std::floor((min_x - grow) / cell) * cell;
@@ -115,8 +116,7 @@ LayoutLine lane_line(const SweepRoute& route, std::uint32_t lane) {
 bool Layout::operator==(const Layout& other) const {
   // Elevations compared bit for bit, so that NaN cells compare equal.
   const auto same_floats = [](const std::vector<float>& a, const std::vector<float>& b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](float x, float y) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](float x, float y) {
              return (std::isnan(x) && std::isnan(y)) || x == y;
            });
   };

@@ -41,9 +41,9 @@ def draw_all(path, directory):
     replications = int(results.attrs.get("replications", 0))
     for variant in results.variant_names:
         layout = read_results.load_layout(path, variant)
-        if layout is None:
-            print("bordersim_py: %s: variant %s has no layout (written before layouts were); "
-                  "no map" % (path, variant), file=sys.stderr)
+        if layout is None or len(layout["border"]) < 2:
+            print("bordersim_py: %s: variant %s has no layout (a file written before layouts "
+                  "were, or merged from one); no map" % (path, variant), file=sys.stderr)
             continue
         out = os.path.join(directory, "map-%s.png" % file_name(variant))
         reps = len(results.variants[variant]["replications"]) or replications

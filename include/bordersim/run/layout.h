@@ -20,7 +20,7 @@ struct LayoutSite {
   double x_m = 0.0;
   double y_m = 0.0;
   double radius_m = 0.0;
-  std::string name{};  // towns' names; empty elsewhere
+  std::string name{};       // towns' names; empty elsewhere
   std::uint32_t count = 1;  // QRF bases: teams there
   friend bool operator==(const LayoutSite&, const LayoutSite&) = default;
 };
