@@ -88,6 +88,7 @@ def _draw_layout(ax, layout, jurisdiction_colour):
         ax.plot(x * KM, y * KM, color=jurisdiction_colour[juris], lw=7.0, alpha=0.55, zorder=4,
                 solid_capstyle="butt")
         ax.plot(x * KM, y * KM, color="black", lw=0.8, zorder=11)
+    _draw_towns(ax, layout["towns"])
     gx, gy = _column(layout["ground_sensors"], "x_m"), _column(layout["ground_sensors"], "y_m")
     ax.scatter(gx * KM, gy * KM, s=5, color=style.GROUND_SENSOR, zorder=12, linewidths=0)
     ax.scatter(tx, ty, s=14, marker="^", color=style.TOWER, zorder=6, linewidths=0)
@@ -97,6 +98,20 @@ def _draw_layout(ax, layout, jurisdiction_colour):
     for x, y, n in zip(bx, by, _column(bases, "teams")):
         ax.annotate("%d" % n, (x, y), ha="center", va="center", fontsize=7, color="white",
                     weight="bold", zorder=8)
+
+
+def _draw_towns(ax, towns, named=15):
+    """Towns as open circles; the largest `named` of them with their names."""
+    x, y = _column(towns, "x_m") * KM, _column(towns, "y_m") * KM
+    if x.size == 0:
+        return
+    radius = _column(towns, "radius_m")
+    names = _column(towns, "name")
+    ax.scatter(x, y, s=12, facecolors="white", edgecolors="black", linewidths=0.8, zorder=6)
+    for i in np.argsort(-radius, kind="stable")[:named]:
+        if names.size and str(names[i]):
+            ax.annotate(str(names[i]), (x[i], y[i]), xytext=(4, 3), textcoords="offset points",
+                        fontsize=7.5, style="italic", zorder=9, clip_on=True)
 
 
 def _draw_sector_labels(ax, layout):
@@ -192,6 +207,9 @@ def _legend_handles(jurisdiction_colour, layout):
     if len(layout["ground_sensors"]):
         handles.append(Line2D([], [], marker=".", color=style.GROUND_SENSOR, ls="none",
                               label="ground sensor"))
+    if len(layout["towns"]):
+        handles.append(Line2D([], [], marker="o", color="black", markerfacecolor="white",
+                              ls="none", label="town"))
     if len(layout["rivers"]):
         handles.append(Line2D([], [], color=style.RIVER, lw=1.2, label="river"))
     for kind in ("undetected", "detected", "intercepted", "aborted"):
