@@ -48,7 +48,8 @@ TEST_CASE("every Markdown table in the READMEs has a header and rows of its widt
     bool in_code = false;
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (lines[i].starts_with("```")) in_code = !in_code;
-      if (in_code || !lines[i].starts_with("|") || (i > 0 && lines[i - 1].starts_with("|"))) continue;
+      if (in_code || !lines[i].starts_with("|") || (i > 0 && lines[i - 1].starts_with("|")))
+        continue;
       INFO(file << ":" << i + 1 << ": " << lines[i]);
       REQUIRE(i + 1 < lines.size());
       CHECK(lines[i + 1].starts_with("|---"));

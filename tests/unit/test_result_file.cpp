@@ -300,15 +300,19 @@ TEST_CASE("result file: the layout comes back exactly and the rasters count ever
   BatchResult batch = sample_batch();
   Layout& layout = batch.variants[0].layout;
   layout.crs = "LOCAL_CS[\"test plane\"]";
-  layout.grid = {.cols = 3, .rows = 2, .west = -500.0, .north = 1000.0, .cell_w = 1000.0, .cell_h = 1000.0};
+  layout.grid = {
+      .cols = 3, .rows = 2, .west = -500.0, .north = 1000.0, .cell_w = 1000.0, .cell_h = 1000.0};
   layout.border.points = {{0.0, 0.0}, {1200.5, 3.25}, {2500.0, 0.0}};
-  layout.sectors = {{"S1", "kurdistan", 0.0, 1000.0}, {"Euphrates valley – south", "federal", 1000.0, 2500.0}};
-  layout.towers = {{.x_m = 100.0, .y_m = 50.0, .radius_m = 1500.0}, {.x_m = 2100.0, .y_m = 50.0, .radius_m = 1500.0}};
+  layout.sectors = {{"S1", "kurdistan", 0.0, 1000.0},
+                    {"Euphrates valley – south", "federal", 1000.0, 2500.0}};
+  layout.towers = {{.x_m = 100.0, .y_m = 50.0, .radius_m = 1500.0},
+                   {.x_m = 2100.0, .y_m = 50.0, .radius_m = 1500.0}};
   layout.qrf_bases = {{.x_m = 1000.0, .y_m = 300.0, .count = 2}};
   layout.ground_sensors = {{.x_m = 5.0, .y_m = 6.0, .radius_m = 30.0}};
   layout.towns = {{.x_m = 1.0, .y_m = 2.0, .radius_m = 300.0, .name = "Rabia"}};
   layout.patrol_roads = {{{{0.0, 100.0}, {2500.0, 100.0}}}};
-  layout.drone_orbits = {{{{0.0, 200.0}, {1000.0, 200.0}}}, {{{0.0, 300.0}, {1.0, 301.0}, {0.0, 300.0}}}};
+  layout.drone_orbits = {{{{0.0, 200.0}, {1000.0, 200.0}}},
+                         {{{0.0, 300.0}, {1.0, 301.0}, {0.0, 300.0}}}};
   layout.land_cover = {0, 1, 2, 3, 6, 7};
   layout.elevation = {1.5f, std::nanf(""), 3.0f, 4.0f, 5.0f, 6.0f};
   // Crossings cross at x = 1000·crosser + 0.125, y = −3.5 (sample_batch): crosser 3 is east
