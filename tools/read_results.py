@@ -7,8 +7,11 @@ Uses only numpy, h5py and (optionally) pandas, as Debian packages them
     import read_results
     results = read_results.load("out.h5")
     results.attrs["seed"], results.variant_names
-    df = results.variants["baseline"]["crossings"]   # DataFrame, or numpy structured array
+    df = results.variants["layered"]["crossings"]   # DataFrame, or numpy structured array
     print(read_results.summary_text(results))
+    layout = read_results.load_layout("out.h5", "layered")     # the map: border, towers, ...
+    rasters = read_results.load_rasters("out.h5", "layered")   # {"crossings": (counts, attrs)}
+    design = read_results.load_design("out.h5")                # a sweep's /design, or None
 
 As a program:
 
@@ -128,6 +131,87 @@ def load(path, variants=None, as_pandas=True):
                     tables[name][table] = _table(dataset, as_pandas)
                     table_attrs[(name, table)] = {k: _plain(v) for k, v in dataset.attrs.items()}
     return Results(path, attrs, wanted, tables, table_attrs)
+
+
+LAYOUT_TABLES = ("border", "sectors", "towers", "qrf_bases", "ground_sensors", "towns",
+                 "patrol_roads", "drone_orbits", "rivers")
+RASTERS = ("crossings", "detections", "interceptions")
+
+
+class Grid:
+    """The rasters' grid: north-west corner (origin_x_m, origin_y_m), square cells of
+    cell_m, rows running south. extent() is what matplotlib's imshow wants."""
+
+    def __init__(self, origin_x_m, origin_y_m, cell_m, rows, cols, crs=""):
+        self.origin_x_m, self.origin_y_m, self.cell_m = origin_x_m, origin_y_m, cell_m
+        self.rows, self.cols, self.crs = rows, cols, crs
+
+    def extent(self, scale=1.0):
+        """(west, east, south, north), in metres times `scale` (1e-3: km)."""
+        return (self.origin_x_m * scale, (self.origin_x_m + self.cols * self.cell_m) * scale,
+                (self.origin_y_m - self.rows * self.cell_m) * scale, self.origin_y_m * scale)
+
+
+def load_layout(path, variant):
+    """The map of one variant (/variants/NAME/layout): a dict with 'grid' (Grid), 'crs', the
+    tables of LAYOUT_TABLES (DataFrames, or structured arrays without pandas), and
+    'land_cover' (uint8 array, with 'land_cover_classes') and 'elevation' (float32, NaN where
+    unknown) where the ground has them. None for files written before layouts existed."""
+    with h5py.File(path, "r") as f:
+        group = f["variants"][variant]
+        if "layout" not in group:
+            return None
+        g = group["layout"]
+        layout = {"crs": _plain(g.attrs["crs"]),
+                  "grid": Grid(float(g.attrs["grid_origin_x_m"]), float(g.attrs["grid_origin_y_m"]),
+                               float(g.attrs["grid_cell_m"]), int(g.attrs["grid_rows"]),
+                               int(g.attrs["grid_cols"]), _plain(g.attrs["crs"]))}
+        for name in LAYOUT_TABLES:
+            layout[name] = _table(g[name], pd is not None)
+        if "land_cover" in g:
+            layout["land_cover"] = g["land_cover"][()]
+            layout["land_cover_classes"] = _text(g["land_cover"].attrs["classes"])
+        if "elevation" in g:
+            layout["elevation"] = g["elevation"][()]
+    return layout
+
+
+def load_rasters(path, variant):
+    """The density rasters of one variant: {name: (2-D uint32 counts, attrs)} for
+    RASTERS; attrs has origin_x_m, origin_y_m (north-west corner), cell_m, crs and outside
+    (places off the grid, not in the counts). Empty for files without rasters."""
+    with h5py.File(path, "r") as f:
+        group = f["variants"][variant]
+        if "rasters" not in group:
+            return {}
+        return {name: (group["rasters"][name][()],
+                       {k: _plain(v) for k, v in group["rasters"][name].attrs.items()})
+                for name in RASTERS if name in group["rasters"]}
+
+
+def load_design(path):
+    """A sweep's design (/design): a DataFrame with column 'variant' and one float column per
+    factor, named by its JSON pointer, plus attrs {'design': ..., 'factors': ...} as parsed
+    JSON (in DataFrame.attrs; a (array, attrs) pair without pandas). None when the file is
+    not a sweep's."""
+    import json
+    with h5py.File(path, "r") as f:
+        if "design" not in f:
+            return None
+        dataset = f["design"]
+        attrs = {}
+        for key in ("design", "factors"):
+            if key in dataset.attrs:
+                text = _plain(dataset.attrs[key])
+                try:
+                    attrs[key] = json.loads(text)
+                except (TypeError, ValueError):
+                    attrs[key] = text
+        table = _table(dataset, pd is not None)
+    if pd is not None:
+        table.attrs.update(attrs)
+        return table
+    return table, attrs
 
 
 def _rows(table):

@@ -18,6 +18,7 @@ packages=(
   python3 python3-h5py python3-numpy python3-pandas   # tools/ and the Python read-back test
   libopenmpi-dev openmpi-bin   # optional at build time: mpirun -n R bordersim run (tests: cluster.mpi_*)
   slurmctld slurmd slurm-client   # the single-node Slurm the cluster.slurm_* test starts
+  python3-matplotlib      # bordersim report --plots (tools/bordersim_py)
 )
 
 missing=()

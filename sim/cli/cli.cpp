@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "bordersim/cli/run_command.h"
+#include "bordersim/cli/report_command.h"
 #include "bordersim/core/error.h"
 #include "bordersim/io/console_table.h"
 #include "bordersim/io/merge.h"
@@ -120,6 +121,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   validate_cmd->add_option("scenario", validate_path, "Scenario file (JSON)")->required();
   validate_cmd->add_flag("--resolved", resolved, "Print the scenario with every default filled in");
 
+  ReportOptions report;
+  auto* report_cmd = add_report_command(app, report);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -132,6 +136,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (*run_cmd) return run_command(run, out, err);
     if (*merge_cmd) return merge_command(merge_parts, merge_output, out);
     if (*validate_cmd) return validate_command(validate_path, resolved, out);
+    if (*report_cmd) return report_command(report, out, err);
   } catch (const InputError& e) {
     err << e.what() << "\n";
     return 2;

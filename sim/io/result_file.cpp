@@ -17,6 +17,7 @@
 #include "hdf5_attribute.h"
 #include "hdf5_handle.h"
 #include "hdf5_table.h"
+#include "layout_io.h"
 #include "result_tables.h"
 
 namespace bordersim {
@@ -63,12 +64,16 @@ void write_variant(hid_t variants, const VariantResult& variant) {
   const Handle summary =
       checked(H5Dopen2(group.get(), "summary", H5P_DEFAULT), H5Dclose, "cannot open summary");
   hdf5::write_attribute(summary.get(), "confidence", kConfidence);
+  // The map needs no rerun: the layout as carried, rasters counted from the crossings.
+  layout_io::write_layout(group.get(), variant.layout, "/variants/" + variant.name);
+  layout_io::write_rasters(group.get(), variant.layout, variant.replications);
 }
 
 void write_contents(hid_t file, const BatchResult& batch, const std::string& scenario) {
   hdf5::write_attribute(file, "filetype", std::string(kResultFileType));
   hdf5::write_attribute(file, "format_version", kResultFormatVersion);
   hdf5::write_attribute(file, "bordersim_version", std::string(kVersion));
+  hdf5::write_attribute(file, "git_commit", std::string(kGitCommit));
   hdf5::write_attribute(file, "scenario", scenario);
   hdf5::write_attribute(file, "seed", batch.seed);
   hdf5::write_attribute(file, "replications", static_cast<std::uint64_t>(batch.replications));
@@ -127,6 +132,7 @@ ResultVariant read_variant(hid_t variants, const std::string& name) {
   v.crossings = result_tables::to_crossings(read("crossings"));
   v.sectors = result_tables::to_sectors(read("sectors"));
   v.summary = result_tables::to_summary(read("summary"));
+  v.layout = layout_io::read_layout(group.get(), "/variants/" + name);
   return v;
 }
 
@@ -150,6 +156,8 @@ ResultFile read_file(const std::string& path) {
                              std::to_string(kResultFormatVersion) + ")");
   }
   r.bordersim_version = hdf5::read_string_attribute(file.get(), "bordersim_version");
+  if (H5Aexists(file.get(), "git_commit") > 0)
+    r.git_commit = hdf5::read_string_attribute(file.get(), "git_commit");
   r.scenario = hdf5::read_string_attribute(file.get(), "scenario");
   r.seed = hdf5::read_uint_attribute(file.get(), "seed");
   r.replications = hdf5::read_uint_attribute(file.get(), "replications");
@@ -200,7 +208,7 @@ ResultFile read_result_file(const std::string& path) {
   try {
     return read_file(path);
   } catch (const std::exception& e) {
-    throw std::runtime_error("cannot read result file '" + path + "': " + e.what());
+    throw ResultFileError(path, e.what());
   }
 }
 
@@ -227,6 +235,7 @@ BatchResult to_batch_result(const ResultFile& file) {
     }
     v.model.scenario.sectors.seam_band_km = seam_band_km;
     v.replications = rv.replications;
+    v.layout = rv.layout;
     // Rows are written replication by replication; look each one's slot up by number,
     // since a merged file need not hold replications 0..n-1.
     std::vector<std::size_t> slots(rv.replications.size());

@@ -145,6 +145,10 @@ Table from_crossings(const std::vector<ReplicationRecord>& replications,
   t.add_strings("cargo", strings(rows, [](const C& c) { return to_string(c.cargo); }));
   t.add_integers("organisation", ColumnType::kUInt16, integers(rows, &C::organisation));
   t.add_reals("seam_distance_m", reals(rows, &C::seam_distance_m));
+  t.add_reals("detection_x_m", reals(rows, &C::detection_x_m));
+  t.add_reals("detection_y_m", reals(rows, &C::detection_y_m));
+  t.add_reals("interception_x_m", reals(rows, &C::interception_x_m));
+  t.add_reals("interception_y_m", reals(rows, &C::interception_y_m));
   return t;
 }
 
@@ -236,6 +240,10 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
   const auto* report = optional_column(t, "first_report_s", ColumnType::kFloat64);
   const auto* dispatch = optional_column(t, "first_dispatch_s", ColumnType::kFloat64);
   const auto* interceptor = optional_column(t, "interceptor", ColumnType::kString);
+  const auto* detection_x = optional_column(t, "detection_x_m", ColumnType::kFloat64);
+  const auto* detection_y = optional_column(t, "detection_y_m", ColumnType::kFloat64);
+  const auto* interception_x = optional_column(t, "interception_x_m", ColumnType::kFloat64);
+  const auto* interception_y = optional_column(t, "interception_y_m", ColumnType::kFloat64);
   std::vector<CrossingRecord> rows(t.rows());
   for (std::size_t i = 0; i < rows.size(); ++i) {
     CrossingRecord& c = rows[i];
@@ -259,6 +267,10 @@ std::vector<CrossingRecord> to_crossings(const Table& t) {
     if (report) c.first_report_s = report->reals[i];
     if (dispatch) c.first_dispatch_s = dispatch->reals[i];
     if (interceptor) c.interceptor = parse(t, "interceptor", interceptor->strings[i], kResponders);
+    if (detection_x) c.detection_x_m = detection_x->reals[i];
+    if (detection_y) c.detection_y_m = detection_y->reals[i];
+    if (interception_x) c.interception_x_m = interception_x->reals[i];
+    if (interception_y) c.interception_y_m = interception_y->reals[i];
   }
   return rows;
 }

@@ -84,7 +84,9 @@ BatchResult prepare_batch(const LoadedScenario& scenario) {
     auto& geography = geographies[scenario_to_json(variant.scenario)["terrain"].dump()];
     if (!geography) geography = build_geography(variant.scenario.terrain, scenario.file);
     Model model = build_model(variant.scenario, geography, scenario.file, &route_fields);
-    batch.variants.push_back(VariantResult{variant.name, std::move(model), {}});
+    VariantResult result{variant.name, std::move(model), {}};
+    result.layout = build_layout(result.model);
+    batch.variants.push_back(std::move(result));
   }
   return batch;
 }

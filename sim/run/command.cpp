@@ -42,6 +42,9 @@ void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
     auto& row = record_.crossing_records[c];
     row.first_detection_s = time_to_seconds(sim_.now());
     row.first_detector = by;
+    const MapPoint at = position(crosser, sim_.now());
+    row.detection_x_m = at.x;
+    row.detection_y_m = at.y;
     react(c);
   }
   sim_.schedule_in(seconds_to_time(report_latency_s), Phase::kReport, crosser_target(c),
@@ -262,6 +265,8 @@ void World::arrive(std::uint32_t c, std::size_t r) {
   finish(c, Outcome::kIntercepted);
   auto& row = record_.crossing_records[c];
   row.interception_s = time_to_seconds(sim_.now());
+  row.interception_x_m = at.x;
+  row.interception_y_m = at.y;
   row.interceptor = responders_[r].vehicle ? Responder::kPatrol : Responder::kQuickReaction;
   return_to_base(r, at, draw_on_scene_s(r));
 }

@@ -9,7 +9,7 @@ namespace {
 
 // A field added to a record must be added to encode_record and next() too, or resumed and
 // merged batches would silently lose it: these fail to compile until then.
-static_assert(sizeof(CrossingRecord) == 112, "CrossingRecord changed: update record_codec.cpp");
+static_assert(sizeof(CrossingRecord) == 144, "CrossingRecord changed: update record_codec.cpp");
 static_assert(sizeof(ReplicationRecord) == 144,
               "ReplicationRecord changed: update record_codec.cpp");
 
@@ -42,6 +42,10 @@ void put_crossing(std::string& out, const CrossingRecord& c) {
   put(out, c.cargo);
   put(out, c.organisation);
   put(out, c.seam_distance_m);
+  put(out, c.detection_x_m);
+  put(out, c.detection_y_m);
+  put(out, c.interception_x_m);
+  put(out, c.interception_y_m);
 }
 
 }  // namespace
@@ -122,6 +126,10 @@ ReplicationRecord RecordDecoder::next(std::uint32_t& variant) {
     c.cargo = read<CargoKind>();
     c.organisation = read<std::uint16_t>();
     c.seam_distance_m = read<double>();
+    c.detection_x_m = read<double>();
+    c.detection_y_m = read<double>();
+    c.interception_x_m = read<double>();
+    c.interception_y_m = read<double>();
   }
   return r;
 }

@@ -33,7 +33,8 @@ CROSSING_FIELDS = ["replication", "crosser", "kind", "group_size", "sector", "se
                    "start_s", "first_detection_s", "interception_s", "first_detector",
                    "first_report_s", "first_dispatch_s", "interceptor", "outcome", "border_x_m",
                    "border_y_m", "cargo_value_usd", "mover", "cargo", "organisation",
-                   "seam_distance_m"]
+                   "seam_distance_m", "detection_x_m", "detection_y_m", "interception_x_m",
+                   "interception_y_m"]
 SECTOR_FIELDS = ["name", "jurisdiction", "from_m", "to_m", "crossings", "detected", "intercepted",
                  "aborted", "value_seized_usd", "value_delivered_usd"]
 SUMMARY_FIELDS = ["metric", "estimate", "lower", "upper", "n"]
@@ -82,7 +83,7 @@ def run_batch(c, bordersim, work):
     leftovers = [n for n in os.listdir(work) if ".tmp" in n]
     c.check(not leftovers, "no temporary files left in %s (found %s)" % (work, leftovers))
     c.check("detect" in done.stdout.lower(), "run printed a results table")
-    return out
+    return out, done.stdout
 
 
 def text(value):
@@ -92,7 +93,7 @@ def text(value):
 def check_root(c, f):
     a = f.attrs
     for name in ("bordersim_version", "scenario", "seed", "replications", "created", "filetype",
-                 "format_version"):
+                 "format_version", "git_commit"):
         c.check(name in a, "root attribute %r present" % name)
     c.check(text(a.get("filetype")) == "bordersim-result", "filetype is bordersim-result")
     c.check(int(a.get("format_version", -1)) == 1, "format_version is 1")
@@ -317,6 +318,134 @@ def check_reader(c, path, names):
         c.check(list(grouped) == list(reps["crossings"]), "%s: pandas groupby agrees" % name)
 
 
+def check_layout_and_rasters(c, f, name):
+    """The map of a variant and its density rasters: counts of the crossing rows on a grid
+    aligned with the terrain, every crossing counted on the grid or in `outside`."""
+    where = "/variants/%s" % name
+    group = f["variants"][name]
+    if not c.check("layout" in group and "rasters" in group, "%s has layout and rasters" % where):
+        return
+    layout = group["layout"]
+    rows_n, cols_n = int(layout.attrs["grid_rows"]), int(layout.attrs["grid_cols"])
+    x0, y0 = float(layout.attrs["grid_origin_x_m"]), float(layout.attrs["grid_origin_y_m"])
+    cell = float(layout.attrs["grid_cell_m"])
+    scenario = json.loads(text(f.attrs["scenario"]))
+    terrain_cell = float(scenario["terrain"].get("cell_m", 100))
+    c.check(rows_n > 0 and cols_n > 0, "%s: the raster grid is not empty" % where)
+    c.check(cell >= terrain_cell and abs(cell / terrain_cell - round(cell / terrain_cell)) < 1e-9,
+            "%s: raster cells (%g m) are whole terrain cells (%g m)" % (where, cell, terrain_cell))
+    c.check(abs(cell - 1000.0) <= terrain_cell / 2, "%s: raster cells are about 1 km" % where)
+    for table, columns in (("border", ("x_m", "y_m", "s_m")), ("sectors", ("name", "jurisdiction")),
+                           ("towers", ("x_m", "y_m", "range_m")), ("qrf_bases", ("x_m", "y_m", "teams")),
+                           ("patrol_roads", ("line", "x_m", "y_m")),
+                           ("drone_orbits", ("line", "x_m", "y_m")), ("rivers", ("line", "x_m", "y_m")),
+                           ("ground_sensors", ("x_m", "y_m", "radius_m")),
+                           ("towns", ("name", "x_m", "y_m", "radius_m"))):
+        if c.check(table in layout, "%s/layout/%s exists" % (where, table)):
+            names = layout[table].dtype.names or ()
+            c.check(all(col in names for col in columns),
+                    "%s/layout/%s has columns %s" % (where, table, columns))
+    sectors = group["sectors"][()]
+    c.check([text(s) for s in layout["sectors"]["name"]] == [text(s) for s in sectors["name"]],
+            "%s: the layout's sectors are the variant's" % where)
+    c.check(len(layout["border"]) >= 2 and layout["border"]["s_m"][-1] > 600e3,
+            "%s: the default's border, 610 km" % where)
+    c.check(len(layout["towers"]) > 50, "%s: the default's towers (%d)" % (where, len(layout["towers"])))
+    teams = scenario["response"]["qrf"]["teams_per_base"] * len(scenario["response"]["qrf"]["bases_km"])
+    c.check(int(layout["qrf_bases"]["teams"].sum()) == teams, "%s: every QRF team at a base" % where)
+    c.check(layout["land_cover"].shape == (rows_n, cols_n) and layout["elevation"].shape == (rows_n, cols_n),
+            "%s: land cover and elevation on the raster grid" % where)
+    c.check(len(text(layout["land_cover"].attrs["classes"])) == 8, "%s: land cover classes named" % where)
+
+    rows = group["crossings"][()]
+    def expected(x, y):
+        ok = np.isfinite(x) & np.isfinite(y)
+        col = np.floor((x[ok] - x0) / cell)
+        row = np.floor((y0 - y[ok]) / cell)
+        inside = (col >= 0) & (col < cols_n) & (row >= 0) & (row < rows_n)
+        counts = np.zeros((rows_n, cols_n), dtype=np.int64)
+        np.add.at(counts, (row[inside].astype(int), col[inside].astype(int)), 1)
+        return counts, int((~inside).sum()), int(ok.sum())
+    for raster, (x, y) in (("crossings", ("border_x_m", "border_y_m")),
+                           ("detections", ("detection_x_m", "detection_y_m")),
+                           ("interceptions", ("interception_x_m", "interception_y_m"))):
+        dataset = group["rasters"][raster]
+        counts = dataset[()]
+        want, outside, placed = expected(rows[x], rows[y])
+        c.check(counts.shape == (rows_n, cols_n), "%s/rasters/%s on the layout's grid" % (where, raster))
+        for attr in ("origin_x_m", "origin_y_m", "cell_m", "crs", "outside"):
+            c.check(attr in dataset.attrs, "%s/rasters/%s has attribute %s" % (where, raster, attr))
+        c.check(np.array_equal(counts, want), "%s/rasters/%s counts the rows' places" % (where, raster))
+        c.check(int(counts.sum()) + int(dataset.attrs["outside"]) == placed and
+                int(dataset.attrs["outside"]) == outside,
+                "%s/rasters/%s: total + outside = rows with a place" % (where, raster))
+    c.check(int(group["rasters"]["crossings"][()].sum()) + int(group["rasters"]["crossings"].attrs["outside"])
+            == len(rows), "%s: the crossings raster counts every crossing" % where)
+    c.check(int(group["rasters"]["interceptions"][()].sum()) + int(group["rasters"]["interceptions"].attrs["outside"])
+            == int(np.sum([text(o) == "intercepted" for o in rows["outcome"]])),
+            "%s: the interceptions raster counts every interception" % where)
+    layout_py = read_results.load_layout(f.filename, name)
+    c.check(layout_py["grid"].rows == rows_n and len(layout_py["towers"]) == len(layout["towers"]),
+            "%s: read_results.load_layout reads the layout" % where)
+    c.check(set(read_results.load_rasters(f.filename, name)) == set(read_results.RASTERS),
+            "%s: read_results.load_rasters reads the rasters" % where)
+
+
+def is_png(path):
+    with open(path, "rb") as f:
+        return f.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+def check_report(c, bordersim, work, path, run_stdout, names):
+    """`report` reprints run's table from the file; --plots draws every picture, and the
+    sweep's response chart when the file has a /design (a fake one here, as `sweep` writes)."""
+    done = subprocess.run([bordersim, "report", path], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, timeout=600)
+    c.check(done.returncode == 0, "report exits 0: %s" % done.stderr)
+    table = run_stdout[:run_stdout.find("\nwrote ")]
+    c.check(done.stdout.split("\n", 1)[-1] == table, "report prints run's table")
+    sweep = os.path.join(work, "sweep.h5")
+    shutil.copy(path, sweep)
+    with h5py.File(sweep, "r+") as f:
+        factors = ["/sensors/towers/along_border/spacing_m", "/response/qrf/teams_per_base"]
+        dtype = [("variant", "S32")] + [(p, "f8") for p in factors]
+        design = np.array([(n.encode(), 2000.0 + 500.0 * i, 1.0 + i % 3) for i, n in enumerate(names)],
+                          dtype=dtype)
+        dataset = f.create_dataset("design", data=design)
+        dataset.attrs["design"] = json.dumps({"design": "nolh", "points": len(names)})
+        dataset.attrs["factors"] = json.dumps([{"pointer": p} for p in factors])
+    plots = os.path.join(work, "plots")
+    done = subprocess.run([bordersim, "report", sweep, "--plots", plots], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, timeout=600)
+    c.check(done.returncode == 0, "report --plots exits 0: %s" % done.stderr)
+    expected = ["map-%s.png" % n for n in names] + ["rates.png", "sectors.png", "sweep-response.png"]
+    for name in expected:
+        file = os.path.join(plots, name)
+        c.check(os.path.isfile(file) and os.path.getsize(file) > 10000 and is_png(file),
+                "report --plots wrote %s, a PNG" % name)
+    design = read_results.load_design(sweep)
+    c.check(list(design.columns)[0] == "variant" and design["variant"].tolist() == names,
+            "read_results.load_design reads /design with decoded variant names")
+
+
+def check_readme_snippets(c, work, path):
+    """Every ```python block of the README runs as written, beside results/default.h5."""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    with open(os.path.join(root, "README.md")) as f:
+        readme = f.read()
+    blocks = re.findall(r"```python\n(.*?)```", readme, re.S)
+    c.check(len(blocks) >= 1, "the README has Python snippets")
+    os.makedirs(os.path.join(work, "results"), exist_ok=True)
+    shutil.copy(path, os.path.join(work, "results", "default.h5"))
+    if not os.path.exists(os.path.join(work, "tools")):
+        os.symlink(os.path.join(root, "tools"), os.path.join(work, "tools"))
+    for i, block in enumerate(blocks):
+        done = subprocess.run(["/usr/bin/python3", "-c", block], cwd=work, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, universal_newlines=True, timeout=300)
+        c.check(done.returncode == 0 and done.stdout.strip(),
+                "README Python snippet %d runs and prints: %s" % (i + 1, done.stderr[-2000:]))
+
+
 def main(argv):
     if len(argv) != 3:
         print("usage: test_result_file.py BORDERSIM WORK_DIR", file=sys.stderr)
@@ -325,7 +454,7 @@ def main(argv):
     c = Checks()
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
-    path = run_batch(c, bordersim, work)
+    path, run_stdout = run_batch(c, bordersim, work)
     with h5py.File(path, "r") as f:
         scenario = check_root(c, f)
         if "variants" not in f:
@@ -334,7 +463,10 @@ def main(argv):
         for name in names:
             if c.check(name in f["variants"], "/variants/%s exists" % name):
                 check_variant(c, f, name)
+                check_layout_and_rasters(c, f, name)
     check_reader(c, path, names)
+    check_report(c, bordersim, work, path, run_stdout, names)
+    check_readme_snippets(c, work, path)
     c.finish()
 
 

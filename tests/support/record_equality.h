@@ -17,7 +17,11 @@ inline bool same(const CrossingRecord& a, const CrossingRecord& b) {
          a.mover == b.mover && a.cargo == b.cargo && a.organisation == b.organisation &&
          same_bits(a.seam_distance_m, b.seam_distance_m) && a.first_detector == b.first_detector &&
          same_bits(a.first_report_s, b.first_report_s) &&
-         same_bits(a.first_dispatch_s, b.first_dispatch_s) && a.interceptor == b.interceptor;
+         same_bits(a.first_dispatch_s, b.first_dispatch_s) && a.interceptor == b.interceptor &&
+         same_bits(a.detection_x_m, b.detection_x_m) &&
+         same_bits(a.detection_y_m, b.detection_y_m) &&
+         same_bits(a.interception_x_m, b.interception_x_m) &&
+         same_bits(a.interception_y_m, b.interception_y_m);
 }
 
 // Totals only; compare crossing_records with same() where both sides carry them.

@@ -26,6 +26,8 @@ ReplicationRecord record(std::uint32_t replication) {
   c.replication = replication;
   c.crosser = 7;
   c.first_detection_s = 12.5;  // interception_s stays NaN
+  c.detection_x_m = 1500.25;   // places are records too (a codec that forgot them would fail)
+  c.detection_y_m = -40.5;
   c.outcome = Outcome::kDetectedNotIntercepted;
   c.cargo = CargoKind::kPeople;
   r.crossing_records = {c, CrossingRecord{}};

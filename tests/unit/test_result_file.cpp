@@ -11,6 +11,7 @@
 
 #include "../support/record_equality.h"
 #include "bordersim/io/result_file.h"
+#include "bordersim/io/result_rasters.h"
 #include "bordersim/version.h"
 
 using namespace bordersim;
@@ -292,4 +293,59 @@ TEST_CASE("result file: reading something else fails clearly") {
   std::ofstream(text) << "not hdf5\n";
   CHECK_THROWS_WITH_AS(read_result_file(text), doctest::Contains("not an HDF5 file"),
                        std::runtime_error);
+}
+
+TEST_CASE("result file: the layout comes back exactly and the rasters count every crossing") {
+  const TempDir dir;
+  BatchResult batch = sample_batch();
+  Layout& layout = batch.variants[0].layout;
+  layout.crs = "LOCAL_CS[\"test plane\"]";
+  layout.grid = {
+      .cols = 3, .rows = 2, .west = -500.0, .north = 1000.0, .cell_w = 1000.0, .cell_h = 1000.0};
+  layout.border.points = {{0.0, 0.0}, {1200.5, 3.25}, {2500.0, 0.0}};
+  layout.sectors = {{"S1", "kurdistan", 0.0, 1000.0},
+                    {"Euphrates valley – south", "federal", 1000.0, 2500.0}};
+  layout.towers = {{.x_m = 100.0, .y_m = 50.0, .radius_m = 1500.0},
+                   {.x_m = 2100.0, .y_m = 50.0, .radius_m = 1500.0}};
+  layout.qrf_bases = {{.x_m = 1000.0, .y_m = 300.0, .count = 2}};
+  layout.ground_sensors = {{.x_m = 5.0, .y_m = 6.0, .radius_m = 30.0}};
+  layout.towns = {{.x_m = 1.0, .y_m = 2.0, .radius_m = 300.0, .name = "Rabia"}};
+  layout.patrol_roads = {{{{0.0, 100.0}, {2500.0, 100.0}}}};
+  layout.drone_orbits = {{{{0.0, 200.0}, {1000.0, 200.0}}},
+                         {{{0.0, 300.0}, {1.0, 301.0}, {0.0, 300.0}}}};
+  layout.land_cover = {0, 1, 2, 3, 6, 7};
+  layout.elevation = {1.5f, std::nanf(""), 3.0f, 4.0f, 5.0f, 6.0f};
+  // Crossings cross at x = 1000·crosser + 0.125, y = −3.5 (sample_batch): crosser 3 is east
+  // of the grid. Places of a detection and an interception in the top-left cell.
+  auto& first = batch.variants[0].replications[0].crossing_records[0];
+  first.detection_x_m = -400.0;
+  first.detection_y_m = 900.0;
+  first.interception_x_m = 1999.0;
+  first.interception_y_m = -999.0;
+
+  const std::string path = (dir.path / "out.h5").string();
+  write_result_file(path, batch, "{}");
+  const ResultFile file = read_result_file(path);
+  CHECK(file.git_commit == kGitCommit);
+  CHECK(file.variants[0].layout == layout);
+  CHECK(file.variants[0].layout.elevation.size() == 6);
+  CHECK(file.variants[1].layout == Layout{});  // none carried: an empty one, written and read
+  CHECK(file.variants[0].crossings[0].detection_x_m == -400.0);
+  CHECK(file.variants[0].crossings[0].interception_y_m == -999.0);
+  CHECK(std::isnan(file.variants[0].crossings[1].detection_x_m));
+  // Read, then written again: the same layout (what `merge` relies on).
+  const BatchResult again = to_batch_result(file);
+  CHECK(again.variants[0].layout == layout);
+  write_result_file((dir.path / "again.h5").string(), again, file.scenario);
+  CHECK(read_result_file((dir.path / "again.h5").string()).variants[0].layout == layout);
+
+  const ResultRasters rasters = count_rasters(layout.grid, batch.variants[0].replications);
+  CHECK(rasters.crossings.counts == std::vector<std::uint32_t>{0, 0, 0, 1, 1, 1});
+  CHECK(rasters.crossings.outside == 1);
+  CHECK(rasters.crossings.total() == 4);  // every crossing of the variant, on or off the grid
+  CHECK(rasters.detections.counts == std::vector<std::uint32_t>{1, 0, 0, 0, 0, 0});
+  CHECK(rasters.detections.total() == 1);  // places NaN in the others
+  CHECK(rasters.interceptions.counts == std::vector<std::uint32_t>{0, 0, 0, 0, 0, 1});
+  // No grid: everything is outside, nothing is lost.
+  CHECK(count_rasters({}, batch.variants[0].replications).crossings.total() == 4);
 }

@@ -3,7 +3,7 @@
 // atomically, read back by `compare`, `report`, `merge`, tests and Python (h5py, pandas).
 //
 //   /                      attributes filetype = "bordersim-result", format_version = 1,
-//                          bordersim_version, scenario (resolved JSON), seed,
+//                          bordersim_version, git_commit, scenario (resolved JSON), seed,
 //                          replications, first_replication, replications_held,
 //                          stop_reason ("replications" or "halfwidth"),
 //                          created (ISO-8601 UTC)
@@ -14,11 +14,17 @@
 //   /variants/NAME/sectors       per sector: name, jurisdiction, from_m, to_m and raw
 //                                counts (crossings, detected, intercepted)
 //   /variants/NAME/summary       summarize()'s rows; attribute confidence
+//   /variants/NAME/layout        the map: border, sectors, sensors, bases, coarse ground
+//                                (sim/io/layout_io.h has its members)
+//   /variants/NAME/rasters/{crossings,detections,interceptions}  uint32 counts on the
+//                                layout's grid (io/result_rasters.h), computed on writing
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "bordersim/run/batch.h"
+#include "bordersim/run/layout.h"
 #include "bordersim/run/record.h"
 #include "bordersim/stats/summary.h"
 
@@ -40,12 +46,14 @@ struct ResultVariant {
   std::vector<CrossingRecord> crossings;
   std::vector<SectorTally> sectors;
   std::vector<SummaryRow> summary;
+  Layout layout;  // empty in files written before layouts were
 };
 
 struct ResultFile {
   std::string filetype;
   std::uint64_t format_version = 0;
   std::string bordersim_version;
+  std::string git_commit;  // of the build that wrote it; "unknown" outside git, "" in older files
   std::string scenario;  // the resolved scenario JSON text
   std::uint64_t seed = 0;
   std::uint64_t replications = 0;       // the batch's count (batch.replications)
@@ -55,7 +63,23 @@ struct ResultFile {
   std::vector<ResultVariant> variants;  // in batch order
 };
 
-// Throws std::runtime_error naming the path when the file is missing, not a bordersim
+// A file that cannot be read as a result file: what() is "cannot read result file 'PATH':
+// PROBLEM"; path() and problem() give the parts (the CLI's "FILE: /: PROBLEM", exit 2).
+class ResultFileError : public std::runtime_error {
+ public:
+  ResultFileError(std::string path, std::string problem)
+      : std::runtime_error("cannot read result file '" + path + "': " + problem),
+        path_(std::move(path)),
+        problem_(std::move(problem)) {}
+  const std::string& path() const { return path_; }
+  const std::string& problem() const { return problem_; }
+
+ private:
+  std::string path_;
+  std::string problem_;
+};
+
+// Throws ResultFileError naming the path when the file is missing, not a bordersim
 // result file, of a newer format, or damaged.
 ResultFile read_result_file(const std::string& path);
 

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/run/layout.h"
 #include "bordersim/run/model.h"
 #include "bordersim/run/rank_group.h"
 #include "bordersim/run/record.h"
@@ -43,6 +44,9 @@ struct VariantResult {
   std::string name;
   Model model;  // what the replications ran on (sector names, layout)
   std::vector<ReplicationRecord> replications;  // in replication order, from held.first
+  // The map of the variant (build_layout(model)); read back from a result file, where
+  // `model` holds only the sectors.
+  Layout layout{};
 };
 
 // Why a batch ended: its replications all ran, or the stopping rule was met.

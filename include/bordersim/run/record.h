@@ -96,6 +96,12 @@ struct CrossingRecord {
   // Along the border, from where it crossed to the nearest seam between two
   // jurisdictions; NaN when the border has no seam. Set after the run from border_x/y_m.
   double seam_distance_m = kMissing;
+  // Where the crosser was at its first detection and at its interception (NaN when there
+  // was none): the result file's detection and interception rasters.
+  double detection_x_m = kMissing;
+  double detection_y_m = kMissing;
+  double interception_x_m = kMissing;
+  double interception_y_m = kMissing;
 };
 
 struct ReplicationRecord {
