@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "bordersim/core/error.h"
+#include "bordersim/scenario/limits.h"
 #include "bordersim/sensors/motion.h"
 #include "bordersim/terrain/clutter.h"
 
@@ -44,7 +45,11 @@ void build_ground_sensors(Model& model, const std::string& file) {
             fmt::format("lies beyond the border's end, {:.3f} km", model.border_length_m / 1000.0));
       to_m = std::min(to_m, model.border_length_m);
     }
-    const auto count = static_cast<std::size_t>((to_m - from_m) / spec.spacing_m) + 1;
+    const double wanted = std::floor((to_m - from_m) / spec.spacing_m) + 1;
+    if (wanted + static_cast<double>(model.ground_sensors.size()) > static_cast<double>(limits::kMaxGroundSensors))
+      throw InputError(file, fmt::format("/sensors/ground_sensors/{}/spacing_m", line),
+                       fmt::format("this makes over {} ground sensors in all lines, the limit", limits::kMaxGroundSensors));
+    const auto count = static_cast<std::size_t>(wanted);
     for (std::size_t k = 0; k < count; ++k) {
       // From the index, not a running sum, so that rounding does not drift.
       const double s = from_m + static_cast<double>(k) * spec.spacing_m;

@@ -11,6 +11,7 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/scenario/fields.h"
+#include "bordersim/scenario/limits.h"
 #include "bordersim/scenario/load.h"
 
 namespace bordersim::detail {
@@ -123,6 +124,8 @@ class FieldReader {
   template <class T, class Check>
   void read(const Json& j, const std::string& ptr, std::vector<T>& out, const Check& check) const {
     if (!j.is_array()) fail(ptr, fmt::format("expected an array, got {}", j.type_name()));
+    if (j.size() > static_cast<std::size_t>(limits::kMaxListEntries))  // before allocating the structs
+      fail(ptr, fmt::format("{} entries, over the limit of {}", j.size(), limits::kMaxListEntries));
     out.assign(j.size(), T{});
     for (std::size_t i = 0; i < j.size(); ++i) read(j[i], ptr + "/" + std::to_string(i), out[i], check);
   }

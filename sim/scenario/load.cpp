@@ -5,11 +5,11 @@
 #include <filesystem>
 #include <limits>
 #include <fmt/format.h>
-#include <fstream>
 #include <set>
-#include <sstream>
 
+#include "bordersim/scenario/strict_json.h"
 #include "bordersim/sensors/sun.h"
+#include "check_limits.h"
 #include "check_threats.h"
 #include "field_io.h"
 
@@ -53,6 +53,9 @@ void resolve_terrain_files(TerrainFilesSpec& files, const std::filesystem::path&
       throw InputError(file, std::string("/terrain/files/") + key, "cannot open \"" + p.string() + "\"");
     path = p.lexically_normal().string();
   };
+  if (!files.crs.empty() && !parse_epsg(files.crs))
+    throw InputError(file, "/terrain/files/crs",
+                     fmt::format("\"{}\" is not \"EPSG:<code>\" of a metric CRS", files.crs));
   resolve(files.border, "border");
   resolve(files.dem, "dem");
   resolve(files.rivers, "rivers");
@@ -220,20 +223,14 @@ Scenario read_scenario(const Json& document, const std::string& file) {
   if (scenario.terrain.files)
     resolve_terrain_files(*scenario.terrain.files, std::filesystem::path(file).parent_path(), file);
   check_consistency(scenario, file);
+  detail::check_limits(scenario, file);
   return scenario;
 }
 
 Json parse_json(const std::string& text, const std::string& file) {
-  try {
-    Json document = Json::parse(text);
-    if (!document.is_object()) throw InputError(file, "", "a scenario must be a JSON object");
-    return document;
-  } catch (const Json::parse_error& e) {
-    // nlohmann's message names the line and column; drop its "[json.exception...]" prefix.
-    std::string what = e.what();
-    if (auto pos = what.find("] "); pos != std::string::npos) what = what.substr(pos + 2);
-    throw InputError(file, "", "not valid JSON: " + what);
-  }
+  Json document = parse_strict_json(text, file);
+  if (!document.is_object()) throw InputError(file, "", "a scenario must be a JSON object");
+  return document;
 }
 
 // An error found in a variant points into the variant's patch when the patch wrote the
@@ -278,6 +275,7 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& fi
   if (auto it = document.find("variants"); it != document.end()) {
     if (!it->is_object() || it->empty())
       throw InputError(file, "/variants", "expected an object of named merge patches");
+    check_variant_names(*it, file);
     patches = *it;
     document.erase("variants");
   } else {
@@ -303,11 +301,7 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& fi
 }
 
 LoadedScenario load_scenario_file(const std::string& path, const ScenarioOverrides& overrides) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, "", "cannot open the scenario file");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return load_scenario_text(text.str(), path, overrides);
+  return load_scenario_text(read_scenario_bytes(path), path, overrides);
 }
 
 }  // namespace bordersim
