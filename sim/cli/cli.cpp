@@ -15,6 +15,7 @@
 #include "bordersim/io/console_table.h"
 #include "bordersim/io/merge.h"
 #include "bordersim/io/result_file.h"
+#include "bordersim/run/memory_estimate.h"
 #include "bordersim/scenario/default_scenario.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/version.h"
@@ -106,6 +107,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   run_cmd->add_flag("--resume", run.options.resume,
                     "Continue an interrupted run from OUT.h5.checkpoint");
   run_cmd->add_flag("-q,--quiet", run.options.quiet, "No progress output");
+  std::string max_memory = "50%";
+  run_cmd
+      ->add_option("--max-memory", max_memory,
+                   "Refuse a batch whose estimated memory exceeds this (e.g. 8G, 512M, 50% of the machine)")
+      ->capture_default_str();
 
   std::vector<std::string> merge_parts;
   std::string merge_output;
@@ -130,6 +136,13 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     // --help and --version are "errors" with exit code 0 in CLI11.
     const int code = app.exit(e, out, err);
     return code == 0 ? 0 : 2;
+  }
+
+  try {
+    run.options.max_memory = parse_memory_size(max_memory);
+  } catch (const std::invalid_argument& e) {
+    err << "--max-memory: " << e.what() << "\n";
+    return 2;
   }
 
   try {

@@ -17,6 +17,7 @@
 #include "bordersim/io/console_table.h"
 #include "bordersim/io/result_file.h"
 #include "bordersim/run/batch.h"
+#include "bordersim/run/memory_estimate.h"
 #include "bordersim/run/mpi_ranks.h"
 #include "bordersim/version.h"
 
@@ -79,6 +80,16 @@ Checkpoint open_checkpoint(const std::string& path, const CheckpointIdentity& id
   return checkpoint;
 }
 
+// The writer adds ".tmp.PID" or ".checkpoint" (up to 15 bytes) to the file's name.
+constexpr std::size_t kSuffixBytes = 15;
+
+bool name_fits(const fs::path& path) {
+  const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+  const long name_max = ::pathconf(dir.c_str(), _PC_NAME_MAX);
+  const std::size_t limit = name_max > 0 ? static_cast<std::size_t>(name_max) : 255;
+  return path.filename().string().size() + kSuffixBytes <= limit;
+}
+
 }  // namespace
 
 std::string default_output(const std::string& name) {
@@ -91,8 +102,15 @@ std::string default_output(const std::string& name) {
 void check_output_path(const std::string& output) {
   const fs::path path(output);
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
-  if (!fs::is_directory(dir)) throw InputError(output, "", "the output directory does not exist");
-  if (fs::is_directory(path)) throw InputError(output, "", "is a directory, not a file name");
+  std::error_code ec;  // the non-throwing calls: a name too long must be bad input, not exit 1
+  if (!fs::is_directory(dir, ec))
+    throw InputError(output, "", "the output directory does not exist");
+  if (!name_fits(path))
+    throw InputError(output, "", "the file name is longer than the file system allows");
+  if (fs::is_directory(path, ec)) throw InputError(output, "", "is a directory, not a file name");
+  // A device, FIFO or socket would take the rename's place or block the writer.
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
+    throw InputError(output, "", "exists and is not a regular file");
   if (access(dir.c_str(), W_OK) != 0)
     throw InputError(output, "", "the output directory is not writable");
 }
@@ -101,7 +119,13 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
                         std::ostream& out_stream, std::ostream& err_stream) {
   const std::string output =
       options.output.empty() ? default_output(scenario.base.name) : options.output;
+  if (options.output.empty() && !name_fits(output))
+    throw InputError(scenario.file, "/name",
+                     "the result file named after it is longer than the file system allows; "
+                     "shorten it or give -o");
   check_output_path(output);
+  check_memory_budget(estimate_memory(scenario, options.threads), options.max_memory,
+                      scenario.file);
   const ReplicationRange range = range_of(scenario, options);
   const std::string resolved = scenario.resolved.dump(2);
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "bordersim/core/error.h"
+#include "bordersim/scenario/strict_json.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "bordersim/terrain/synthetic.h"
 #include "bordersim/terrain/synthetic_ground.h"
@@ -41,9 +42,12 @@ std::shared_ptr<const Geography> synthetic_geography(const TerrainSpec& spec, co
 // The file's lines are the border's parts in order; a file may split it into parts that
 // share end points (Natural Earth does), so consecutive parts are joined where they touch.
 Polyline join_parts(const std::vector<Polyline>& parts, const std::string& file) {
-  if (parts.empty()) throw InputError(file, "/terrain/files/border", "the file holds no line");
-  Polyline joined = parts.front();
-  for (std::size_t i = 1; i < parts.size(); ++i) {
+  // Empty lines (a LineString without points) are skipped, the first one too.
+  std::size_t first = 0;
+  while (first < parts.size() && parts[first].points.empty()) ++first;
+  if (first == parts.size()) throw InputError(file, "/terrain/files/border", "the file holds no line");
+  Polyline joined = parts[first];
+  for (std::size_t i = first + 1; i < parts.size(); ++i) {
     const auto& next = parts[i].points;
     const MapPoint end = joined.points.back();
     if (next.empty()) continue;
@@ -135,31 +139,59 @@ std::vector<Polyline> clip_lines(const std::vector<Polyline>& lines, const terra
   return out;
 }
 
+int epsg_of_key(const std::string& crs, const std::string& file) {
+  const std::optional<int> code = parse_epsg(crs);
+  if (!code)
+    throw InputError(file, "/terrain/files/crs", fmt::format("\"{}\" is not \"EPSG:<code>\" of a metric CRS", crs));
+  return *code;
+}
+
+// Errors found in a geodata file name the scenario and the key that named the file, with
+// the geodata file in the message.
+template <class Read>
+auto from_geodata(const std::string& scenario_file, Read&& read) {
+  try {
+    return read();
+  } catch (const InputError& e) {
+    if (e.file() == scenario_file) throw;
+    throw InputError(scenario_file, e.pointer(), fmt::format("{} (geodata file {})", e.problem(), e.file()));
+  }
+}
+
 std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const std::string& file) {
   const TerrainFilesSpec& files = *spec.files;
   terrain::TargetCrs crs;
   if (!files.crs.empty()) {
-    if (!files.crs.starts_with("EPSG:"))
-      throw InputError(file, "/terrain/files/crs", "expected \"EPSG:<code>\" of a metric CRS");
-    crs.epsg = std::atoi(files.crs.c_str() + 5);
+    crs.epsg = epsg_of_key(files.crs, file);
+    terrain::check_metric_epsg(crs.epsg, file, "/terrain/files/crs");
   }
-  const terrain::LineSet border_lines = terrain::read_lines(files.border, crs, "/terrain/files/border");
+  const terrain::LineSet border_lines =
+      from_geodata(file, [&] { return terrain::read_lines(files.border, crs, "/terrain/files/border"); });
   crs.wkt = border_lines.crs_wkt;  // everything else lands on the border's map plane
 
   terrain::Terrain ground;
   const MapPoint home = terrain::lonlat_to_map(files.home_point_lonlat[0], files.home_point_lonlat[1],
                                                crs.wkt, file, "/terrain/files/home_point_lonlat");
+  terrain::Polyline line;
   try {
-    ground.border = terrain::orient_border(join_parts(border_lines.lines, file), home);
+    line = join_parts(border_lines.lines, file);
+    ground.border = terrain::orient_border(line, home);
   } catch (const std::invalid_argument& e) {
-    throw InputError(file, "/terrain/files/home_point_lonlat", e.what());
+    // The line itself (too short, not finite) is the border file's fault; only a home
+    // point on the line is the home point's.
+    const bool home_fault = std::string_view(e.what()).find("home point") != std::string_view::npos;
+    if (home_fault) throw InputError(file, "/terrain/files/home_point_lonlat", e.what());
+    throw InputError(file, "/terrain/files/border", fmt::format("{} (geodata file {})", e.what(), files.border));
   }
 
   const terrain::GridGeometry grid = corridor_grid(ground.border, spec, file);
   if (!files.rivers.empty())
-    ground.rivers = clip_lines(terrain::read_lines(files.rivers, crs, "/terrain/files/rivers").lines, grid);
+    ground.rivers = clip_lines(
+        from_geodata(file, [&] { return terrain::read_lines(files.rivers, crs, "/terrain/files/rivers"); }).lines,
+        grid);
   if (!files.towns.empty()) {
-    for (terrain::Town& town : terrain::read_towns(files.towns, crs, "/terrain/files/towns")) {
+    for (terrain::Town& town :
+         from_geodata(file, [&] { return terrain::read_towns(files.towns, crs, "/terrain/files/towns"); })) {
       if (grid.cell_of(town.position)) ground.towns.push_back(std::move(town));
     }
   }
@@ -170,7 +202,7 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
     options.grid = grid;
     options.max_cells = spec.max_cells;
     options.pointer = "/terrain/files/dem";
-    ground.elevation = terrain::read_dem(files.dem, options);
+    ground.elevation = from_geodata(file, [&] { return terrain::read_dem(files.dem, options); });
     ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells, file,
                                       "/terrain/cell_m");
     terrain::fill_synthetic_cover(ground, files.seed);

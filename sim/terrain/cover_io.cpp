@@ -20,6 +20,7 @@
 #include <set>
 
 #include "bordersim/core/error.h"
+#include "bordersim/terrain/gdal_io.h"
 
 namespace bordersim::terrain {
 namespace {
@@ -63,8 +64,11 @@ DatasetPtr open(const std::filesystem::path& path, unsigned kind, const Source& 
                 const char* what) {
   register_gdal();
   std::error_code ec;
+  if (path.string().starts_with("/vsi") || path.string().find("://") != std::string::npos)
+    src.fail("virtual file systems and URLs are not allowed; name a file on disk");
   if (!std::filesystem::is_regular_file(path, ec)) src.fail("file not found");
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), kind | GDAL_OF_READONLY));
+  // The drivers gdal_io.h allows, so that no file reaches VRT indirection or the network.
+  DatasetPtr ds(GDALDataset::Open(path.c_str(), kind | GDAL_OF_READONLY, kAllowedDrivers));
   if (!ds) src.fail(fmt::format("not a {} GDAL can read{}", what, QuietGdalErrors::last_message()));
   return ds;
 }

@@ -30,11 +30,22 @@
 namespace bordersim::terrain {
 namespace {
 
-// GDAL's driver table is process-wide by design; registering it is the one global
-// initialisation we accept. Everything else is per call.
+// GDAL's driver table and configuration are process-wide by design; registering them is
+// the one global initialisation we accept. Everything else is per call.
+// The options shut what a hostile file could reach through GDAL even if a driver outside
+// the allow-list were opened: no HTTP or cloud reads by /vsicurl/ and friends, no .aux.xml
+// side files read or written, no directory listing next to the file.
 void register_gdal() {
   static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
+  std::call_once(once, [] {
+    CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".bordersim-no-network");
+    CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+    CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
+    CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
+    CPLSetConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
+    CPLSetConfigOption("GDAL_VRT_ENABLE_PYTHON", "NO");
+    GDALAllRegister();
+  });
 }
 
 // GDAL reports problems through a thread-local handler stack and prints them to stderr by
@@ -71,9 +82,18 @@ DatasetPtr open(const std::filesystem::path& path, unsigned kind, const Source& 
                 const char* what) {
   register_gdal();
   std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) src.fail("file not found");
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), kind | GDAL_OF_READONLY));
-  if (!ds) src.fail(fmt::format("not a {} GDAL can read{}", what, QuietGdalErrors::last_message()));
+  // A name GDAL would route to a virtual file system is refused whatever the disk holds.
+  const std::string name = path.string();
+  if (name.starts_with("/vsi") || name.find("://") != std::string::npos)
+    src.fail("virtual file systems and URLs are not allowed; name a file on disk");
+  if (!std::filesystem::exists(path, ec)) src.fail("file not found");
+  if (!std::filesystem::is_regular_file(path, ec)) src.fail("not a regular file");
+  if (kind == GDAL_OF_VECTOR && std::filesystem::file_size(path, ec) > kMaxVectorFileBytes)
+    src.fail(fmt::format("larger than {} MiB, the limit of vector files", kMaxVectorFileBytes >> 20));
+  DatasetPtr ds(GDALDataset::Open(name.c_str(), kind | GDAL_OF_READONLY, kAllowedDrivers));
+  if (!ds)
+    src.fail(fmt::format("not a {} of an allowed format (GeoTIFF, SRTM .hgt, ESRI ASCII grid, GeoJSON){}", what,
+                         QuietGdalErrors::last_message()));
   return ds;
 }
 
@@ -244,6 +264,15 @@ int utm_epsg_for(double lon, double lat) {
     zone = wrapped < 9.0 ? 31 : wrapped < 21.0 ? 33 : wrapped < 33.0 ? 35 : 37;
   }
   return (lat >= 0.0 ? 32600 : 32700) + zone;
+}
+
+void check_metric_epsg(int epsg, const std::string& file, const std::string& pointer) {
+  register_gdal();
+  const QuietGdalErrors quiet;
+  const Source src{file, pointer};
+  OGRSpatialReference srs;
+  if (srs.importFromEPSG(epsg) != OGRERR_NONE) src.fail(fmt::format("EPSG:{} is not a CRS GDAL knows", epsg));
+  if (!is_metric_projected(srs)) src.fail(fmt::format("EPSG:{} is not a projected CRS in metres", epsg));
 }
 
 ElevationGrid read_dem(const std::filesystem::path& file, const DemReadOptions& options) {

@@ -3,6 +3,7 @@
 // (`sweep` runs its design points as variants through it): shards, MPI ranks, the
 // checkpoint and --resume, signals, progress, the results table and the result file.
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -19,6 +20,9 @@ struct RunOptions {
   // Shard index/count (--shard I/N); unset: every replication.
   std::optional<std::pair<std::size_t, std::size_t>> shard;
   std::string command_line;  // as typed, for the "resume with" hint; empty: not shown
+  // --max-memory in bytes: a batch whose estimate (run/memory_estimate.h) exceeds it is
+  // refused before any work. The largest value: no budget.
+  std::uint64_t max_memory = UINT64_MAX;
 };
 
 // Exit status as run_cli's: 0, 1, 2; 130 / 143 after SIGINT / SIGTERM (the checkpoint
@@ -30,7 +34,8 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
 std::string default_output(const std::string& scenario_name);
 
 // Throws InputError unless a result file can be created at `output`: checked before any
-// work, so a long batch is never lost to a typo in -o.
+// work, so a long batch is never lost to a typo in -o. A path that exists and is not a
+// regular file (a device, a FIFO) and a file name too long for the file system are refused.
 void check_output_path(const std::string& output);
 
 }  // namespace bordersim

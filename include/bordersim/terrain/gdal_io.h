@@ -3,6 +3,8 @@
 // reads), GeoJSON lines and points, all brought onto one metric map plane. Everything the
 // simulator does with distances assumes metres, so geographic (lon/lat) inputs are
 // reprojected on load. Every failure is an InputError naming the file.
+// Only the drivers of kAllowedDrivers open a file, and only a regular file: no virtual file
+// systems (/vsicurl/, /vsizip/...), no VRT indirection to other files or URLs, no network.
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -31,6 +33,18 @@ struct DemReadOptions {
   std::int64_t max_cells = kDefaultMaxCells;  // checked before any cell is read
   std::string pointer;  // JSON pointer of the scenario field that named the file, for errors
 };
+
+// GDAL drivers a scenario's geodata may use: rasters GeoTIFF, SRTM .hgt and ESRI ASCII grids,
+// vectors GeoJSON (README "Your own terrain").
+inline constexpr const char* kAllowedDrivers[] = {"GTiff", "SRTMHGT", "AAIGrid", "GeoJSON", nullptr};
+// Vector files are parsed whole into memory; rasters are read window by window, their
+// size capped by max_cells on the grid read.
+inline constexpr std::uintmax_t kMaxVectorFileBytes = std::uintmax_t{512} << 20;
+
+// Throws InputError at `pointer` of `file` unless EPSG:`epsg` is a CRS GDAL knows and
+// projected in metres: checked before any geodata is read, so the error names the key that
+// asked for the CRS rather than the file being read.
+void check_metric_epsg(int epsg, const std::string& file, const std::string& pointer);
 
 // EPSG code of the UTM zone holding (lon, lat) in degrees: 326zz north, 327zz south, with
 // the Norway (32V) and Svalbard (31X–37X) exceptions.
