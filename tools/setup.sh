@@ -19,6 +19,7 @@ packages=(
   libopenmpi-dev openmpi-bin   # optional at build time: mpirun -n R bordersim run (tests: cluster.mpi_*)
   slurmctld slurmd slurm-client   # the single-node Slurm the cluster.slurm_* test starts
   python3-matplotlib      # bordersim report --plots (tools/bordersim_py)
+  clang-14 libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
 )
 
 missing=()

@@ -1,0 +1,142 @@
+#!/usr/bin/python3
+"""Runs one case (or all) of the hostile-input corpus (cases.json) against a bordersim binary.
+
+Each case writes its input into a fresh work folder, runs the binary with a time limit and
+an address-space limit, and checks: the exit status (never a signal), the expected
+`FILE: /pointer: ...` text on stderr, that no result file is left behind on failure, and
+that nothing connected to a local TCP listener the case's input points at (no network).
+
+usage: run_hostile.py BINARY REPO_DIR WORK_DIR [--case NAME] [--no-address-limit]
+"""
+import json
+import os
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ADDRESS_SPACE = 4 << 30  # bytes: a case exhausting memory fails here, not on the machine
+
+
+def nested(open_text, close_text, depth, inner="1"):
+    return open_text * depth + inner + close_text * depth
+
+
+def make_text(case, ctx):
+    """The scenario text of a case: given literally, or generated where it is too big."""
+    kind = case.get("make")
+    if kind is None:
+        return case["text"]
+    if kind == "deep_patch":
+        return '{"variants": {"v": ' + nested('{"a": ', "}", case["depth"]) + "}}"
+    if kind == "deep_array":
+        return '{"name": ' + nested("[", "]", case["depth"], "") + "}"
+    if kind == "many_sectors":
+        n = case["sectors"]
+        split = ", ".join(str(10.0 * i / n) for i in range(n + 1))
+        return '{"terrain": {"flat": {"length_km": 10, "depth_km": 20}}, "sectors": {"split_along_border_km": [%s]}}' % split
+    if kind == "many_jurisdictions":
+        names = ", ".join('{"name": "j%d"}' % i for i in range(case["jurisdictions"]))
+        return '{"jurisdictions": [%s]}' % names
+    if kind == "long_list":
+        return '{"response": {"qrf": {"bases_km": [' + ", ".join(["1"] * case["entries"]) + "]}}}"
+    if kind == "huge_file":
+        return '{"name": "' + "x" * (17 << 20) + '"}'
+    raise ValueError("unknown generator " + kind)
+
+
+def fill(text, ctx):
+    for key, value in ctx.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def limits(fsize, address_limit):
+    def apply():
+        if address_limit:
+            resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE, ADDRESS_SPACE))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        if fsize is not None:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the cap fails with EFBIG
+            resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, fsize))
+    return apply
+
+
+def run_case(case, binary, repo, work_root, address_limit):
+    name = case["name"]
+    work = os.path.join(work_root, name)
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    listener.setblocking(False)
+    ctx = {"work": work, "data": os.path.join(repo, "data"), "port": str(listener.getsockname()[1])}
+    for file_name, text in case.get("files", {}).items():
+        with open(os.path.join(work, file_name), "w") as f:
+            f.write(fill(text, ctx))
+    scenario = os.path.join(work, "scenario.json")
+    if "text" in case or "make" in case:
+        with open(scenario, "w") as f:
+            f.write(fill(make_text(case, ctx), ctx))
+    if case.get("fifo"):
+        os.mkfifo(os.path.join(work, case["fifo"]))
+    ctx["scenario"] = scenario
+    args = [fill(a, ctx) for a in case["args"]]
+    timeout = case.get("timeout_s", 30)
+    try:
+        proc = subprocess.run([binary] + args, cwd=work, capture_output=True, text=True, errors="replace",
+                              timeout=timeout, preexec_fn=limits(case.get("fsize"), address_limit))
+    except subprocess.TimeoutExpired:
+        return [f"hung: no exit within {timeout} s"]
+    problems = []
+    if proc.returncode < 0:
+        problems.append(f"killed by signal {-proc.returncode}")
+    elif proc.returncode != case["exit"]:
+        problems.append(f"exit status {proc.returncode}, expected {case['exit']}")
+    for wanted in case.get("stderr", []):
+        wanted = fill(wanted, ctx)
+        if wanted not in proc.stderr:
+            problems.append(f"stderr lacks {wanted!r}")
+    if case["exit"] != 0:
+        left = [f for f in os.listdir(work)
+                if (f.endswith(".h5") or ".h5.tmp." in f) and f != case.get("fifo")]
+        if left:
+            problems.append(f"result files left behind: {left}")
+    try:
+        conn, _ = listener.accept()
+        conn.close()
+        problems.append("the input made bordersim open a network connection")
+    except BlockingIOError:
+        pass
+    listener.close()
+    if problems:
+        problems.append("stderr: " + proc.stderr.strip()[-600:])
+    return problems
+
+
+def main():
+    binary, repo, work_root = sys.argv[1:4]
+    only = sys.argv[sys.argv.index("--case") + 1] if "--case" in sys.argv else None
+    with open(os.path.join(HERE, "cases.json")) as f:
+        cases = json.load(f)
+    selected = [c for c in cases if only is None or c["name"] == only]
+    if not selected:
+        print(f"no case named {only}")
+        return 2
+    failed = 0
+    for case in selected:
+        problems = run_case(case, os.path.abspath(binary), os.path.abspath(repo), os.path.abspath(work_root),
+                            "--no-address-limit" not in sys.argv)
+        print(("FAIL " if problems else "ok   ") + case["name"] + ": " + case["why"])
+        for p in problems:
+            print("     " + p)
+        failed += bool(problems)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
