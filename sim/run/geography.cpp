@@ -45,7 +45,8 @@ Polyline join_parts(const std::vector<Polyline>& parts, const std::string& file)
   // Empty lines (a LineString without points) are skipped, the first one too.
   std::size_t first = 0;
   while (first < parts.size() && parts[first].points.empty()) ++first;
-  if (first == parts.size()) throw InputError(file, "/terrain/files/border", "the file holds no line");
+  if (first == parts.size())
+    throw InputError(file, "/terrain/files/border", "the file holds no line");
   Polyline joined = parts[first];
   for (std::size_t i = first + 1; i < parts.size(); ++i) {
     const auto& next = parts[i].points;
@@ -142,7 +143,8 @@ std::vector<Polyline> clip_lines(const std::vector<Polyline>& lines, const terra
 int epsg_of_key(const std::string& crs, const std::string& file) {
   const std::optional<int> code = parse_epsg(crs);
   if (!code)
-    throw InputError(file, "/terrain/files/crs", fmt::format("\"{}\" is not \"EPSG:<code>\" of a metric CRS", crs));
+    throw InputError(file, "/terrain/files/crs",
+                     fmt::format("\"{}\" is not \"EPSG:<code>\" of a metric CRS", crs));
   return *code;
 }
 
@@ -154,7 +156,8 @@ auto from_geodata(const std::string& scenario_file, Read&& read) {
     return read();
   } catch (const InputError& e) {
     if (e.file() == scenario_file) throw;
-    throw InputError(scenario_file, e.pointer(), fmt::format("{} (geodata file {})", e.problem(), e.file()));
+    throw InputError(scenario_file, e.pointer(),
+                     fmt::format("{} (geodata file {})", e.problem(), e.file()));
   }
 }
 
@@ -165,8 +168,8 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
     crs.epsg = epsg_of_key(files.crs, file);
     terrain::check_metric_epsg(crs.epsg, file, "/terrain/files/crs");
   }
-  const terrain::LineSet border_lines =
-      from_geodata(file, [&] { return terrain::read_lines(files.border, crs, "/terrain/files/border"); });
+  const terrain::LineSet border_lines = from_geodata(
+      file, [&] { return terrain::read_lines(files.border, crs, "/terrain/files/border"); });
   crs.wkt = border_lines.crs_wkt;  // everything else lands on the border's map plane
 
   terrain::Terrain ground;
@@ -181,17 +184,20 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
     // point on the line is the home point's.
     const bool home_fault = std::string_view(e.what()).find("home point") != std::string_view::npos;
     if (home_fault) throw InputError(file, "/terrain/files/home_point_lonlat", e.what());
-    throw InputError(file, "/terrain/files/border", fmt::format("{} (geodata file {})", e.what(), files.border));
+    throw InputError(file, "/terrain/files/border",
+                     fmt::format("{} (geodata file {})", e.what(), files.border));
   }
 
   const terrain::GridGeometry grid = corridor_grid(ground.border, spec, file);
   if (!files.rivers.empty())
     ground.rivers = clip_lines(
-        from_geodata(file, [&] { return terrain::read_lines(files.rivers, crs, "/terrain/files/rivers"); }).lines,
+        from_geodata(
+            file, [&] { return terrain::read_lines(files.rivers, crs, "/terrain/files/rivers"); })
+            .lines,
         grid);
   if (!files.towns.empty()) {
-    for (terrain::Town& town :
-         from_geodata(file, [&] { return terrain::read_towns(files.towns, crs, "/terrain/files/towns"); })) {
+    for (terrain::Town& town : from_geodata(
+             file, [&] { return terrain::read_towns(files.towns, crs, "/terrain/files/towns"); })) {
       if (grid.cell_of(town.position)) ground.towns.push_back(std::move(town));
     }
   }

@@ -6,8 +6,8 @@
 #include <tbb/parallel_for.h>
 
 #include "bordersim/core/error.h"
-#include "bordersim/scenario/limits.h"
 #include "bordersim/run/sensor_service.h"
+#include "bordersim/scenario/limits.h"
 #include "moving_sites.h"
 
 namespace bordersim {
@@ -145,7 +145,8 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
   const double towers_wanted = std::floor((length_m - along.offset_m) / along.spacing_m) + 1;
   if (towers_wanted > static_cast<double>(limits::kMaxTowers))  // a border read from a file
     throw InputError(file, "/sensors/towers/along_border/spacing_m",
-                     fmt::format("this makes {:.0f} towers, over the limit of {}", towers_wanted, limits::kMaxTowers));
+                     fmt::format("this makes {:.0f} towers, over the limit of {}", towers_wanted,
+                                 limits::kMaxTowers));
   const auto count = static_cast<std::size_t>(towers_wanted);
   std::vector<TowerSite> towers(count);
   for (std::size_t i = 0; i < count; ++i) {

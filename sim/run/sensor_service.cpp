@@ -46,9 +46,11 @@ void build_ground_sensors(Model& model, const std::string& file) {
       to_m = std::min(to_m, model.border_length_m);
     }
     const double wanted = std::floor((to_m - from_m) / spec.spacing_m) + 1;
-    if (wanted + static_cast<double>(model.ground_sensors.size()) > static_cast<double>(limits::kMaxGroundSensors))
+    if (wanted + static_cast<double>(model.ground_sensors.size()) >
+        static_cast<double>(limits::kMaxGroundSensors))
       throw InputError(file, fmt::format("/sensors/ground_sensors/{}/spacing_m", line),
-                       fmt::format("this makes over {} ground sensors in all lines, the limit", limits::kMaxGroundSensors));
+                       fmt::format("this makes over {} ground sensors in all lines, the limit",
+                                   limits::kMaxGroundSensors));
     const auto count = static_cast<std::size_t>(wanted);
     for (std::size_t k = 0; k < count; ++k) {
       // From the index, not a running sum, so that rounding does not drift.

@@ -1,10 +1,11 @@
 #pragma once
 // Visitors for scenario/fields.h: FieldReader reads and checks JSON into the structs,
 // FieldWriter writes the structs back to JSON. Private to sim/scenario.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <concepts>
-#include <fmt/format.h>
 #include <optional>
 #include <string>
 #include <vector>
@@ -124,7 +125,8 @@ class FieldReader {
   template <class T, class Check>
   void read(const Json& j, const std::string& ptr, std::vector<T>& out, const Check& check) const {
     if (!j.is_array()) fail(ptr, fmt::format("expected an array, got {}", j.type_name()));
-    if (j.size() > static_cast<std::size_t>(limits::kMaxListEntries))  // before allocating the structs
+    if (j.size() >
+        static_cast<std::size_t>(limits::kMaxListEntries))  // before allocating the structs
       fail(ptr, fmt::format("{} entries, over the limit of {}", j.size(), limits::kMaxListEntries));
     out.assign(j.size(), T{});
     for (std::size_t i = 0; i < j.size(); ++i) read(j[i], ptr + "/" + std::to_string(i), out[i], check);

@@ -1,10 +1,11 @@
 #include "bordersim/scenario/load.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
-#include <fmt/format.h>
 #include <set>
 
 #include "bordersim/scenario/strict_json.h"

@@ -89,11 +89,13 @@ DatasetPtr open(const std::filesystem::path& path, unsigned kind, const Source& 
   if (!std::filesystem::exists(path, ec)) src.fail("file not found");
   if (!std::filesystem::is_regular_file(path, ec)) src.fail("not a regular file");
   if (kind == GDAL_OF_VECTOR && std::filesystem::file_size(path, ec) > kMaxVectorFileBytes)
-    src.fail(fmt::format("larger than {} MiB, the limit of vector files", kMaxVectorFileBytes >> 20));
+    src.fail(
+        fmt::format("larger than {} MiB, the limit of vector files", kMaxVectorFileBytes >> 20));
   DatasetPtr ds(GDALDataset::Open(name.c_str(), kind | GDAL_OF_READONLY, kAllowedDrivers));
   if (!ds)
-    src.fail(fmt::format("not a {} of an allowed format (GeoTIFF, SRTM .hgt, ESRI ASCII grid, GeoJSON){}", what,
-                         QuietGdalErrors::last_message()));
+    src.fail(fmt::format(
+        "not a {} of an allowed format (GeoTIFF, SRTM .hgt, ESRI ASCII grid, GeoJSON){}", what,
+        QuietGdalErrors::last_message()));
   return ds;
 }
 
@@ -271,8 +273,10 @@ void check_metric_epsg(int epsg, const std::string& file, const std::string& poi
   const QuietGdalErrors quiet;
   const Source src{file, pointer};
   OGRSpatialReference srs;
-  if (srs.importFromEPSG(epsg) != OGRERR_NONE) src.fail(fmt::format("EPSG:{} is not a CRS GDAL knows", epsg));
-  if (!is_metric_projected(srs)) src.fail(fmt::format("EPSG:{} is not a projected CRS in metres", epsg));
+  if (srs.importFromEPSG(epsg) != OGRERR_NONE)
+    src.fail(fmt::format("EPSG:{} is not a CRS GDAL knows", epsg));
+  if (!is_metric_projected(srs))
+    src.fail(fmt::format("EPSG:{} is not a projected CRS in metres", epsg));
 }
 
 ElevationGrid read_dem(const std::filesystem::path& file, const DemReadOptions& options) {

@@ -28,7 +28,9 @@ std::pair<std::string, std::string> error_of(const std::string& text) {
 
 std::string sectors(std::size_t n) {
   std::string split;
-  for (std::size_t i = 0; i <= n; ++i) split += fmt::format("{}{}", i ? "," : "", 10.0 * static_cast<double>(i) / static_cast<double>(n));
+  for (std::size_t i = 0; i <= n; ++i)
+    split +=
+        fmt::format("{}{}", i ? "," : "", 10.0 * static_cast<double>(i) / static_cast<double>(n));
   return R"({"terrain": {"flat": {"length_km": 10, "depth_km": 20}}, "sectors": {"split_along_border_km": [)" +
          split + "]}}";
 }
@@ -84,8 +86,9 @@ TEST_CASE("counts along the border and per replication are refused past their li
   CHECK(error_of(R"({"sensors": {"towers": {"along_border": {"spacing_m": 6, "offset_m": 0}}}})")
             .first == "/sensors/towers/along_border/spacing_m");
   // Two lines of 610 001 sensors each: the second takes the total past a million.
-  CHECK(error_of(R"({"sensors": {"ground_sensors": [{"spacing_m": 1}, {"spacing_m": 1}]}})").first ==
-        "/sensors/ground_sensors/1/spacing_m");
+  CHECK(
+      error_of(R"({"sensors": {"ground_sensors": [{"spacing_m": 1}, {"spacing_m": 1}]}})").first ==
+      "/sensors/ground_sensors/1/spacing_m");
   CHECK(error_of(R"({"response": {"qrf": {"bases_km": [1, 2], "teams_per_base": 10000},
                      "report_latency_s": 1}, "sensors": {"patrols": [{"vehicles": 100000}]}})")
             .first == "/sensors/patrols/0/vehicles");

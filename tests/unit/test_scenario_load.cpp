@@ -94,8 +94,10 @@ TEST_CASE("variants are JSON merge patches over the base and keep file order") {
 TEST_CASE("an error inside a variant points into the variant's patch") {
   CHECK(load_error(R"({"variants": {"v": {"sensors": {"towers": {"rang_m": 1}}}}})").first ==
         "/variants/v/sensors/towers/rang_m");
-  CHECK(load_error(R"({"variants": {"a.b": {"duration_h": -2}}})").first == "/variants/a.b/duration_h");
-  CHECK(load_error(R"({"variants": {"a/b": {"duration_h": -2}}})").first == "/variants/a~1b");  // not a name
+  CHECK(load_error(R"({"variants": {"a.b": {"duration_h": -2}}})").first ==
+        "/variants/a.b/duration_h");
+  CHECK(load_error(R"({"variants": {"a/b": {"duration_h": -2}}})").first ==
+        "/variants/a~1b");  // not a name
   CHECK(load_error(R"({"variants": {"v": {"seed": 3}}})").first == "/variants/v/seed");
   CHECK(load_error(R"({"variants": {"v": 3}})").first == "/variants/v");
   CHECK(load_error(R"({"variants": {}})").first == "/variants");

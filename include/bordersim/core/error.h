@@ -10,8 +10,9 @@ namespace bordersim {
 class InputError : public std::runtime_error {
  public:
   InputError(std::string file, std::string pointer, const std::string& problem)
-      : std::runtime_error(printable(file) + ": " + (pointer.empty() ? std::string("/") : printable(pointer)) +
-                           ": " + printable(problem, "\n\t")),
+      : std::runtime_error(printable(file) + ": " +
+                           (pointer.empty() ? std::string("/") : printable(pointer)) + ": " +
+                           printable(problem, "\n\t")),
         file_(std::move(file)),
         pointer_(std::move(pointer)),
         problem_(problem) {}

@@ -36,7 +36,8 @@ struct DemReadOptions {
 
 // GDAL drivers a scenario's geodata may use: rasters GeoTIFF, SRTM .hgt and ESRI ASCII grids,
 // vectors GeoJSON (README "Your own terrain").
-inline constexpr const char* kAllowedDrivers[] = {"GTiff", "SRTMHGT", "AAIGrid", "GeoJSON", nullptr};
+inline constexpr const char* kAllowedDrivers[] = {"GTiff", "SRTMHGT", "AAIGrid", "GeoJSON",
+                                                  nullptr};
 // Vector files are parsed whole into memory; rasters are read window by window, their
 // size capped by max_cells on the grid read.
 inline constexpr std::uintmax_t kMaxVectorFileBytes = std::uintmax_t{512} << 20;
