@@ -109,8 +109,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   run_cmd->add_flag("-q,--quiet", run.options.quiet, "No progress output");
   std::string max_memory = "50%";
   run_cmd
-      ->add_option("--max-memory", max_memory,
-                   "Refuse a batch whose estimated memory exceeds this (e.g. 8G, 512M, 50% of the machine)")
+      ->add_option(
+          "--max-memory", max_memory,
+          "Refuse a batch whose estimated memory exceeds this (e.g. 8G, 512M, 50% of the machine)")
       ->capture_default_str();
 
   std::vector<std::string> merge_parts;
