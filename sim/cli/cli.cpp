@@ -18,7 +18,10 @@
 #include "bordersim/run/memory_estimate.h"
 #include "bordersim/scenario/default_scenario.h"
 #include "bordersim/scenario/load.h"
+#include "bordersim/scenario/sweep.h"
 #include "bordersim/version.h"
+#include "compare_command.h"
+#include "sweep_command.h"
 
 namespace bordersim {
 namespace {
@@ -35,18 +38,6 @@ struct RunArguments {
 LoadedScenario load(const std::string& path, const ScenarioOverrides& overrides) {
   if (path.empty()) return load_scenario_text(std::string(default_scenario_json()), kDefaultScenarioName, overrides);
   return load_scenario_file(path, overrides);
-}
-
-// "2/50" -> {2, 50}.
-std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
-  std::size_t index = 0, count = 0;
-  const char* end = text.data() + text.size();
-  auto [slash, e1] = std::from_chars(text.data(), end, index);
-  if (e1 == std::errc() && slash != end && *slash == '/') {
-    auto [last, e2] = std::from_chars(slash + 1, end, count);
-    if (e2 == std::errc() && last == end) return {index, count};
-  }
-  throw InputError("--shard", "", "'" + text + "': expected I/N, shard I (0-based) of N");
 }
 
 int run_command(RunArguments& run, std::ostream& out, std::ostream& err) {
@@ -79,6 +70,13 @@ int validate_command(const std::string& path, bool resolved, std::ostream& out) 
     for (std::size_t i = 0; i < scenario.variants.size(); ++i)
       out << (i ? ", " : "") << scenario.variants[i].name;
     out << ")\n";
+  }
+  // A sweep's design points are checked too, so that `validate` passes only what `sweep` runs.
+  if (!path.empty() && scenario.resolved.contains("sweep") && !resolved) {
+    const LoadedScenario sweep = load_sweep_file(path);
+    out << fmt::format("{}: sweep valid ({} design, {} points over {} factors)\n", scenario.file,
+                       sweep.design->design, sweep.design->variants.size(),
+                       sweep.design->factors.size());
   }
   return 0;
 }
@@ -130,6 +128,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   ReportOptions report;
   auto* report_cmd = add_report_command(app, report);
+  cli::SweepOptions sweep;
+  sweep.options.command_line = run.options.command_line;
+  auto* sweep_cmd = cli::add_sweep_command(app, sweep);
+  cli::CompareOptions compare;
+  auto* compare_cmd = cli::add_compare_command(app, compare);
 
   try {
     app.parse(argc, argv);
@@ -151,6 +154,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (*merge_cmd) return merge_command(merge_parts, merge_output, out);
     if (*validate_cmd) return validate_command(validate_path, resolved, out);
     if (*report_cmd) return report_command(report, out, err);
+    if (*sweep_cmd) return cli::sweep_command(sweep, out, err);
+    if (*compare_cmd) return cli::compare_command(compare, out);
   } catch (const InputError& e) {
     err << e.what() << "\n";
     return 2;

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -235,6 +236,18 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
     }
     throw;
   }
+}
+
+// "2/50" -> {2, 50}.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& text) {
+  std::size_t index = 0, count = 0;
+  const char* end = text.data() + text.size();
+  auto [slash, e1] = std::from_chars(text.data(), end, index);
+  if (e1 == std::errc() && slash != end && *slash == '/') {
+    auto [last, e2] = std::from_chars(slash + 1, end, count);
+    if (e2 == std::errc() && last == end) return {index, count};
+  }
+  throw InputError("--shard", "", "'" + text + "': expected I/N, shard I (0-based) of N");
 }
 
 }  // namespace bordersim

@@ -204,19 +204,38 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
 
 void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t baseline_index,
                       double confidence) {
-  const std::vector<ComparisonRow> rows = compare_to_baseline(batch, baseline_index, confidence);
+  const std::vector<std::string> metrics{"detection_rate", "interception_rate"};
+  print_comparison(out, batch, baseline_index, metrics, confidence);
+}
+
+void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t baseline_index,
+                      std::span<const std::string> metrics, double confidence) {
+  const std::vector<ComparisonRow> rows =
+      compare_to_baseline(batch, baseline_index, metrics, confidence);
+  const bool all_rates = std::all_of(metrics.begin(), metrics.end(),
+                                     [](const std::string& m) { return is_paired_rate(m); });
   std::string text = fmt::format(
       "Against \"{}\": paired differences (variant - baseline, same replications), "
-      "percentage points\n\n",
-      batch.variants[baseline_index].name);
+      "{}\n\n",
+      batch.variants[baseline_index].name,
+      all_rates ? "percentage points" : "rates in percentage points");
   TextTable table({true, true, false, false, false});
   table.add({"Variant", "Metric", "Difference", level(confidence) + " interval", "Pairs"});
+  // Values per replication keep four significant digits; rates are in points, as above.
+  const auto value = [](double x) {
+    return std::isnan(x) ? std::string("n/a") : fmt::format("{:+.4g}", x + 0.0);
+  };
   for (const ComparisonRow& r : rows) {
     const Interval& d = r.difference;
-    const std::string interval = points_interval(d);
+    const bool rate = is_paired_rate(r.metric);
+    const std::string estimate = rate ? points(d.estimate) : value(d.estimate);
+    const std::string interval = rate ? points_interval(d)
+                                 : std::isnan(d.lower)
+                                     ? "n/a"
+                                     : fmt::format("[{}, {}]", value(d.lower), value(d.upper));
     std::string metric = r.metric;
     std::replace(metric.begin(), metric.end(), '_', ' ');
-    table.add({r.variant, metric, points(d.estimate), interval, fmt::format("{}", d.n)});
+    table.add({r.variant, metric, estimate, interval, fmt::format("{}", d.n)});
   }
   table.print(text, "  ");
   out << text << '\n';

@@ -106,6 +106,9 @@ MergedBatch merge_result_files(const std::vector<std::string>& paths) {
                      "this bordersim does not resolve the scenario to the same text");
   MergedBatch merged{prepare_batch(scenario), text};
   BatchResult& batch = merged.batch;
+  // A sweep's design table is not in the scenario's variants: it comes from the parts (one
+  // batch, so one design).
+  batch.design = parts.front().file.design;
   if (batch.seed != parts.front().file.seed ||
       batch.replications != parts.front().file.replications)
     throw InputError(parts.front().path, "/seed",

@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "bordersim/version.h"
+#include "design_table_io.h"
 #include "hdf5_attribute.h"
 #include "hdf5_handle.h"
 #include "hdf5_table.h"
@@ -96,6 +97,7 @@ void write_contents(hid_t file, const BatchResult& batch, const std::string& sce
   for (const VariantResult& v : batch.variants) order.push_back(v.name);
   hdf5::write_attribute(variants.get(), "order", order);
   for (const VariantResult& v : batch.variants) write_variant(variants.get(), v);
+  if (batch.design) design_table_io::write_design(file, *batch.design);
 }
 
 // Creates, fills and closes `path`; every HDF5 object is closed when this returns or throws.
@@ -174,6 +176,7 @@ ResultFile read_file(const std::string& path) {
   for (const std::string& name : hdf5::read_string_list_attribute(variants.get(), "order")) {
     r.variants.push_back(read_variant(variants.get(), name));
   }
+  r.design = design_table_io::read_design(file.get());
   return r;
 }
 
@@ -215,6 +218,7 @@ ResultFile read_result_file(const std::string& path) {
 BatchResult to_batch_result(const ResultFile& file) {
   BatchResult batch;
   batch.seed = file.seed;
+  batch.design = file.design;
   batch.replications = static_cast<std::size_t>(file.replications);
   batch.stop_reason = file.stop_reason;
   batch.held = {static_cast<std::size_t>(file.first_replication),

@@ -76,6 +76,7 @@ BatchResult prepare_batch(const LoadedScenario& scenario) {
   batch.seed = scenario.base.seed;
   batch.replications = static_cast<std::size_t>(scenario.base.batch.replications);
   batch.held = {0, 0};
+  batch.design = scenario.design;
   // Variants that leave the terrain alone share one geography, and route surfaces and
   // fields wherever their inputs are equal: those are the costly parts.
   std::map<std::string, std::shared_ptr<const Geography>> geographies;

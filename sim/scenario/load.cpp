@@ -272,6 +272,13 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& fi
     if (document["batch"].is_object()) document["batch"]["replications"] = *overrides.replications;
   }
 
+  // The sweep is scenario/sweep.h's to read; `run` and `validate` carry it along.
+  Json sweep;
+  if (auto it = document.find("sweep"); it != document.end()) {
+    sweep = *it;
+    document.erase(it);
+  }
+
   Json patches = Json::object();
   if (auto it = document.find("variants"); it != document.end()) {
     if (!it->is_object() || it->empty())
@@ -291,6 +298,7 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& fi
       throw InputError(file, "/variants", fmt::format("no variant named \"{}\"", wanted));
   }
   loaded.resolved = scenario_to_json(loaded.base);
+  if (!sweep.is_null()) loaded.resolved["sweep"] = sweep;
   loaded.resolved["variants"] = Json::object();
   for (const auto& [name, patch] : patches.items()) {
     const auto& only = overrides.only_variants;

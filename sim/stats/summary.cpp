@@ -76,9 +76,6 @@ Interval delay_after_detection(const VariantResult& variant, double CrossingReco
   return t_interval(values, confidence);
 }
 
-// A count whose per-replication rate is count / crossings.
-using RateField = std::uint64_t ReplicationRecord::*;
-
 }  // namespace
 
 std::vector<SectorTally> sector_tallies(const VariantResult& variant) {
@@ -250,26 +247,89 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
   return rows;
 }
 
+namespace {
+
+// What compare can pair, per replication: a rate (count / crossings; a replication without
+// crossings has none) or a value per replication.
+struct PairedMetric {
+  std::string_view name;
+  std::uint64_t ReplicationRecord::*count = nullptr;  // a rate's numerator
+  double (*value)(const ReplicationRecord&) = nullptr;
+};
+
+template <auto Field>
+double per_replication(const ReplicationRecord& r) {
+  return static_cast<double>(r.*Field);
+}
+
+constexpr PairedMetric kPairedMetrics[] = {
+    {"detection_rate", &ReplicationRecord::detected},
+    {"interception_rate", &ReplicationRecord::intercepted},
+    {"abort_rate", &ReplicationRecord::aborted},
+    {"escape_rate", &ReplicationRecord::escaped},
+    {"crossings_per_replication", nullptr, per_replication<&ReplicationRecord::crossings>},
+    {"false_alarms_per_replication", nullptr, per_replication<&ReplicationRecord::false_alarms>},
+    {"responder_busy_s_per_replication", nullptr,
+     per_replication<&ReplicationRecord::responder_busy_s>},
+    {"responder_dispatches_per_replication", nullptr,
+     per_replication<&ReplicationRecord::responder_dispatches>},
+    {"value_seized_usd_per_replication", nullptr,
+     per_replication<&ReplicationRecord::value_seized_usd>},
+    {"value_delivered_usd_per_replication", nullptr,
+     per_replication<&ReplicationRecord::value_delivered_usd>},
+    {"false_alarm_dispatches_per_replication", nullptr,
+     per_replication<&ReplicationRecord::false_alarm_dispatches>},
+    {"missed_arrivals_per_replication", nullptr,
+     per_replication<&ReplicationRecord::missed_arrivals>},
+};
+
+const PairedMetric* find_paired_metric(std::string_view name) {
+  for (const PairedMetric& m : kPairedMetrics) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<std::string> paired_metric_names() {
+  std::vector<std::string> names;
+  for (const PairedMetric& m : kPairedMetrics) names.emplace_back(m.name);
+  return names;
+}
+
+bool is_paired_rate(std::string_view metric) {
+  const PairedMetric* m = find_paired_metric(metric);
+  return m != nullptr && m->count != nullptr;
+}
+
 std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch, std::size_t baseline_index,
+                                               double confidence) {
+  const std::vector<std::string> metrics{"detection_rate", "interception_rate"};
+  return compare_to_baseline(batch, baseline_index, metrics, confidence);
+}
+
+std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch, std::size_t baseline_index,
+                                               std::span<const std::string> metric_names,
                                                double confidence) {
   if (baseline_index >= batch.variants.size()) {
     throw std::out_of_range("baseline index " + std::to_string(baseline_index) + " but only " +
                             std::to_string(batch.variants.size()) + " variants");
   }
+  std::vector<const PairedMetric*> metrics;
+  for (const std::string& name : metric_names) {
+    const PairedMetric* m = find_paired_metric(name);
+    if (m == nullptr) throw std::invalid_argument("no paired metric named '" + name + "'");
+    metrics.push_back(m);
+  }
   const VariantResult& base = batch.variants[baseline_index];
-  struct Metric {
-    std::string_view name;
-    RateField field;
-  };
-  constexpr Metric kMetrics[] = {{"detection_rate", &ReplicationRecord::detected},
-                                 {"interception_rate", &ReplicationRecord::intercepted}};
 
   std::vector<ComparisonRow> rows;
   for (std::size_t v = 0; v < batch.variants.size(); ++v) {
     if (v == baseline_index) continue;
     const VariantResult& variant = batch.variants[v];
     const std::size_t pairs = std::min(variant.replications.size(), base.replications.size());
-    for (const Metric& metric : kMetrics) {
+    for (const PairedMetric* metric : metrics) {
       std::vector<double> a, b;
       for (std::size_t i = 0; i < pairs; ++i) {
         const ReplicationRecord& ra = variant.replications[i];
@@ -280,14 +340,19 @@ std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch, std::si
               std::to_string(ra.replication) + " vs " + std::to_string(rb.replication) +
               " at index " + std::to_string(i));
         }
+        if (metric->value != nullptr) {
+          a.push_back(metric->value(ra));
+          b.push_back(metric->value(rb));
+          continue;
+        }
         // A replication without crossings has no rate. Skipping the pair (rather than
         // counting the rate as 0) keeps both sides on the same replications; with common
         // random numbers both sides usually see the same crossers anyway.
         if (ra.crossings == 0 || rb.crossings == 0) continue;
-        a.push_back(static_cast<double>(ra.*metric.field) / static_cast<double>(ra.crossings));
-        b.push_back(static_cast<double>(rb.*metric.field) / static_cast<double>(rb.crossings));
+        a.push_back(static_cast<double>(ra.*metric->count) / static_cast<double>(ra.crossings));
+        b.push_back(static_cast<double>(rb.*metric->count) / static_cast<double>(rb.crossings));
       }
-      rows.push_back(ComparisonRow{variant.name, base.name, std::string(metric.name),
+      rows.push_back(ComparisonRow{variant.name, base.name, std::string(metric->name),
                                    paired_difference(a, b, confidence)});
     }
   }

@@ -30,6 +30,9 @@ struct RunOptions {
 int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& options,
                         std::ostream& out, std::ostream& err);
 
+// "2/50" -> {2, 50}: the argument of --shard. InputError otherwise.
+std::pair<std::size_t, std::size_t> parse_shard(const std::string& text);
+
 // "north sector/2026" -> "north-sector-2026.h5": a file name from the scenario's name.
 std::string default_output(const std::string& scenario_name);
 

@@ -4,6 +4,8 @@
 // baseline, paired by replication.
 #include <cstddef>
 #include <ostream>
+#include <span>
+#include <string>
 
 #include "bordersim/run/batch.h"
 
@@ -18,5 +20,11 @@ void print_results(std::ostream& out, const BatchResult& batch, double confidenc
 // bad baseline_index.
 void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t baseline_index,
                       double confidence = 0.95);
+
+// The same for the named metrics (paired_metric_names() in stats/summary.h): rates in
+// percentage points, values per replication in their units. std::invalid_argument for an
+// unknown metric.
+void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t baseline_index,
+                      std::span<const std::string> metrics, double confidence = 0.95);
 
 }  // namespace bordersim

@@ -18,7 +18,11 @@
 //                                (sim/io/layout_io.h has its members)
 //   /variants/NAME/rasters/{crossings,detections,interceptions}  uint32 counts on the
 //                                layout's grid (io/result_rasters.h), computed on writing
+//   /design                      a sweep's design matrix (absent otherwise): one row per
+//                                point, `variant` then a float64 column per factor named
+//                                by its JSON pointer; attributes design, factors (JSON)
 #include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -61,6 +65,7 @@ struct ResultFile {
   std::string stop_reason = kStopReplications;
   std::string created;
   std::vector<ResultVariant> variants;  // in batch order
+  std::optional<DesignTable> design;    // a sweep's /design table
 };
 
 // A file that cannot be read as a result file: what() is "cannot read result file 'PATH':

@@ -59,6 +59,7 @@ struct BatchResult {
   ReplicationRange held;         // the replications this result holds (a shard's part)
   std::string stop_reason = kStopReplications;
   std::vector<VariantResult> variants;  // in scenario order
+  std::optional<DesignTable> design;    // a sweep's design points (the variants)
 };
 
 // Called after each replication with (completed, total); must be thread-safe and cheap.

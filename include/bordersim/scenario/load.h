@@ -1,6 +1,7 @@
 #pragma once
 // Reading a scenario file: parse, check every key against scenario/fields.h, expand the
-// variants (JSON Merge Patches, RFC 7386, over the base), and check the whole.
+// variants (JSON Merge Patches, RFC 7386, over the base), and check the whole. A `sweep`
+// section is kept aside (in `resolved`) for scenario/sweep.h, which runs it.
 // Every problem is an InputError naming the file, the JSON pointer and what is wrong.
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -8,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/scenario/design_table.h"
 #include "bordersim/scenario/scenario.h"
 
 namespace bordersim {
@@ -25,6 +27,8 @@ struct LoadedScenario {
   Scenario base;                  // the scenario without variant patches
   std::vector<Variant> variants;  // at least one; "baseline" (empty patch) when none given
   Json resolved;                  // base with every default filled in, plus the variants
+  // A sweep's design points (scenario/sweep.h), when the variants are those points.
+  std::optional<DesignTable> design;
 };
 
 // What the command line may override; applied before checking, so that the result is

@@ -4,7 +4,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bordersim/run/batch.h"
@@ -82,7 +84,7 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
 struct ComparisonRow {
   std::string variant;
   std::string baseline;
-  std::string metric;   // "detection_rate" or "interception_rate"
+  std::string metric;   // one of paired_metric_names()
   Interval difference;  // variant - baseline; n = replication pairs used
 };
 
@@ -92,6 +94,23 @@ struct ComparisonRow {
 // Throws std::out_of_range for a bad baseline_index and std::invalid_argument when the
 // replication numbers at one index differ.
 std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch, std::size_t baseline_index,
+                                               double confidence = 0.95);
+
+// The metrics compare_to_baseline can pair, in this order: detection_rate,
+// interception_rate, abort_rate, escape_rate (per-replication proportions of crossings;
+// replications without crossings on either side are skipped), then per-replication values
+// named as in summarize(): crossings_per_replication, false_alarms_per_replication,
+// responder_busy_s_per_replication, responder_dispatches_per_replication,
+// value_seized_usd_per_replication, value_delivered_usd_per_replication,
+// false_alarm_dispatches_per_replication, missed_arrivals_per_replication.
+std::vector<std::string> paired_metric_names();
+// Whether `metric` is one of the rates (differences of proportions) above.
+bool is_paired_rate(std::string_view metric);
+
+// The same for the named metrics, variant by variant and metric by metric in the order
+// given; std::invalid_argument for a name not in paired_metric_names().
+std::vector<ComparisonRow> compare_to_baseline(const BatchResult& batch, std::size_t baseline_index,
+                                               std::span<const std::string> metrics,
                                                double confidence = 0.95);
 
 }  // namespace bordersim
