@@ -63,6 +63,10 @@ int merge_command(const std::vector<std::string>& parts, const std::string& outp
 
 int validate_command(const std::string& path, bool resolved, std::ostream& out) {
   const LoadedScenario scenario = load(path, {});
+  // A sweep's design points are checked too, before anything is printed, so that `validate`
+  // passes only what `sweep` runs.
+  std::optional<LoadedScenario> sweep;
+  if (!path.empty() && scenario.resolved.contains("sweep")) sweep = load_sweep_file(path);
   if (resolved) {
     out << scenario.resolved.dump(2) << "\n";
   } else {
@@ -71,12 +75,10 @@ int validate_command(const std::string& path, bool resolved, std::ostream& out) 
       out << (i ? ", " : "") << scenario.variants[i].name;
     out << ")\n";
   }
-  // A sweep's design points are checked too, so that `validate` passes only what `sweep` runs.
-  if (!path.empty() && scenario.resolved.contains("sweep") && !resolved) {
-    const LoadedScenario sweep = load_sweep_file(path);
+  if (sweep && !resolved) {
     out << fmt::format("{}: sweep valid ({} design, {} points over {} factors)\n", scenario.file,
-                       sweep.design->design, sweep.design->variants.size(),
-                       sweep.design->factors.size());
+                       sweep->design->design, sweep->design->variants.size(),
+                       sweep->design->factors.size());
   }
   return 0;
 }

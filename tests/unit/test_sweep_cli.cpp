@@ -180,6 +180,10 @@ TEST_CASE("sweep and compare: bad input exits 2 with FILE: /pointer: problem, be
   const auto range = cli({"sweep", (dir / "bad.json").string(), "-o", out});
   CHECK(range.status == 2);
   CHECK(range.err.starts_with((dir / "bad.json").string() + ": /sweep/factors/0/max: "));
+  const auto validate = cli({"validate", (dir / "bad.json").string()});
+  CHECK(validate.status == 2);
+  CHECK(validate.out.empty());  // not "valid" first and an error after
+  CHECK(validate.err == range.err);
   std::ofstream(dir / "plain.json") << R"({ "name": "no-sweep" })";
   const auto none = cli({"sweep", (dir / "plain.json").string(), "-o", out});
   CHECK(none.status == 2);
