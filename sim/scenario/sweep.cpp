@@ -355,7 +355,11 @@ LoadedScenario load_sweep_text(const std::string& text, const std::string& file,
     fail(file, "/variants",
          "a sweep's design points are its variants: move these into the base or a factor");
   const Json section = document["sweep"];
-  document.erase("sweep");
+  // The patches are taken against the base without its sweep; the loaded text keeps the
+  // sweep, so that its resolved JSON is what loading that JSON again gives (merge and
+  // --resume compare the two).
+  Json base_document = document;
+  base_document.erase("sweep");
   Json resolved_base = base.resolved;
   resolved_base.erase("variants");
   const SweepSpec spec = read_sweep(section, resolved_base, file);
@@ -365,14 +369,14 @@ LoadedScenario load_sweep_text(const std::string& text, const std::string& file,
   std::vector<Json> settings;  // [point * factors + factor]: the JSON value it sets
   Json variants = Json::object();
   for (std::size_t p = 0; p < design.variants.size(); ++p) {
-    Json modified = document;
+    Json modified = base_document;
     for (std::size_t f = 0; f < spec.factors.size(); ++f) {
       const SweepFactor& factor = spec.factors[f];
       Json value = factor_value(factor, unit.at(p, f)).first;
       set_in_document(modified, resolved_base, Pointer(factor.pointer), value);
       settings.push_back(std::move(value));
     }
-    variants[design.variants[p]] = merge_diff(document, modified);
+    variants[design.variants[p]] = merge_diff(base_document, modified);
   }
   document["variants"] = variants;
 
@@ -382,7 +386,6 @@ LoadedScenario load_sweep_text(const std::string& text, const std::string& file,
   } catch (const InputError& e) {
     rethrow_for_point(e, design, spec, settings);
   }
-  loaded.resolved["sweep"] = section;
   loaded.design = std::move(design);
   return loaded;
 }

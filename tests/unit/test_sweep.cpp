@@ -222,3 +222,16 @@ TEST_CASE("sweep: a scenario with a sweep section still loads for run and valida
   CHECK(!s.design.has_value());
   CHECK(s.resolved["sweep"]["design"] == "nolh");
 }
+
+TEST_CASE("sweep: the resolved scenario of a sweep loads again to the same text") {
+  // merge and --resume check that a file's scenario resolves to itself.
+  const LoadedScenario s = load_sweep_text(scenario_with(R"({ "design": "lhs", "points": 5,
+      "factors": [ { "pointer": "/sectors/handoff_delay_s", "min": 0, "max": 60 } ] })"),
+                                           "s.json");
+  const std::string text = s.resolved.dump(2);
+  const LoadedScenario again = load_scenario_text(text, "s.json");
+  CHECK(again.resolved.dump(2) == text);
+  REQUIRE(again.variants.size() == 5);
+  CHECK(again.variants[4].name == "point-005");
+  CHECK(again.variants[4].scenario.sectors.handoff_delay_s == s.design->at(4, 0));
+}
