@@ -408,7 +408,8 @@ def check_report(c, bordersim, work, path, run_stdout, names):
     shutil.copy(path, sweep)
     with h5py.File(sweep, "r+") as f:
         factors = ["/sensors/towers/along_border/spacing_m", "/response/qrf/teams_per_base"]
-        dtype = [("variant", "S32")] + [(p, "f8") for p in factors]
+        # Fixed-length UTF-8 strings, as `sweep` writes them (HDF5 converts no ASCII to UTF-8).
+        dtype = [("variant", h5py.string_dtype("utf-8", 32))] + [(p, "f8") for p in factors]
         design = np.array([(n.encode(), 2000.0 + 500.0 * i, 1.0 + i % 3) for i, n in enumerate(names)],
                           dtype=dtype)
         dataset = f.create_dataset("design", data=design)
