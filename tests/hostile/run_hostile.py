@@ -6,7 +6,7 @@ an address-space limit, and checks: the exit status (never a signal), the expect
 `FILE: /pointer: ...` text on stderr, that no result file is left behind on failure, and
 that nothing connected to a local TCP listener the case's input points at (no network).
 
-usage: run_hostile.py BINARY REPO_DIR WORK_DIR [--case NAME] [--no-address-limit]
+usage: run_hostile.py BINARY REPO_DIR WORK_DIR [--case NAME] [--no-address-limit] [--time-factor F]
 """
 import json
 import os
@@ -65,6 +65,13 @@ def limits(fsize, address_limit):
     return apply
 
 
+def time_factor():
+    """--time-factor F stretches every case's time limit (sanitizer builds are slower)."""
+    if "--time-factor" in sys.argv:
+        return float(sys.argv[sys.argv.index("--time-factor") + 1])
+    return 1.0
+
+
 def run_case(case, binary, repo, work_root, address_limit):
     name = case["name"]
     work = os.path.join(work_root, name)
@@ -86,7 +93,7 @@ def run_case(case, binary, repo, work_root, address_limit):
         os.mkfifo(os.path.join(work, case["fifo"]))
     ctx["scenario"] = scenario
     args = [fill(a, ctx) for a in case["args"]]
-    timeout = case.get("timeout_s", 30)
+    timeout = case.get("timeout_s", 30) * time_factor()
     try:
         proc = subprocess.run([binary] + args, cwd=work, capture_output=True, text=True, errors="replace",
                               timeout=timeout, preexec_fn=limits(case.get("fsize"), address_limit))
