@@ -172,6 +172,7 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
       plan.reaction = draw_reaction(keys.reactions, uniform01(attributes));
       plan.hide_s = keys.reactions.hide_s;
       plan.run_speed_factor = keys.reactions.run_speed_factor;
+      plan.hidden_detection_factor = keys.reactions.hidden_detection_factor;
       plan.knowledge = parse_knowledge(keys.knowledge);
       plan.risk_aversion_s = keys.risk_aversion_s;
       plan.approach_m = keys.approach_m;

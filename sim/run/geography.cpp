@@ -197,7 +197,7 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
         grid);
   if (!files.towns.empty()) {
     for (terrain::Town& town : from_geodata(
-             file, [&] { return terrain::read_towns(files.towns, crs, "/terrain/files/towns"); })) {
+             file, [&] { return terrain::read_towns(files.towns, crs, "/terrain/files/towns", files.town_people_per_km2); })) {
       if (grid.cell_of(town.position)) ground.towns.push_back(std::move(town));
     }
   }
@@ -211,12 +211,12 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
     ground.elevation = from_geodata(file, [&] { return terrain::read_dem(files.dem, options); });
     ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells, file,
                                       "/terrain/cell_m");
-    terrain::fill_synthetic_cover(ground, files.seed);
+    terrain::fill_synthetic_cover(ground, files.seed, files.river_width_m);
   } else {
     ground.elevation = terrain::ElevationGrid(grid, crs.wkt, spec.max_cells, file, "/terrain/cell_m");
     ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells, file,
                                       "/terrain/cell_m");
-    terrain::fill_synthetic_ground(ground, files.seed);
+    terrain::fill_synthetic_ground(ground, files.seed, files.river_width_m);
   }
   terrain::BorderFrame frame(ground.border);
   return std::make_shared<const Geography>(Geography{std::move(ground), std::move(frame)});

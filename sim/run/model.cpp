@@ -70,6 +70,11 @@ sensors::CameraSpec camera_spec(const CameraKeys& keys) {
   spec.n50_cycles = keys.n50_cycles;
   spec.target_size_m = keys.target_size_m;
   spec.extinction_per_km = keys.extinction_per_km;
+  spec.stare_glimpse_s = keys.stare_glimpse_s;
+  auto& thermal = spec.thermal;
+  thermal.crossover_half_width_h = keys.crossover_half_width_h.value_or(thermal.crossover_half_width_h);
+  thermal.crossover_factor = keys.crossover_factor.value_or(thermal.crossover_factor);
+  thermal.noon_factor = keys.noon_factor.value_or(thermal.noon_factor);
   return spec;
 }
 
@@ -152,17 +157,19 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
   for (std::size_t i = 0; i < count; ++i) {
     const double s = along.offset_m + static_cast<double>(i) * along.spacing_m;
     const MapPoint out = geo.border.normal_at(s);  // towards home; cameras face the other way
-    towers[i] = {behind_border(geo.border, s, along.setback_m),
-                 std::fmod(std::atan2(-out.x, -out.y) * 180.0 / M_PI + 360.0, 360.0),
-                 spec.range_m,
-                 !spec.detection_rate_per_s.none(),
-                 spec.detection_rate_per_s.instant,
-                 spec.detection_rate_per_s.per_s,
-                 std::nullopt,
-                 {},  // service: set by build_sensor_service
-                 1.0,
-                 0.0,
-                 0.0};
+    // Service (availability, clutter, false alarms, latency): set by build_sensor_service.
+    towers[i] = {.position = behind_border(geo.border, s, along.setback_m),
+                 .facing_deg = std::fmod(std::atan2(-out.x, -out.y) * 180.0 / M_PI + 360.0, 360.0),
+                 .range_m = spec.range_m,
+                 .crew = !spec.detection_rate_per_s.none(),
+                 .instant = spec.detection_rate_per_s.instant,
+                 .rate_per_s = spec.detection_rate_per_s.per_s,
+                 .resighting_s = spec.crew_resighting_s,
+                 .view = std::nullopt,
+                 .availability = {},
+                 .clutter = 1.0,
+                 .false_alarms_per_s = 0.0,
+                 .report_latency_s = 0.0};
   }
   if (!geo.has_elevation()) return towers;
 

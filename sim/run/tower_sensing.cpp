@@ -15,10 +15,6 @@
 namespace bordersim::detail {
 namespace {
 
-// A crew that sees a crosser with certainty while it is in sight ("instant") reports it
-// when it comes into sight and again at this interval while it stays there.
-constexpr Time kCrewResighting = 60 * kTicksPerSecond;
-
 Time time_on(const Leg& leg, double f) {
   return leg.t0 + static_cast<Time>(std::llround(f * static_cast<double>(leg.t1 - leg.t0)));
 }
@@ -110,7 +106,7 @@ void World::schedule_crew(std::uint32_t c, std::size_t v) {
   CrosserState& crosser = crossers_[c];
   const ViewInterval& view = crosser.views[v];
   const TowerSite& tower = model_.towers[view.tower];
-  Time at = sim_.now() + kCrewResighting;
+  Time at = sim_.now() + seconds_to_time(tower.resighting_s);
   if (!tower.instant) {
     const double rate_per_s = tower.rate_per_s * crosser.current_leg().detect_factor;
     if (rate_per_s <= 0.0) return;

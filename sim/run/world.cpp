@@ -5,13 +5,6 @@
 #include <cmath>
 
 namespace bordersim::detail {
-namespace {
-
-// A hiding group lies still in whatever cover there is: its detection hazard is this
-// fraction of a walking group's. A planning guess, not a measured figure.
-constexpr double kHiddenDetectFactor = 0.3;
-
-}  // namespace
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
              std::uint32_t replication)
@@ -257,7 +250,7 @@ void World::react(std::uint32_t c) {
       break;
     }
     case Reaction::kHide:
-      movement.go_to(here, plan.hide_s, kHiddenDetectFactor);
+      movement.go_to(here, plan.hide_s, plan.hidden_detection_factor);
       rest(1.0);
       break;
     case Reaction::kRun:

@@ -200,6 +200,20 @@ void check_consistency(const Scenario& s, const std::string& file) {
 
   if (s.sensors.towers && s.sensors.towers->along_border.offset_m > length_km * 1000.0)
     fail("/sensors/towers/along_border/offset_m", "lies beyond the end of the border");
+  if (s.sensors.towers) {
+    const auto& cameras = s.sensors.towers->cameras;
+    for (std::size_t i = 0; i < cameras.size(); ++i) {
+      const CameraKeys& c = cameras[i];
+      const auto thermal_only = [&](const std::optional<double>& key, const char* name) {
+        if (key && c.kind != "thermal")
+          fail(fmt::format("/sensors/towers/cameras/{}/{}", i, name),
+               "applies to thermal cameras only (this camera's kind is \"visible\")");
+      };
+      thermal_only(c.crossover_half_width_h, "crossover_half_width_h");
+      thermal_only(c.crossover_factor, "crossover_factor");
+      thermal_only(c.noon_factor, "noon_factor");
+    }
+  }
 
   check_moving_sensors(s, sector_count, length_km, file);
   check_sensor_service(s, length_km, file);

@@ -388,7 +388,7 @@ LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs,
 }
 
 std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs& crs,
-                             const std::string& pointer) {
+                             const std::string& pointer, double people_per_km2) {
   const Source src{file.string(), pointer};
   QuietGdalErrors quiet;
   DatasetPtr ds = open(file, GDAL_OF_VECTOR, src, "vector file");
@@ -406,7 +406,8 @@ std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs&
       std::string name = string_property(feature, {"NAME", "name", "NAME_EN"});
       if (name.empty()) name = fmt::format("town {}", position);
       towns.push_back(
-          Town{std::move(name), p, town_radius_m(number_property(feature, {"POP_MAX", "population", "pop"}))});
+          Town{std::move(name), p, town_radius_m(number_property(feature, {"POP_MAX", "population", "pop"}),
+                                                    people_per_km2)});
     };
     layer->ResetReading();
     for (const auto& feature : *layer) {
@@ -429,10 +430,10 @@ std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs&
   return towns;
 }
 
-double town_radius_m(std::optional<double> population) {
-  constexpr double kPeoplePerM2 = 10'000.0 / 1e6;
+double town_radius_m(std::optional<double> population, double people_per_km2) {
   if (!population) return 1000.0;
-  return std::max(300.0, std::sqrt(*population / (std::numbers::pi * kPeoplePerM2)));
+  const double people_per_m2 = people_per_km2 / 1e6;
+  return std::max(300.0, std::sqrt(*population / (std::numbers::pi * people_per_m2)));
 }
 
 MapPoint lonlat_to_map(double lon_deg, double lat_deg, const std::string& crs_wkt,

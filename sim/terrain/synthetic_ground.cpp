@@ -244,7 +244,7 @@ void for_each_row(int rows, const F& f) {
   });
 }
 
-void fill_elevation(Terrain& terrain, std::uint64_t seed) {
+void fill_elevation(Terrain& terrain, std::uint64_t seed, double river_width_m) {
   ElevationGrid& elevation = terrain.elevation;
   const GridGeometry g = elevation.geometry();
   const FractalNoise regional = field(seed, Field::kRegional, g, 128000.0, 3, 0.5);
@@ -253,7 +253,7 @@ void fill_elevation(Terrain& terrain, std::uint64_t seed) {
   const FractalNoise shape = field(seed, Field::kHillShape, g, 12000.0, 4, 0.5);
   const LineDistance rivers(terrain.rivers, g, kRiverReachM);
   const auto cols = static_cast<std::size_t>(g.cols);
-  const double channel = kSyntheticRiverWidthM / 2.0 + 0.75 * g.cell_w;
+  const double channel = river_width_m / 2.0 + 0.75 * g.cell_w;
 
   for_each_row(g.rows, [&](int r) {
     std::vector<double> level(cols, 0.0), rough(cols, 0.0), hills(cols, 0.0), crest(cols, 0.0),
@@ -275,7 +275,7 @@ void fill_elevation(Terrain& terrain, std::uint64_t seed) {
       if (river[c] <= channel) {
         z = floor_z - 3.0;
       } else if (z > floor_z && river[c] < kRiverReachM) {
-        const double u = (river[c] - kSyntheticRiverWidthM / 2.0) / kValleyWidthM;
+        const double u = (river[c] - river_width_m / 2.0) / kValleyWidthM;
         z += (floor_z - z) * std::exp(-u * u);
       }
       out[c] = static_cast<float>(z);
@@ -308,7 +308,7 @@ double slope_at(const ElevationGrid& z, int c, int r) {
 
 }  // namespace
 
-void fill_synthetic_cover(Terrain& terrain, std::uint64_t seed) {
+void fill_synthetic_cover(Terrain& terrain, std::uint64_t seed, double river_width_m) {
   check_grids(terrain);
   const ElevationGrid& elevation = terrain.elevation;
   CoverGrid& cover = terrain.cover;
@@ -359,13 +359,13 @@ void fill_synthetic_cover(Terrain& terrain, std::uint64_t seed) {
     }
   });
   // Last, so that a river through a town or a hill is still water everywhere.
-  rasterize_lines(cover, terrain.rivers, LandCover::kWater, kSyntheticRiverWidthM);
+  rasterize_lines(cover, terrain.rivers, LandCover::kWater, river_width_m);
 }
 
-void fill_synthetic_ground(Terrain& terrain, std::uint64_t seed) {
+void fill_synthetic_ground(Terrain& terrain, std::uint64_t seed, double river_width_m) {
   check_grids(terrain);
-  fill_elevation(terrain, seed);
-  fill_synthetic_cover(terrain, seed);
+  fill_elevation(terrain, seed, river_width_m);
+  fill_synthetic_cover(terrain, seed, river_width_m);
 }
 
 }  // namespace bordersim::terrain

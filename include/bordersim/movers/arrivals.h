@@ -53,6 +53,7 @@ struct CrosserPlan {
   Reaction reaction = Reaction::kNone;  // drawn before it sets off, whatever happens
   double hide_s = 0.0;                  // how long it hides, if it hides
   double run_speed_factor = 1.0;        // speed × this, if it runs
+  double hidden_detection_factor = 1.0; // detection hazards × this, while it hides
 };
 
 // The replication's crossers, sorted by start time, which is also id order.

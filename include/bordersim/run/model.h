@@ -30,6 +30,7 @@ struct TowerSite {
   bool crew = true;
   bool instant = true;
   double rate_per_s = 0.0;
+  double resighting_s = 60.0;  // an instant crew's next look at a crosser still in sight
   // Cells a target can be seen on, within range; empty where nothing blocks sight.
   std::optional<terrain::Viewshed> view;
   // Service (sensor_service.h): failures and maintenance of the whole tower, false alarms

@@ -51,6 +51,8 @@ void visit_fields(V& v, TerrainFilesSpec& t) {
   v.field("depth_km", t.depth_km, Range::between(1.0, 2000.0));
   v.field("foreign_depth_km", t.foreign_depth_km, Range::between(1.0, 2000.0));
   v.field("seed", t.seed);
+  v.field("river_width_m", t.river_width_m, Range::between(1.0, 10000.0));
+  v.field("town_people_per_km2", t.town_people_per_km2, Range::between(10.0, 1e6));
 }
 
 template <class V>
@@ -117,6 +119,10 @@ void visit_fields(V& v, CameraKeys& c) {
   v.field("n50_cycles", c.n50_cycles, Range::positive());
   v.field("target_size_m", c.target_size_m, Range::positive());
   v.field("extinction_per_km", c.extinction_per_km, Range::non_negative());
+  v.field("stare_glimpse_s", c.stare_glimpse_s, Range::at_least(0.1));
+  v.field("crossover_half_width_h", c.crossover_half_width_h, Range::between(0.0, 12.0));
+  v.field("crossover_factor", c.crossover_factor, Range::between(0.0, 1.0));
+  v.field("noon_factor", c.noon_factor, Range::between(0.0, 1.0));
 }
 
 template <class V>
@@ -140,6 +146,8 @@ void visit_fields(V& v, TowersSpec& t) {
   v.field("target_height_m", t.target_height_m, Range::non_negative());
   v.field("range_m", t.range_m, Range::positive());
   v.field("detection_rate_per_s", t.detection_rate_per_s);
+  // At least a second: the crew's looks are events, and a zero interval would never end.
+  v.field("crew_resighting_s", t.crew_resighting_s, Range::at_least(1.0));
   v.field("cameras", t.cameras);
   v.field("availability", t.availability);
   v.field("false_alarms_per_day", t.false_alarms_per_day, Range::non_negative());
@@ -248,6 +256,7 @@ void visit_fields(V& v, ReactionsSpec& r) {
   v.field("run", r.run, Range::between(0.0, 1.0));
   v.field("hide_s", r.hide_s, Range::non_negative());
   v.field("run_speed_factor", r.run_speed_factor, Range::positive());
+  v.field("hidden_detection_factor", r.hidden_detection_factor, Range::between(0.0, 1.0));
 }
 
 template <class V>

@@ -39,6 +39,8 @@ struct TerrainFilesSpec {
   double depth_km = 60.0;                  // corridor behind the border
   double foreign_depth_km = 10.0;          // corridor before it
   std::uint64_t seed = 7;                  // of the synthetic elevation
+  double river_width_m = 200.0;            // water burnt along each river line (no width in the file)
+  double town_people_per_km2 = 10000.0;    // a town's urban disc holds its population at this density
 };
 
 struct TerrainSpec {
@@ -105,6 +107,11 @@ struct CameraKeys {
   double n50_cycles = 0.75;
   double target_size_m = 0.75;
   double extinction_per_km = 0.17;
+  double stare_glimpse_s = 3.4;  // a staring camera's glimpse interval (scan_period_s 0)
+  // Thermal cameras only (sensors/camera.h, ThermalDiurnal); absent: the model's defaults.
+  std::optional<double> crossover_half_width_h;  // ± this of sunrise and sunset
+  std::optional<double> crossover_factor;        // glimpse probability × this inside it
+  std::optional<double> noon_factor;             // × this with the sun at the zenith
 };
 
 struct AlongBorderSpec {
@@ -135,6 +142,7 @@ struct TowersSpec {
   double target_height_m = 1.7;   // a standing person
   double range_m = 1500.0;  // of the crew and of the cameras' viewshed
   DetectionRate detection_rate_per_s;
+  double crew_resighting_s = 60.0;  // after losing a crosser, the crew looks again this late
   std::vector<CameraKeys> cameras;
   AvailabilitySpec availability;          // of the whole tower: crew and cameras
   double false_alarms_per_day = 0.5;      // per tower, over clutter 1 (scaled by its view's)
@@ -249,6 +257,7 @@ struct ReactionsSpec {
   double run = 0.2;
   double hide_s = 1800.0;
   double run_speed_factor = 1.5;
+  double hidden_detection_factor = 0.3;  // sensors' detection rates × this while it hides
 };
 
 // An area crossers come from: a stretch of the border, weighted against the other areas.
@@ -305,7 +314,7 @@ struct SmugglersSpec {
   std::string knowledge = "informed";
   double risk_aversion_s = 3600.0;
   double corridor_km = 20.0;
-  ReactionsSpec reactions = {0.3, 0.2, 0.2, 1800.0, 1.5};
+  ReactionsSpec reactions = {0.3, 0.2, 0.2, 1800.0, 1.5, 0.3};
   std::vector<OriginSpec> origins;  // empty: the whole border
 };
 

@@ -79,6 +79,9 @@ MapPoint lonlat_to_map(double lon_deg, double lat_deg, const std::string& crs_wk
 
 struct Town;  // terrain.h
 
+// The built-up density a town's disc is drawn at, by default (see town_radius_m).
+inline constexpr double kTownPeoplePerKm2 = 10'000.0;
+
 // Populated places: every Point and every part of a MultiPoint of every layer (other
 // geometry kinds are skipped), reprojected like read_lines(). The name is the first
 // non-empty string of the properties NAME, name, NAME_EN; the population the first
@@ -87,13 +90,14 @@ struct Town;  // terrain.h
 // town_radius_m(population), which knows what to do without one. The CRS is chosen as in
 // read_lines().
 std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs& crs = {},
-                             const std::string& pointer = {});
+                             const std::string& pointer = {},
+                             double people_per_km2 = kTownPeoplePerKm2);
 
 // The radius of a town drawn as a disc of urban cover: the disc its people fill at
-// 10 000 per km² (the built-up density of Middle-Eastern cities, within a factor of two),
-// r = √(population / (π · 10⁴ km⁻²)): 100 000 people → 1.8 km, 1 000 000 → 5.6 km.
-// At least 300 m; 1 km when the population is unknown.
-double town_radius_m(std::optional<double> population);
+// people_per_km2, by default 10 000 per km² (the built-up density of Middle-Eastern
+// cities, within a factor of two), r = √(population / (π · density)): 100 000 people →
+// 1.8 km, 1 000 000 → 5.6 km. At least 300 m; 1 km when the population is unknown.
+double town_radius_m(std::optional<double> population, double people_per_km2 = kTownPeoplePerKm2);
 
 // Sum of the segment lengths on the map plane.
 double length(const Polyline& line);

@@ -11,7 +11,7 @@
 // patches (noise); mountain on hills (see mountain rule below); farmland along rivers
 // (a 2.5 ± 1.5 km strip) and around towns; swamp in patches beside rivers; urban discs
 // at towns (Town::radius_m, frayed by a few per cent); water on rivers, burnt last
-// (kSyntheticRiverWidthM wide, every cell a river passes through).
+// (river_width_m wide, every cell a river passes through).
 // Mountain rule (also used over a DEM): a cell is mountain where it stands more than
 // 150 m above the plain level (the 25th percentile of the elevations in blocks of ~16 km,
 // interpolated between block centres) or where its slope exceeds 25 %.
@@ -28,18 +28,20 @@
 namespace bordersim::terrain {
 
 // Natural Earth rivers have no width; the Euphrates and Tigris in the border region are
-// 150-300 m wide.
+// 150-300 m wide (the default of terrain.files.river_width_m).
 inline constexpr double kSyntheticRiverWidthM = 200.0;
 
 // Fills terrain.elevation and terrain.cover, which must already be allocated on the same
 // geometry (the values in them are overwritten), from terrain.rivers and terrain.towns
 // (map plane of the grids, metres) and the seed. Throws std::invalid_argument when the
 // grids are empty or their geometries differ.
-void fill_synthetic_ground(Terrain& terrain, std::uint64_t seed);
+void fill_synthetic_ground(Terrain& terrain, std::uint64_t seed,
+                           double river_width_m = kSyntheticRiverWidthM);
 
 // Land cover only, around the elevation already in terrain.elevation (a DEM): the same
 // rules as fill_synthetic_ground(), with the mountain rule applied to the DEM. NaN
 // elevations make no mountain. Same preconditions.
-void fill_synthetic_cover(Terrain& terrain, std::uint64_t seed);
+void fill_synthetic_cover(Terrain& terrain, std::uint64_t seed,
+                          double river_width_m = kSyntheticRiverWidthM);
 
 }  // namespace bordersim::terrain
