@@ -98,7 +98,7 @@ TEST_CASE("crosser variety: bad parameters are errors at their pointer") {
   CHECK_NOTHROW(load_scenario_text(straight, "straight.json"));
 }
 
-TEST_CASE("crosser variety: fixed draws nothing; each attribute has its own stream") {
+TEST_CASE("crosser variety: fixed draws nothing, and each attribute has its own stream") {
   const auto base = plans_of(two_kinds(""));
   REQUIRE(base.size() > 150);
   // The explicit forms of today's values draw exactly today's crossers.
