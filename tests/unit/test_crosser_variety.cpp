@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -151,4 +153,16 @@ TEST_CASE("crosser variety: fixed draws nothing, and each attribute has its own 
   CHECK(varied > 100);
   CHECK(vehicles > 5);
   CHECK(deeper > 50);
+}
+
+TEST_CASE("crosser variety: scenarios/race-variety.json loads with its four variants") {
+  std::ifstream in(BORDERSIM_SOURCE_DIR "/scenarios/race-variety.json");
+  REQUIRE(in);
+  std::stringstream text;
+  text << in.rdbuf();
+  const auto loaded = load_scenario_text(text.str(), "race-variety.json");
+  REQUIRE(loaded.variants.size() == 4);
+  CHECK(loaded.variants[1].scenario.threats.infiltrators->goal_depth_km.family == DistributionFamily::kExponential);
+  CHECK(loaded.variants[2].scenario.threats.infiltrators->speed_mps.family == DistributionFamily::kLognormal);
+  CHECK(!loaded.base.threats.infiltrators->night_preference.share);
 }
