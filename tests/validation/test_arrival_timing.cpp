@@ -124,3 +124,31 @@ TEST_CASE("time of day: an arrival_profile gives each hour of local mean solar t
     CHECK(std::abs(counts[h] / n - share) <= 3.29 * std::sqrt(share * (1.0 - share) / n) + 1e-12);
   }
 }
+
+TEST_CASE("time of day: with night_preference null the gaps between arrivals are exponential") {
+  // A homogeneous Poisson process at 600 a day: gaps exponential with mean 144 s, so
+  // P(gap > k · mean) = e^-k; judged at k = 0.5, 1, 3 within 99.9 % binomial intervals.
+  const auto loaded = load_scenario_text(
+      scenario(R"({"latitude_deg": 34.5, "longitude_deg": 41, "utc_offset_h": 3})", "2026-11-25T18:00:00",
+               R"("night_preference": null)"),
+      "gaps.json");
+  const Model model = build_model(loaded.base);
+  const double mean_s = 86400.0 / 600.0;
+  std::vector<double> gaps;
+  for (std::uint32_t r = 0; r < 4; ++r) {
+    const auto plans = plan_crossers(model, 43, r);
+    for (std::size_t i = 1; i < plans.size(); ++i)
+      gaps.push_back(time_to_seconds(plans[i].start) - time_to_seconds(plans[i - 1].start));
+  }
+  const auto n = static_cast<double>(gaps.size());
+  double sum = 0.0;
+  for (double g : gaps) sum += g;
+  CHECK(std::abs(sum / n - mean_s) < 3.29 * mean_s / std::sqrt(n));
+  for (const double k : {0.5, 1.0, 3.0}) {
+    CAPTURE(k);
+    std::size_t beyond = 0;
+    for (double g : gaps) beyond += g > k * mean_s;
+    const double p = std::exp(-k);
+    CHECK(std::abs(static_cast<double>(beyond) / n - p) < 3.29 * std::sqrt(p * (1.0 - p) / n));
+  }
+}
