@@ -7,6 +7,8 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
 
+#include "bordersim/movers/arrival_timing.h"
+#include "bordersim/movers/crosser_variety.h"
 #include "bordersim/movers/night_table.h"
 #include "bordersim/random/stream.h"
 
@@ -17,10 +19,11 @@ namespace {
 struct KindKeys {
   CrosserKind kind;
   double per_day;
-  const std::vector<std::int64_t>& group_size;
+  const GroupSizeDistribution& group_size;
   double approach_m;
-  double goal_depth_km;
-  double night_preference;
+  const Distribution& goal_depth_km;
+  const NightPreference& night_preference;
+  const std::vector<double>& arrival_profile;
   const std::string& knowledge;
   double risk_aversion_s;
   const ReactionsSpec& reactions;
@@ -58,20 +61,6 @@ std::vector<Source> sources(const KindKeys& keys, double border_length_m) {
                    keys.per_day / 86400.0 * origins[i].weight / weights});
   }
   return out;
-}
-
-// Arrival rate factors by night and by day such that night gets night_preference of the
-// arrivals and the total over the run stays rate × duration. A run with no night (or no
-// day) cannot shift arrivals: the process stays homogeneous.
-struct DiurnalProfile {
-  double night = 1.0;
-  double day = 1.0;
-  double max() const { return std::max(night, day); }
-};
-
-DiurnalProfile profile(double night_preference, double night_fraction) {
-  if (night_fraction <= 0.0 || night_fraction >= 1.0) return {};
-  return {night_preference / night_fraction, (1.0 - night_preference) / (1.0 - night_fraction)};
 }
 
 // A draw among shares proportional to `weights` (not all zero) from u in [0, 1).
@@ -128,7 +117,6 @@ void draw_smuggler(const SmugglersSpec& spec, Stream& attributes, CrosserPlan& p
   constexpr CargoKind kCargo[] = {CargoKind::kDrugs, CargoKind::kWeapons, CargoKind::kPeople};
   plan.cargo = kCargo[pick({mix.drugs, mix.weapons, mix.people}, u_cargo)];
   plan.mover = u_vehicle < spec.vehicle_share ? Mover::kVehicle : Mover::kFoot;
-  plan.speed_mps = plan.mover == Mover::kVehicle ? spec.vehicle_speed_mps : spec.foot_speed_mps;
   const CargoValuesSpec& values = spec.value_usd;
   const CargoValueSpec& value = plan.cargo == CargoKind::kDrugs     ? values.drugs
                                 : plan.cargo == CargoKind::kWeapons ? values.weapons
@@ -137,22 +125,22 @@ void draw_smuggler(const SmugglersSpec& spec, Stream& attributes, CrosserPlan& p
 }
 
 void plan_kind(const Model& model, const NightTable& nights, const KindKeys& keys,
-               const SmugglersSpec* smugglers, double speed_mps, std::uint64_t seed,
+               const SmugglersSpec* smugglers, const Distribution& speed_mps, std::uint64_t seed,
                std::uint32_t replication, std::vector<CrosserPlan>& plans,
                std::vector<std::uint64_t>& order_keys) {
   if (keys.per_day <= 0.0) return;
-  const DiurnalProfile diurnal = profile(keys.night_preference, nights.night_fraction());
+  const ArrivalTiming timing(keys.night_preference, keys.arrival_profile, nights, model);
+  const double corridor_m = corridor_depth_m(model.scenario.terrain);
   for (const Source& source : sources(keys, model.border_length_m)) {
     if (!(source.to_m > source.from_m) || source.rate_per_s <= 0.0) continue;
     Stream arrivals({seed, replication, {EntityKind::kThreatSource, source.key}, Purpose::kArrivals});
     // Thinning: candidates at the highest rate, each kept with probability rate(t) / max.
-    boost::random::exponential_distribution<double> gap_s(source.rate_per_s * diurnal.max());
+    boost::random::exponential_distribution<double> gap_s(source.rate_per_s * timing.max());
     std::uint32_t sequence = 0;
     for (double t_s = gap_s(arrivals);; t_s += gap_s(arrivals)) {
       const Time start = seconds_to_time(t_s);
       if (start >= model.duration) break;
-      const double factor = nights.is_night(start) ? diurnal.night : diurnal.day;
-      if (!(uniform01(arrivals) * diurnal.max() < factor)) continue;
+      if (!(uniform01(arrivals) * timing.max() < timing.factor(start))) continue;
 
       CrosserPlan plan;
       plan.kind = keys.kind;
@@ -165,10 +153,8 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
       plan.origin_from_m = source.from_m;
       plan.origin_to_m = source.to_m;
       plan.corridor_m = keys.corridor_km * 1000.0;
-      const std::int64_t lo = keys.group_size[0], hi = keys.group_size[1];
-      const auto span = static_cast<double>(hi - lo + 1);
-      plan.group_size = static_cast<std::uint16_t>(
-          lo + std::min(static_cast<std::int64_t>(uniform01(attributes) * span), hi - lo));
+      // Always one uniform here, whatever the family, so the draws after it stay put.
+      plan.group_size = keys.group_size.size_at(uniform01(attributes));
       plan.reaction = draw_reaction(keys.reactions, uniform01(attributes));
       plan.hide_s = keys.reactions.hide_s;
       plan.run_speed_factor = keys.reactions.run_speed_factor;
@@ -176,9 +162,12 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
       plan.knowledge = parse_knowledge(keys.knowledge);
       plan.risk_aversion_s = keys.risk_aversion_s;
       plan.approach_m = keys.approach_m;
-      plan.goal_m = keys.goal_depth_km * 1000.0;
-      plan.speed_mps = speed_mps;
       if (smugglers) draw_smuggler(*smugglers, attributes, plan);
+      // Speed and goal depth last, each from its own stream (movers/crosser_variety.h).
+      const CrosserIdentity who{seed, replication, crosser_key};
+      const bool vehicle = smugglers && plan.mover == Mover::kVehicle;
+      plan.speed_mps = draw_speed_mps(vehicle ? smugglers->vehicle_speed_mps : speed_mps, who);
+      plan.goal_m = draw_goal_m(keys.goal_depth_km, corridor_m, who);
       plans.push_back(plan);
       order_keys.push_back(crosser_key);
     }
@@ -203,13 +192,13 @@ std::vector<CrosserPlan> plan_crossers(const Model& model, std::uint64_t seed,
   const NightTable nights(model);
   if (const auto& inf = threats.infiltrators) {
     const KindKeys k{CrosserKind::kInfiltrator, inf->per_day, inf->group_size, inf->approach_m,
-                     inf->goal_depth_km, inf->night_preference, inf->knowledge,
+                     inf->goal_depth_km, inf->night_preference, inf->arrival_profile, inf->knowledge,
                      inf->risk_aversion_s, inf->reactions, inf->origins, inf->corridor_km};
     plan_kind(model, nights, k, nullptr, inf->speed_mps, seed, replication, plans, keys);
   }
   if (const auto& smu = threats.smugglers) {
     const KindKeys k{CrosserKind::kSmuggler, smu->per_day, smu->group_size, smu->approach_m,
-                     smu->goal_depth_km, smu->night_preference, smu->knowledge,
+                     smu->goal_depth_km, smu->night_preference, smu->arrival_profile, smu->knowledge,
                      smu->risk_aversion_s, smu->reactions, smu->origins, smu->corridor_km};
     plan_kind(model, nights, k, &*smu, smu->foot_speed_mps, seed, replication, plans, keys);
   }

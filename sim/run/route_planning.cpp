@@ -97,11 +97,11 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
     planning->crosser_fields.push_back({mover, aversion, goal_km * 1000.0, nullptr});
   };
   if (const auto& i = s.threats.infiltrators)
-    want(routes::Mover::kFoot, i->knowledge, i->risk_aversion_s, i->goal_depth_km);
+    want(routes::Mover::kFoot, i->knowledge, i->risk_aversion_s, i->goal_depth_km.expected());
   if (const auto& m = s.threats.smugglers) {
-    if (m->vehicle_share < 1.0) want(routes::Mover::kFoot, m->knowledge, m->risk_aversion_s, m->goal_depth_km);
+    if (m->vehicle_share < 1.0) want(routes::Mover::kFoot, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
     if (m->vehicle_share > 0.0)
-      want(routes::Mover::kVehicle, m->knowledge, m->risk_aversion_s, m->goal_depth_km);
+      want(routes::Mover::kVehicle, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
   }
   const bool informed = std::any_of(planning->crosser_fields.begin(), planning->crosser_fields.end(),
                                     [](const auto& f) { return f.aversion_s > 0.0; });

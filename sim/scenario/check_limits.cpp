@@ -45,6 +45,14 @@ class LimitChecker {
           number(key, value.get<double>(), child);
         else
           by_suffix(value, child);
+        // A per-crossing distribution ({"family": ...}, scenario/distribution.h) holds
+        // values of its key: they take the key's unit and limits.
+        if (value.is_object() && value.contains("family")) {
+          for (const char* param : {"value", "min", "max", "mean"}) {
+            if (auto it = value.find(param); it != value.end() && it->is_number())
+              number(key, it->get<double>(), child + "/" + param);
+          }
+        }
       }
     } else if (j.is_array()) {
       // Arrays of numbers take the unit of their key ([from, to] in km).

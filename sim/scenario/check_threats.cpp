@@ -14,14 +14,35 @@ class ThreatChecks {
   ThreatChecks(double length_km, double depth_km, const std::string& file)
       : length_km_(length_km), depth_km_(depth_km), file_(file) {}
 
-  void group_size(const std::vector<std::int64_t>& size, const std::string& ptr) const {
-    if (size.size() != 2) fail(ptr, "expected [min, max]");
-    if (size[0] > size[1]) fail(ptr, "min is greater than max");
+  // A goal within the corridor: a fixed depth, a uniform's max, the mean of the others
+  // (whose draws beyond the corridor are clamped to it: movers/crosser_variety.h).
+  void goal(const Distribution& depth_km, const std::string& ptr, bool planned_routes) const {
+    const auto beyond = [&](double km, const std::string& at) {
+      if (km > depth_km_) fail(at, "lies beyond the corridor's depth (/terrain/.../depth_km)");
+    };
+    switch (depth_km.family) {
+      case DistributionFamily::kFixed: beyond(depth_km.value, ptr); break;
+      case DistributionFamily::kUniform: beyond(depth_km.max, ptr + "/max"); break;
+      default: beyond(depth_km.mean, ptr + "/mean"); break;
+    }
+    if (planned_routes && !depth_km.fixed())
+      fail(ptr, "a goal depth that varies needs flat ground or routing.crossers \"straight\": "
+                "planned routes follow a cost field built for one depth");
   }
 
-  void goal(double goal_depth_km, const std::string& ptr) const {
-    if (goal_depth_km > depth_km_)
-      fail(ptr, "lies beyond the corridor's depth (/terrain/.../depth_km)");
+  // 24 hourly weights, not all zero, and not beside a night preference (either the sun
+  // or the profile shapes the day).
+  void arrival_timing(const NightPreference& night, const std::vector<double>& profile,
+                      const std::string& ptr) const {
+    if (profile.empty()) return;
+    if (profile.size() != 24)
+      fail(ptr + "/arrival_profile", fmt::format("expected 24 hourly weights, got {}", profile.size()));
+    double sum = 0.0;
+    for (double w : profile) sum += w;
+    if (!(sum > 0.0)) fail(ptr + "/arrival_profile", "at least one weight must be > 0");
+    if (night.written && night.share)
+      fail(ptr + "/arrival_profile",
+           "give night_preference or arrival_profile, not both (set night_preference to null)");
   }
 
   // Probabilities of exclusive reactions: what is left over carries on.
@@ -55,19 +76,19 @@ class ThreatChecks {
 }  // namespace
 
 void check_threats(const ThreatsSpec& threats, double border_length_km, double corridor_depth_km,
-                   const std::string& file) {
+                   bool planned_routes, const std::string& file) {
   const ThreatChecks check(border_length_km, corridor_depth_km, file);
   if (const auto& inf = threats.infiltrators) {
     const std::string ptr = "/threats/infiltrators";
-    check.group_size(inf->group_size, ptr + "/group_size");
-    check.goal(inf->goal_depth_km, ptr + "/goal_depth_km");
+    check.goal(inf->goal_depth_km, ptr + "/goal_depth_km", planned_routes);
+    check.arrival_timing(inf->night_preference, inf->arrival_profile, ptr);
     check.reactions(inf->reactions, ptr + "/reactions");
     check.origins(inf->origins, ptr + "/origins");
   }
   if (const auto& smu = threats.smugglers) {
     const std::string ptr = "/threats/smugglers";
-    check.group_size(smu->group_size, ptr + "/group_size");
-    check.goal(smu->goal_depth_km, ptr + "/goal_depth_km");
+    check.goal(smu->goal_depth_km, ptr + "/goal_depth_km", planned_routes);
+    check.arrival_timing(smu->night_preference, smu->arrival_profile, ptr);
     check.reactions(smu->reactions, ptr + "/reactions");
     check.origins(smu->origins, ptr + "/origins");
     const auto& weights = smu->organisation_weights;
@@ -83,6 +104,11 @@ void check_threats(const ThreatsSpec& threats, double border_length_km, double c
     if (!(mix.drugs + mix.weapons + mix.people > 0.0))
       check.fail(ptr + "/cargo", "at least one share must be > 0");
   }
+}
+
+void settle_arrival_timing(ThreatsSpec& threats) {
+  if (auto& inf = threats.infiltrators; inf && !inf->arrival_profile.empty()) inf->night_preference = {};
+  if (auto& smu = threats.smugglers; smu && !smu->arrival_profile.empty()) smu->night_preference = {};
 }
 
 }  // namespace bordersim::detail

@@ -14,6 +14,7 @@
 #include "bordersim/scenario/fields.h"
 #include "bordersim/scenario/limits.h"
 #include "bordersim/scenario/load.h"
+#include "distribution_keys.h"
 
 namespace bordersim::detail {
 
@@ -122,6 +123,15 @@ class FieldReader {
     out.instant = false;
     read(j, ptr, out.per_s, Range::positive());
   }
+  void read(const Json& j, const std::string& ptr, Distribution& out, const DistributionCheck& check) const {
+    out = read_distribution(j, ptr, file_, check);
+  }
+  void read(const Json& j, const std::string& ptr, GroupSizeDistribution& out, const Range& range) const {
+    out = read_group_size(j, ptr, file_, range);
+  }
+  void read(const Json& j, const std::string& ptr, NightPreference& out, const Range& range) const {
+    out = read_night_preference(j, ptr, file_, range);
+  }
   template <class T, class Check>
   void read(const Json& j, const std::string& ptr, std::vector<T>& out, const Check& check) const {
     if (!j.is_array()) fail(ptr, fmt::format("expected an array, got {}", j.type_name()));
@@ -168,7 +178,13 @@ class FieldWriter {
 
   template <class T>
   static Json to_json(const T& value) {
-    if constexpr (std::same_as<T, DetectionRate>) {
+    if constexpr (std::same_as<T, GroupSizeDistribution>) {
+      return group_size_json(value);
+    } else if constexpr (std::same_as<T, Distribution>) {
+      return distribution_json(value);
+    } else if constexpr (std::same_as<T, NightPreference>) {
+      return night_preference_json(value);
+    } else if constexpr (std::same_as<T, DetectionRate>) {
       if (value.none()) return Json("none");
       return value.instant ? Json("instant") : Json(value.per_s);
     } else if constexpr (requires { value.begin(); } && !std::same_as<T, std::string>) {

@@ -218,7 +218,8 @@ void check_consistency(const Scenario& s, const std::string& file) {
   check_moving_sensors(s, sector_count, length_km, file);
   check_sensor_service(s, length_km, file);
 
-  detail::check_threats(s.threats, length_km, corridor_depth_km(s.terrain), file);
+  const bool planned_routes = !s.terrain.flat && s.routing.crossers == "planned";
+  detail::check_threats(s.threats, length_km, corridor_depth_km(s.terrain), planned_routes, file);
 
   if (const auto& qrf = s.response.qrf) {
     if (qrf->bases_km.empty()) fail("/response/qrf/bases_km", "at least one base is needed");
@@ -239,6 +240,7 @@ Scenario read_scenario(const Json& document, const std::string& file) {
     resolve_terrain_files(*scenario.terrain.files, std::filesystem::path(file).parent_path(), file);
   check_consistency(scenario, file);
   detail::check_limits(scenario, file);
+  detail::settle_arrival_timing(scenario.threats);
   return scenario;
 }
 

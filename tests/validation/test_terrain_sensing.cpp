@@ -79,8 +79,8 @@ TEST_CASE("on terrain a crosser is detected exactly where a tower first sees it"
       // Walk the path in 10 m steps: before the detection point no tower sees it (the
       // model walks the cells exactly, so only millisecond rounding separates the two).
       const double end_y = std::isnan(row.first_detection_s)
-                               ? infiltrators.goal_depth_km * 1000.0
-                               : -infiltrators.approach_m + infiltrators.speed_mps * (row.first_detection_s - row.start_s);
+                               ? infiltrators.goal_depth_km.value * 1000.0
+                               : -infiltrators.approach_m + infiltrators.speed_mps.value * (row.first_detection_s - row.start_s);
       bool seen_before = false;
       for (double y = -infiltrators.approach_m; y < end_y - 0.05; y += 10.0) seen_before |= seen_at(y);
       CHECK_FALSE(seen_before);

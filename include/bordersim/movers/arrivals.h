@@ -4,13 +4,15 @@
 // crossers (common random numbers) whatever its sensors and responders.
 //
 // Each kind (infiltrators, smugglers) has origin areas along the border; each area is a
-// non-homogeneous Poisson process with rate per_day × weight / Σ weights, busier at night
-// by night_preference (movers/night_table.h), drawn by thinning from the stream
-// {kThreatSource, kind << 16 | origin} / kArrivals. A crossing's attributes come from its
-// own stream {kCrosser, (kind << 16 | origin) << 32 | sequence in its area} / kAttributes,
-// in this order: place in its area, group size, reaction; smugglers then organisation,
-// cargo kind, vehicle or foot, and last the cargo value (lognormal, a variable number of
-// draws). So a change to one kind's keys leaves the other kind's draws alone.
+// non-homogeneous Poisson process with rate per_day × weight / Σ weights, shaped in time
+// by night_preference or arrival_profile (movers/arrival_timing.h), drawn by thinning
+// from the stream {kThreatSource, kind << 16 | origin} / kArrivals. A crossing's
+// attributes come from its own stream {kCrosser, (kind << 16 | origin) << 32 | sequence
+// in its area} / kAttributes, in this order: place in its area, group size (one uniform
+// whatever its family), reaction; smugglers then organisation, cargo kind, vehicle or
+// foot, and last the cargo value (lognormal, a variable number of draws). Speed and goal
+// depth, when they vary, come from streams of their own (movers/crosser_variety.h). So a
+// change to one kind's keys leaves the other kind's draws alone.
 #include <cstdint>
 #include <vector>
 

@@ -47,6 +47,8 @@ enum class Purpose : std::uint32_t {
   kDispatch = 21,        // dispatch delays and time on scene of responders
   kCorridor = 22,        // an adaptive organisation's choice of corridor
   kGroundDetection = 23,  // a crosser's draws against ground sensors
+  kSpeed = 24,            // a crosser's speed, when it varies (movers/crosser_variety.h)
+  kGoalDepth = 25,        // a crosser's goal depth, when it varies
   kBenchmark = 0xFFFF,
 };
 

@@ -23,6 +23,14 @@ struct Range {
   static constexpr Range any() { return {}; }
 };
 
+// A per-crossing distribution (scenario/distribution.h): the range its parameters that
+// are values of the key (value, min, max, mean) must lie in, and whether the exponential
+// family means something for the key (a goal depth: yes; a speed: no).
+struct DistributionCheck {
+  Range range;
+  bool exponential = false;
+};
+
 // Allowed words for a string key; empty: any string.
 using Words = std::initializer_list<std::string_view>;
 
@@ -269,10 +277,11 @@ template <class V>
 void visit_fields(V& v, InfiltratorsSpec& i) {
   v.field("per_day", i.per_day, Range::non_negative());
   v.field("group_size", i.group_size, Range::between(1, 10000));
-  v.field("speed_mps", i.speed_mps, Range::positive());
+  v.field("speed_mps", i.speed_mps, DistributionCheck{Range::positive()});
   v.field("approach_m", i.approach_m, Range::non_negative());
-  v.field("goal_depth_km", i.goal_depth_km, Range::positive());
+  v.field("goal_depth_km", i.goal_depth_km, DistributionCheck{Range::positive(), true});
   v.field("night_preference", i.night_preference, Range::between(0.0, 1.0));
+  v.field("arrival_profile", i.arrival_profile, Range::non_negative());
   v.field("knowledge", i.knowledge, Words{"naive", "informed", "adaptive"});
   v.field("risk_aversion_s", i.risk_aversion_s, Range::non_negative());
   v.field("corridor_km", i.corridor_km, Range::between(0.1, 20000.0));
@@ -309,11 +318,12 @@ void visit_fields(V& v, SmugglersSpec& s) {
   v.field("value_usd", s.value_usd);
   v.field("vehicle_share", s.vehicle_share, Range::between(0.0, 1.0));
   v.field("group_size", s.group_size, Range::between(1, 10000));
-  v.field("foot_speed_mps", s.foot_speed_mps, Range::positive());
-  v.field("vehicle_speed_mps", s.vehicle_speed_mps, Range::positive());
+  v.field("foot_speed_mps", s.foot_speed_mps, DistributionCheck{Range::positive()});
+  v.field("vehicle_speed_mps", s.vehicle_speed_mps, DistributionCheck{Range::positive()});
   v.field("approach_m", s.approach_m, Range::non_negative());
-  v.field("goal_depth_km", s.goal_depth_km, Range::positive());
+  v.field("goal_depth_km", s.goal_depth_km, DistributionCheck{Range::positive(), true});
   v.field("night_preference", s.night_preference, Range::between(0.0, 1.0));
+  v.field("arrival_profile", s.arrival_profile, Range::non_negative());
   v.field("knowledge", s.knowledge, Words{"naive", "informed", "adaptive"});
   v.field("risk_aversion_s", s.risk_aversion_s, Range::non_negative());
   v.field("corridor_km", s.corridor_km, Range::between(0.1, 20000.0));

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/scenario/distribution.h"
+
 namespace bordersim {
 
 // Flat ground with a straight border along the x axis from 0 to length; crossers come
@@ -266,13 +268,23 @@ struct OriginSpec {
   double weight = 1.0;
 };
 
+// When crossers set off (issue 15, item 3): a share of arrivals at night, thinned by the
+// sun; `null` (or "none") in the file: homogeneous in time, no thinning.
+struct NightPreference {
+  std::optional<double> share;  // empty: no preference
+  bool written = false;         // a number given in the file (for the arrival_profile check)
+  NightPreference(double s) : share(s) {}  // NOLINT(google-explicit-constructor): a default
+  NightPreference() = default;
+};
+
 struct InfiltratorsSpec {
   double per_day = 24.0;
-  std::vector<std::int64_t> group_size = {2, 8};  // [min, max], uniform
-  double speed_mps = 1.2;
+  GroupSizeDistribution group_size = {2, 8};  // [min, max]: uniform integer
+  Distribution speed_mps = 1.2;               // per crossing (scenario/distribution.h)
   double approach_m = 3000.0;  // where the walk starts, before the border line
-  double goal_depth_km = 5.0;  // where it ends, behind the border line
-  double night_preference = 0.7;  // share of arrivals while the sun is below the horizon
+  Distribution goal_depth_km = 5.0;  // where it ends, behind the border line
+  NightPreference night_preference = 0.7;  // share of arrivals while the sun is below the horizon
+  std::vector<double> arrival_profile;  // 24 hourly weights (local mean solar time); empty: none
   std::string knowledge = "naive";  // "naive", "informed" or "adaptive"
   double risk_aversion_s = 1800.0;  // travel time given to avoid one expected detection
   double corridor_km = 20.0;  // "adaptive": the width of the corridors it learns between
@@ -305,12 +317,13 @@ struct SmugglersSpec {
   CargoMixSpec cargo;
   CargoValuesSpec value_usd;
   double vehicle_share = 0.3;  // the rest cross on foot
-  std::vector<std::int64_t> group_size = {1, 4};  // [min, max], uniform
-  double foot_speed_mps = 1.3;
-  double vehicle_speed_mps = 8.0;
+  GroupSizeDistribution group_size = {1, 4};  // [min, max]: uniform integer
+  Distribution foot_speed_mps = 1.3;
+  Distribution vehicle_speed_mps = 8.0;
   double approach_m = 3000.0;
-  double goal_depth_km = 10.0;
-  double night_preference = 0.8;
+  Distribution goal_depth_km = 10.0;
+  NightPreference night_preference = 0.8;
+  std::vector<double> arrival_profile;  // as for infiltrators
   std::string knowledge = "informed";
   double risk_aversion_s = 3600.0;
   double corridor_km = 20.0;
