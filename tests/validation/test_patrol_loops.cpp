@@ -11,6 +11,7 @@
 #include "bordersim/movers/arrivals.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/run/batch.h"
+#include "bordersim/run/replication.h"
 
 using namespace bordersim;
 
@@ -182,4 +183,106 @@ TEST_CASE("contacts on a patrol loop with shifts agree with brute-force sampling
                       plans.size(), detected, agreed, off_shift_misses));
   CHECK(detected > 20);
   CHECK(off_shift_misses > 20);  // the shifts did hide vehicles from crossers
+}
+
+// A loop patrol's vehicle sent after a crosser leaves from wherever its loop has taken it,
+// and only on shift. The set-up of test_patrol_response.cpp's closed form: one crosser per
+// replication is seen once by an "instant" tower on the border and the report reaches the
+// post at a known time; the only responders are the vehicles of one patrol, here round a
+// loop (out along a lane 5 km behind the border over 40–60 km, up to a road 9 km behind,
+// back along it, down again: 48 km), sweeping nobody (a 1 cm sweep). Driving straight at
+// V, a vehicle can meet the crosser before its goal G exactly when it is within V·T of G
+// when sent (T: from the report to the crosser reaching G). The chance that some vehicle
+// is that close, its phase uniform over the loop, is integrated here by walking the loop's
+// corners. A shift that does not cover the report's time (the run starts at 18:00, the
+// report comes at 18:23) leaves nobody to send.
+TEST_CASE("a loop patrol's vehicles respond from where the loop has taken them, on shift only") {
+  constexpr double kWalkMps = 1.2, kApproachM = 1000.0, kTowerRangeM = 30.0, kLatencyS = 60.0;
+  constexpr double kGoalM = 3000.0, kResponseMps = 2.0;
+  struct Case {
+    double crossing_km;
+    int vehicles;
+    std::string shifts;  // active_h, or empty
+    bool on_shift;
+  };
+  const std::vector<std::pair<double, double>> corners{
+      {40000, 5000}, {60000, 5000}, {60000, 9000}, {40000, 9000}, {40000, 5000}};
+  const double loop_m = 48000.0;
+  const auto on_loop = [&](double s) {  // (along, behind) of arc length s
+    s = std::fmod(s, loop_m);
+    for (std::size_t j = 0; j + 1 < corners.size(); ++j) {
+      const auto [ax, ay] = corners[j];
+      const auto [bx, by] = corners[j + 1];
+      const double d = std::hypot(bx - ax, by - ay);
+      if (s <= d) return std::pair{ax + (bx - ax) * s / d, ay + (by - ay) * s / d};
+      s -= d;
+    }
+    return corners.back();
+  };
+  const double report_from_border_m = -kTowerRangeM + kLatencyS * kWalkMps;
+  const double reach_m = kResponseMps * (kGoalM - report_from_border_m) / kWalkMps;
+  const auto theory = [&](const Case& c) {
+    if (!c.on_shift) return 0.0;
+    constexpr int kSteps = 200000;
+    int hits = 0;
+    for (int i = 0; i < kSteps; ++i) {
+      const double u = (i + 0.5) / kSteps * loop_m;
+      for (int k = 0; k < c.vehicles; ++k) {
+        const auto [x, y] = on_loop(u + k * loop_m / c.vehicles);
+        if (std::hypot(x - c.crossing_km * 1000.0, y - kGoalM) <= reach_m) {
+          ++hits;
+          break;
+        }
+      }
+    }
+    return static_cast<double>(hits) / kSteps;
+  };
+  for (const Case& c : {Case{50.0, 1, "", true}, Case{42.0, 2, "", true},
+                        Case{59.0, 3, "", true}, Case{50.0, 2, R"(, "active_h": [[18, 19]])", true},
+                        Case{50.0, 2, R"(, "active_h": [[19, 6]])", false}}) {
+    CAPTURE(c.crossing_km);
+    CAPTURE(c.vehicles);
+    CAPTURE(c.shifts);
+    const std::string text = fmt::format(
+        R"({{
+      "start": "2026-11-25T18:00:00",
+      "terrain": {{"flat": {{"length_km": 100}}}},
+      "sensors": {{
+        "towers": {{"along_border": {{"spacing_m": 200000, "offset_m": {}}}, "range_m": {},
+                    "detection_rate_per_s": "instant", "false_alarms_per_day": 0}},
+        "patrols": [{{"route_points": [[40, 5000], [60, 5000], [60, 9000], [40, 9000]], "drive": "loop",
+                      "vehicles": {}, "speed_mps": 10, "sweep_width_m": 0.01,
+                      "response_speed_mps": {}, "on_scene_s": 0{}}}]}},
+      "response": {{"report_latency_s": {}, "track_hold_s": 1e7}}}})",
+        c.crossing_km * 1000.0, kTowerRangeM, c.vehicles, kResponseMps, c.shifts, kLatencyS);
+    const Model model = build_model(load_scenario_text(text, "loop_response.json").base);
+    CrosserPlan plan;
+    plan.start = seconds_to_time(500.0);
+    plan.border_s = c.crossing_km * 1000.0;
+    plan.speed_mps = kWalkMps;
+    plan.approach_m = kApproachM;
+    plan.goal_m = kGoalM;
+    const std::vector<CrosserPlan> plans{plan};
+    constexpr std::uint32_t kReplications = 3000;
+    std::uint32_t intercepted = 0;
+    for (std::uint32_t r = 0; r < kReplications; ++r) {
+      const ReplicationRecord record = simulate_replication(model, plans, 17, r);
+      const CrossingRecord& row = record.crossing_records.at(0);
+      REQUIRE(row.first_detector == Detector::kTowerCrew);
+      if (row.outcome == Outcome::kIntercepted) {
+        ++intercepted;
+        CHECK(row.interceptor == Responder::kPatrol);
+      }
+    }
+    const double p = theory(c);
+    const double rate = static_cast<double>(intercepted) / kReplications;
+    MESSAGE(fmt::format("crossing at {} km, {} vehicle(s){}: intercepted {:.4f}, theory {:.4f}",
+                        c.crossing_km, c.vehicles, c.shifts, rate, p));
+    if (p == 0.0) {
+      CHECK(intercepted == 0);
+    } else {
+      CHECK(p < 1.0);
+      CHECK(std::abs(rate - p) <= kZ99 * std::sqrt(p * (1.0 - p) / kReplications));
+    }
+  }
 }
