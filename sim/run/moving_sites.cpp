@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "bordersim/core/error.h"
+#include "bordersim/scenario/limits.h"
 #include "bordersim/sensors/motion.h"
 #include "patrol_routes.h"
 
@@ -158,6 +159,18 @@ PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t 
                               : spec.route_lonlat ? "/route_lonlat"
                                                   : "/route_file"),
                        "a route of zero length (all its points coincide)");
+    // Routes in lon/lat are measured only now: the bound on legs of the round
+    // (check_limits.cpp) is applied here.
+    const double legs = model.scenario.duration_h * 3600.0 * spec.speed_mps /
+                        p.route.to_m * static_cast<double>(spec.vehicles);
+    if (legs > limits::kMaxPeriodicSteps)
+      throw InputError(file,
+                       ptr + (spec.route_points   ? "/route_points"
+                              : spec.route_lonlat ? "/route_lonlat"
+                                                  : "/route_file"),
+                       fmt::format("{:.0f} legs of the round per replication (duration x speed / "
+                                   "length x vehicles), over the limit of {:.0f}",
+                                   legs, limits::kMaxPeriodicSteps));
   } else {
     const auto [from, to] =
         stretch_m(spec.along_border_km, model.border_length_m, ptr + "/along_border_km", file);

@@ -203,3 +203,14 @@ TEST_CASE("patrol routes: documented defaults, written back by the resolved scen
   const auto again = load_scenario_text(loaded.resolved.dump(), "s.json");
   CHECK(again.resolved == loaded.resolved);
 }
+
+TEST_CASE("patrol routes: a lon/lat loop too short for the run is refused when measured") {
+  // Two points 1 cm apart: 2 cm round, at 10 m/s over 24 h far beyond the limit on legs.
+  CHECK(pointer_of_error(R"({"terrain": {"files": {"border": ")" BORDERSIM_SOURCE_DIR
+                         R"(/data/real/vector/iraq_syria_boundary_ne10m_line.geojson",
+                         "home_point_lonlat": [43.0, 35.0], "depth_km": 10, "foreign_depth_km": 5},
+                         "cell_m": 5000},
+                         "sensors": {"patrols": [{"respond": false, "drive": "loop",
+                           "route_lonlat": [[41.5, 35.0], [41.5000001, 35.0]]}]}})") ==
+        "/sensors/patrols/0/route_lonlat");
+}
