@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "bordersim/sensors/glimpse_schedule.h"
+#include "bordersim/sensors/patrol_cycle.h"
 #include "world.h"
 
 namespace bordersim::detail {
@@ -73,10 +74,11 @@ Walk grown(Walk walk, double range) {
 }
 
 // Vehicles pass a point of the lane going one way at times base + j·spacing: vehicle k's
-// distance along its cycle is unfolded0 + k·2L/n + v·t, so together they pass every
-// 2L/(n·v) seconds, pass j being vehicle (−j) mod n's. Each traversal of [q0, q1] is a
-// straight leg. Passes that `away(k, t)` says vehicle k is off its round for are skipped;
-// `vehicle` is set to the best contact's.
+// distance along its cycle C (2L back and forth, L round a loop) is unfolded0 + k·C/n + v·t,
+// so together they pass every C/(n·v) seconds, pass j being vehicle (−j) mod n's. Each
+// traversal of [q0, q1] is a straight leg, outbound only round a loop; only its parts within
+// the patrol's shifts sense. Passes that `away(k, t)` says vehicle k is off its round for are
+// skipped; `vehicle` is set to the best contact's.
 template <class Away>
 void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk, Away away,
                      std::vector<std::uint32_t>& pieces, std::optional<double>& best,
@@ -85,7 +87,7 @@ void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
   const double length = route.to_m - route.from_m;
   const double v = site.speed_mps;
   const std::int64_t n = site.vehicles;
-  const double spacing = 2.0 * length / (v * static_cast<double>(n));
+  const double spacing = site.cycle_m() / (v * static_cast<double>(n));
   route.index.near_box(walk.lo, walk.hi, 0.0, pieces);
   for (std::uint32_t i : pieces) {
     const LanePiece& piece = route.pieces[i];
@@ -102,13 +104,19 @@ void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
         const auto k = static_cast<std::uint32_t>(((-j) % n + n) % n);
         if (away(k, tm0)) continue;
         const auto before = best;
-        consider(walk, site.range_m, from, tm0, velocity, tm0 + crossing_s, best);
+        site.shifts.active_spans(tm0, tm0 + crossing_s, [&](double a, double b) {
+          const MapPoint at = a == tm0 ? from
+                                       : MapPoint{from.x + velocity.x * (a - tm0),
+                                                  from.y + velocity.y * (a - tm0)};
+          consider(walk, site.range_m, at, a, velocity, b, best);
+        });
         if (best != before) vehicle = k;
       }
     };
     const MapPoint out{v * piece.dir.x, v * piece.dir.y};
     pass((q0 - route.from_m - unfolded0) / v, piece.at(q0), out);  // outbound, at q0
-    pass((2.0 * length - (q1 - route.from_m) - unfolded0) / v, piece.at(q1), {-out.x, -out.y});
+    if (!site.loop)
+      pass((2.0 * length - (q1 - route.from_m) - unfolded0) / v, piece.at(q1), {-out.x, -out.y});
   }
 }
 
@@ -180,9 +188,8 @@ void World::init_moving_sensors() {
     drones_.push_back(std::move(state));
   }
   for (std::size_t p = 0; p < model_.patrols.size(); ++p) {
-    const SweepRoute& route = model_.patrols[p].route;
     Stream phase({seed_, replication, {EntityKind::kPatrol, p}, Purpose::kSchedulePhase});
-    patrol_unfolded0_m_.push_back(uniform01(phase) * 2.0 * (route.to_m - route.from_m));
+    patrol_unfolded0_m_.push_back(uniform01(phase) * model_.patrols[p].cycle_m());
   }
   if (!model_.drones.empty()) walkers_ = SegmentIndex(model_.walker_bucket_m);
 }
@@ -287,15 +294,23 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
 }
 
 // Vehicle k of patrol p on its round at t (where it would be, were it not on a call): its
-// arc length along the border, and its place.
+// arc length along its lane, and its place.
 double World::patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const {
   const PatrolSite& site = model_.patrols[p];
   const double length = site.route.to_m - site.route.from_m;
-  const double unfolded =
-      patrol_unfolded0_m_[p] +
-      static_cast<double>(k) * 2.0 * length / static_cast<double>(site.vehicles) +
-      site.speed_mps * time_to_seconds(t);
-  return site.route.from_m + sensors::back_and_forth_position(unfolded, length);
+  const double unfolded = patrol_unfolded0_m_[p] +
+                          sensors::vehicle_offset(static_cast<std::int64_t>(k), site.vehicles,
+                                                  site.cycle_m()) +
+                          site.speed_mps * time_to_seconds(t);
+  return site.route.from_m + sensors::cycle_position(unfolded, length, site.loop);
+}
+
+// Its arc length along the border (where its sector is): the nearest point of the border
+// when it drives a route of its own.
+double World::patrol_vehicle_border_s(std::size_t p, std::size_t k, Time t) const {
+  const double s = patrol_vehicle_s(p, k, t);
+  if (model_.patrols[p].on_border_road) return s;
+  return model_.geography->border.project(lane_point(model_.patrols[p].route, s)).s;
 }
 
 MapPoint World::patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const {

@@ -7,7 +7,9 @@
 #include <stdexcept>
 
 #include "bordersim/core/error.h"
+#include "bordersim/scenario/limits.h"
 #include "bordersim/sensors/motion.h"
+#include "patrol_routes.h"
 
 namespace bordersim {
 namespace {
@@ -118,15 +120,66 @@ DroneSite build_drone(const Model& model, const DroneSpec& spec, std::size_t i,
   return d;
 }
 
+// A lane along the polyline `points` (closed back to the first when `loop`), its arc
+// length the distance driven from the first point; repeated points are skipped.
+void add_polyline_lane(SweepRoute& route, std::vector<MapPoint> points, bool loop) {
+  route.lane_offsets_m.push_back(0.0);
+  if (loop) points.push_back(points.front());
+  double s = 0.0;
+  for (std::size_t j = 0; j + 1 < points.size(); ++j) {
+    const MapPoint a = points[j], b = points[j + 1];
+    const double length = std::hypot(b.x - a.x, b.y - a.y);
+    if (!(length > 0.0)) continue;
+    route.pieces.push_back({0, s, s + length, a, {(b.x - a.x) / length, (b.y - a.y) / length}});
+    s += length;
+  }
+  route.from_m = 0.0;
+  route.to_m = s;
+}
+
+// Seconds since local midnight at simulated time 0, from the scenario's start.
+double start_of_run_local_s(const Model& model) {
+  constexpr std::int64_t kDayMs = 86'400'000;
+  const auto offset_ms =
+      static_cast<std::int64_t>(std::llround(model.scenario.site.utc_offset_h * 3'600'000.0));
+  return static_cast<double>(((model.start_utc + offset_ms) % kDayMs + kDayMs) % kDayMs) / 1000.0;
+}
+
 PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t i,
                         const std::string& file) {
   PatrolSite p;
-  const auto [from, to] = stretch_m(spec.along_border_km, model.border_length_m,
-                                    fmt::format("/sensors/patrols/{}/along_border_km", i), file);
-  p.route.from_m = from;
-  p.route.to_m = to;
-  add_lane(p.route, model.geography->border, spec.offset_m);
+  const std::string ptr = fmt::format("/sensors/patrols/{}", i);
+  if (spec.route_points || spec.route_lonlat || spec.route_file) {
+    p.on_border_road = false;
+    p.loop = spec.drive == "loop";
+    add_polyline_lane(p.route, patrol_route_points(model, spec, i, file), p.loop);
+    if (!(p.route.to_m > 0.0))
+      throw InputError(file,
+                       ptr + (spec.route_points   ? "/route_points"
+                              : spec.route_lonlat ? "/route_lonlat"
+                                                  : "/route_file"),
+                       "a route of zero length (all its points coincide)");
+    // Routes in lon/lat are measured only now: the bound on legs of the round
+    // (check_limits.cpp) is applied here.
+    const double legs = model.scenario.duration_h * 3600.0 * spec.speed_mps /
+                        p.route.to_m * static_cast<double>(spec.vehicles);
+    if (legs > limits::kMaxPeriodicSteps)
+      throw InputError(file,
+                       ptr + (spec.route_points   ? "/route_points"
+                              : spec.route_lonlat ? "/route_lonlat"
+                                                  : "/route_file"),
+                       fmt::format("{:.0f} legs of the round per replication (duration x speed / "
+                                   "length x vehicles), over the limit of {:.0f}",
+                                   legs, limits::kMaxPeriodicSteps));
+  } else {
+    const auto [from, to] =
+        stretch_m(spec.along_border_km, model.border_length_m, ptr + "/along_border_km", file);
+    p.route.from_m = from;
+    p.route.to_m = to;
+    add_lane(p.route, model.geography->border, spec.offset_m);
+  }
   index_lanes(p.route);
+  if (spec.active_h) p.shifts = sensors::DailyWindows(*spec.active_h, start_of_run_local_s(model));
   p.vehicles = spec.vehicles;
   p.speed_mps = spec.speed_mps;
   p.range_m = 0.5 * spec.sweep_width_m;

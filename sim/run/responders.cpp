@@ -4,6 +4,7 @@
 // crosser is soonest reached across the ground, then by road and terrain (the road's
 // field); it sweeps nothing until it is back on its round. On ground without a routing
 // grid, both drive straight.
+#include <algorithm>
 #include <cmath>
 
 #include "world.h"
@@ -25,7 +26,9 @@ void World::init_responders() {
     if (!site.responds) continue;
     patrol_responders_[p] = responders_.size();
     ResponderState vehicle;
-    vehicle.sector = model_.sector_of(0.5 * (site.route.from_m + site.route.to_m));
+    const double middle = 0.5 * (site.route.from_m + site.route.to_m);
+    vehicle.sector = model_.sector_of(
+        site.on_border_road ? middle : border.project(lane_point(site.route, middle)).s);
     for (std::uint32_t k = 0; k < site.vehicles; ++k) {
       vehicle.vehicle = PatrolVehicle{p, k};
       responders_.push_back(vehicle);
@@ -36,7 +39,10 @@ void World::init_responders() {
 bool World::ready(std::size_t r) const {
   const ResponderState& responder = responders_[r];
   if (responder.busy) return false;
-  return !responder.vehicle || up(EntityKind::kPatrol, responder.vehicle->patrol, sim_.now());
+  if (!responder.vehicle) return true;
+  const std::size_t p = responder.vehicle->patrol;
+  return up(EntityKind::kPatrol, p, sim_.now()) &&
+         model_.patrols[p].shifts.active(time_to_seconds(sim_.now()));
 }
 
 MapPoint World::responder_at(std::size_t r) const {
@@ -49,7 +55,7 @@ MapPoint World::responder_at(std::size_t r) const {
 std::uint16_t World::responder_jurisdiction(std::size_t r) const {
   const auto& vehicle = responders_[r].vehicle;
   if (!vehicle) return responders_[r].jurisdiction;
-  const double s = patrol_vehicle_s(vehicle->patrol, vehicle->index, sim_.now());
+  const double s = patrol_vehicle_border_s(vehicle->patrol, vehicle->index, sim_.now());
   return model_.sectors[model_.sector_of(s)].jurisdiction_index;
 }
 
@@ -81,8 +87,10 @@ double World::travel_s(std::size_t r, MapPoint to) const {
   const auto& road = model_.routing->patrol_fields[vehicle->patrol];
   const auto across = road.field->from_nearest_source(to);
   if (!std::isfinite(across.seconds)) return across.seconds;
-  const double along_m = std::abs(road.source_s[across.source] -
-                                  patrol_vehicle_s(vehicle->patrol, vehicle->index, sim_.now()));
+  double along_m = std::abs(road.source_s[across.source] -
+                            patrol_vehicle_s(vehicle->patrol, vehicle->index, sim_.now()));
+  // Round a loop, the shorter way to the source: a vehicle on a call may turn back.
+  if (site.loop) along_m = std::min(along_m, (site.route.to_m - site.route.from_m) - along_m);
   return along_m / site.speed_mps + across.seconds / site.response_speed_mps;
 }
 

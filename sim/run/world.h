@@ -212,6 +212,7 @@ class World {
   void sweep_again();
   // Patrol vehicles on their round: arc length and place at t, and whether off it on a call.
   double patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const;
+  double patrol_vehicle_border_s(std::size_t p, std::size_t k, Time t) const;
   MapPoint patrol_vehicle_at(std::size_t p, std::size_t k, Time t) const;
   bool vehicle_away(std::size_t p, std::size_t k, Time t) const;
   std::optional<double> first_sweep_contact(const Leg& leg, std::uint64_t& by) const;

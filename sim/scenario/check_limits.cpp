@@ -1,4 +1,5 @@
 #include "check_limits.h"
+#include "check_patrols.h"
 
 #include <fmt/format.h>
 
@@ -238,11 +239,15 @@ class LimitChecker {
       double stretch = len.value_or(0.0);
       if (p.along_border_km.size() == 2)
         stretch = (p.along_border_km[1] - p.along_border_km[0]) * 1000.0;
+      if (p.route_points) stretch = detail::offset_route_length_m(*p.route_points, p.drive == "loop");
+      if (p.route_lonlat || p.route_file) stretch = 0.0;  // measured on the map, later
       if (stretch <= 0.0) continue;  // a border from a file: its length is known later
       const double laps = duration_s() * p.speed_mps / stretch * static_cast<double>(p.vehicles);
       if (laps > steps_limit)
         fail(fmt::format("/sensors/patrols/{}/{}", i,
-                         p.along_border_km.empty() ? "speed_mps" : "along_border_km"),
+                         p.route_points              ? "route_points"
+                         : p.along_border_km.empty() ? "speed_mps"
+                                                     : "along_border_km"),
              fmt::format("{:.0f} legs of the round per replication (duration x speed / length x "
                          "vehicles), over "
                          "the limit of {:.0f}",

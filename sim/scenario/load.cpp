@@ -11,6 +11,7 @@
 #include "bordersim/scenario/strict_json.h"
 #include "bordersim/sensors/sun.h"
 #include "check_limits.h"
+#include "check_patrols.h"
 #include "check_threats.h"
 #include "field_io.h"
 
@@ -216,6 +217,7 @@ void check_consistency(const Scenario& s, const std::string& file) {
   }
 
   check_moving_sensors(s, sector_count, length_km, file);
+  detail::check_patrol_routes(s.sensors, s.terrain.files.has_value(), length_km, file);
   check_sensor_service(s, length_km, file);
 
   const bool planned_routes = !s.terrain.flat && s.routing.crossers == "planned";
@@ -238,6 +240,7 @@ Scenario read_scenario(const Json& document, const std::string& file) {
   settle_terrain_kind(scenario.terrain, file);
   if (scenario.terrain.files)
     resolve_terrain_files(*scenario.terrain.files, std::filesystem::path(file).parent_path(), file);
+  detail::resolve_patrol_routes(scenario.sensors, std::filesystem::path(file).parent_path(), file);
   check_consistency(scenario, file);
   detail::check_limits(scenario, file);
   detail::settle_arrival_timing(scenario.threats);

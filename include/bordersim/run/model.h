@@ -14,6 +14,7 @@
 #include "bordersim/scenario/scenario.h"
 #include "bordersim/sensors/availability.h"
 #include "bordersim/sensors/camera.h"
+#include "bordersim/sensors/patrol_cycle.h"
 #include "bordersim/terrain/land_cover.h"
 #include "bordersim/terrain/viewshed.h"
 
@@ -69,12 +70,19 @@ struct SweepRoute {
 // Where a route of one lane (a patrol's) is at arc length s along the border.
 MapPoint lane_point(const SweepRoute& route, double s);
 
-// Vehicles back and forth along one lane, spread evenly along their cycle (2·length / speed):
-// vehicle k has covered u0 + k·2·length/vehicles + speed·t of its cycle at time t, where
-// u0 = 2·length × the first uniform of Stream(seed, replication, {kPatrol, index},
-// kSchedulePhase), drawn per replication.
+// Vehicles along one lane, back and forth or round a loop (sensors/patrol_cycle.h), spread
+// evenly along their cycle (C = 2·length back and forth, length round a loop): vehicle k
+// has covered u0 + k·C/vehicles + speed·t of its cycle at time t, where u0 = C × the first
+// uniform of Stream(seed, replication, {kPatrol, index}, kSchedulePhase), drawn per
+// replication. The lane's arc length is the border's on the border road (from_m to to_m);
+// on a route of its own it is the distance along the route from its first point (0 to
+// its length), the loop's closing piece included.
 struct PatrolSite {
   SweepRoute route;
+  bool loop = false;
+  bool on_border_road = true;     // the lane's arc length is the border's
+  sensors::DailyWindows shifts;   // out (sensing, responding) only within these
+  double cycle_m() const { return sensors::cycle_length(route.to_m - route.from_m, loop); }
   std::int64_t vehicles = 1;
   double speed_mps = 1.0;
   double range_m = 0.0;  // definite range: half the sweep width

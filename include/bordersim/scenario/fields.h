@@ -216,6 +216,11 @@ void visit_fields(V& v, PatrolSpec& p) {
   v.field("respond", p.respond);
   v.field("response_speed_mps", p.response_speed_mps, Range::positive());
   v.field("on_scene_s", p.on_scene_s, Range::non_negative());
+  v.field("route_points", p.route_points, Range::any());
+  v.field("route_lonlat", p.route_lonlat, Range::between(-180.0, 180.0));
+  v.field("route_file", p.route_file);
+  v.field("drive", p.drive, Words{"shuttle", "loop"});
+  v.field("active_h", p.active_h, Range::between(0.0, 24.0));
 }
 
 template <class V>

@@ -190,11 +190,12 @@ struct DroneSpec {
   std::optional<double> report_latency_s; // absent: response.report_latency_s
 };
 
-// Vehicles driving back and forth along a road at offset_m behind the border, spread
-// evenly along their cycle; each sees crossers within sweep_width_m / 2 (definite range)
-// and, when `respond`, is sent after crossers like a quick-reaction team.
+// Vehicles driving back and forth along a road at offset_m behind the border (or along a
+// route of their own, below), spread evenly along their cycle; each sees crossers within
+// sweep_width_m / 2 (definite range) and, when `respond`, is sent after crossers like a
+// quick-reaction team.
 struct PatrolSpec {
-  std::string route = "border_road";    // the only route for now: a road parallel to the border
+  std::string route = "border_road";    // the road parallel to the border, unless one below
   std::vector<double> along_border_km;  // [from, to]; empty: the whole border
   double offset_m = 500.0;
   std::int64_t vehicles = 1;
@@ -205,6 +206,16 @@ struct PatrolSpec {
   bool respond = true;                    // its vehicles are responders too
   std::optional<double> response_speed_mps;  // off its road, by terrain; absent: speed_mps
   double on_scene_s = 900.0;              // at an interception before driving back
+  // A route of its own, a polyline (at most one of the three; along_border_km and offset_m
+  // then do not apply): points [along_km, behind_m] on flat and synthetic ground; points
+  // [lon, lat] or a GeoJSON LineString file (relative to the scenario) on real ground.
+  std::optional<std::vector<std::vector<double>>> route_points;
+  std::optional<std::vector<std::vector<double>>> route_lonlat;
+  std::optional<std::string> route_file;
+  std::string drive = "shuttle";  // "shuttle": back and forth; "loop": one way round, closed
+  // Daily shifts [[from_h, to_h], ...] in local hours (from_h > to_h: over midnight);
+  // outside them the vehicles neither sense nor respond. Absent: out all the time.
+  std::optional<std::vector<std::vector<double>>> active_h;
 };
 
 // Reconnaissance sorties on a schedule: at first_at_h, then every every_h, one aircraft
