@@ -56,7 +56,10 @@ void write_variant(hid_t variants, const VariantResult& variant) {
     table.label = "/variants/" + variant.name + "/" + name;
     hdf5::write_table(group.get(), name, table);
   };
-  write("replications", result_tables::from_replications(variant.replications));
+  std::vector<std::string> weather_states;
+  if (variant.model.weather)
+    for (const auto& state : variant.model.weather->states) weather_states.push_back(state.name);
+  write("replications", result_tables::from_replications(variant.replications, weather_states));
   write("crossings", result_tables::from_crossings(variant.replications, sectors));
   write("sectors", result_tables::from_sectors(sectors));
   // The statistics are a convenience for readers; the raw rows above are the record.

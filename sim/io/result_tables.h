@@ -9,7 +9,9 @@
 
 namespace bordersim::result_tables {
 
-hdf5::Table from_replications(const std::vector<ReplicationRecord>& replications);
+// With weather states, one column weather_NAME_s per state (ReplicationRecord::weather_s).
+hdf5::Table from_replications(const std::vector<ReplicationRecord>& replications,
+                              const std::vector<std::string>& weather_states = {});
 // Every crossing of every replication, in replication order; sector names from `sectors`.
 hdf5::Table from_crossings(const std::vector<ReplicationRecord>& replications,
                            const std::vector<SectorTally>& sectors);

@@ -12,6 +12,7 @@
 #include "bordersim/sensors/sun.h"
 #include "check_limits.h"
 #include "check_threats.h"
+#include "check_weather.h"
 #include "field_io.h"
 
 namespace bordersim {
@@ -205,6 +206,7 @@ void check_consistency(const Scenario& s, const std::string& file) {
   check_sensor_service(s, length_km, file);
 
   detail::check_threats(s.threats, length_km, corridor_depth_km(s.terrain), file);
+  if (s.weather) detail::check_weather(*s.weather, s.duration_h, file);
 
   if (const auto& qrf = s.response.qrf) {
     if (qrf->bases_km.empty()) fail("/response/qrf/bases_km", "at least one base is needed");

@@ -22,6 +22,7 @@ enum class EntityKind : std::uint16_t {
   kPatrol = 7,    // index: position in sensors.patrols
   kAirRecon = 8,  // index: position in sensors.air_recon
   kGroundSensor = 9,  // index: (line in sensors.ground_sensors) << 32 | sensor in that line
+  kWeather = 10,      // index 0: the scenario's weather chain
   kBenchmark = 0xFFFF,
 };
 
@@ -47,6 +48,7 @@ enum class Purpose : std::uint32_t {
   kDispatch = 21,        // dispatch delays and time on scene of responders
   kCorridor = 22,        // an adaptive organisation's choice of corridor
   kGroundDetection = 23,  // a crosser's draws against ground sensors
+  kWeather = 24,          // the weather chain's states and spells (sensors/weather.h)
   kBenchmark = 0xFFFF,
 };
 

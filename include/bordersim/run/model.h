@@ -14,6 +14,7 @@
 #include "bordersim/scenario/scenario.h"
 #include "bordersim/sensors/availability.h"
 #include "bordersim/sensors/camera.h"
+#include "bordersim/sensors/weather.h"
 #include "bordersim/terrain/land_cover.h"
 #include "bordersim/terrain/viewshed.h"
 
@@ -172,6 +173,10 @@ struct Model {
   std::vector<TowerSite> towers;
   PointIndex tower_index;  // over tower positions
   std::vector<sensors::CameraSpec> tower_cameras;  // on every tower
+  // weather.states: the chain, and the tower cameras in each of its states (state i's
+  // camera k at [i · tower_cameras.size() + k]). Absent: the same weather all run.
+  std::optional<sensors::WeatherChain> weather;
+  std::vector<sensors::CameraSpec> weather_cameras;
   terrain::CoverTable cover_table;
   sensors::UtcMs start_utc = 0;
 
