@@ -214,7 +214,8 @@ TEST_CASE("weather: each replication's time per state goes to the result file an
                            "dust": {"mean_duration_h": 2, "to": {"clear": 1}}}},
     "threats": {"infiltrators": {"per_day": 10}},
     "batch": {"replications": 5},
-    "variants": {"weather": {}, "calm": {"weather": null}}})", "shares.json");
+    "variants": {"weather": {}, "calm": {"weather": null},
+                 "towers": {"sensors": {"towers": {"along_border": {"spacing_m": 5000}}}}}})", "shares.json");
   const BatchResult batch = run_batch(loaded, 2);
   const auto& reps = batch.variants.at(0).replications;
   REQUIRE(reps.size() == 5);
@@ -230,6 +231,8 @@ TEST_CASE("weather: each replication's time per state goes to the result file an
   }
   CHECK(reps[0].weather_s != reps[1].weather_s);
   CHECK(batch.variants.at(1).replications.at(0).weather_s.empty());
+  // Common random numbers: another layout meets the same weather, replication by replication.
+  for (std::size_t r = 0; r < 5; ++r) CHECK(batch.variants.at(2).replications.at(r).weather_s == reps[r].weather_s);
 
   const std::string path =
       (std::filesystem::temp_directory_path() / fmt::format("bordersim-weather-{}.h5", ::getpid())).string();
