@@ -166,7 +166,8 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
   }
   if (!first_by.empty()) out += "  First detections by: " + first_by + "\n";
   if (const auto& weather = variant.model.weather; weather && !variant.replications.empty()) {
-    // Time in each state over all replications, against the chain's long-run shares.
+    // Time in each state over all replications (the chain's long-run shares are in the
+    // validation; a file read back knows only the states' names).
     std::string shares;
     double total = 0.0;
     std::vector<double> seconds(weather->states.size(), 0.0);
@@ -176,8 +177,8 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
         total += r.weather_s[i];
       }
     for (std::size_t i = 0; i < seconds.size() && total > 0.0; ++i)
-      shares += fmt::format("{}{} {} (long run {})", shares.empty() ? "" : ", ", weather->states[i].name,
-                            percent(seconds[i] / total), percent(weather->stationary[i]));
+      shares += fmt::format("{}{} {}", shares.empty() ? "" : ", ", weather->states[i].name,
+                            percent(seconds[i] / total));
     if (!shares.empty()) out += "  Weather, share of the time: " + shares + "\n";
   }
   if (t.seized_usd > 0.0 || t.lost_usd > 0.0) {

@@ -133,7 +133,9 @@ ResultVariant read_variant(hid_t variants, const std::string& name) {
   };
   ResultVariant v;
   v.name = name;
-  v.replications = result_tables::to_replications(read("replications"));
+  const hdf5::Table replications = read("replications");
+  v.replications = result_tables::to_replications(replications);
+  v.weather_states = result_tables::weather_states(replications);
   v.crossings = result_tables::to_crossings(read("crossings"));
   v.sectors = result_tables::to_sectors(read("sectors"));
   v.summary = result_tables::to_summary(read("summary"));
@@ -241,6 +243,14 @@ BatchResult to_batch_result(const ResultFile& file) {
           SectorInfo{.name = s.name, .jurisdiction = s.jurisdiction, .from_m = s.from_m, .to_m = s.to_m});
     }
     v.model.scenario.sectors.seam_band_km = seam_band_km;
+    if (!rv.weather_states.empty()) {  // the states' names: what the console table shows
+      v.model.weather.emplace();
+      for (const std::string& name : rv.weather_states) {
+        sensors::WeatherState state;
+        state.name = name;
+        v.model.weather->states.push_back(std::move(state));
+      }
+    }
     v.replications = rv.replications;
     v.layout = rv.layout;
     // Rows are written replication by replication; look each one's slot up by number,

@@ -93,6 +93,13 @@ constexpr std::array kOutcomes = {Outcome::kUndetected, Outcome::kDetectedNotInt
 constexpr std::string_view kWeatherPrefix = "weather_";
 constexpr std::string_view kWeatherSuffix = "_s";
 
+bool is_weather_column(const hdf5::Column& c) {
+  const std::string_view name = c.name;
+  return name.size() > kWeatherPrefix.size() + kWeatherSuffix.size() &&
+         name.starts_with(kWeatherPrefix) && name.ends_with(kWeatherSuffix) &&
+         c.type == ColumnType::kFloat64;
+}
+
 }  // namespace
 
 Table from_replications(const std::vector<ReplicationRecord>& rows,
@@ -231,13 +238,19 @@ std::vector<ReplicationRecord> to_replications(const Table& t) {
   }
   // The weather columns, in the order written (the states' order).
   for (const hdf5::Column& c : t.columns()) {
-    const std::string_view name = c.name;
-    if (!name.starts_with(kWeatherPrefix) || !name.ends_with(kWeatherSuffix) ||
-        c.type != ColumnType::kFloat64)
-      continue;
+    if (!is_weather_column(c)) continue;
     for (std::size_t i = 0; i < rows.size(); ++i) rows[i].weather_s.push_back(c.reals[i]);
   }
   return rows;
+}
+
+std::vector<std::string> weather_states(const Table& t) {
+  std::vector<std::string> names;
+  for (const hdf5::Column& c : t.columns()) {
+    if (!is_weather_column(c)) continue;
+    names.push_back(c.name.substr(kWeatherPrefix.size(), c.name.size() - kWeatherPrefix.size() - kWeatherSuffix.size()));
+  }
+  return names;
 }
 
 std::vector<CrossingRecord> to_crossings(const Table& t) {

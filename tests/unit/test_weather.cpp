@@ -243,4 +243,6 @@ TEST_CASE("weather: each replication's time per state goes to the result file an
   REQUIRE(back.size() == 5);
   for (std::size_t r = 0; r < 5; ++r) CHECK(back[r].weather_s == reps[r].weather_s);
   CHECK(file.variants.at(1).replications.at(0).weather_s.empty());
+  CHECK(file.variants.at(0).weather_states == std::vector<std::string>{"clear", "dust"});
+  CHECK(file.variants.at(1).weather_states.empty());
 }
