@@ -165,6 +165,22 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
     first_by += fmt::format("{}{} {}", first_by.empty() ? "" : ", ", name, percent(share.estimate));
   }
   if (!first_by.empty()) out += "  First detections by: " + first_by + "\n";
+  if (const auto& weather = variant.model.weather; weather && !variant.replications.empty()) {
+    // Time in each state over all replications (the chain's long-run shares are in the
+    // validation; a file read back knows only the states' names).
+    std::string shares;
+    double total = 0.0;
+    std::vector<double> seconds(weather->states.size(), 0.0);
+    for (const ReplicationRecord& r : variant.replications)
+      for (std::size_t i = 0; i < r.weather_s.size() && i < seconds.size(); ++i) {
+        seconds[i] += r.weather_s[i];
+        total += r.weather_s[i];
+      }
+    for (std::size_t i = 0; i < seconds.size() && total > 0.0; ++i)
+      shares += fmt::format("{}{} {}", shares.empty() ? "" : ", ", weather->states[i].name,
+                            percent(seconds[i] / total));
+    if (!shares.empty()) out += "  Weather, share of the time: " + shares + "\n";
+  }
   if (t.seized_usd > 0.0 || t.lost_usd > 0.0) {
     out += fmt::format("  Cargo value per replication: seized {} USD, delivered {} USD\n",
                        usd_interval(metric("value_seized_usd_per_replication")),

@@ -56,7 +56,10 @@ void write_variant(hid_t variants, const VariantResult& variant) {
     table.label = "/variants/" + variant.name + "/" + name;
     hdf5::write_table(group.get(), name, table);
   };
-  write("replications", result_tables::from_replications(variant.replications));
+  std::vector<std::string> weather_states;
+  if (variant.model.weather)
+    for (const auto& state : variant.model.weather->states) weather_states.push_back(state.name);
+  write("replications", result_tables::from_replications(variant.replications, weather_states));
   write("crossings", result_tables::from_crossings(variant.replications, sectors));
   write("sectors", result_tables::from_sectors(sectors));
   // The statistics are a convenience for readers; the raw rows above are the record.
@@ -130,7 +133,9 @@ ResultVariant read_variant(hid_t variants, const std::string& name) {
   };
   ResultVariant v;
   v.name = name;
-  v.replications = result_tables::to_replications(read("replications"));
+  const hdf5::Table replications = read("replications");
+  v.replications = result_tables::to_replications(replications);
+  v.weather_states = result_tables::weather_states(replications);
   v.crossings = result_tables::to_crossings(read("crossings"));
   v.sectors = result_tables::to_sectors(read("sectors"));
   v.summary = result_tables::to_summary(read("summary"));
@@ -238,6 +243,14 @@ BatchResult to_batch_result(const ResultFile& file) {
           SectorInfo{.name = s.name, .jurisdiction = s.jurisdiction, .from_m = s.from_m, .to_m = s.to_m});
     }
     v.model.scenario.sectors.seam_band_km = seam_band_km;
+    if (!rv.weather_states.empty()) {  // the states' names: what the console table shows
+      v.model.weather.emplace();
+      for (const std::string& name : rv.weather_states) {
+        sensors::WeatherState state;
+        state.name = name;
+        v.model.weather->states.push_back(std::move(state));
+      }
+    }
     v.replications = rv.replications;
     v.layout = rv.layout;
     // Rows are written replication by replication; look each one's slot up by number,

@@ -1,9 +1,12 @@
 #include "result_tables.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <functional>
 #include <limits>
 #include <string>
+#include <string_view>
 
 #include "hdf5_handle.h"
 
@@ -86,9 +89,21 @@ constexpr std::array kResponders = {Responder::kNone, Responder::kQuickReaction,
 constexpr std::array kOutcomes = {Outcome::kUndetected, Outcome::kDetectedNotIntercepted,
                                   Outcome::kIntercepted, Outcome::kAborted};
 
+// Columns of the time spent in each weather state: weather_NAME_s.
+constexpr std::string_view kWeatherPrefix = "weather_";
+constexpr std::string_view kWeatherSuffix = "_s";
+
+bool is_weather_column(const hdf5::Column& c) {
+  const std::string_view name = c.name;
+  return name.size() > kWeatherPrefix.size() + kWeatherSuffix.size() &&
+         name.starts_with(kWeatherPrefix) && name.ends_with(kWeatherSuffix) &&
+         c.type == ColumnType::kFloat64;
+}
+
 }  // namespace
 
-Table from_replications(const std::vector<ReplicationRecord>& rows) {
+Table from_replications(const std::vector<ReplicationRecord>& rows,
+                        const std::vector<std::string>& weather_states) {
   using R = ReplicationRecord;
   Table t;
   t.label = "replications";
@@ -109,6 +124,11 @@ Table from_replications(const std::vector<ReplicationRecord>& rows) {
   t.add_reals("value_seized_usd", reals(rows, &R::value_seized_usd));
   t.add_reals("value_delivered_usd", reals(rows, &R::value_delivered_usd));
   t.add_integers("events", ColumnType::kUInt64, integers(rows, &R::events));
+  for (std::size_t i = 0; i < weather_states.size(); ++i) {
+    std::vector<double> seconds;
+    for (const R& r : rows) seconds.push_back(i < r.weather_s.size() ? r.weather_s[i] : kMissing);
+    t.add_reals(fmt::format("{}{}{}", kWeatherPrefix, weather_states[i], kWeatherSuffix), std::move(seconds));
+  }
   return t;
 }
 
@@ -216,7 +236,21 @@ std::vector<ReplicationRecord> to_replications(const Table& t) {
     if (seized) r.value_seized_usd = seized->reals[i];
     if (delivered) r.value_delivered_usd = delivered->reals[i];
   }
+  // The weather columns, in the order written (the states' order).
+  for (const hdf5::Column& c : t.columns()) {
+    if (!is_weather_column(c)) continue;
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].weather_s.push_back(c.reals[i]);
+  }
   return rows;
+}
+
+std::vector<std::string> weather_states(const Table& t) {
+  std::vector<std::string> names;
+  for (const hdf5::Column& c : t.columns()) {
+    if (!is_weather_column(c)) continue;
+    names.push_back(c.name.substr(kWeatherPrefix.size(), c.name.size() - kWeatherPrefix.size() - kWeatherSuffix.size()));
+  }
+  return names;
 }
 
 std::vector<CrossingRecord> to_crossings(const Table& t) {

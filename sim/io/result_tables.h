@@ -9,7 +9,9 @@
 
 namespace bordersim::result_tables {
 
-hdf5::Table from_replications(const std::vector<ReplicationRecord>& replications);
+// With weather states, one column weather_NAME_s per state (ReplicationRecord::weather_s).
+hdf5::Table from_replications(const std::vector<ReplicationRecord>& replications,
+                              const std::vector<std::string>& weather_states = {});
 // Every crossing of every replication, in replication order; sector names from `sectors`.
 hdf5::Table from_crossings(const std::vector<ReplicationRecord>& replications,
                            const std::vector<SectorTally>& sectors);
@@ -18,6 +20,8 @@ hdf5::Table from_summary(const std::vector<SummaryRow>& rows);
 
 // Each throws hdf5::Error naming the table and the column that is missing or unreadable.
 std::vector<ReplicationRecord> to_replications(const hdf5::Table& table);
+// The NAMEs of the weather_NAME_s columns, in order (ReplicationRecord::weather_s).
+std::vector<std::string> weather_states(const hdf5::Table& replications);
 std::vector<CrossingRecord> to_crossings(const hdf5::Table& table);
 std::vector<SectorTally> to_sectors(const hdf5::Table& table);
 std::vector<SummaryRow> to_summary(const hdf5::Table& table);

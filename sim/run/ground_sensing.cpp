@@ -22,6 +22,17 @@ void World::init_service() {
   };
   tower_service_ = timelines(EntityKind::kTower, model_.towers.size());
   drone_service_ = timelines(EntityKind::kDrone, model_.drones.size());
+  if (weather_ && model_.weather->grounds_drones()) {
+    // Drones are on the ground while the weather keeps them there: down, as for a failure.
+    const Time horizon = service_horizon(model_);
+    const auto grounded = weather_->intervals_without(
+        [&](std::uint16_t s) { return model_.weather->states[s].drones_fly; }, horizon);
+    for (auto& service : drone_service_) {
+      std::vector<sensors::Interval> down(service.down_intervals().begin(), service.down_intervals().end());
+      down.insert(down.end(), grounded.begin(), grounded.end());
+      service = sensors::Availability::from_intervals(std::move(down), horizon);
+    }
+  }
   patrol_service_ = timelines(EntityKind::kPatrol, model_.patrols.size());
   ground_service_ = timelines(EntityKind::kGroundSensor, model_.ground_sensors.size());
 

@@ -7,6 +7,7 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/run/sensor_service.h"
+#include "bordersim/run/weather_model.h"
 #include "bordersim/scenario/limits.h"
 #include "moving_sites.h"
 
@@ -228,6 +229,10 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
   model.cover_table = cover_table(scenario.land_cover);
   model.start_utc = sensors::parse_local_time(scenario.start, scenario.site.utc_offset_h);
   if (!model.tower_cameras.empty()) model.light = light_table(scenario, model.start_utc);
+  if (scenario.weather && scenario.weather->states) {
+    model.weather = weather_chain(*scenario.weather);
+    model.weather_cameras = weather_cameras(*model.weather, model.tower_cameras);
+  }
   if (const auto& qrf = scenario.response.qrf) {
     for (std::size_t b = 0; b < qrf->bases_km.size(); ++b) {
       const double s = qrf->bases_km[b] * 1000.0;

@@ -73,6 +73,30 @@ Walk grown(Walk walk, double range) {
   return walk;
 }
 
+// The part of the walk within [a, b] seconds (its box kept: still a bound).
+Walk clipped(Walk walk, double a, double b) {
+  const double t0 = std::max(walk.t0, a);
+  walk.start = {walk.start.x + walk.velocity.x * (t0 - walk.t0),
+                walk.start.y + walk.velocity.y * (t0 - walk.t0)};
+  walk.t0 = t0;
+  walk.t1 = std::min(walk.t1, b);
+  return walk;
+}
+
+// Calls f(part, state) for the walk's parts under each weather spell, in time order, until
+// f returns true (a contact found: later spells cannot come sooner).
+template <class F>
+void by_weather(const sensors::WeatherTimeline& weather, const Walk& walk, F f) {
+  const auto spells = weather.spells();
+  for (std::size_t i = weather.spell_at(seconds_to_time(walk.t0)); i < spells.size(); ++i) {
+    const double a = time_to_seconds(spells[i].begin);
+    if (a > walk.t1) return;
+    const double b = spells[i].end == kNever ? walk.t1 : time_to_seconds(spells[i].end);
+    if (b < walk.t0) continue;
+    if (f(clipped(walk, a, b), spells[i].state)) return;
+  }
+}
+
 // Vehicles pass a point of the lane going one way at times base + j·spacing: vehicle k's
 // distance along its cycle C (2L back and forth, L round a loop) is unfolded0 + k·C/n + v·t,
 // so together they pass every C/(n·v) seconds, pass j being vehicle (−j) mod n's. Each
@@ -80,8 +104,8 @@ Walk grown(Walk walk, double range) {
 // the patrol's shifts sense. Passes that `away(k, t)` says vehicle k is off its round for are
 // skipped; `vehicle` is set to the best contact's.
 template <class Away>
-void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk, Away away,
-                     std::vector<std::uint32_t>& pieces, std::optional<double>& best,
+void patrol_contacts(const PatrolSite& site, double range, double unfolded0, const Walk& walk,
+                     Away away, std::vector<std::uint32_t>& pieces, std::optional<double>& best,
                      std::uint32_t& vehicle) {
   const SweepRoute& route = site.route;
   const double length = route.to_m - route.from_m;
@@ -108,7 +132,7 @@ void patrol_contacts(const PatrolSite& site, double unfolded0, const Walk& walk,
           const MapPoint at = a == tm0 ? from
                                        : MapPoint{from.x + velocity.x * (a - tm0),
                                                   from.y + velocity.y * (a - tm0)};
-          consider(walk, site.range_m, at, a, velocity, b, best);
+          consider(walk, range, at, a, velocity, b, best);
         });
         if (best != before) vehicle = k;
       }
@@ -280,14 +304,35 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
     const auto away = [&](std::uint32_t k, double t) {
       return vehicle_away(i, k, seconds_to_time(t));
     };
-    patrol_contacts(site, patrol_unfolded0_m_[i], grown(walk, site.range_m), away, pieces, best,
-                    vehicle);
+    if (weather_ && model_.weather->changes_patrols()) {
+      // The sweep width of each spell's weather, spell by spell.
+      by_weather(*weather_, walk, [&](const Walk& part, std::uint16_t state) {
+        const double range = site.range_m * model_.weather->states[state].patrol_sweep_width_factor;
+        if (range > 0.0)
+          patrol_contacts(site, range, patrol_unfolded0_m_[i], grown(part, range), away, pieces,
+                          best, vehicle);
+        return best != before;
+      });
+    } else {
+      patrol_contacts(site, site.range_m, patrol_unfolded0_m_[i], grown(walk, site.range_m), away,
+                      pieces, best, vehicle);
+    }
     if (best != before) by = sensor_payload(Detector::kPatrol, site.first_vehicle + vehicle);
   }
   for (std::size_t i = 0; i < model_.air_recon.size(); ++i) {
     const ReconSite& site = model_.air_recon[i];
     const auto before = best;
-    if (!site.grounded) recon_contacts(site, grown(walk, site.range_m), pieces, best);
+    if (site.grounded) continue;
+    if (weather_ && model_.weather->grounds_air_recon()) {
+      // Aircraft see nothing while the weather keeps them down; the timetable runs on.
+      by_weather(*weather_, walk, [&](const Walk& part, std::uint16_t state) {
+        if (model_.weather->states[state].air_recon_flies)
+          recon_contacts(site, grown(part, site.range_m), pieces, best);
+        return best != before;
+      });
+    } else {
+      recon_contacts(site, grown(walk, site.range_m), pieces, best);
+    }
     if (best != before) by = sensor_payload(Detector::kAirRecon, i);
   }
   return best;

@@ -10,7 +10,7 @@ namespace {
 // A field added to a record must be added to encode_record and next() too, or resumed and
 // merged batches would silently lose it: these fail to compile until then.
 static_assert(sizeof(CrossingRecord) == 144, "CrossingRecord changed: update record_codec.cpp");
-static_assert(sizeof(ReplicationRecord) == 144,
+static_assert(sizeof(ReplicationRecord) == 168,
               "ReplicationRecord changed: update record_codec.cpp");
 
 template <class T>
@@ -67,6 +67,8 @@ void encode_record(std::string& out, std::uint32_t variant, const ReplicationRec
   put(out, r.value_seized_usd);
   put(out, r.value_delivered_usd);
   put(out, r.events);
+  put(out, static_cast<std::uint64_t>(r.weather_s.size()));
+  for (const double s : r.weather_s) put(out, s);
   put(out, static_cast<std::uint64_t>(r.crossing_records.size()));
   for (const CrossingRecord& c : r.crossing_records) put_crossing(out, c);
 }
@@ -99,6 +101,11 @@ ReplicationRecord RecordDecoder::next(std::uint32_t& variant) {
   r.value_seized_usd = read<double>();
   r.value_delivered_usd = read<double>();
   r.events = read<std::uint64_t>();
+  const auto states = read<std::uint64_t>();
+  if (states > (bytes_.size() - position_) / sizeof(double))
+    throw std::runtime_error("record bytes are damaged");
+  r.weather_s.resize(states);
+  for (double& s : r.weather_s) s = read<double>();
   const auto count = read<std::uint64_t>();
   // Each crossing takes at least 60 bytes: a count beyond what is left is damage, not a
   // reason to allocate.

@@ -162,8 +162,12 @@ void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   const TowerSite& tower = model_.towers[view.tower];
   const MapPoint p = position(crosser, sim_.now());
   const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
-  const double g = sensors::glimpse_probability(
-      model_.tower_cameras[k], range, model_.concealment_at(p), model_.sun_at(sim_.now()));
+  // The camera as the weather of the moment sees (its extinction), else as keyed.
+  const sensors::CameraSpec& camera =
+      weather_ ? model_.weather_cameras[weather_->state_at(sim_.now()) * model_.tower_cameras.size() + k]
+               : model_.tower_cameras[k];
+  const double g = sensors::glimpse_probability(camera, range, model_.concealment_at(p),
+                                                model_.sun_at(sim_.now()));
   // A crosser `factor` times as conspicuous: as if `factor` independent glimpses.
   const double seen = 1.0 - std::pow(1.0 - g, crosser.current_leg().detect_factor);
   const std::uint32_t stamp = crosser.stamp;

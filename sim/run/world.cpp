@@ -32,6 +32,9 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     record_.crossing_records.push_back(row);
     sim_.schedule(plan.start, Phase::kMove, crosser_target(c), kLegStart, stamped(0, 0));
   }
+  if (model.weather)
+    weather_.emplace(*model.weather, service_horizon(model),
+                     Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
   init_moving_sensors();
   init_responders();
   init_service();
@@ -39,6 +42,10 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
 
 ReplicationRecord World::run() {
   record_.events = sim_.run([this](Simulator&, const Event& e) { handle(e); });
+  if (weather_) {
+    for (const Time t : weather_->time_in_states(0, model_.duration, model_.weather->states.size()))
+      record_.weather_s.push_back(time_to_seconds(t));
+  }
   for (const auto& row : record_.crossing_records) {
     ++record_.crossings;
     record_.detected += std::isnan(row.first_detection_s) ? 0 : 1;

@@ -29,6 +29,7 @@
 #include "bordersim/run/segment_index.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/sensors/motion.h"
+#include "bordersim/sensors/weather.h"
 
 namespace bordersim::detail {
 
@@ -229,6 +230,9 @@ class World {
   std::vector<ResponderState> responders_;
   Stream dispatch_draws_;  // times on scene, in order of dispatch (delays: per crosser)
   std::deque<std::uint32_t> waiting_;  // reports waiting for a free team, oldest first
+  // This replication's weather (model_.weather), drawn from its own stream; absent: the
+  // same weather all run, and no lookups.
+  std::optional<sensors::WeatherTimeline> weather_;
   std::vector<DroneState> drones_;
   std::vector<double>
       patrol_unfolded0_m_;  // per patrol: its first vehicle's place on the cycle at t = 0

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <concepts>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -141,6 +142,17 @@ class FieldReader {
     out.assign(j.size(), T{});
     for (std::size_t i = 0; i < j.size(); ++i) read(j[i], ptr + "/" + std::to_string(i), out[i], check);
   }
+  // An object of named entries (weather states, transition weights): every key is a name.
+  template <class T, class Check>
+  void read(const Json& j, const std::string& ptr, std::map<std::string, T>& out,
+            const Check& check) const {
+    if (!j.is_object()) fail(ptr, fmt::format("expected an object, got {}", j.type_name()));
+    if (j.size() > static_cast<std::size_t>(limits::kMaxListEntries))
+      fail(ptr, fmt::format("{} entries, over the limit of {}", j.size(), limits::kMaxListEntries));
+    out.clear();
+    for (const auto& [key, value] : j.items())
+      read(value, ptr + "/" + pointer_token(key), out[key], check);
+  }
   template <class T, class Check>
   void read(const Json& j, const std::string& ptr, std::optional<T>& out, const Check& c) const {
     out.emplace();
@@ -187,6 +199,10 @@ class FieldWriter {
     } else if constexpr (std::same_as<T, DetectionRate>) {
       if (value.none()) return Json("none");
       return value.instant ? Json("instant") : Json(value.per_s);
+    } else if constexpr (requires { typename T::mapped_type; }) {
+      Json object = Json::object();
+      for (const auto& [key, element] : value) object[key] = to_json(element);
+      return object;
     } else if constexpr (requires { value.begin(); } && !std::same_as<T, std::string>) {
       Json array = Json::array();
       for (const auto& element : value) array.push_back(to_json(element));

@@ -13,6 +13,7 @@
 #include "check_limits.h"
 #include "check_patrols.h"
 #include "check_threats.h"
+#include "check_weather.h"
 #include "field_io.h"
 
 namespace bordersim {
@@ -222,6 +223,7 @@ void check_consistency(const Scenario& s, const std::string& file) {
 
   const bool planned_routes = !s.terrain.flat && s.routing.crossers == "planned";
   detail::check_threats(s.threats, length_km, corridor_depth_km(s.terrain), planned_routes, file);
+  if (s.weather) detail::check_weather(*s.weather, s.duration_h, file);
 
   if (const auto& qrf = s.response.qrf) {
     if (qrf->bases_km.empty()) fail("/response/qrf/bases_km", "at least one base is needed");

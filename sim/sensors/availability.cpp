@@ -32,6 +32,12 @@ std::vector<Interval> merge_intervals(std::vector<Interval> intervals, Time hori
   return merged;
 }
 
+Availability Availability::from_intervals(std::vector<Interval> down, Time horizon) {
+  Availability a;
+  a.down_ = merge_intervals(std::move(down), horizon);
+  return a;
+}
+
 namespace {
 
 // Alternating exponential up and down periods from the stationary state.

@@ -51,6 +51,9 @@ struct ResultVariant {
   std::vector<SectorTally> sectors;
   std::vector<SummaryRow> summary;
   Layout layout;  // empty in files written before layouts were
+  // Names of the weather states whose time the replications table holds (weather_NAME_s
+  // columns, in order); empty without weather.states.
+  std::vector<std::string> weather_states;
 };
 
 struct ResultFile {

@@ -22,6 +22,7 @@ enum class EntityKind : std::uint16_t {
   kPatrol = 7,    // index: position in sensors.patrols
   kAirRecon = 8,  // index: position in sensors.air_recon
   kGroundSensor = 9,  // index: (line in sensors.ground_sensors) << 32 | sensor in that line
+  kWeather = 10,      // index 0: the scenario's weather chain
   kBenchmark = 0xFFFF,
 };
 
@@ -49,6 +50,7 @@ enum class Purpose : std::uint32_t {
   kGroundDetection = 23,  // a crosser's draws against ground sensors
   kSpeed = 24,            // a crosser's speed, when it varies (movers/crosser_variety.h)
   kGoalDepth = 25,        // a crosser's goal depth, when it varies
+  kWeather = 26,          // the weather chain's states and spells (sensors/weather.h)
   kBenchmark = 0xFFFF,
 };
 

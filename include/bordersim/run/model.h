@@ -15,6 +15,7 @@
 #include "bordersim/sensors/availability.h"
 #include "bordersim/sensors/camera.h"
 #include "bordersim/sensors/patrol_cycle.h"
+#include "bordersim/sensors/weather.h"
 #include "bordersim/terrain/land_cover.h"
 #include "bordersim/terrain/viewshed.h"
 
@@ -181,6 +182,10 @@ struct Model {
   std::vector<TowerSite> towers;
   PointIndex tower_index;  // over tower positions
   std::vector<sensors::CameraSpec> tower_cameras;  // on every tower
+  // weather.states: the chain, and the tower cameras in each of its states (state i's
+  // camera k at [i · tower_cameras.size() + k]). Absent: the same weather all run.
+  std::optional<sensors::WeatherChain> weather;
+  std::vector<sensors::CameraSpec> weather_cameras;
   terrain::CoverTable cover_table;
   sensors::UtcMs start_utc = 0;
 

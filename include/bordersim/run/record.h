@@ -123,6 +123,9 @@ struct ReplicationRecord {
   double value_seized_usd = 0.0;
   double value_delivered_usd = 0.0;
   std::uint64_t events = 0;  // events handled: a cost measure, not a model output
+  // Seconds of [0, duration) spent in each state of weather.states, in the model's order
+  // (by name); empty without weather.states.
+  std::vector<double> weather_s;
   std::vector<CrossingRecord> crossing_records;
 };
 

@@ -258,8 +258,20 @@ void visit_fields(V& v, SensorsSpec& s) {
 }
 
 template <class V>
+void visit_fields(V& v, WeatherStateSpec& w) {
+  v.field("mean_duration_h", w.mean_duration_h, Range::positive());
+  v.field("to", w.to, Range::non_negative());
+  v.field("visible_extinction_per_km", w.visible_extinction_per_km, Range::non_negative());
+  v.field("thermal_extinction_per_km", w.thermal_extinction_per_km, Range::non_negative());
+  v.field("drones_fly", w.drones_fly);
+  v.field("air_recon_flies", w.air_recon_flies);
+  v.field("patrol_sweep_width_factor", w.patrol_sweep_width_factor, Range::between(0.0, 10.0));
+}
+
+template <class V>
 void visit_fields(V& v, WeatherSpec& w) {
   v.field("cloud_base_m", w.cloud_base_m, Range::non_negative());
+  v.field("states", w.states);
 }
 
 template <class V>

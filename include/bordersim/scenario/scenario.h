@@ -3,6 +3,7 @@
 // (scenarios/README.md); the loader fills these structs and rejects unknown keys.
 // Units are in the names: _m, _s, _km, _h, _mps, _per_s, _per_day.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -256,9 +257,25 @@ struct SensorsSpec {
   std::vector<GroundSensorLineSpec> ground_sensors;
 };
 
+// One state of the weather chain (sensors/weather.h): how long it lasts, where it goes
+// next, and what it does to the sensors while it holds.
+struct WeatherStateSpec {
+  double mean_duration_h = 24.0;   // exponential holding time, > 0
+  std::map<std::string, double> to;  // weights of the next state, by name; none: stays
+  // Replace every camera's extinction_per_km, by band, while this state holds; absent:
+  // the camera's own.
+  std::optional<double> visible_extinction_per_km;
+  std::optional<double> thermal_extinction_per_km;
+  bool drones_fly = true;       // false: drones are grounded (no glimpses, no false alarms)
+  bool air_recon_flies = true;  // false: sorties see nothing while it holds
+  double patrol_sweep_width_factor = 1.0;  // multiplies patrols' sweep_width_m
+};
+
 // The weather of the whole run. Absent: clear sky.
 struct WeatherSpec {
   double cloud_base_m = 3000.0;  // above the ground
+  // A continuous-time Markov chain over named states; absent: the same weather all run.
+  std::optional<std::map<std::string, WeatherStateSpec>> states;
 };
 
 // What a detected crosser does, drawn once per crosser before it sets off (so every

@@ -51,6 +51,10 @@ class Availability {
   // mtbf_s > 0 and mttr_s <= 0, or a window has every_s in (0, duration_s).
   Availability(const AvailabilityParams& params, Time horizon, Stream stream);
 
+  // Down over `down` (put in normal form by merge_intervals) and up elsewhere: a timeline
+  // with other reasons to be down merged in (a drone grounded by the weather).
+  static Availability from_intervals(std::vector<Interval> down, Time horizon);
+
   bool up(Time t) const;
   // The first time > t at which up() changes; kNever when it never does again.
   Time next_change(Time t) const;
