@@ -110,14 +110,15 @@ TEST_CASE("Simulator's event limit: exactly the limit runs, one more due throws"
 }
 
 TEST_CASE("a replication past batch.max_events_per_replication is bad input at that key") {
-  const BatchResult free = run_batch(load_scenario_text(tiny(R"({"replications": 3})"), "t.json"), 1);
+  const BatchResult free =
+      run_batch(load_scenario_text(tiny(R"({"replications": 3})"), "t.json"), 1);
   std::uint64_t most = 0;
   for (const auto& r : free.variants[0].replications) most = std::max(most, r.events);
   REQUIRE(most > 10);
 
   // At the largest count every replication runs, with the same records.
-  const std::string at_limit = tiny(R"({"replications": 3, "max_events_per_replication": )" +
-                                    std::to_string(most) + "}");
+  const std::string at_limit =
+      tiny(R"({"replications": 3, "max_events_per_replication": )" + std::to_string(most) + "}");
   const BatchResult limited = run_batch(load_scenario_text(at_limit, "t.json"), 2);
   REQUIRE(limited.variants[0].replications.size() == 3);
   for (std::size_t i = 0; i < 3; ++i)
@@ -167,8 +168,8 @@ extern "C" void count_signal(int) { ++g_flag_signals; }
 
 TEST_CASE("RemoveOnSignal: a signal that ends the process removes the file being written") {
   namespace fs = std::filesystem;
-  const fs::path dir = fs::temp_directory_path() / ("bordersim_remove_on_signal_" +
-                                                    std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("bordersim_remove_on_signal_" + std::to_string(::getpid()));
   fs::create_directories(dir);
   const std::string path = (dir / "out.h5.tmp.1").string();
 
