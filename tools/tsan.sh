@@ -12,8 +12,9 @@
 #
 # When to run it: after changing anything that runs on worker threads (run/batch.cpp, the
 # model's shared caches, callbacks of BatchOptions, anything `mutable` in Model). It is not
-# in .ci/run: the build takes about 15 CPU-minutes and the run 5-10 minutes on two cores
-# (TSan slows the code 5-15x), more than CI's budget.
+# in .ci/run: the build takes about 15 CPU-minutes, and the run more than 25 minutes on
+# the shared two cores (TSan slows the code 5-15x; it builds the default's route fields
+# several times), far beyond CI's budget. Pass -tc to run one test case.
 #
 # Why suppressions: Debian's libtbb.so.12 is not built with -fsanitize=thread, so TSan does
 # not see the atomics through which oneTBB hands a task to a worker and tells the caller it
