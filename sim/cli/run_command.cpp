@@ -204,6 +204,17 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
             << "\n";
       }
       return 128 + number;
+    } catch (const InputError&) {
+      // The scenario must change (a replication ran past its event limit), and a changed
+      // scenario cannot resume this checkpoint: one this run started goes, so that exit 2
+      // leaves nothing behind. One an earlier run left is kept (its work is not ours to drop).
+      progress.finish();
+      if (root && !options.resume) {
+        checkpoint.writer.reset();
+        std::error_code ignored;
+        fs::remove(checkpoint_file, ignored);
+      }
+      throw;
     }
     progress.finish();
     const double seconds =

@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "bordersim/io/remove_on_signal.h"
 #include "bordersim/version.h"
 #include "design_table_io.h"
 #include "hdf5_attribute.h"
@@ -199,6 +200,7 @@ void write_result_file(const std::string& path, const BatchResult& batch,
     if (!directory.empty() && !std::filesystem::is_directory(directory, ec)) {
       throw std::runtime_error("directory '" + directory.string() + "' does not exist");
     }
+    const RemoveOnSignal remove_on_signal(temporary);  // a SIGINT or SIGTERM that ends us now
     write_file(temporary, batch, resolved_scenario_json);
     sync_to_disk(temporary);
     if (std::rename(temporary.c_str(), path.c_str()) != 0) {

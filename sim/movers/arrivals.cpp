@@ -138,7 +138,7 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
     boost::random::exponential_distribution<double> gap_s(source.rate_per_s * timing.max());
     std::uint32_t sequence = 0;
     for (double t_s = gap_s(arrivals);; t_s += gap_s(arrivals)) {
-      const Time start = seconds_to_time(t_s);
+      const Time start = time_after(0, t_s);  // a tiny rate's first gap: kNever, past the end
       if (start >= model.duration) break;
       if (!(uniform01(arrivals) * timing.max() < timing.factor(start))) continue;
 

@@ -1,5 +1,6 @@
 #include "bordersim/run/batch.h"
 
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -7,9 +8,12 @@
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <utility>
 
+#include "bordersim/core/error.h"
+#include "bordersim/core/simulator.h"
 #include "bordersim/run/record_codec.h"
 #include "bordersim/run/replication.h"
 #include "bordersim/run/route_field_cache.h"
@@ -31,6 +35,25 @@ struct RateTotals {
   std::uint64_t crossings = 0;
   std::uint64_t detected = 0;
   std::uint64_t intercepted = 0;
+};
+
+// A replication that ran into batch.max_events_per_replication: the first in task order
+// among those that did this chunk. Once one has, no further replication starts (each
+// would run to the limit too); the batch then fails as bad input.
+class Runaway {
+ public:
+  void note(std::size_t task, const EventLimitExceeded& e) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (!first_ || task < first_->first) first_.emplace(task, e.at());
+    seen_.store(true);
+  }
+  bool seen() const { return seen_.load(); }
+  const std::optional<std::pair<std::size_t, Time>>& first() const { return first_; }
+
+ private:
+  std::mutex mutex_;
+  std::atomic<bool> seen_{false};
+  std::optional<std::pair<std::size_t, Time>> first_;  // task, the clock at the limit
 };
 
 double half_width(const Interval& interval) { return (interval.upper - interval.lower) / 2; }
@@ -147,14 +170,21 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
     // Static split of this chunk's pending tasks: see run/mpi_ranks.h for why.
     const std::pair<std::size_t, std::size_t> mine = piece(pending.size(), ranks.rank, ranks.size);
     const std::size_t mine_begin = mine.first, mine_end = mine.second;
+    Runaway runaway;
     arena.execute([&] {
       tbb::parallel_for(
           tbb::blocked_range<std::size_t>(mine_begin, mine_end, 1), [&](const auto& r) {
             for (std::size_t i = r.begin(); i != r.end(); ++i) {
-              if (cancelled()) return;
+              if (cancelled() || runaway.seen()) return;
               const Task task = task_of(pending[i]);
-              ReplicationRecord record =
-                  run_replication(batch.variants[task.variant].model, batch.seed, task.replication);
+              ReplicationRecord record;
+              try {
+                record = run_replication(batch.variants[task.variant].model, batch.seed,
+                                         task.replication);
+              } catch (const EventLimitExceeded& e) {
+                runaway.note(pending[i], e);
+                return;
+              }
               if (options.on_record) options.on_record(task.variant, record);
               slots[pending[i]] = std::move(record);
               const std::size_t now = ++completed;
@@ -163,6 +193,19 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
           });
     });
 
+    if (const auto& first = runaway.first()) {
+      const Task task = task_of(first->first);
+      const auto& limit = scenario.base.batch.max_events_per_replication;
+      throw InputError(
+          scenario.file, "/batch/max_events_per_replication",
+          fmt::format("replication {} of variant '{}' reached the limit of {} events at {:.0f} s "
+                      "of simulated time with more due, and was stopped (no results written). "
+                      "Raise the limit if the scenario means this many events; otherwise look "
+                      "for what makes them (crossers per_day, glimpse_period_s, sorties, patrol "
+                      "rounds)",
+                      task.replication, batch.variants[task.variant].name, limit,
+                      time_to_seconds(first->second)));
+    }
     bool stop_asked = cancelled();
     if (ranks.size > 1) {
       // Each rank sends its finished records and whether it was told to stop.

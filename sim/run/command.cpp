@@ -197,7 +197,8 @@ std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& cross
       // Set off at `leave`, the responder has been on its way for from − leave seconds.
       const double t = earliest_intercept_s(start, speed, leg.at(from), leg.velocity(),
                                             time_to_seconds(from - leave));
-      if (std::isfinite(t) && from + seconds_to_time(t) <= leg.t1) return from + seconds_to_time(t);
+      // A barely faster responder meets ages later: time_after gives kNever there.
+      if (std::isfinite(t) && time_after(from, t) <= leg.t1) return from + seconds_to_time(t);
     }
     return std::nullopt;
   }

@@ -111,7 +111,8 @@ void World::schedule_crew(std::uint32_t c, std::size_t v) {
     const double rate_per_s = tower.rate_per_s * crosser.current_leg().detect_factor;
     if (rate_per_s <= 0.0) return;
     boost::random::exponential_distribution<double> time_to_detect_s(rate_per_s);
-    at = sim_.now() + seconds_to_time(time_to_detect_s(crosser.detection));
+    // A weak hazard can draw a time past the clock's range: never, within this view.
+    at = time_after(sim_.now(), time_to_detect_s(crosser.detection));
   }
   if (at < view.t_out)
     sim_.schedule(at, Phase::kSense, crosser_target(c), kCrewSighting, stamped(crosser.stamp, v));

@@ -14,6 +14,7 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
       dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}) {
   record_.replication = replication;
+  sim_.set_event_limit(static_cast<std::uint64_t>(model.scenario.batch.max_events_per_replication));
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
     const EntityKey entity{EntityKind::kCrosser, plan.key};

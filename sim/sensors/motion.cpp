@@ -86,9 +86,11 @@ StationSchedule station_schedule(double endurance_s, double turnaround_s, double
   if (!(airframes >= 1) || !(turnaround_s >= 0) || !(transit_s >= 0))
     throw std::invalid_argument(
         "station_schedule: need airframes >= 1 and turnaround, transit >= 0");
-  const Time on = seconds_to_time(endurance_s - 2.0 * transit_s);
-  if (on <= 0)
+  // Compared before converting: a round trip longer than the endurance is no time at all.
+  const double on_s = endurance_s - 2.0 * transit_s;
+  if (!(on_s * static_cast<double>(kTicksPerSecond) >= 0.5))
     throw std::invalid_argument("station_schedule: the round trip takes the whole endurance");
+  const Time on = seconds_to_time(on_s);
   const Time cycle = seconds_to_time(endurance_s + turnaround_s);
   StationSchedule s;
   s.on_station = on;

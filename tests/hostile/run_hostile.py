@@ -2,9 +2,19 @@
 """Runs one case (or all) of the hostile-input corpus (cases.json) against a bordersim binary.
 
 Each case writes its input into a fresh work folder, runs the binary with a time limit and
-an address-space limit, and checks: the exit status (never a signal), the expected
-`FILE: /pointer: ...` text on stderr, that no result file is left behind on failure, and
-that nothing connected to a local TCP listener the case's input points at (no network).
+an address-space limit, and checks: the exit status (never a signal, unless the case sends
+one and expects the process to end by it), the expected `FILE: /pointer: ...` text on
+stderr, that no result file is left behind on failure (no temporary OUT.h5.tmp.PID ever;
+after bad input, exit 2, no checkpoint either), and that nothing connected to a local TCP
+listener the case's input points at (no network).
+
+A case may run commands first ("before": argument lists that must exit 0, e.g. the shards
+a merge reads), and may send signals while the result file is being written ("signal":
+{"during": NAME_PREFIX, "send": [SIGNALS]}): the process is stopped (SIGSTOP) as soon as a
+file of that prefix appears, each signal is sent and the process continued, and it is
+stopped again between two signals (after 5 ms, time for the handler of the first) only
+while the file still exists. A try in which the write ended before it could be caught is
+repeated (up to 8 tries).
 
 usage: run_hostile.py BINARY REPO_DIR WORK_DIR [--case NAME] [--no-address-limit] [--time-factor F]
 """
@@ -16,6 +26,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ADDRESS_SPACE = 4 << 30  # bytes: a case exhausting memory fails here, not on the machine
@@ -72,7 +83,53 @@ def time_factor():
     return 1.0
 
 
+def has_prefix(folder, prefix):
+    return any(f.startswith(prefix) for f in os.listdir(folder))
+
+
+def run_signalled(command, work, timeout, preexec, signal_spec):
+    """Runs command, signalling it while a file of signal_spec["during"] exists in work.
+    Returns (CompletedProcess, caught): caught is False when the process ended before
+    every signal could be sent inside the window."""
+    prefix = signal_spec["during"]
+    names = signal_spec["send"]
+    proc = subprocess.Popen(command, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, errors="replace", preexec_fn=preexec)
+    caught = False
+    deadline = time.monotonic() + timeout
+    while proc.poll() is None and time.monotonic() < deadline:
+        if has_prefix(work, prefix):
+            proc.send_signal(signal.SIGSTOP)
+            caught = has_prefix(work, prefix)
+            for i, signal_name in enumerate(names):
+                if not caught:
+                    break
+                proc.send_signal(getattr(signal, signal_name))
+                proc.send_signal(signal.SIGCONT)
+                if i + 1 < len(names):
+                    time.sleep(0.005)
+                    proc.send_signal(signal.SIGSTOP)
+                    caught = has_prefix(work, prefix)
+            proc.send_signal(signal.SIGCONT)
+            break
+    try:
+        out, err = proc.communicate(timeout=max(1.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+    return subprocess.CompletedProcess(command, proc.returncode, out, err), caught
+
+
 def run_case(case, binary, repo, work_root, address_limit):
+    tries = 8 if "signal" in case else 1
+    for attempt in range(tries):
+        problems, caught = run_case_once(case, binary, repo, work_root, address_limit)
+        if caught:
+            return problems
+    return problems + [f"the write ended before the signals could be sent, {tries} times"]
+
+
+def run_case_once(case, binary, repo, work_root, address_limit):
     name = case["name"]
     work = os.path.join(work_root, name)
     shutil.rmtree(work, ignore_errors=True)
@@ -94,13 +151,24 @@ def run_case(case, binary, repo, work_root, address_limit):
     ctx["scenario"] = scenario
     args = [fill(a, ctx) for a in case["args"]]
     timeout = case.get("timeout_s", 30) * time_factor()
+    for before in case.get("before", []):
+        os.makedirs(os.path.join(work, "parts"), exist_ok=True)
+        setup = subprocess.run([binary] + [fill(a, ctx) for a in before], cwd=work, capture_output=True,
+                               text=True, errors="replace", timeout=timeout)
+        if setup.returncode != 0:
+            return [f"setup {before} exit {setup.returncode}: {setup.stderr.strip()[-300:]}"], True
+    caught = True
     try:
-        proc = subprocess.run([binary] + args, cwd=work, capture_output=True, text=True, errors="replace",
-                              timeout=timeout, preexec_fn=limits(case.get("fsize"), address_limit))
+        if "signal" in case:
+            proc, caught = run_signalled([binary] + args, work, timeout,
+                                         limits(case.get("fsize"), address_limit), case["signal"])
+        else:
+            proc = subprocess.run([binary] + args, cwd=work, capture_output=True, text=True, errors="replace",
+                                  timeout=timeout, preexec_fn=limits(case.get("fsize"), address_limit))
     except subprocess.TimeoutExpired:
-        return [f"hung: no exit within {timeout} s"]
+        return [f"hung: no exit within {timeout} s"], True
     problems = []
-    if proc.returncode < 0:
+    if proc.returncode < 0 and proc.returncode != case["exit"]:
         problems.append(f"killed by signal {-proc.returncode}")
     elif proc.returncode != case["exit"]:
         problems.append(f"exit status {proc.returncode}, expected {case['exit']}")
@@ -108,11 +176,16 @@ def run_case(case, binary, repo, work_root, address_limit):
         wanted = fill(wanted, ctx)
         if wanted not in proc.stderr:
             problems.append(f"stderr lacks {wanted!r}")
+    left = [f for f in os.listdir(work) if ".h5.tmp." in f]
     if case["exit"] != 0:
-        left = [f for f in os.listdir(work)
-                if (f.endswith(".h5") or ".h5.tmp." in f) and f != case.get("fifo")]
-        if left:
-            problems.append(f"result files left behind: {left}")
+        left += [f for f in os.listdir(work) if f.endswith(".h5") and f != case.get("fifo")]
+    if case["exit"] == 2:  # bad input: nothing to resume either
+        left += [f for f in os.listdir(work) if f.endswith(".h5.checkpoint")]
+    for wanted in case.get("left", []):  # what a case expects to exist afterwards
+        if not os.path.exists(os.path.join(work, wanted)):
+            problems.append(f"{wanted} is missing")
+    if left:
+        problems.append(f"result files left behind: {left}")
     try:
         conn, _ = listener.accept()
         conn.close()
@@ -122,7 +195,7 @@ def run_case(case, binary, repo, work_root, address_limit):
     listener.close()
     if problems:
         problems.append("stderr: " + proc.stderr.strip()[-600:])
-    return problems
+    return problems, caught
 
 
 def main():

@@ -2,11 +2,30 @@
 // The discrete-event core: a clock and a pending-event set. One Simulator per
 // replication; no globals, so any number of them run side by side in one process.
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
+#include <string>
 
 #include "bordersim/core/event_queue.h"
 
 namespace bordersim {
+
+// A run handled its event limit and had more due: thrown instead of handling them, so that
+// a replication gone out of bounds (a scenario asking for billions of events) stops.
+class EventLimitExceeded : public std::runtime_error {
+ public:
+  EventLimitExceeded(std::uint64_t limit, Time at)
+      : std::runtime_error("more than " + std::to_string(limit) + " events by " +
+                           std::to_string(time_to_seconds(at)) + " s of simulated time"),
+        limit_(limit),
+        at_(at) {}
+  std::uint64_t limit() const { return limit_; }
+  Time at() const { return at_; }  // the clock when the limit was reached
+
+ private:
+  std::uint64_t limit_;
+  Time at_;
+};
 
 class Simulator {
  public:
@@ -23,6 +42,9 @@ class Simulator {
     return schedule(now_ + delay, phase, target, kind, data);
   }
   bool cancel(EventHandle handle) { return queue_.cancel(handle); }
+  // At most `max_events` events are handled over the simulator's life; one more due throws
+  // EventLimitExceeded before it is handled. Default: no limit.
+  void set_event_limit(std::uint64_t max_events) { max_events_ = max_events; }
   bool is_pending(EventHandle handle) const { return queue_.is_pending(handle); }
   std::size_t pending_count() const { return queue_.live_count(); }
 
@@ -33,6 +55,8 @@ class Simulator {
   std::uint64_t run_until(Time end, Handler&& handler) {
     std::uint64_t handled = 0;
     while (queue_.has_live_top() && queue_.top().time <= end) {
+      if (handled_total_ == max_events_) throw EventLimitExceeded(max_events_, now_);
+      ++handled_total_;
       const Event event = queue_.pop();
       now_ = event.time;
       handler(*this, event);
@@ -51,6 +75,8 @@ class Simulator {
  private:
   Time now_ = 0;
   std::uint64_t next_sequence_ = 0;
+  std::uint64_t handled_total_ = 0;
+  std::uint64_t max_events_ = std::numeric_limits<std::uint64_t>::max();
   EventQueue queue_;
 };
 

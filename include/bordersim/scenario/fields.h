@@ -422,6 +422,7 @@ template <class V>
 void visit_fields(V& v, BatchSpec& b) {
   v.field("replications", b.replications, Range::between(1, 1e9));
   v.field("stop_when_halfwidth", b.stop_when_halfwidth, Range{0.0, 0.5, true});
+  v.field("max_events_per_replication", b.max_events_per_replication, Range::between(1, 1e12));
 }
 
 template <class V>
