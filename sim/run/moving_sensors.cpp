@@ -88,7 +88,9 @@ Walk clipped(Walk walk, double a, double b) {
 template <class F>
 void by_weather(const sensors::WeatherTimeline& weather, const Walk& walk, F f) {
   const auto spells = weather.spells();
-  for (std::size_t i = weather.spell_at(seconds_to_time(walk.t0)); i < spells.size(); ++i) {
+  // A walk may start before the run (the clock holds no earlier time): the first spell.
+  const Time from = seconds_to_time(std::max(0.0, walk.t0));
+  for (std::size_t i = weather.spell_at(from); i < spells.size(); ++i) {
     const double a = time_to_seconds(spells[i].begin);
     if (a > walk.t1) return;
     const double b = spells[i].end == kNever ? walk.t1 : time_to_seconds(spells[i].end);
@@ -301,8 +303,10 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
     const PatrolSite& site = model_.patrols[i];
     const auto before = best;
     std::uint32_t vehicle = 0;
+    // Pass times reach back before the run's start (the clock holds none): no vehicle is
+    // away before it.
     const auto away = [&](std::uint32_t k, double t) {
-      return vehicle_away(i, k, seconds_to_time(t));
+      return vehicle_away(i, k, seconds_to_time(std::max(0.0, t)));
     };
     if (weather_ && model_.weather->changes_patrols()) {
       // The sweep width of each spell's weather, spell by spell.
