@@ -18,11 +18,12 @@ out=${BORDERSIM_FUZZ_BUILD:-$root/build/fuzz}
 cxx=${BORDERSIM_FUZZ_CXX:-clang++-14}
 mkdir -p "$out/obj" "$out/corpus"
 
-# The loader and what it calls; nothing of the model, GDAL or HDF5.
-sources=(
-  sim/scenario/load.cpp sim/scenario/strict_json.cpp sim/scenario/check_limits.cpp
-  sim/scenario/check_threats.cpp sim/sensors/sun.cpp tests/fuzz/scenario_fuzzer.cpp
-)
+# The loader (every source of sim/scenario/ but the sweep, which draws designs) and what it
+# calls; nothing of the model, GDAL or HDF5.
+sources=(tests/fuzz/scenario_fuzzer.cpp sim/sensors/sun.cpp)
+for src in "$root"/sim/scenario/*.cpp; do
+  [[ $src == */sweep.cpp ]] || sources+=("${src#"$root"/}")
+done
 flags=(-std=c++20 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined
        -fno-sanitize-recover=all -I"$root/include")
 launcher=()
