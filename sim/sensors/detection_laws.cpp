@@ -6,6 +6,7 @@
 #include <boost/math/quadrature/tanh_sinh.hpp>
 #include <cmath>
 #include <initializer_list>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@
 namespace bordersim::sensors {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 void require(bool ok, const char* function, const char* what) {
   if (!ok) throw std::invalid_argument(std::string(function) + ": " + what);

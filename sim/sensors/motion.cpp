@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <stdexcept>
 
 namespace bordersim::sensors {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 // ⌊a / b⌋ for b > 0.
 Time floor_div(Time a, Time b) { return a >= 0 ? a / b : -((-a + b - 1) / b); }

@@ -5,13 +5,14 @@
 #include <cmath>
 #include <initializer_list>
 #include <limits>
+#include <numbers>
 #include <stdexcept>
 #include <string>
 
 namespace bordersim::sensors {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 constexpr double kMsPerDay = 86'400'000.0;
 constexpr double kMsPerHour = 3'600'000.0;
 

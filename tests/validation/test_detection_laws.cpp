@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
+#include <numbers>
 #include <utility>
 #include <vector>
 
@@ -25,7 +26,7 @@ namespace bordersim::sensors {
 namespace {
 
 constexpr double kZ99 = 2.5758293035489;  // two-sided 99% normal quantile
-constexpr double kPi = 3.14159265358979323846;
+constexpr double kPi = std::numbers::pi;
 
 Stream stream_for(std::uint64_t seed, std::uint64_t replication = 0) {
   return Stream(
