@@ -17,7 +17,7 @@ As a program:
 
     /usr/bin/python3 tools/read_results.py out.h5 [--variant NAME ...] [--csv DIR]
 
-The file layout is described in DESIGN.md ("HDF5 result file") and
+The file layout is described in README.md ("Reading the results") and
 include/bordersim/io/result_file.h. Fixed-length byte strings (kind, outcome, mover,
 cargo, first_detector, sector names, metric names) come back as Python str; missing times
 (first_detection_s, first_report_s, first_dispatch_s, interception_s) are NaN, and so is

@@ -11,7 +11,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Defaults (the scenario's "obstacles" keys; judgement, not measurement):
 // - trench 240 s: a 3 m deep, 3 m wide ditch with steep walls; a group helps one another
-//   down and up with kit, a few minutes (DESIGN.md's "foot crossers lose minutes");
+//   down and up with kit, a few minutes;
 // - river 600 s: wading and swimming a 150-300 m river with kit floated across, against
 //   the current; ford 120 s for either mover (slow driving or wading in shallow water);
 // - fence 300 s: cutting a chain-link or razor-wire fence, or laddering it;

@@ -37,7 +37,7 @@ class LimitChecker {
     throw InputError(file_, ptr, problem);
   }
 
-  // Units by key name (DESIGN.md: every key carries its unit).
+  // Units by key name (every key whose value has a unit names it: _s, _m, _km, _deg, ...).
   void by_suffix(const Json& j, const std::string& ptr) {
     if (j.is_object()) {
       for (const auto& [key, value] : j.items()) {

@@ -4,7 +4,7 @@
     /usr/bin/python3 tests/python/test_design_table.py BORDERSIM WORK_DIR
 
 Writes a small scenario with a factorial sweep, runs `BORDERSIM sweep -n 3 -j 2`, and
-checks /design against DESIGN.md and scenarios/README.md: a compound table whose first
+checks /design against README.md and scenarios/README.md: a compound table whose first
 column is `variant` (the variant names in batch order) and whose other columns are float64
 named by the factors' JSON pointers, attributes `design` and `factors` (JSON), categorical
 factors as level indices. Exits 1 on any failure.

@@ -4,7 +4,7 @@
     /usr/bin/python3 tests/python/test_result_file.py BORDERSIM WORK_DIR
 
 Runs `BORDERSIM run -n 20 -j 2 -o WORK_DIR/out.h5` on the built-in default scenario, then
-checks the file against DESIGN.md ("HDF5 result file"): root attributes, one readable
+checks the file against README.md ("Reading the results") and include/bordersim/io/result_file.h: root attributes, one readable
 compound table per variant and kind, NaN for missing times, and counts that agree between
 the replications, crossings, sectors and summary tables. Prints "N passed, M failed" and
 exits 1 on any failure.

@@ -60,7 +60,7 @@ TEST_CASE("moving sensors: documented defaults") {
   CHECK(loaded.resolved["sensors"]["drones"][0]["sensor"]["law"] == "inverse_cube");
 }
 
-TEST_CASE("moving sensors: DESIGN.md's sketch of drones and patrols loads") {
+TEST_CASE("moving sensors: the design's sketch of drones and patrols loads") {
   const auto loaded = load_scenario_text(R"({"sensors": {
     "drones":  [ { "base_km": 300, "orbit": { "along_border_km": [250, 350] }, "altitude_m": 1500,
                    "speed_mps": 40, "endurance_h": 14, "turnaround_h": 4, "airframes": 3 } ],

@@ -1,5 +1,5 @@
 #pragma once
-// The HDF5 result file of a batch (layout in DESIGN.md, "HDF5 result file"): written
+// The HDF5 result file of a batch (layout below; README.md, "Reading the results", for users): written
 // atomically, read back by `compare`, `report`, `merge`, tests and Python (h5py, pandas).
 //
 //   /                      attributes filetype = "bordersim-result", format_version = 1,

@@ -32,7 +32,7 @@ struct CrosserPlan {
   std::uint32_t id = 0;
   // Who it is: (kind and origin) << 32 | sequence within that origin. Every stream the
   // crosser draws from is keyed by this, never by `id`, so adding crossers of one kind or
-  // origin leaves every other crosser's draws unchanged (DESIGN.md principle 2).
+  // origin leaves every other crosser's draws unchanged (common random numbers across variants).
   std::uint64_t key = 0;
   CrosserKind kind = CrosserKind::kInfiltrator;
   Time start = 0;        // when it sets off, approach_m before the border line

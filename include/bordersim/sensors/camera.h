@@ -40,7 +40,7 @@ struct ThermalDiurnal {
                                         // sin(elevation), 1 with the sun down
 };
 
-// Defaults describe the visible day camera of DESIGN.md's example scenario;
+// Defaults describe the visible day camera of the default scenario;
 // default_camera_spec(kThermal) gives the thermal one. Angles in degrees, lengths as keyed.
 struct CameraSpec {
   CameraKind kind = CameraKind::kVisible;
@@ -82,8 +82,8 @@ struct CameraSpec {
   ThermalDiurnal thermal;  // used by thermal cameras only
 };
 
-// Documented defaults per kind. Thermal: 640 px, 17 µm uncooled LWIR, 100 mm (DESIGN.md's
-// example), σ = 0.2/km (LWIR in a mid-latitude summer atmosphere, 23 km visibility; it
+// Documented defaults per kind. Thermal: 640 px, 17 µm uncooled LWIR, 100 mm (the default
+// scenario's), σ = 0.2/km (LWIR in a mid-latitude summer atmosphere, 23 km visibility; it
 // is dominated by water vapour, not haze), ΔT0 = 2 K (NVESD's standard DRI target) and an
 // MRT threshold of 0.1 K (twice a typical 50 mK NETD).
 CameraSpec default_camera_spec(CameraKind kind);
