@@ -10,6 +10,7 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/scenario/strict_json.h"
+#include "bordersim/terrain/cover_io.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "bordersim/terrain/synthetic.h"
 #include "bordersim/terrain/synthetic_ground.h"
@@ -161,6 +162,37 @@ auto from_geodata(const std::string& scenario_file, Read&& read) {
   }
 }
 
+terrain::LandCover cover_named(const std::string& name) {
+  return terrain::parse_land_cover(name).value();  // the loader checked the name
+}
+
+// The user's land cover over the made-up one: a raster replaces it in every cell, then
+// polygons are burnt over whichever cover is there.
+void apply_user_cover(terrain::Terrain& ground, const TerrainFilesSpec& files, const std::string& crs_wkt,
+                      const std::string& file) {
+  if (const auto& raster = files.land_cover_raster) {
+    terrain::CoverRasterOptions options;
+    for (const CoverRasterClassKeys& c : raster->classes) options.classes.emplace_back(c.value, cover_named(c.cover));
+    if (raster->unmapped) options.unmapped = cover_named(*raster->unmapped);
+    if (raster->nodata) options.nodata = cover_named(*raster->nodata);
+    options.band = static_cast<int>(raster->band);
+    options.pointer = "/terrain/files/land_cover_raster/file";
+    ground.cover = from_geodata(file, [&] {
+      return terrain::read_cover_raster(raster->file, ground.cover.geometry(), crs_wkt, options);
+    });
+  }
+  if (const auto& polygons = files.land_cover_polygons) {
+    terrain::CoverPolygonOptions options;
+    options.property = polygons->property;
+    options.all_touched = polygons->all_touched;
+    options.pointer = "/terrain/files/land_cover_polygons/file";
+    from_geodata(file, [&] {
+      terrain::burn_cover_polygons(ground.cover, polygons->file, options);
+      return 0;
+    });
+  }
+}
+
 std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const std::string& file) {
   const TerrainFilesSpec& files = *spec.files;
   terrain::TargetCrs crs;
@@ -218,6 +250,7 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
                                       "/terrain/cell_m");
     terrain::fill_synthetic_ground(ground, files.seed, files.river_width_m);
   }
+  apply_user_cover(ground, files, crs.wkt, file);
   terrain::BorderFrame frame(ground.border);
   return std::make_shared<const Geography>(Geography{std::move(ground), std::move(frame)});
 }

@@ -63,6 +63,8 @@ void resolve_terrain_files(TerrainFilesSpec& files, const std::filesystem::path&
   resolve(files.dem, "dem");
   resolve(files.rivers, "rivers");
   resolve(files.towns, "towns");
+  if (files.land_cover_raster) resolve(files.land_cover_raster->file, "land_cover_raster/file");
+  if (files.land_cover_polygons) resolve(files.land_cover_polygons->file, "land_cover_polygons/file");
 }
 
 // The border's length where the scenario alone tells it; empty for real geography, whose

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/geodata_files.h"
 #include "bordersim/core/error.h"
 #include "bordersim/terrain/cover_io.h"
 #include "bordersim/terrain/land_cover.h"
@@ -29,60 +30,9 @@ namespace {
 
 const std::string kData = std::string(BORDERSIM_SOURCE_DIR) + "/tests/data/";
 
-// A directory of its own per test, removed at the end.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name)
-      : path_(fs::temp_directory_path() /
-              ("bordersim_" + name + "_" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string wkt_of_epsg(int epsg) {
-  OGRSpatialReference srs;
-  srs.importFromEPSG(epsg);
-  char* raw = nullptr;
-  srs.exportToWkt(&raw);
-  std::string wkt = raw;
-  CPLFree(raw);
-  return wkt;
-}
-
-// Writes a one-band Byte GeoTIFF whose pixel (c, r) holds value(c, r).
-void write_tiff(const fs::path& file, int epsg, std::array<double, 6> gt, int cols, int rows,
-                const std::function<int(int, int)>& value, std::optional<double> nodata = {}) {
-  GDALAllRegister();
-  GDALDriver* tiff = GetGDALDriverManager()->GetDriverByName("GTiff");
-  REQUIRE(tiff != nullptr);
-  GDALDataset* ds = tiff->Create(file.c_str(), cols, rows, 1, GDT_Byte, nullptr);
-  REQUIRE(ds != nullptr);
-  ds->SetGeoTransform(gt.data());
-  OGRSpatialReference srs;
-  srs.importFromEPSG(epsg);
-  ds->SetSpatialRef(&srs);
-  std::vector<std::uint8_t> px(static_cast<std::size_t>(cols) * static_cast<std::size_t>(rows));
-  for (int r = 0; r < rows; ++r) {
-    for (int c = 0; c < cols; ++c) {
-      px[static_cast<std::size_t>(r * cols + c)] = static_cast<std::uint8_t>(value(c, r));
-    }
-  }
-  if (nodata) ds->GetRasterBand(1)->SetNoDataValue(*nodata);
-  CHECK(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, cols, rows, px.data(), cols, rows, GDT_Byte,
-                                       0, 0, nullptr) == CE_None);
-  GDALClose(GDALDataset::ToHandle(ds));
-}
+using bordersim::testing::TempDir;
+using bordersim::testing::wkt_of_epsg;
+using bordersim::testing::write_tiff;
 
 bt::MapPoint utm37_of(double lon, double lat) {
   OGRSpatialReference wgs84;

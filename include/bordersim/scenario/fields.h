@@ -48,6 +48,31 @@ void visit_fields(V& v, SyntheticTerrainSpecKeys& t) {
   v.field("seed", t.seed);
 }
 
+// The land-cover classes' names, as scenarios and GeoJSON write them (terrain/land_cover.h).
+inline const Words kCoverNames = {"desert", "steppe", "farmland", "urban", "mountain", "swamp", "water", "road"};
+
+template <class V>
+void visit_fields(V& v, CoverRasterClassKeys& c) {
+  v.required("value", c.value);
+  v.required("cover", c.cover, kCoverNames);
+}
+
+template <class V>
+void visit_fields(V& v, CoverRasterKeys& c) {
+  v.required("file", c.file);
+  v.required("classes", c.classes);
+  v.field("unmapped", c.unmapped, kCoverNames);
+  v.field("nodata", c.nodata, kCoverNames);
+  v.field("band", c.band, Range::between(1, 65535));
+}
+
+template <class V>
+void visit_fields(V& v, CoverPolygonKeys& c) {
+  v.required("file", c.file);
+  v.field("property", c.property);
+  v.field("all_touched", c.all_touched);
+}
+
 template <class V>
 void visit_fields(V& v, TerrainFilesSpec& t) {
   v.required("border", t.border);
@@ -61,6 +86,8 @@ void visit_fields(V& v, TerrainFilesSpec& t) {
   v.field("seed", t.seed);
   v.field("river_width_m", t.river_width_m, Range::between(1.0, 10000.0));
   v.field("town_people_per_km2", t.town_people_per_km2, Range::between(10.0, 1e6));
+  v.field("land_cover_raster", t.land_cover_raster);
+  v.field("land_cover_polygons", t.land_cover_polygons);
 }
 
 template <class V>

@@ -32,6 +32,28 @@ struct SyntheticTerrainSpecKeys {
 // .hgt) and rivers; everything is reprojected to one metric CRS (a UTM zone chosen from
 // the border's centre unless `crs` names one). Without a DEM, elevation is synthetic.
 // Relative paths are relative to the scenario file.
+
+// A land-cover raster of the user's (ESA WorldCover, CORINE, a planner's own), read through
+// GDAL and resampled by nearest neighbour onto the corridor's grid; it replaces the made-up
+// cover in every cell.
+struct CoverRasterClassKeys {
+  std::int64_t value = 0;  // a raster value
+  std::string cover;       // the land-cover class it means ("farmland")
+};
+struct CoverRasterKeys {
+  std::string file;                            // required
+  std::vector<CoverRasterClassKeys> classes;   // required: raster value -> class
+  std::optional<std::string> unmapped;         // class of values not in `classes`; absent: error
+  std::optional<std::string> nodata;           // class of NoData and uncovered cells; absent: error
+  std::int64_t band = 1;
+};
+// GeoJSON polygons naming their class, burnt over the cover (made up or from the raster).
+struct CoverPolygonKeys {
+  std::string file;                 // required
+  std::string property = "cover";   // the string property holding the class name
+  bool all_touched = false;         // false: a cell whose centre is inside; true: any cell touched
+};
+
 struct TerrainFilesSpec {
   std::string border;                      // required
   std::vector<double> home_point_lonlat;   // [lon, lat] of a point on the home side; required
@@ -44,6 +66,8 @@ struct TerrainFilesSpec {
   std::uint64_t seed = 7;                  // of the synthetic elevation
   double river_width_m = 200.0;            // water burnt along each river line (no width in the file)
   double town_people_per_km2 = 10000.0;    // a town's urban disc holds its population at this density
+  std::optional<CoverRasterKeys> land_cover_raster;     // absent: made-up cover
+  std::optional<CoverPolygonKeys> land_cover_polygons;  // absent: none
 };
 
 struct TerrainSpec {
