@@ -21,57 +21,12 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/terrain/gdal_io.h"
+#include "gdal_access.h"
 
 namespace bordersim::terrain {
 namespace {
 
-// The same GDAL plumbing as gdal_io.cpp (kept private there): one process-wide driver
-// registration, errors silenced inside our calls and turned into InputErrors.
-void register_gdal() {
-  static std::once_flag once;
-  std::call_once(once, [] { GDALAllRegister(); });
-}
-
-class QuietGdalErrors {
- public:
-  QuietGdalErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-  }
-  ~QuietGdalErrors() { CPLPopErrorHandler(); }
-  QuietGdalErrors(const QuietGdalErrors&) = delete;
-  QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-  static std::string last_message() {
-    const char* msg = CPLGetLastErrorMsg();
-    return (msg != nullptr && *msg != '\0') ? std::string(": ") + msg : std::string();
-  }
-};
-
-struct DatasetCloser {
-  void operator()(GDALDataset* ds) const { GDALClose(GDALDataset::ToHandle(ds)); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-struct Source {
-  std::string file;
-  std::string pointer;
-  [[noreturn]] void fail(const std::string& problem) const {
-    throw InputError(file, pointer, problem);
-  }
-};
-
-DatasetPtr open(const std::filesystem::path& path, unsigned kind, const Source& src,
-                const char* what) {
-  register_gdal();
-  std::error_code ec;
-  if (path.string().starts_with("/vsi") || path.string().find("://") != std::string::npos)
-    src.fail("virtual file systems and URLs are not allowed; name a file on disk");
-  if (!std::filesystem::is_regular_file(path, ec)) src.fail("file not found");
-  // The drivers gdal_io.h allows, so that no file reaches VRT indirection or the network.
-  DatasetPtr ds(GDALDataset::Open(path.c_str(), kind | GDAL_OF_READONLY, kAllowedDrivers));
-  if (!ds) src.fail(fmt::format("not a {} GDAL can read{}", what, QuietGdalErrors::last_message()));
-  return ds;
-}
+using namespace gdal_access;
 
 // The grid's CRS, or empty when it has none. Axis order: x = east, whatever the authority.
 std::optional<OGRSpatialReference> grid_srs(const std::string& wkt, const Source& src) {
@@ -114,7 +69,7 @@ CoverGrid read_cover_raster(const std::filesystem::path& file, const GridGeometr
   }
 
   QuietGdalErrors quiet;
-  DatasetPtr in = open(file, GDAL_OF_RASTER, src, "raster");
+  DatasetPtr in = open_dataset(file, GDAL_OF_RASTER, src, "raster");
   if (options.band < 1 || options.band > in->GetRasterCount()) {
     src.fail(
         fmt::format("band {} requested, the raster has {}", options.band, in->GetRasterCount()));
@@ -201,7 +156,7 @@ void burn_cover_polygons(CoverGrid& grid, const std::filesystem::path& file,
                          const CoverPolygonOptions& options) {
   const Source src{file.string(), options.pointer};
   QuietGdalErrors quiet;
-  DatasetPtr in = open(file, GDAL_OF_VECTOR, src, "vector file");
+  DatasetPtr in = open_dataset(file, GDAL_OF_VECTOR, src, "vector file");
   std::optional<OGRSpatialReference> target = grid_srs(grid.crs_wkt(), src);
 
   // Copy the polygons, reprojected, into a memory layer with the class as an integer

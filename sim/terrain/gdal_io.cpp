@@ -26,78 +26,12 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/terrain/terrain.h"
+#include "gdal_access.h"
 
 namespace bordersim::terrain {
 namespace {
 
-// GDAL's driver table and configuration are process-wide by design; registering them is
-// the one global initialisation we accept. Everything else is per call.
-// The options shut what a hostile file could reach through GDAL even if a driver outside
-// the allow-list were opened: no HTTP or cloud reads by /vsicurl/ and friends, no .aux.xml
-// side files read or written, no directory listing next to the file.
-void register_gdal() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", ".bordersim-no-network");
-    CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
-    CPLSetConfigOption("GDAL_HTTP_MAX_RETRY", "0");
-    CPLSetConfigOption("GDAL_PAM_ENABLED", "NO");
-    CPLSetConfigOption("GDAL_DISABLE_READDIR_ON_OPEN", "EMPTY_DIR");
-    CPLSetConfigOption("GDAL_VRT_ENABLE_PYTHON", "NO");
-    GDALAllRegister();
-  });
-}
-
-// GDAL reports problems through a thread-local handler stack and prints them to stderr by
-// default. Inside our calls we silence it and turn the last message into an InputError.
-class QuietGdalErrors {
- public:
-  QuietGdalErrors() {
-    CPLPushErrorHandler(CPLQuietErrorHandler);
-    CPLErrorReset();
-  }
-  ~QuietGdalErrors() { CPLPopErrorHandler(); }
-  QuietGdalErrors(const QuietGdalErrors&) = delete;
-  QuietGdalErrors& operator=(const QuietGdalErrors&) = delete;
-  static std::string last_message() {
-    const char* msg = CPLGetLastErrorMsg();
-    return (msg != nullptr && *msg != '\0') ? std::string(": ") + msg : std::string();
-  }
-};
-
-struct DatasetCloser {
-  void operator()(GDALDataset* ds) const { GDALClose(GDALDataset::ToHandle(ds)); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-struct Source {
-  std::string file;
-  std::string pointer;
-  [[noreturn]] void fail(const std::string& problem) const {
-    throw InputError(file, pointer, problem);
-  }
-};
-
-DatasetPtr open(const std::filesystem::path& path, unsigned kind, const Source& src,
-                const char* what) {
-  register_gdal();
-  std::error_code ec;
-  // A name GDAL would route to a virtual file system is refused whatever the disk holds.
-  const std::string name = path.string();
-  if (name.starts_with("/vsi") || name.find("://") != std::string::npos)
-    src.fail("virtual file systems and URLs are not allowed; name a file on disk");
-  if (!std::filesystem::exists(path, ec)) src.fail("file not found");
-  if (!std::filesystem::is_regular_file(path, ec)) src.fail("not a regular file");
-  if (kind == GDAL_OF_VECTOR && std::filesystem::file_size(path, ec) > kMaxVectorFileBytes)
-    src.fail(
-        fmt::format("larger than {} MiB, the limit of vector files", kMaxVectorFileBytes >> 20));
-  DatasetPtr ds(GDALDataset::Open(name.c_str(), kind | GDAL_OF_READONLY, kAllowedDrivers));
-  if (!ds)
-    src.fail(fmt::format(
-        "not a {} of an allowed format (GeoTIFF, SRTM .hgt, ESRI ASCII grid, GeoJSON){}", what,
-        QuietGdalErrors::last_message()));
-  return ds;
-}
+using namespace gdal_access;
 
 // Tools and files hand over lon/lat (x = east); keep that order whatever the CRS's
 // authority says, so that (x, y) always means (east, north).
@@ -282,7 +216,7 @@ void check_metric_epsg(int epsg, const std::string& file, const std::string& poi
 ElevationGrid read_dem(const std::filesystem::path& file, const DemReadOptions& options) {
   const Source src{file.string(), options.pointer};
   QuietGdalErrors quiet;
-  DatasetPtr ds = open(file, GDAL_OF_RASTER, src, "raster");
+  DatasetPtr ds = open_dataset(file, GDAL_OF_RASTER, src, "raster");
   if (options.band < 1 || options.band > ds->GetRasterCount()) {
     src.fail(
         fmt::format("band {} requested, the raster has {}", options.band, ds->GetRasterCount()));
@@ -344,7 +278,7 @@ LineSet read_lines(const std::filesystem::path& file, const TargetCrs& crs,
                    const std::string& pointer) {
   const Source src{file.string(), pointer};
   QuietGdalErrors quiet;
-  DatasetPtr ds = open(file, GDAL_OF_VECTOR, src, "vector file");
+  DatasetPtr ds = open_dataset(file, GDAL_OF_VECTOR, src, "vector file");
   const OGRSpatialReference target = vector_target(*ds, crs, src);
 
   LineSet out{{}, to_wkt(target), epsg_of(target)};
@@ -391,7 +325,7 @@ std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs&
                              const std::string& pointer, double people_per_km2) {
   const Source src{file.string(), pointer};
   QuietGdalErrors quiet;
-  DatasetPtr ds = open(file, GDAL_OF_VECTOR, src, "vector file");
+  DatasetPtr ds = open_dataset(file, GDAL_OF_VECTOR, src, "vector file");
   const OGRSpatialReference target = vector_target(*ds, crs, src);
 
   std::vector<Town> towns;

@@ -298,7 +298,7 @@ TEST_CASE("cover raster: NoData pixels, reprojection from lon/lat, and unreadabl
   }
   CHECK_THROWS_WITH_AS(
       bt::read_cover_raster(kData + "cover_polygons_utm.geojson", geo, wkt_of_epsg(32637), opt),
-      doctest::Contains("not a raster GDAL can read"), InputError);
+      doctest::Contains("not a raster of an allowed format"), InputError);
 }
 
 TEST_CASE("cover polygons: burnt in file order over the grid, in the grid's CRS") {
