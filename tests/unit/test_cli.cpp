@@ -1,42 +1,24 @@
 // The command line as users and scripts meet it: exit codes, messages, output files.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
+#include "../support/cli_run.h"
 #include "../support/record_equality.h"
 #include "bordersim/cli/cli.h"
 #include "bordersim/io/result_file.h"
 
 using namespace bordersim;
+using testing::cli;
+using testing::CliRun;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-CliRun cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "bordersim");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int status = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {status, out.str(), err.str()};
-}
-
-// A fresh, empty directory per test case.
-fs::path scratch_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("bordersim-cli-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch_dir(const std::string& name) { return testing::scratch_dir("cli", name); }
 
 void write_file(const fs::path& path, const std::string& text) { std::ofstream(path) << text; }
 
@@ -89,8 +71,8 @@ TEST_CASE("run writes the table and the result file and -j 1 and -j 7 give ident
                         "drones-joint", "-o", (dir / "j1.h5").string()});
   REQUIRE(one.status == 0);
   CHECK(one.out.find("baseline") != std::string::npos);
-  const auto seven = cli({"run", "-n", "6", "-j", "7", "-q", "--variant", "towers-only", "--variant",
-                          "drones-joint", "-o", (dir / "j7.h5").string()});
+  const auto seven = cli({"run", "-n", "6", "-j", "7", "-q", "--variant", "towers-only",
+                          "--variant", "drones-joint", "-o", (dir / "j7.h5").string()});
   REQUIRE(seven.status == 0);
   // Only the two result files: no temporary file left behind.
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}) == 2);

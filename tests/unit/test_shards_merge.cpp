@@ -8,38 +8,20 @@
 #include <filesystem>
 #include <sstream>
 
+#include "../support/cli_run.h"
 #include "../support/record_equality.h"
 #include "bordersim/cli/cli.h"
 #include "bordersim/io/result_file.h"
 #include "bordersim/run/batch.h"
 
 using namespace bordersim;
+using testing::cli;
+using testing::CliRun;
 namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-  int status;
-  std::string out;
-  std::string err;
-};
-
-CliRun cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "bordersim");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  const int status = run_cli(static_cast<int>(argv.size()), argv.data(), out, err);
-  return {status, out.str(), err.str()};
-}
-
-fs::path scratch_dir(const std::string& name) {
-  const fs::path dir =
-      fs::temp_directory_path() / ("bordersim-merge-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path scratch_dir(const std::string& name) { return testing::scratch_dir("merge", name); }
 
 // A part of the default's towers-only layout: 7 replications, seed `seed`.
 std::string part(const fs::path& dir, const std::string& shard, const std::string& seed = "5",
