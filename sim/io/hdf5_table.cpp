@@ -61,7 +61,6 @@ std::size_t byte_size(ColumnType type, std::size_t width) {
     case ColumnType::kUInt32:
       return 4;
     case ColumnType::kUInt64:
-      return 8;
     case ColumnType::kFloat64:
       return 8;
     case ColumnType::kString:
@@ -106,7 +105,8 @@ void pack(const Column& column, std::size_t row, unsigned char* at) {
       break;
     case ColumnType::kString: {
       const std::string& s = column.strings[row];
-      std::memcpy(at, s.data(), s.size());  // the rest of the buffer is already zero
+      // HDF5 fixed-length strings need no terminator; the rest of the buffer is already zero.
+      std::memcpy(at, s.data(), s.size());  // NOLINT(bugprone-not-null-terminated-result)
       break;
     }
   }

@@ -10,7 +10,6 @@
 namespace bordersim {
 namespace {
 
-using terrain::CellIndex;
 using terrain::GridGeometry;
 using terrain::MapPoint;
 

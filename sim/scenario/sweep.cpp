@@ -42,7 +42,8 @@ std::size_t read_count(const Json& object, const char* key, std::size_t low, std
 
 void check_keys(const Json& object, std::initializer_list<const char*> known,
                 const std::string& ptr, const std::string& file) {
-  for (const auto& [key, unused] : object.items()) {
+  for (const auto& item : object.items()) {
+    const std::string& key = item.key();
     if (std::find_if(known.begin(), known.end(), [&](const char* k) { return key == k; }) !=
         known.end())
       continue;
