@@ -14,28 +14,10 @@
 #include <vector>
 
 #include "bench_support.h"
+#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/terrain/synthetic.h"
 
 namespace bt = bordersim::terrain;
-
-namespace {
-
-// FNV-1a over the elevation bits and the cover bytes.
-std::uint64_t fingerprint(const bt::Terrain& t) {
-  std::uint64_t h = 14695981039346656037ULL;
-  const auto mix = [&h](std::uint64_t byte) {
-    h ^= byte;
-    h *= 1099511628211ULL;
-  };
-  for (const float z : t.elevation.values()) {
-    const auto bits = std::bit_cast<std::uint32_t>(z);
-    for (int i = 0; i < 4; ++i) mix((bits >> (8 * i)) & 0xFF);
-  }
-  for (const bt::LandCover c : t.cover.values()) mix(static_cast<std::uint64_t>(c));
-  return h;
-}
-
-}  // namespace
 
 using bordersim::bench::peak_rss_mib;
 
@@ -60,7 +42,7 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     t = bt::generate_synthetic_terrain(spec);
     seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    if (i == 0) first = fingerprint(t);
+    if (i == 0) first = bt::fingerprint(t);
   }
   std::sort(seconds.begin(), seconds.end());
 
@@ -82,7 +64,7 @@ int main(int argc, char** argv) {
                       : std::string("none"));
   fmt::print("fingerprint     {:016x}\n", first);
   if (verify) {
-    const std::uint64_t again = fingerprint(bt::generate_synthetic_terrain(spec));
+    const std::uint64_t again = bt::fingerprint(bt::generate_synthetic_terrain(spec));
     if (again != first) {
       fmt::print("verify          FAILED: {:016x} != {:016x}\n", again, first);
       return 1;

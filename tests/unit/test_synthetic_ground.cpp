@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/geography.h"
 #include "bordersim/terrain/gdal_io.h"
@@ -40,21 +41,6 @@ bt::Terrain small_terrain(double cell_m = 100.0, double west = 0.0, double north
   return t;
 }
 
-// FNV-1a over the elevation bits and the cover bytes.
-std::uint64_t fingerprint(const bt::Terrain& t) {
-  std::uint64_t h = 14695981039346656037ULL;
-  const auto mix = [&h](std::uint64_t byte) {
-    h ^= byte;
-    h *= 1099511628211ULL;
-  };
-  for (const float z : t.elevation.values()) {
-    const auto bits = std::bit_cast<std::uint32_t>(z);
-    for (int i = 0; i < 4; ++i) mix((bits >> (8 * i)) & 0xFF);
-  }
-  for (const LandCover c : t.cover.values()) mix(static_cast<std::uint64_t>(c));
-  return h;
-}
-
 double distance_to(const bt::Polyline& line, MapPoint p) {
   double best = 1e300;
   for (std::size_t i = 1; i < line.points.size(); ++i) {
@@ -76,8 +62,8 @@ TEST_CASE("synthetic ground: the same seed gives the same grids on any thread co
   tbb::task_arena(1).execute([&] { bt::fill_synthetic_ground(one, 7); });
   tbb::task_arena(2).execute([&] { bt::fill_synthetic_ground(two, 7); });
   bt::fill_synthetic_ground(other, 8);
-  CHECK(fingerprint(one) == fingerprint(two));
-  CHECK(fingerprint(one) != fingerprint(other));
+  CHECK(bt::fingerprint(one) == bt::fingerprint(two));
+  CHECK(bt::fingerprint(one) != bt::fingerprint(other));
 }
 
 TEST_CASE("synthetic ground: elevation is finite, varies, and sinks into the river valley") {

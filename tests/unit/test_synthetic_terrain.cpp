@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/core/error.h"
 #include "bordersim/terrain/synthetic.h"
 
@@ -35,21 +36,6 @@ bt::SyntheticTerrainSpec mid_spec() {
 const bt::Terrain& mid_terrain() {
   static const bt::Terrain terrain = bt::generate_synthetic_terrain(mid_spec());
   return terrain;
-}
-
-// FNV-1a over the elevation bits and the cover bytes.
-std::uint64_t fingerprint(const bt::Terrain& t) {
-  std::uint64_t h = 14695981039346656037ULL;
-  const auto mix = [&h](std::uint64_t byte) {
-    h ^= byte;
-    h *= 1099511628211ULL;
-  };
-  for (const float z : t.elevation.values()) {
-    const auto bits = std::bit_cast<std::uint32_t>(z);
-    for (int i = 0; i < 4; ++i) mix((bits >> (8 * i)) & 0xFF);
-  }
-  for (const LandCover c : t.cover.values()) mix(static_cast<std::uint64_t>(c));
-  return h;
 }
 
 int count(const bt::Terrain& t, LandCover c) {
@@ -117,15 +103,15 @@ TEST_CASE("synthetic terrain: the same spec gives the same grids, another seed o
   // Inside task arenas of 1 and 2 threads: the same bits.
   std::uint64_t one = 0;
   std::uint64_t two = 0;
-  tbb::task_arena(1).execute([&] { one = fingerprint(bt::generate_synthetic_terrain(spec)); });
-  tbb::task_arena(2).execute([&] { two = fingerprint(bt::generate_synthetic_terrain(spec)); });
-  CHECK(one == fingerprint(a));
-  CHECK(two == fingerprint(a));
+  tbb::task_arena(1).execute([&] { one = bt::fingerprint(bt::generate_synthetic_terrain(spec)); });
+  tbb::task_arena(2).execute([&] { two = bt::fingerprint(bt::generate_synthetic_terrain(spec)); });
+  CHECK(one == bt::fingerprint(a));
+  CHECK(two == bt::fingerprint(a));
 
   bt::SyntheticTerrainSpec other = spec;
   other.seed = 8;
   const bt::Terrain c = bt::generate_synthetic_terrain(other);
-  CHECK(fingerprint(c) != fingerprint(a));
+  CHECK(bt::fingerprint(c) != bt::fingerprint(a));
   CHECK(c.rivers[0].points[40].x != a.rivers[0].points[40].x);
 }
 

@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/model.h"
@@ -41,21 +42,6 @@ const Json kCoarse = Json::parse(R"({"terrain": {"cell_m": 500}, "batch": {"repl
 const Model& coarse_model() {
   static const Model model = build_model(load_patched(kCoarse).base, kScenario);
   return model;
-}
-
-// FNV-1a over the elevation bits and the cover bytes.
-std::uint64_t fingerprint(const bt::Terrain& t) {
-  std::uint64_t h = 14695981039346656037ULL;
-  const auto mix = [&h](std::uint64_t byte) {
-    h ^= byte;
-    h *= 1099511628211ULL;
-  };
-  for (const float z : t.elevation.values()) {
-    const auto bits = std::bit_cast<std::uint32_t>(z);
-    for (int i = 0; i < 4; ++i) mix((bits >> (8 * i)) & 0xFF);
-  }
-  for (const bt::LandCover c : t.cover.values()) mix(static_cast<std::uint64_t>(c));
-  return h;
 }
 
 }  // namespace
@@ -142,12 +128,12 @@ TEST_CASE("Iraq-Syria scenario: the same seed builds the same ground on any thre
   // 1 km cells: three builds here cost less than one at 500 m.
   const TerrainSpec spec = load_patched(Json::parse(R"({"terrain": {"cell_m": 1000}})")).base.terrain;
   std::uint64_t one = 0;
-  tbb::task_arena(1).execute([&] { one = fingerprint(build_geography(spec, kScenario)->terrain); });
-  CHECK(one == fingerprint(build_geography(spec, kScenario)->terrain));
+  tbb::task_arena(1).execute([&] { one = bt::fingerprint(build_geography(spec, kScenario)->terrain); });
+  CHECK(one == bt::fingerprint(build_geography(spec, kScenario)->terrain));
   TerrainSpec reseeded = spec;
   REQUIRE(reseeded.files);
   reseeded.files->seed = spec.files->seed + 1;
-  CHECK(fingerprint(build_geography(reseeded, kScenario)->terrain) != one);
+  CHECK(bt::fingerprint(build_geography(reseeded, kScenario)->terrain) != one);
 }
 
 TEST_CASE("Iraq-Syria scenario: a short batch runs and every crossing lies on the border") {
