@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/replication_rows.h"
 #include "bordersim/io/console_table.h"
 
 using namespace bordersim;
@@ -27,17 +28,7 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
   ReplicationRecord r;
   r.replication = number;
   r.false_alarms = 2 * number;
-  for (CrossingRecord& c : rows) {
-    c.replication = number;
-    ++r.crossings;
-    if (!std::isnan(c.first_detection_s)) ++r.detected;
-    if (c.outcome == Outcome::kIntercepted) ++r.intercepted;
-    if (c.outcome == Outcome::kAborted) ++r.aborted;
-    if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted) {
-      ++r.escaped;
-    }
-  }
-  r.crossing_records = std::move(rows);
+  testing::add_crossings(r, std::move(rows));
   return r;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/replication_rows.h"
 #include "../support/record_equality.h"
 #include "bordersim/io/result_file.h"
 #include "bordersim/io/result_rasters.h"
@@ -79,17 +80,7 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
   r.responder_available_s = 86400.0 * 8;
   r.value_seized_usd = 1000.5 * number;
   r.value_delivered_usd = 333.25 + number;
-  for (CrossingRecord& c : rows) {
-    c.replication = number;
-    ++r.crossings;
-    if (!std::isnan(c.first_detection_s)) ++r.detected;
-    if (c.outcome == Outcome::kIntercepted) ++r.intercepted;
-    if (c.outcome == Outcome::kAborted) ++r.aborted;
-    if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted) {
-      ++r.escaped;
-    }
-  }
-  r.crossing_records = std::move(rows);
+  testing::add_crossings(r, std::move(rows));
   return r;
 }
 
