@@ -17,6 +17,7 @@
 #include "bordersim/terrain/noise.h"
 #include "bordersim/terrain/synthetic.h"
 #include "bordersim/terrain/terrain.h"
+#include "plane_geometry.h"
 
 namespace bordersim::terrain::synthetic_detail {
 
@@ -60,16 +61,7 @@ class Draw {
 
 // ---------------------------------------------------------------------------------------
 // Geometry helpers.
-inline double dist2_to_segment(MapPoint p, MapPoint a, MapPoint b) {
-  const double dx = b.x - a.x;
-  const double dy = b.y - a.y;
-  const double len2 = dx * dx + dy * dy;
-  const double t =
-      len2 > 0.0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
-  const double qx = a.x + t * dx - p.x;
-  const double qy = a.y + t * dy - p.y;
-  return qx * qx + qy * qy;
-}
+using plane::dist2_to_segment;
 
 inline double distance_to(const Polyline& line, MapPoint p) {
   double best = kInf;
@@ -79,10 +71,7 @@ inline double distance_to(const Polyline& line, MapPoint p) {
   return std::sqrt(best);
 }
 
-inline double smoothstep(double t) {
-  t = std::clamp(t, 0.0, 1.0);
-  return t * t * (3.0 - 2.0 * t);
-}
+using plane::smoothstep;
 
 // y of an x-monotone polyline at x (clamped to its ends).
 inline double y_at_x(const Polyline& line, double x) {

@@ -12,9 +12,13 @@
 #include <vector>
 
 #include "bordersim/terrain/noise.h"
+#include "plane_geometry.h"
 
 namespace bordersim::terrain {
 namespace {
+
+using plane::dist2_to_segment;
+using plane::smoothstep;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
@@ -70,22 +74,6 @@ FractalNoise field(std::uint64_t seed, Field f, const GridGeometry& g, double lo
                    int octaves, double gain) {
   return FractalNoise(seed, static_cast<std::uint32_t>(f), g, longest_m, octaves, gain,
                       2.0 * std::max(g.cell_w, g.cell_h));
-}
-
-double smoothstep(double t) {
-  t = std::clamp(t, 0.0, 1.0);
-  return t * t * (3.0 - 2.0 * t);
-}
-
-double dist2_to_segment(MapPoint p, MapPoint a, MapPoint b) {
-  const double dx = b.x - a.x;
-  const double dy = b.y - a.y;
-  const double len2 = dx * dx + dy * dy;
-  const double t =
-      len2 > 0.0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
-  const double qx = a.x + t * dx - p.x;
-  const double qy = a.y + t * dy - p.y;
-  return qx * qx + qy * qy;
 }
 
 // ---------------------------------------------------------------------------------------
