@@ -20,6 +20,7 @@ packages=(
   slurmctld slurmd slurm-client   # the single-node Slurm the cluster.slurm_* test starts
   python3-matplotlib      # bordersim report --plots (tools/bordersim_py)
   clang-14 libclang-rt-14-dev   # tools/fuzz.sh: libFuzzer and the sanitizer runtimes
+  clang-format-14 clang-tidy-14 # tools/lint.sh: the format check CI runs, and clang-tidy
 )
 
 missing=()
