@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "../support/proportions.h"
 #include "bordersim/movers/arrivals.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/run/batch.h"
@@ -15,21 +16,8 @@
 
 using namespace bordersim;
 
-namespace {
-
-constexpr double kZ99 = 2.5758293035489;  // two-sided 99% normal quantile
-
-void check_proportion(std::uint64_t hits, std::uint64_t n, double theory) {
-  const double rate = static_cast<double>(hits) / static_cast<double>(n);
-  const double half_width = kZ99 * std::sqrt(theory * (1.0 - theory) / static_cast<double>(n));
-  INFO("simulated " << rate << " over " << n << ", theory " << theory << ", 99% half-width "
-                    << half_width);
-  MESSAGE(fmt::format("measured {:.4f} theory {:.4f} n {} half-width {:.4f}", rate, theory, n,
-                      half_width));
-  CHECK(std::abs(rate - theory) <= half_width);
-}
-
-}  // namespace
+using testing::check_proportion;
+using testing::kZ99;
 
 // A one-way circuit of length L (out along a straight border at offset 0, back along a road
 // 6 km behind it), n vehicles spread evenly over it at speed v with a definite range R,
