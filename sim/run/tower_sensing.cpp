@@ -94,8 +94,22 @@ void World::crew_sighting(std::uint32_t c, std::size_t v) {
   const std::uint32_t stamp = crossers_[c].stamp;
   const std::uint32_t t = crossers_[c].views[v].tower;
   // which may change the crosser's plan
-  if (up(EntityKind::kTower, t, sim_.now())) detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
+  if (up(EntityKind::kTower, t, sim_.now()) && crew_sees_through_weather(c, t))
+    detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
   if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
+}
+
+// Weather that changes the crews' sighting (weather.states[].crew_detection_factor): a
+// hazard crew's sightings are drawn at the largest factor's rate (schedule_crew) and each
+// is kept with probability factor(now) / largest, which thins them into exactly the
+// piecewise-constant hazard the states give; an instant crew's sighting is kept with
+// probability factor(now). Without such weather no draw is spent, so other streams and
+// the fixed-weather model stay as they were.
+bool World::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
+  if (!weather_ || !model_.weather->changes_crews()) return true;
+  const double factor = model_.weather->states[weather_->state_at(sim_.now())].crew_detection_factor;
+  const double keep = model_.towers[t].instant ? factor : factor / model_.weather->max_crew_factor();
+  return uniform01(crossers_[c].detection) < keep;
 }
 
 // The crew's next sighting while the crosser stays in sight: at a fixed interval for an
@@ -108,7 +122,9 @@ void World::schedule_crew(std::uint32_t c, std::size_t v) {
   const TowerSite& tower = model_.towers[view.tower];
   Time at = sim_.now() + seconds_to_time(tower.resighting_s);
   if (!tower.instant) {
-    const double rate_per_s = tower.rate_per_s * crosser.current_leg().detect_factor;
+    const double weather_ceiling =
+        weather_ && model_.weather->changes_crews() ? model_.weather->max_crew_factor() : 1.0;
+    const double rate_per_s = tower.rate_per_s * crosser.current_leg().detect_factor * weather_ceiling;
     if (rate_per_s <= 0.0) return;
     boost::random::exponential_distribution<double> time_to_detect_s(rate_per_s);
     // A weak hazard can draw a time past the clock's range: never, within this view.

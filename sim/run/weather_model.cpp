@@ -23,6 +23,7 @@ sensors::WeatherChain weather_chain(const WeatherSpec& weather) {
     s.drones_fly = spec.drones_fly;
     s.air_recon_flies = spec.air_recon_flies;
     s.patrol_sweep_width_factor = spec.patrol_sweep_width_factor;
+    s.crew_detection_factor = spec.crew_detection_factor;
     chain.states.push_back(std::move(s));
   }
   chain.stationary = sensors::stationary_distribution(chain);

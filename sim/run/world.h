@@ -192,6 +192,7 @@ class World {
   void add_views(CrosserState& crosser, std::uint32_t t) const;
   void enter_view(std::uint32_t c, std::size_t v);
   void crew_sighting(std::uint32_t c, std::size_t v);
+  bool crew_sees_through_weather(std::uint32_t c, std::uint32_t t);
   void schedule_crew(std::uint32_t c, std::size_t v);
   std::optional<Time> next_look(const CrosserState& crosser, const ViewInterval& view,
                                 std::size_t k, Time from) const;

@@ -35,6 +35,15 @@ bool WeatherChain::changes_patrols() const {
                      [](const auto& s) { return s.patrol_sweep_width_factor != 1.0; });
 }
 
+bool WeatherChain::changes_crews() const {
+  return std::any_of(states.begin(), states.end(), [](const auto& s) { return s.crew_detection_factor != 1.0; });
+}
+double WeatherChain::max_crew_factor() const {
+  double most = 0.0;
+  for (const WeatherState& s : states) most = std::max(most, s.crew_detection_factor);
+  return most;
+}
+
 std::vector<std::vector<double>> generator_matrix(const WeatherChain& chain) {
   const std::size_t n = chain.states.size();
   std::vector<std::vector<double>> q(n, std::vector<double>(n, 0.0));

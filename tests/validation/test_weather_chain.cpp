@@ -5,13 +5,17 @@
 // - a chain of one state is the fixed weather it describes: the same extinction as a
 //   camera's own extinction_per_km, the same sweep width, no sorties, give bit-identical
 //   replications (the weather's stream moves no other draw);
-// - a camera blinded by dust detects nobody while the dust lasts, and does once it clears.
+// - a camera blinded by dust detects nobody while the dust lasts, and does once it clears;
+// - crews' sighting in each state matches the barrier's closed form at that state's rate.
 #include <doctest/doctest.h>
 
 #include <Eigen/Dense>
+#include <array>
+#include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <cmath>
 #include <fmt/format.h>
 
+#include "../support/proportions.h"
 #include "../support/record_equality.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/sensor_service.h"
@@ -184,4 +188,53 @@ TEST_CASE("weather chain: a camera blinded by dust detects nobody while it lasts
     }
   }
   CHECK(detected > 100);
+}
+
+// Crews in weather that comes and goes: clear (factor 1) and dust (factor 0.25), spells of
+// 48 h on average. A crossing that lies wholly inside one spell meets a constant hazard
+// λ·f inside each tower's disc, so its detection probability is the barrier's closed form
+// (2/s) ∫_0^R (1 − exp(−2 λ f √(R² − d²) / u)) dd with that state's f: the thinning that
+// makes the changing hazard must give exactly this in each state.
+TEST_CASE("weather chain: crews see through dust at crew_detection_factor times their rate") {
+  constexpr double kSpacing = 4000, kRange = 1500, kRate = 0.004, kSpeed = 1.2;
+  const auto loaded = load_scenario_text(fmt::format(R"({{
+    "seed": 31, "duration_h": 480,
+    "terrain": {{"flat": {{"length_km": 100}}}},
+    "weather": {{"states": {{"clear": {{"mean_duration_h": 48, "to": {{"dust": 1}}}},
+                             "dust": {{"mean_duration_h": 48, "to": {{"clear": 1}}, "crew_detection_factor": 0.25}}}}}},
+    "sensors": {{"towers": {{"along_border": {{"spacing_m": {}, "offset_m": {}}}, "range_m": {},
+                             "detection_rate_per_s": {}, "false_alarms_per_day": 0}}}},
+    "threats": {{"infiltrators": {{"per_day": 400, "speed_mps": {}, "approach_m": {}, "goal_depth_km": {},
+                                   "night_preference": null}}}},
+    "batch": {{"replications": 4}}}})",
+                                                     kSpacing, kSpacing / 2, kRange, kRate, kSpeed, kRange + 10,
+                                                     (kRange + 10) / 1000),
+                                         "crews.json");
+  const BatchResult batch = run_batch(loaded, 2);
+  const Model model = build_model(loaded.base);
+  const double crossing_s = 2 * (kRange + 10) / kSpeed;
+  std::array<std::uint64_t, 2> detected{}, crossings{};
+  for (const auto& rep : batch.variants[0].replications) {
+    const sensors::WeatherTimeline weather(*model.weather, service_horizon(model),
+                                           Stream({31, rep.replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
+    for (const auto& row : rep.crossing_records) {
+      const Time start = seconds_to_time(row.start_s);
+      const Time end = start + seconds_to_time(crossing_s + 1);
+      const auto state = weather.state_at(start);
+      if (weather.time_in_states(start, end, 2)[state] != end - start) continue;  // the weather changed
+      ++crossings[state];
+      if (!std::isnan(row.first_detection_s)) ++detected[state];
+    }
+  }
+  for (std::size_t s = 0; s < 2; ++s) {
+    const double factor = model.weather->states[s].crew_detection_factor;
+    const auto miss = [&](double d) {
+      return 1.0 - std::exp(-2.0 * kRate * factor * std::sqrt(kRange * kRange - d * d) / kSpeed);
+    };
+    const double theory =
+        2.0 / kSpacing * boost::math::quadrature::gauss_kronrod<double, 61>::integrate(miss, 0.0, kRange);
+    MESSAGE(model.weather->states[s].name << " (factor " << factor << "):");
+    CHECK(crossings[s] > 10000);
+    testing::check_proportion(detected[s], crossings[s], theory);
+  }
 }

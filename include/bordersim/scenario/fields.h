@@ -293,6 +293,7 @@ void visit_fields(V& v, WeatherStateSpec& w) {
   v.field("drones_fly", w.drones_fly);
   v.field("air_recon_flies", w.air_recon_flies);
   v.field("patrol_sweep_width_factor", w.patrol_sweep_width_factor, Range::between(0.0, 10.0));
+  v.field("crew_detection_factor", w.crew_detection_factor, Range::between(0.0, 1.0));
 }
 
 template <class V>

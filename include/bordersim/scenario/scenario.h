@@ -293,6 +293,9 @@ struct WeatherStateSpec {
   bool drones_fly = true;       // false: drones are grounded (no glimpses, no false alarms)
   bool air_recon_flies = true;  // false: sorties see nothing while it holds
   double patrol_sweep_width_factor = 1.0;  // multiplies patrols' sweep_width_m
+  // Multiplies tower crews' sighting rate (an "instant" crew: its chance per sighting)
+  // while this state holds: eyes and binoculars in dust.
+  double crew_detection_factor = 1.0;
 };
 
 // The weather of the whole run. Absent: clear sky.

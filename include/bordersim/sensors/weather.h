@@ -34,6 +34,7 @@ struct WeatherState {
   bool drones_fly = true;
   bool air_recon_flies = true;
   double patrol_sweep_width_factor = 1.0;
+  double crew_detection_factor = 1.0;  // multiplies tower crews' sighting rate
 };
 
 struct WeatherChain {
@@ -45,6 +46,10 @@ struct WeatherChain {
   bool grounds_drones() const;
   bool grounds_air_recon() const;
   bool changes_patrols() const;
+  // Whether some state changes tower crews' sighting, and the largest factor over the
+  // states (the rate a changing hazard is drawn at, then thinned).
+  bool changes_crews() const;
+  double max_crew_factor() const;
 };
 
 // The generator's off-diagonal rates q_ij = next_ij / mean_duration_i, and q_ii = −Σ_j q_ij.
