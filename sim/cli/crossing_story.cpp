@@ -86,6 +86,12 @@ struct SensorLooks {
 
   std::string sentence(const Clock& clock) const {
     std::string text = capitalised(sensor_name(*first));
+    if (seen == looks && !std::isfinite(p_lo)) {  // a crew's sightings: the hazard's events
+      text += looks == 1 ? fmt::format(" sighted it at {}", clock(first->time_s))
+                         : fmt::format(" sighted it {} times from {} to {}", looks,
+                                       clock(first->time_s), clock(last_s));
+      return text + range_text(range_hi, range_lo) + ".";
+    }
     if (looks == 1)
       text += fmt::format(" had one chance to see it, at {}{}", clock(first->time_s),
                           range_text(range_lo, range_hi));
