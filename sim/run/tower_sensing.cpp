@@ -100,9 +100,9 @@ void World::enter_view(std::uint32_t c, std::size_t v) {
 void World::crew_sighting(std::uint32_t c, std::size_t v) {
   const std::uint32_t stamp = crossers_[c].stamp;
   const std::uint32_t t = crossers_[c].views[v].tower;
-  // which may change the crosser's plan
   const bool on = up(EntityKind::kTower, t, sim_.now());
   if (tracing_) trace_look(c, Detector::kTowerCrew, t, model_.towers[t].position, kMissing, on, on);
+  // which may change the crosser's plan
   if (on) detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
   if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
 }
