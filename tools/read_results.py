@@ -8,6 +8,7 @@ Uses only numpy, h5py and (optionally) pandas, as Debian packages them
     results = read_results.load("out.h5")
     results.attrs["seed"], results.variant_names
     df = results.variants["layered"]["crossings"]   # DataFrame, or numpy structured array
+    story = results.variants["layered"].get("trace")  # run --trace N: the crossings' stories
     print(read_results.summary_text(results))
     layout = read_results.load_layout("out.h5", "layered")     # the map: border, towers, ...
     rasters = read_results.load_rasters("out.h5", "layered")   # {"crossings": (counts, attrs)}
@@ -41,7 +42,7 @@ except ImportError:  # pandas is optional: numpy structured arrays then
 
 FILETYPE = "bordersim-result"
 FORMAT_VERSION = 1
-TABLES = ("replications", "crossings", "sectors", "summary")
+TABLES = ("replications", "crossings", "sectors", "summary", "trace")  # trace: run --trace N only
 
 
 class Results:

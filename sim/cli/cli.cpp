@@ -9,8 +9,8 @@
 #include <filesystem>
 #include <iostream>
 
-#include "bordersim/cli/run_command.h"
 #include "bordersim/cli/report_command.h"
+#include "bordersim/cli/run_command.h"
 #include "bordersim/core/error.h"
 #include "bordersim/io/console_table.h"
 #include "bordersim/io/merge.h"
@@ -21,6 +21,7 @@
 #include "bordersim/scenario/sweep.h"
 #include "bordersim/version.h"
 #include "compare_command.h"
+#include "explain_command.h"
 #include "sweep_command.h"
 
 namespace bordersim {
@@ -107,6 +108,11 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   run_cmd->add_flag("--resume", run.options.resume,
                     "Continue an interrupted run from OUT.h5.checkpoint");
   run_cmd->add_flag("-q,--quiet", run.options.quiet, "No progress output");
+  run_cmd
+      ->add_option("--trace", run.options.trace,
+                   "Record every crossing's story in replications 0..N-1 of each variant "
+                   "(for `explain`)")
+      ->check(CLI::Range(0, 1000000));
   std::string max_memory = "50%";
   run_cmd
       ->add_option(
@@ -135,6 +141,8 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
   auto* sweep_cmd = cli::add_sweep_command(app, sweep);
   cli::CompareOptions compare;
   auto* compare_cmd = cli::add_compare_command(app, compare);
+  cli::ExplainOptions explain;
+  auto* explain_cmd = cli::add_explain_command(app, explain);
 
   try {
     app.parse(argc, argv);
@@ -158,6 +166,7 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
     if (*report_cmd) return report_command(report, out, err);
     if (*sweep_cmd) return cli::sweep_command(sweep, out, err);
     if (*compare_cmd) return cli::compare_command(compare, out);
+    if (*explain_cmd) return cli::explain_command(explain, out);
   } catch (const InputError& e) {
     err << e.what() << "\n";
     return 2;

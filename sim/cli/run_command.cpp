@@ -138,6 +138,14 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
   std::ostream null_stream(&null_buffer);
   std::ostream& out = root ? out_stream : null_stream;
   std::ostream& err = root ? err_stream : null_stream;
+  if (options.trace > 0 && options.resume)
+    throw InputError("--trace", "",
+                     "cannot be combined with --resume: the checkpoint does not keep traces "
+                     "(run the traced replications again without --resume)");
+  if (options.trace > 0 && ranks)
+    throw InputError("--trace", "",
+                     "is not supported under MPI ranks: traces are not sent between ranks "
+                     "(run the traced replications in one process)");
 
   try {
     const CheckpointIdentity identity{
@@ -171,6 +179,7 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
     batch_options.threads = options.threads;
     batch_options.range = range;
     batch_options.ranks = ranks;
+    batch_options.trace_replications = options.trace;
     batch_options.cancel = &signals.stop_flag();
     if (root) {
       if (!options.quiet)

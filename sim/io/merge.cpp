@@ -8,6 +8,7 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/io/result_file.h"
+#include "bordersim/io/trace_file.h"
 #include "bordersim/scenario/load.h"
 
 namespace bordersim {
@@ -54,6 +55,11 @@ MergedBatch merge_result_files(const std::vector<std::string>& paths) {
     } catch (const std::exception& e) {
       throw InputError(path, "", e.what());
     }
+    // Traces serve `explain` on the file that ran them; merge does not carry them.
+    if (has_trace(path))
+      throw InputError(path, "/variants",
+                       "holds traces (run --trace), which merge does not carry: run the shards "
+                       "without --trace, and trace replications in a separate run");
     part.held = part.file.variants.empty() ? 0 : part.file.variants.front().replications.size();
     for (const ResultVariant& v : part.file.variants) {
       if (v.replications.size() != part.held)

@@ -21,6 +21,7 @@
 #include "hdf5_table.h"
 #include "layout_io.h"
 #include "result_tables.h"
+#include "trace_table.h"
 
 namespace bordersim {
 namespace {
@@ -49,7 +50,7 @@ Handle create_group(hid_t parent, const std::string& name, hid_t gcpl = H5P_DEFA
                  "cannot create group " + name);
 }
 
-void write_variant(hid_t variants, const VariantResult& variant) {
+void write_variant(hid_t variants, const VariantResult& variant, std::size_t trace_replications) {
   check_variant_name(variant.name);
   const Handle group = create_group(variants, variant.name);
   const std::vector<SectorTally> sectors = sector_tallies(variant);
@@ -72,6 +73,15 @@ void write_variant(hid_t variants, const VariantResult& variant) {
   // The map needs no rerun: the layout as carried, rasters counted from the crossings.
   layout_io::write_layout(group.get(), variant.layout, "/variants/" + variant.name);
   layout_io::write_rasters(group.get(), variant.layout, variant.replications);
+  // `run --trace N`: the traced replications' stories (io/trace_file.h); none otherwise, so
+  // an untraced file is what it was before traces existed.
+  if (trace_replications > 0) {
+    write("trace", trace_table::from_replications(variant.replications));
+    const Handle trace =
+        checked(H5Dopen2(group.get(), "trace", H5P_DEFAULT), H5Dclose, "cannot open trace");
+    hdf5::write_attribute(trace.get(), "replications",
+                          static_cast<std::uint64_t>(trace_replications));
+  }
 }
 
 void write_contents(hid_t file, const BatchResult& batch, const std::string& scenario) {
@@ -100,7 +110,8 @@ void write_contents(hid_t file, const BatchResult& batch, const std::string& sce
   std::vector<std::string> order;
   for (const VariantResult& v : batch.variants) order.push_back(v.name);
   hdf5::write_attribute(variants.get(), "order", order);
-  for (const VariantResult& v : batch.variants) write_variant(variants.get(), v);
+  for (const VariantResult& v : batch.variants)
+    write_variant(variants.get(), v, batch.trace_replications);
   if (batch.design) design_table_io::write_design(file, *batch.design);
 }
 

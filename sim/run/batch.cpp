@@ -117,6 +117,7 @@ BatchResult prepare_batch(const LoadedScenario& scenario) {
 
 BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& options) {
   BatchResult batch = prepare_batch(scenario);
+  batch.trace_replications = options.trace_replications;
   const ReplicationRange range = options.range.value_or(ReplicationRange{0, batch.replications});
   if (range.count == 0 || range.end() > batch.replications) {
     throw std::invalid_argument("replication range outside the batch");
@@ -180,7 +181,8 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
               ReplicationRecord record;
               try {
                 record = run_replication(batch.variants[task.variant].model, batch.seed,
-                                         task.replication);
+                                         task.replication,
+                                         task.replication < options.trace_replications);
               } catch (const EventLimitExceeded& e) {
                 runaway.note(pending[i], e);
                 return;

@@ -61,17 +61,22 @@ void World::detect_by(std::uint32_t c, std::uint64_t payload) {
   crosser.swept = true;
   const auto by = static_cast<Detector>(payload >> 24);
   const std::uint32_t index = payload & 0xFF'FFFF;
-  if (by != Detector::kPatrol) return detect(c, by, model_.air_recon[index].report_latency_s);
+  if (by != Detector::kPatrol) {
+    if (tracing_) trace_look(c, by, index, {kMissing, kMissing}, 1.0, true, true);
+    return detect(c, by, model_.air_recon[index].report_latency_s);
+  }
   const auto after = std::upper_bound(
       model_.patrols.begin(), model_.patrols.end(), index,
       [](std::uint32_t v, const PatrolSite& site) { return v < site.first_vehicle; });
   const auto p = static_cast<std::size_t>(after - model_.patrols.begin()) - 1;
-  if (!up(EntityKind::kPatrol, p, sim_.now())) return;
-  if (vehicle_away(p, index - model_.patrols[p].first_vehicle, sim_.now())) {
+  const std::uint32_t k = index - model_.patrols[p].first_vehicle;
+  if (vehicle_away(p, k, sim_.now()) && up(EntityKind::kPatrol, p, sim_.now())) {
     crosser.swept = false;
     return schedule_sweep_contact(c);
   }
-  detect(c, by, model_.patrols[p].report_latency_s);
+  const bool on = up(EntityKind::kPatrol, p, sim_.now());
+  if (tracing_) trace_look(c, by, index, patrol_vehicle_at(p, k, sim_.now()), 1.0, on, on);
+  if (on) detect(c, by, model_.patrols[p].report_latency_s);
 }
 
 // A false alarm reaches the post: taken for a target, it sends the nearest free responder
@@ -117,10 +122,11 @@ void World::receive_report(std::uint32_t c, Time seen_at) {
       std::max(crosser.track_until, seen_at + seconds_to_time(response.track_hold_s));
   auto& row = record_.crossing_records[c];
   if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(sim_.now());
-  if (!crosser.target) {
-    if (uniform01(crosser.command) >= response.p_target_given_crosser) return;  // dismissed
-    crosser.target = true;
-  }
+  const bool dismissed =
+      !crosser.target && uniform01(crosser.command) >= response.p_target_given_crosser;
+  if (tracing_) trace_report(c, seen_at, dismissed);
+  if (dismissed) return;
+  crosser.target = true;
   if (crosser.responder || crosser.waiting) return;
   if (dispatch(c)) return;
   const bool some_busy = std::any_of(responders_.begin(), responders_.end(),
@@ -136,7 +142,10 @@ void World::receive_report(std::uint32_t c, Time seen_at) {
 bool World::dispatch(std::uint32_t c) {
   CrosserState& crosser = crossers_[c];
   const Time now = sim_.now();
-  if (responders_.empty() || now > crosser.track_until) return false;
+  if (responders_.empty() || now > crosser.track_until) {
+    if (tracing_) trace_dispatch(c, std::nullopt, kNever, kNever);
+    return false;
+  }
   const auto& response = model_.scenario.response;
   const auto& sectors = model_.scenario.sectors;
   // The post's delay in acting on this crosser is one draw from the crosser's own stream,
@@ -171,6 +180,7 @@ bool World::dispatch(std::uint32_t c) {
       best = r;
     }
   }
+  if (tracing_) trace_dispatch(c, best, leave, best_time);
   if (!best) return false;
   send(*best);
   crosser.responder = static_cast<std::uint32_t>(*best);
@@ -259,7 +269,9 @@ void World::arrive(std::uint32_t c, std::size_t r) {
   CrosserState& crosser = crossers_[c];
   crosser.responder.reset();
   const MapPoint at = position(crosser, sim_.now());
-  if (crosser.finished || sim_.now() > crosser.track_until) {
+  const bool missed = crosser.finished || sim_.now() > crosser.track_until;
+  if (tracing_) trace_arrival(c, r, !missed);
+  if (missed) {
     ++record_.missed_arrivals;
     return return_to_base(r, at, 0.0);
   }

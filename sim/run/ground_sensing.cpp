@@ -91,10 +91,18 @@ void World::start_ground_sensors(std::uint32_t c) {
 
 void World::ground_pass(std::uint32_t c, std::size_t sensor) {
   const GroundSensorSite& site = model_.ground_sensors[sensor];
-  if (!up(EntityKind::kGroundSensor, sensor, sim_.now())) return;
+  if (!up(EntityKind::kGroundSensor, sensor, sim_.now())) {
+    if (tracing_)
+      trace_look(c, Detector::kGroundSensor, sensor, site.position, site.detection_probability,
+                 false, false);
+    return;
+  }
   // Seismic and acoustic sensing does not care for cover: no concealment here.
-  if (uniform01(crossers_[c].ground) < site.detection_probability)
-    detect(c, Detector::kGroundSensor, site.report_latency_s);
+  const bool hit = uniform01(crossers_[c].ground) < site.detection_probability;
+  if (tracing_)
+    trace_look(c, Detector::kGroundSensor, sensor, site.position, site.detection_probability, hit,
+               true);
+  if (hit) detect(c, Detector::kGroundSensor, site.report_latency_s);
 }
 
 }  // namespace bordersim::detail

@@ -426,8 +426,10 @@ void World::drone_glimpse(std::size_t d) {
     // A crosser `factor` times as conspicuous on this leg: as if `factor` glimpses.
     const double g = seen * (1.0 - model_.concealment_at(p));
     const double factor = crosser.movement.legs()[crosser.movement.leg_at(now)].detect_factor;
-    if (uniform01(crosser.air) < 1.0 - std::pow(1.0 - g, factor))
-      detect(c, Detector::kDrone, site.report_latency_s);
+    const double p_seen = 1.0 - std::pow(1.0 - g, factor);
+    const bool hit = uniform01(crosser.air) < p_seen;
+    if (tracing_) trace_look(c, Detector::kDrone, d, q, p_seen, hit, true);
+    if (hit) detect(c, Detector::kDrone, site.report_latency_s);
   }
   if (now - walkers_pruned_ >= kPruneEvery) {
     walkers_.prune(now);

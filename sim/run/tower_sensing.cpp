@@ -26,14 +26,18 @@ void World::start_tower_views(std::uint32_t c) {
   CrosserState& crosser = crossers_[c];
   const Leg& leg = crosser.current_leg();
   const double reach = model_.scenario.sensors.towers->range_m;
-  for (std::uint32_t t : model_.tower_index.near_box(leg.from, leg.to, reach)) add_views(crosser, t);
+  for (std::uint32_t t : model_.tower_index.near_box(leg.from, leg.to, reach)) {
+    const std::size_t first = crosser.views.size();
+    const bool in_range = add_views(crosser, t);
+    if (tracing_) trace_hidden(c, first, t, in_range);
+  }
   for (std::size_t v = 0; v < crosser.views.size(); ++v)
     sim_.schedule(std::max(crosser.views[v].t_in, sim_.now()), Phase::kSense, crosser_target(c),
                   kEnterView, stamped(crosser.stamp, v));
 }
 
 // The stretches of the current leg inside tower t's range and, on terrain, in its sight.
-void World::add_views(CrosserState& crosser, std::uint32_t t) const {
+bool World::add_views(CrosserState& crosser, std::uint32_t t) const {
   const Leg& leg = crosser.current_leg();
   const TowerSite& tower = model_.towers[t];
   const double dx = leg.to.x - leg.from.x;
@@ -41,21 +45,22 @@ void World::add_views(CrosserState& crosser, std::uint32_t t) const {
   const double length = std::hypot(dx, dy);
   if (length == 0.0) {  // standing still
     if (model_.tower_sees(t, leg.from)) crosser.views.push_back({t, leg.t0, leg.t1});
-    return;
+    const MapPoint at = model_.towers[t].position;
+    return std::hypot(at.x - leg.from.x, at.y - leg.from.y) < model_.towers[t].range_m;
   }
   const double rx = tower.position.x - leg.from.x;
   const double ry = tower.position.y - leg.from.y;
   const double along = (rx * dx + ry * dy) / length;
   const double across = (rx * dy - ry * dx) / length;
   const double r = tower.range_m;
-  if (std::abs(across) >= r) return;
+  if (std::abs(across) >= r) return false;
   const double half = std::sqrt(r * r - across * across);
   const double f_in = std::max(along - half, 0.0) / length;
   const double f_out = std::min(along + half, length) / length;
-  if (!(f_in < f_out)) return;
+  if (!(f_in < f_out)) return false;
   if (!tower.view) {
     crosser.views.push_back({t, time_on(leg, f_in), time_on(leg, f_out)});
-    return;
+    return true;
   }
   // Terrain hides parts of the chord: walk the cells it crosses and keep the runs of
   // cells the tower sees, exactly as tower_sees() would answer point by point.
@@ -79,10 +84,12 @@ void World::add_views(CrosserState& crosser, std::uint32_t t) const {
     }
   });
   close_run();
+  return true;
 }
 
 void World::enter_view(std::uint32_t c, std::size_t v) {
   const ViewInterval& view = crossers_[c].views[v];
+  if (tracing_) trace_in_view(c, v);
   for (std::size_t k = 0; k < model_.tower_cameras.size(); ++k)
     schedule_glimpse(c, v, k, sim_.now());
   if (!model_.towers[view.tower].crew) return;
@@ -93,9 +100,11 @@ void World::enter_view(std::uint32_t c, std::size_t v) {
 void World::crew_sighting(std::uint32_t c, std::size_t v) {
   const std::uint32_t stamp = crossers_[c].stamp;
   const std::uint32_t t = crossers_[c].views[v].tower;
+  const bool on = up(EntityKind::kTower, t, sim_.now());
+  const bool seen = on && crew_sees_through_weather(c, t);
+  if (tracing_) trace_look(c, Detector::kTowerCrew, t, model_.towers[t].position, kMissing, seen, on);
   // which may change the crosser's plan
-  if (up(EntityKind::kTower, t, sim_.now()) && crew_sees_through_weather(c, t))
-    detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
+  if (seen) detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
   if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
 }
 
@@ -188,8 +197,13 @@ void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   // A crosser `factor` times as conspicuous: as if `factor` independent glimpses.
   const double seen = 1.0 - std::pow(1.0 - g, crosser.current_leg().detect_factor);
   const std::uint32_t stamp = crosser.stamp;
-  if (uniform01(crosser.detection) < seen && up(EntityKind::kTower, view.tower, sim_.now()))
-    detect(c, Detector::kCamera, tower.report_latency_s);
+  const bool hit = uniform01(crosser.detection) < seen;
+  const bool on = !hit || up(EntityKind::kTower, view.tower, sim_.now());  // asked only on a hit
+  if (tracing_)
+    trace_look(c, Detector::kCamera, view.tower, tower.position, seen, hit && on,
+               up(EntityKind::kTower, view.tower, sim_.now()),
+               camera.kind == sensors::CameraKind::kThermal ? "thermal" : "visible");
+  if (hit && on) detect(c, Detector::kCamera, tower.report_latency_s);
   if (current(c, stamped(stamp, 0))) schedule_glimpse(c, v, k, sim_.now() + 1);
 }
 

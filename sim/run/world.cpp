@@ -7,10 +7,11 @@
 namespace bordersim::detail {
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
-             std::uint32_t replication)
+             std::uint32_t replication, bool trace)
     : model_(model),
       seed_(seed),
       when_busy_queue_(model.scenario.response.when_busy == "queue"),
+      tracing_(trace),
       dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}) {
   record_.replication = replication;
@@ -278,6 +279,7 @@ void World::end_movement(std::uint32_t c) {
 
 // The crossing is over: no sensor looks for it any more.
 void World::finish(std::uint32_t c, Outcome outcome) {
+  if (tracing_) trace_end(c, outcome);
   crossers_[c].finished = true;
   record_.crossing_records[c].outcome = outcome;
   learn(crossers_[c], outcome);

@@ -141,7 +141,7 @@ struct DroneState {
 class World {
  public:
   World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
-        std::uint32_t replication);
+        std::uint32_t replication, bool trace = false);
   ReplicationRecord run();
 
  private:
@@ -187,9 +187,21 @@ class World {
   double travel_s(std::size_t r, MapPoint to) const;  // from where it is now
   double draw_on_scene_s(std::size_t r);  // (command.cpp)
 
+  // trace.cpp: the crossing's story (record.h, TraceRow), called only while tracing_, one
+  // call per opportunity, report, dispatch, arrival and end.
+  void trace_look(std::uint32_t c, Detector by, std::size_t sensor, MapPoint sensor_at, double p,
+                  bool seen, bool sensor_up, std::string note = {});
+  void trace_hidden(std::uint32_t c, std::size_t first_view, std::uint32_t tower, bool in_range);
+  void trace_in_view(std::uint32_t c, std::size_t v);
+  void trace_report(std::uint32_t c, Time seen_at, bool dismissed);
+  void trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave, Time meet);
+  void trace_arrival(std::uint32_t c, std::size_t r, bool intercepted);
+  void trace_end(std::uint32_t c, Outcome outcome);
+  TraceRow& trace_row(std::uint32_t c, TraceEvent event);
+
   // tower_sensing.cpp
   void start_tower_views(std::uint32_t c);
-  void add_views(CrosserState& crosser, std::uint32_t t) const;
+  bool add_views(CrosserState& crosser, std::uint32_t t) const;  // false: out of range
   void enter_view(std::uint32_t c, std::size_t v);
   void crew_sighting(std::uint32_t c, std::size_t v);
   bool crew_sees_through_weather(std::uint32_t c, std::uint32_t t);
@@ -226,6 +238,7 @@ class World {
   const Model& model_;
   const std::uint64_t seed_;
   const bool when_busy_queue_;
+  const bool tracing_;  // record the trace: one branch at each hook when off
   Simulator sim_;
   std::vector<CrosserState> crossers_;
   std::vector<ResponderState> responders_;

@@ -24,6 +24,16 @@ inline bool same(const CrossingRecord& a, const CrossingRecord& b) {
          same_bits(a.interception_y_m, b.interception_y_m);
 }
 
+inline bool same(const TraceRow& a, const TraceRow& b) {
+  return a.replication == b.replication && a.crosser == b.crosser &&
+         same_bits(a.time_s, b.time_s) && a.event == b.event && a.sensor == b.sensor &&
+         a.sensor_id == b.sensor_id && same_bits(a.range_m, b.range_m) && same_bits(a.p, b.p) &&
+         a.seen == b.seen && a.sensor_up == b.sensor_up && a.los_blocked == b.los_blocked &&
+         same_bits(a.x_m, b.x_m) && same_bits(a.y_m, b.y_m) && a.responder == b.responder &&
+         a.responder_id == b.responder_id && same_bits(a.sets_off_s, b.sets_off_s) &&
+         same_bits(a.at_s, b.at_s) && same_bits(a.goal_s, b.goal_s) && a.note == b.note;
+}
+
 // Totals only; compare crossing_records with same() where both sides carry them.
 inline bool same_totals(const ReplicationRecord& a, const ReplicationRecord& b) {
   return a.replication == b.replication && a.crossings == b.crossings && a.detected == b.detected &&

@@ -23,6 +23,9 @@ struct RunOptions {
   // --max-memory in bytes: a batch whose estimate (run/memory_estimate.h) exceeds it is
   // refused before any work. The largest value: no budget.
   std::uint64_t max_memory = UINT64_MAX;
+  // --trace N: record the stories of replications 0 .. N-1 of each variant (`explain`).
+  // Refused with --resume and under MPI ranks, which do not carry traces.
+  std::size_t trace = 0;
 };
 
 // Exit status as run_cli's: 0, 1, 2; 130 / 143 after SIGINT / SIGTERM (the checkpoint

@@ -18,6 +18,9 @@
 //                                (sim/io/layout_io.h has its members)
 //   /variants/NAME/rasters/{crossings,detections,interceptions}  uint32 counts on the
 //                                layout's grid (io/result_rasters.h), computed on writing
+//   /variants/NAME/trace         only with `run --trace N` (io/trace_file.h): one row per
+//                                event of the stories of replications 0 .. N-1's crossings;
+//                                attribute replications = N
 //   /design                      a sweep's design matrix (absent otherwise): one row per
 //                                point, `variant` then a float64 column per factor named
 //                                by its JSON pointer; attributes design, factors (JSON)

@@ -60,6 +60,9 @@ struct BatchResult {
   std::string stop_reason = kStopReplications;
   std::vector<VariantResult> variants;  // in scenario order
   std::optional<DesignTable> design;    // a sweep's design points (the variants)
+  // `run --trace N`: replications 0 .. N-1 of each variant carry their trace (0: none, and
+  // the result file has no trace datasets).
+  std::size_t trace_replications = 0;
 };
 
 // Called after each replication with (completed, total); must be thread-safe and cheap.
@@ -88,6 +91,9 @@ struct BatchOptions {
   // BatchInterrupted once those running have finished.
   const std::atomic<bool>* cancel = nullptr;
   const RankGroup* ranks = nullptr;
+  // Trace replications 0 .. N-1 of each variant (ReplicationRecord::trace). Not carried
+  // between MPI ranks nor by the checkpoint: the CLI refuses --trace with those.
+  std::size_t trace_replications = 0;
 };
 
 // The variants with their models built and no replications yet: what run_batch fills,

@@ -3,6 +3,7 @@
 // Handlers append here; writing files is io/'s job, after the run.
 #include <cstdint>
 #include <limits>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -104,6 +105,65 @@ struct CrossingRecord {
   double interception_y_m = kMissing;
 };
 
+// One line of a crossing's story (`run --trace N`, `bordersim explain`): a sensor's
+// opportunity to see it and how it came out, a report, a dispatch or the lack of one, a
+// responder's arrival, the crossing's end. Recorded only for traced replications; the
+// result file's /variants/NAME/trace (io/result_file.h) holds these rows.
+enum class TraceEvent : std::uint8_t {
+  kHidden = 0,      // a tower's range covers the leg but terrain hides all of it from the tower
+  kInView = 1,      // a stretch of the leg in a tower's sight begins (at_s: it ends)
+  kLook = 2,        // a glimpse, crew sighting, pass or contact: p, seen, sensor_up
+  kReport = 3,      // a report reaches the post (at_s: when the crosser was seen)
+  kDispatch = 4,    // a responder is sent (at_s: the planned meeting; sets_off_s)
+  kNoDispatch = 5,  // the post wanted to send one and could not (note: why)
+  kArrival = 6,     // a responder is where it was sent (note: intercepted, or why not)
+  kEnd = 7,         // the crossing ends (note: its outcome)
+};
+
+inline std::string_view to_string(TraceEvent event) {
+  switch (event) {
+    case TraceEvent::kHidden:
+      return "hidden";
+    case TraceEvent::kInView:
+      return "in_view";
+    case TraceEvent::kLook:
+      return "look";
+    case TraceEvent::kReport:
+      return "report";
+    case TraceEvent::kDispatch:
+      return "dispatch";
+    case TraceEvent::kNoDispatch:
+      return "no_dispatch";
+    case TraceEvent::kArrival:
+      return "arrival";
+    case TraceEvent::kEnd:
+      return "end";
+  }
+  return "unknown";
+}
+
+struct TraceRow {
+  std::uint32_t replication = 0;
+  std::uint32_t crosser = 0;  // CrossingRecord::crosser
+  double time_s = 0.0;
+  TraceEvent event = TraceEvent::kLook;
+  Detector sensor = Detector::kNone;  // looks, views, reports: which kind of sensor
+  std::uint32_t sensor_id = 0;  // its index: tower, drone, patrol vehicle, sortie, ground sensor
+  double range_m = kMissing;    // sensor (or responder at dispatch) to crosser
+  double p = kMissing;  // the chance of this glimpse or pass; in_view: of a crew sighting in it
+  bool seen = false;
+  bool sensor_up = true;
+  bool los_blocked = false;
+  double x_m = kMissing;  // the crosser (looks), the responder setting off (dispatch)
+  double y_m = kMissing;
+  Responder responder = Responder::kNone;
+  std::uint32_t responder_id = 0;
+  double sets_off_s = kMissing;  // dispatch: when the responder leaves
+  double at_s = kMissing;        // see TraceEvent
+  double goal_s = kMissing;      // when the crosser reaches its goal, as planned now
+  std::string note;              // a camera's kind; why no dispatch, no interception
+};
+
 struct ReplicationRecord {
   std::uint32_t replication = 0;
   std::uint64_t crossings = 0;
@@ -127,6 +187,7 @@ struct ReplicationRecord {
   // (by name); empty without weather.states.
   std::vector<double> weather_s;
   std::vector<CrossingRecord> crossing_records;
+  std::vector<TraceRow> trace;  // empty unless the replication was traced
 };
 
 }  // namespace bordersim

@@ -11,10 +11,13 @@
 namespace bordersim {
 
 // Runs the given crossers through the model (tests hand-make plans to pin situations down).
+// With `trace`, the record's trace holds every crossing's story (record.h, TraceRow).
 ReplicationRecord simulate_replication(const Model& model, std::span<const CrosserPlan> crossers,
-                                       std::uint64_t seed, std::uint32_t replication);
+                                       std::uint64_t seed, std::uint32_t replication,
+                                       bool trace = false);
 
 // plan_crossers + simulate_replication: what a batch runs.
-ReplicationRecord run_replication(const Model& model, std::uint64_t seed, std::uint32_t replication);
+ReplicationRecord run_replication(const Model& model, std::uint64_t seed, std::uint32_t replication,
+                                  bool trace = false);
 
 }  // namespace bordersim
