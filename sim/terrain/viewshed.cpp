@@ -122,13 +122,15 @@ class Scan {
     const int reach = std::min(lim, k);
     if (p_.sight.curvature_coeff != 0.0) {
       const double cc = p_.sight.curvature_coeff, diameter = diameter_;
-      const double along = pair == 0 ? g.cell_h * k : g.cell_w * k;
+      const double along = pair == 0 ? g.cell_h * k : g.cell_w * k;  // y for N/S, x for W/E
       const double across = pair == 0 ? g.cell_w : g.cell_h;
       double* __restrict const drop = drop_.data();
-      for (int m = 0; m <= reach; ++m) {  // r2(m), written out for the vectorizer
-        const double x = pair == 0 ? across * m : along;
-        const double y = pair == 0 ? along : across * m;
-        drop[m] = cc * (x * x + y * y) / diameter;
+      // r2(m) written out without a branch, for the vectorizer: across² + along² is the
+      // same sum as x² + y² (addition of two terms commutes exactly).
+      const double along2 = along * along;
+      for (int m = 0; m <= reach; ++m) {
+        const double across_m = across * m;
+        drop[m] = cc * (across_m * across_m + along2) / diameter;
       }
     }
     return reach;
