@@ -132,8 +132,8 @@ int main(int argc, char** argv) {
     (void)build_model(v.scenario, geography, study.file, &cache);
   t_warm = seconds_since(t0);
 
-  // What a sweep pays: prepare_batch builds the geography and every point's model (side by
-  // side, with a fresh cache); run_batch builds them again, then runs the replications.
+  // What a sweep pays: prepare_batch builds the geography and every point's model (with a
+  // fresh cache); run_batch builds them again, then runs the replications.
   t0 = Clock::now();
   (void)prepare_batch(study);
   const double t_prepare = seconds_since(t0);
@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
   std::printf("model builds (all points)      %8.2f s\n", t_cold);
   std::printf("  route surfaces and fields    %8.2f s  (cold minus warm cache)\n", t_cold - t_warm);
   std::printf("  viewsheds and the rest       %8.2f s  (models rebuilt, fields cached)\n", t_warm);
-  std::printf("prepare_batch (geography and all models, in parallel) %8.2f s\n", t_prepare);
+  std::printf("prepare_batch (geography and all models) %8.2f s\n", t_prepare);
   std::printf("run_batch                      %8.2f s\n", t_batch);
   std::printf("  replications (run_batch minus prepare_batch) %8.2f s\n", t_reps);
   std::printf("peak RSS %.0f MiB\n", peak_rss_mib());

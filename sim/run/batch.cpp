@@ -7,12 +7,10 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <utility>
-#include <vector>
 
 #include "bordersim/core/error.h"
 #include "bordersim/core/simulator.h"
@@ -103,34 +101,14 @@ BatchResult prepare_batch(const LoadedScenario& scenario) {
   batch.held = {0, 0};
   batch.design = scenario.design;
   // Variants that leave the terrain alone share one geography, and route surfaces and
-  // fields wherever their inputs are equal: those are the costly parts. The geographies
-  // first, in variant order; then the models side by side (a sweep's points each build
-  // their own viewsheds and the fields their hazard changes), each into its own slot, so
-  // that the batch does not depend on the thread count (a field built by two points at
-  // once is the same to the bit, and the cache keeps the first stored). An invalid
-  // variant fails as it would alone: the first one's error, in variant order.
+  // fields wherever their inputs are equal: those are the costly parts.
   std::map<std::string, std::shared_ptr<const Geography>> geographies;
-  std::vector<std::shared_ptr<const Geography>> geography_of;
+  RouteFieldCache route_fields;
   for (const Variant& variant : scenario.variants) {
     auto& geography = geographies[scenario_to_json(variant.scenario)["terrain"].dump()];
     if (!geography) geography = build_geography(variant.scenario.terrain, scenario.file);
-    geography_of.push_back(geography);
-  }
-  RouteFieldCache route_fields;
-  const std::size_t n = scenario.variants.size();
-  std::vector<std::optional<Model>> models(n);
-  std::vector<std::exception_ptr> failed(n);
-  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t v) {
-    try {
-      models[v] =
-          build_model(scenario.variants[v].scenario, geography_of[v], scenario.file, &route_fields);
-    } catch (...) {
-      failed[v] = std::current_exception();
-    }
-  });
-  for (std::size_t v = 0; v < n; ++v) {
-    if (failed[v]) std::rethrow_exception(failed[v]);
-    VariantResult result{scenario.variants[v].name, std::move(*models[v]), {}};
+    Model model = build_model(variant.scenario, geography, scenario.file, &route_fields);
+    VariantResult result{variant.name, std::move(model), {}};
     result.layout = build_layout(result.model);
     batch.variants.push_back(std::move(result));
   }
