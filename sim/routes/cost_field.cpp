@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <optional>
 #include <stdexcept>
@@ -19,23 +18,10 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr float kInfF = std::numeric_limits<float>::infinity();
 
-constexpr int kSteps[kNeighbourCount][2] = {{1, 0},  {1, 1},   {0, 1},  {-1, 1},
-                                            {-1, 0}, {-1, -1}, {0, -1}, {1, -1}};
-
 CellIndex cell_at(const GridGeometry& g, std::size_t i) {
   return {static_cast<int>(i % static_cast<std::size_t>(g.cols)),
           static_cast<int>(i / static_cast<std::size_t>(g.cols))};
 }
-
-// A min-heap of (cost, cell) on one vector: ties break on the cell index, so the order of
-// settling (and so the links) is fixed.
-struct Entry {
-  float cost;
-  std::int32_t cell;
-  friend bool operator>(const Entry& a, const Entry& b) {
-    return a.cost != b.cost ? a.cost > b.cost : a.cell > b.cell;
-  }
-};
 
 Obstacle first_obstacle(std::uint8_t bits, int k) {
   // The k-th obstacle in the order trench, fence, river (the order they are crossed in
@@ -56,12 +42,14 @@ void append_move(Route& route, MapPoint to, double seconds) {
   const double len = std::hypot(dx, dy);
   if (len == 0.0 && seconds == 0.0) return;
   if (route.legs.size() >= 1 && route.legs.back().obstacle == Obstacle::kNone) {
-    const MapPoint before = route.legs.size() >= 2 ? route.legs[route.legs.size() - 2].to : route.start;
+    const MapPoint before =
+        route.legs.size() >= 2 ? route.legs[route.legs.size() - 2].to : route.start;
     RouteLeg& last = route.legs.back();
     const double px = last.to.x - before.x, py = last.to.y - before.y;
     const double plen = std::hypot(px, py);
     const bool collinear = plen > 0.0 && len > 0.0 &&
-                           std::abs(px * dy - py * dx) <= 1e-9 * plen * len && px * dx + py * dy > 0.0;
+                           std::abs(px * dy - py * dx) <= 1e-9 * plen * len &&
+                           px * dx + py * dy > 0.0;
     if (collinear && std::abs(last.seconds / plen - seconds / len) <= 1e-9 * (seconds / len)) {
       last.to = to;
       last.seconds += seconds;
@@ -87,7 +75,8 @@ CostField CostField::to_depth(const CostSurface& surface, Mover mover,
   const GridGeometry& g = surface.geometry();
   const auto n = static_cast<std::size_t>(g.cell_count());
   if (!risk_per_s.empty() && risk_per_s.size() != n)
-    throw std::invalid_argument("CostField::to_depth: risk_per_s must have one value per routing cell");
+    throw std::invalid_argument(
+        "CostField::to_depth: risk_per_s must have one value per routing cell");
   CostField f(surface, mover, true);
   for (std::size_t i = 0; i < n; ++i) {
     const CellIndex c = cell_at(g, i);
@@ -120,68 +109,6 @@ CostField CostField::from_points(const CostSurface& surface, Mover mover,
   }
   f.solve({}, 0.0, false);
   return f;
-}
-
-// Dijkstra from every cell whose cost is already 0. towards_sources: the cost of u is the
-// cost of going u → v → ... → a source (edges taken in the direction of travel, u → v);
-// otherwise the cost of going source → ... → v → u.
-void CostField::solve(std::span<const float> risk, double aversion_s, bool towards_sources) {
-  const CostSurface& s = *surface_;
-  const GridGeometry& g = s.geometry();
-  const std::size_t n = cost_.size();
-  std::vector<Entry> heap;
-  heap.reserve(std::min<std::size_t>(n, 1u << 20));
-  for (std::size_t i = 0; i < n; ++i) {
-    if (cost_[i] == 0.0f) heap.push_back({0.0f, static_cast<std::int32_t>(i)});
-  }
-  std::make_heap(heap.begin(), heap.end(), std::greater<>());
-  const bool weighted = !risk.empty() && aversion_s > 0.0;
-  const ObstacleCosts& obstacles = s.obstacles();
-
-  while (!heap.empty()) {
-    std::pop_heap(heap.begin(), heap.end(), std::greater<>());
-    const Entry top = heap.back();
-    heap.pop_back();
-    const auto vi = static_cast<std::size_t>(top.cell);
-    if (top.cost > cost_[vi]) continue;  // a stale entry
-    const CellIndex v = cell_at(g, vi);
-    for (const auto& step : kSteps) {
-      const CellIndex u{v.col + step[0], v.row + step[1]};
-      if (!g.contains(u)) continue;
-      const std::size_t ui = g.index(u);
-      if (cost_[ui] <= top.cost) continue;  // settled (costs only grow along a path)
-      // The edge in the direction of travel.
-      const CellIndex from = towards_sources ? u : v;
-      const CellIndex to = towards_sources ? v : u;
-      const CostSurface::EdgeParts parts = s.edge_parts(mover_, from, to);
-      double w = parts.total();
-      if (!std::isfinite(w)) continue;
-      if (weighted) {
-        const double r_from = risk[g.index(from)], r_to = risk[g.index(to)];
-        double detections = parts.first_half_s * r_from + parts.second_half_s * r_to;
-        if (parts.obstacle_bits != 0) {
-          const double mean = 0.5 * (r_from + r_to);
-          for (int k = 0; k < 3; ++k) {
-            const Obstacle o = first_obstacle(parts.obstacle_bits, k);
-            if (o == Obstacle::kNone) break;
-            const double t = o == Obstacle::kRiver && (parts.obstacle_bits & CostSurface::kFordBit)
-                                 ? obstacles.ford_crossing_s
-                                 : obstacles.crossing_seconds(o, mover_);
-            detections += t * obstacles.detection_factor(o) * mean;
-          }
-        }
-        w += aversion_s * detections;
-      }
-      const auto candidate = static_cast<float>(top.cost + w);
-      if (candidate < cost_[ui]) {
-        cost_[ui] = candidate;
-        link_[ui] = static_cast<std::int32_t>(vi);
-        if (!root_.empty()) root_[ui] = root_[vi];
-        heap.push_back({candidate, static_cast<std::int32_t>(ui)});
-        std::push_heap(heap.begin(), heap.end(), std::greater<>());
-      }
-    }
-  }
 }
 
 double CostField::cost_at(MapPoint p) const {
@@ -228,7 +155,8 @@ Route CostField::walk(MapPoint p, bool down) const {
   if (!pc) return route;
   // The cells in the order of travel.
   std::vector<std::size_t> cells;
-  for (std::int64_t i = static_cast<std::int64_t>(g.index(*pc)); i >= 0; i = link_[static_cast<std::size_t>(i)])
+  for (std::int64_t i = static_cast<std::int64_t>(g.index(*pc)); i >= 0;
+       i = link_[static_cast<std::size_t>(i)])
     cells.push_back(static_cast<std::size_t>(i));
   if (!down) std::reverse(cells.begin(), cells.end());
 

@@ -7,10 +7,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "bordersim/core/error.h"
 #include "bordersim/core/simulator.h"
@@ -101,14 +103,38 @@ BatchResult prepare_batch(const LoadedScenario& scenario) {
   batch.held = {0, 0};
   batch.design = scenario.design;
   // Variants that leave the terrain alone share one geography, and route surfaces and
-  // fields wherever their inputs are equal: those are the costly parts.
+  // fields wherever their inputs are equal: those are the costly parts. The geographies
+  // first, in variant order; then the first variant's model alone (it builds the surface
+  // and the fields most variants share: bases, patrols, naive crossers), then the others
+  // side by side (a sweep's points each build the crossers' fields their towers' hazard
+  // changes, one or two per point, which alone would leave a core idle), each into its
+  // own slot. A field two variants build at once is the same to the bit, and the cache
+  // keeps the first stored, so the batch does not depend on the thread count. An invalid
+  // variant fails as it would alone: the first one's error, in variant order.
   std::map<std::string, std::shared_ptr<const Geography>> geographies;
-  RouteFieldCache route_fields;
+  std::vector<std::shared_ptr<const Geography>> geography_of;
   for (const Variant& variant : scenario.variants) {
     auto& geography = geographies[scenario_to_json(variant.scenario)["terrain"].dump()];
     if (!geography) geography = build_geography(variant.scenario.terrain, scenario.file);
-    Model model = build_model(variant.scenario, geography, scenario.file, &route_fields);
-    VariantResult result{variant.name, std::move(model), {}};
+    geography_of.push_back(geography);
+  }
+  RouteFieldCache route_fields;
+  const std::size_t n = scenario.variants.size();
+  std::vector<std::optional<Model>> models(n);
+  std::vector<std::exception_ptr> failed(n);
+  const auto build = [&](std::size_t v) {
+    try {
+      models[v] =
+          build_model(scenario.variants[v].scenario, geography_of[v], scenario.file, &route_fields);
+    } catch (...) {
+      failed[v] = std::current_exception();
+    }
+  };
+  if (n > 0) build(0);
+  if (n > 1) tbb::parallel_for(std::size_t{1}, n, build);
+  for (std::size_t v = 0; v < n; ++v) {
+    if (failed[v]) std::rethrow_exception(failed[v]);
+    VariantResult result{scenario.variants[v].name, std::move(*models[v]), {}};
     result.layout = build_layout(result.model);
     batch.variants.push_back(std::move(result));
   }

@@ -1,7 +1,7 @@
 #pragma once
-// Cost fields over a CostSurface by Dijkstra (a binary heap over flat arrays: float costs,
-// int32 links, nothing allocated per node). A field is built once per scenario for each
-// mover / knowledge / goal and shared read-only by every replication and thread; a route
+// Cost fields over a CostSurface by Dijkstra (a radix heap of (cost, cell) keys over flat
+// arrays: float costs, int32 links; see cost_field_solve.cpp). A field is built once per scenario
+// for each mover / knowledge / goal and shared read-only by every replication and thread; a route
 // is then a walk down the field, O(route length).
 //
 // Cost of an edge = travel seconds + aversion_s × expected detections on it, where the
@@ -56,6 +56,11 @@ class CostField {
   double cost_at(terrain::MapPoint p) const;
   // The whole field, row-major on surface().geometry().
   std::span<const float> costs() const { return cost_; }
+  // Per cell, the next cell towards the goal (to_depth) or the previous one from the source
+  // (from_point), -1 for none; from_points: per cell, its source's index (-1: none; empty
+  // for the other kinds). Exposed so that tests can compare solvers link for link.
+  std::span<const std::int32_t> links() const { return link_; }
+  std::span<const std::int32_t> roots() const { return root_; }
 
   // to_depth fields: from p down the field to the centre of the first goal cell reached.
   // from_point fields: from the source to p. Legs carry true travel seconds (not the
@@ -81,7 +86,7 @@ class CostField {
 
  private:
   CostField(const CostSurface& surface, Mover mover, bool to_goal);
-  // Runs Dijkstra from the cells with cost 0 already pushed; see cost_field.cpp.
+  // Runs Dijkstra from the cells with cost 0; see cost_field_solve.cpp.
   void solve(std::span<const float> risk_per_s, double aversion_s, bool towards_sources);
   // p's cell, or where p enters the field when its cell is out of reach; empty off the grid
   // or with nothing reachable near.

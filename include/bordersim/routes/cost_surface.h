@@ -81,6 +81,15 @@ class CostSurface {
   };
   EdgeParts edge_parts(Mover mover, terrain::CellIndex a, terrain::CellIndex b) const;
 
+  // The raw per-cell arrays (row-major on geometry()), for solvers that evaluate edges in
+  // bulk with edge_parts' exact arithmetic: paces, mean elevations, and the obstacle bits
+  // of each cell's 4 forward edges E, SE, S, SW (cell * 4 + slot).
+  std::span<const float> paces(Mover mover) const {
+    return mover == Mover::kFoot ? foot_pace_ : vehicle_pace_;
+  }
+  std::span<const float> elevations() const { return elevation_; }
+  std::span<const std::uint8_t> forward_edge_obstacles() const { return edges_; }
+
   // Multiplier of the pace for a grade (rise over run) uphill > 0; infinity if too steep.
   double slope_pace_factor(Mover mover, double grade) const;
 

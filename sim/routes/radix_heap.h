@@ -1,0 +1,70 @@
+#pragma once
+// A monotone radix heap of unique 64-bit keys (Ahuja, Mehlhorn, Orlin & Tarjan 1990), for
+// the grid Dijkstra: a key is (float cost bits << 32 | cell), so keys order as (cost, cell),
+// exactly the order the binary heap it replaced popped in. A key goes to bucket
+// bit_width(key ^ last), last being the last key popped; popping refills bucket 0 from the
+// lowest non-empty bucket, so each key moves at most 64 times and mostly a few, in
+// sequential memory rather than the heap's scattered sift-downs.
+//
+// Dijkstra pushes keys at least the popped one, except when a float sum rounds back to the
+// popped cost (an edge far shorter than an ulp of the cost) for a lower cell index: such a
+// key is below `last`, so it waits in a small binary heap that pops before the buckets,
+// keeping the order exact.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace bordersim::routes {
+
+class RadixHeap {
+ public:
+  bool empty() const { return size_ == 0; }
+
+  void push(std::uint64_t key) {
+    ++size_;
+    if (key < last_) {
+      below_.push_back(key);
+      std::push_heap(below_.begin(), below_.end(), std::greater<>());
+      return;
+    }
+    buckets_[bucket_of(key)].push_back(key);
+  }
+
+  // The least key; the heap must not be empty.
+  std::uint64_t pop() {
+    --size_;
+    if (!below_.empty()) {
+      std::pop_heap(below_.begin(), below_.end(), std::greater<>());
+      const std::uint64_t key = below_.back();
+      below_.pop_back();
+      return key;
+    }
+    if (buckets_[0].empty()) refill();
+    const std::uint64_t key = buckets_[0].back();
+    buckets_[0].pop_back();
+    return key;
+  }
+
+ private:
+  int bucket_of(std::uint64_t key) const { return std::bit_width(key ^ last_); }
+
+  // Moves the lowest non-empty bucket's keys down, relative to its least key.
+  void refill() {
+    std::size_t b = 1;
+    while (buckets_[b].empty()) ++b;
+    std::vector<std::uint64_t>& from = buckets_[b];
+    last_ = *std::min_element(from.begin(), from.end());
+    for (const std::uint64_t key : from) buckets_[bucket_of(key)].push_back(key);
+    from.clear();
+  }
+
+  std::array<std::vector<std::uint64_t>, 65> buckets_;
+  std::vector<std::uint64_t> below_;  // keys pushed below last_ (min-heap)
+  std::uint64_t last_ = 0;
+  std::size_t size_ = 0;
+};
+
+}  // namespace bordersim::routes
