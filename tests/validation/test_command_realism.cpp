@@ -1,0 +1,100 @@
+// Command realism (issue 14) against closed forms: assessment by a tower camera as a
+// thinning of the false-alarm stream (dispatches to false alarms = sum over alarms of
+// 1 - q, q the chance that the camera's looks settle the alarm), and the maximum response
+// time (no team sent where it cannot be before the predicted escape).
+//
+// One tower with a thermal camera on flat ground raises false alarms in its disc; no
+// crossers; the post takes every unassessed alarm for a target (p = 1); 100 teams wait at
+// one base, so a free one always exists.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "bordersim/run/model.h"
+#include "bordersim/run/replication.h"
+#include "bordersim/run/sensor_service.h"
+#include "bordersim/scenario/load.h"
+
+using namespace bordersim;
+
+namespace {
+
+Model alarm_model(const std::string& response, double base_km = 90.0) {
+  const std::string text = R"({
+    "terrain": {"flat": {"length_km": 100}},
+    "sensors": {"towers": {"along_border": {"spacing_m": 200000, "offset_m": 90000},
+                           "range_m": 3000, "detection_rate_per_s": "none",
+                           "cameras": [{"kind": "thermal"}],
+                           "false_alarms_per_day": 200}},
+    "response": {"qrf": {"bases_km": [)" +
+                           std::to_string(base_km) +
+                           R"(], "setback_m": 3000, "teams_per_base": 100, "speed_mps": 5,
+                                 "on_scene_s": 0},
+                 "p_target_given_false_alarm": 1)" +
+                           response + "}}";
+  return build_model(load_scenario_text(text, "realism.json").base);
+}
+
+}  // namespace
+
+TEST_CASE("assessment thins the false alarms that send a team by 1 - q") {
+  const Model model = alarm_model(R"(, "assessment": "tower_camera", "assessment_s": 60,
+                                       "assessment_looks": 2)");
+  REQUIRE(model.towers.size() == 1);
+  const SensorRef tower{EntityKind::kTower, 0};
+  const double latency_s = sensor_report_latency_s(model, tower);
+  double expected = 0.0, variance = 0.0;
+  std::size_t alarms = 0, dispatched = 0;
+  for (std::uint32_t replication = 0; replication < 20; ++replication) {
+    const auto service = sensor_availability(model, tower, replication);
+    for (const auto& alarm : sensor_false_alarms(model, tower, service, replication)) {
+      const Time looked = alarm.at + seconds_to_time(latency_s + 60.0);
+      double q = 0.0;
+      if (service.up(looked)) {
+        const MapPoint t = model.towers[0].position;
+        const double range = std::hypot(alarm.where.x - t.x, alarm.where.y - t.y);
+        const double g =
+            sensors::glimpse_probability(model.tower_cameras[0], range, 0.0, model.sun_at(looked));
+        q = 1.0 - (1.0 - g) * (1.0 - g);
+      }
+      expected += 1.0 - q;
+      variance += q * (1.0 - q);
+    }
+    const ReplicationRecord record =
+        simulate_replication(model, {}, model.scenario.seed, replication);
+    alarms += record.false_alarms;
+    dispatched += record.false_alarm_dispatches;
+  }
+  INFO("alarms " << alarms << ", dispatched " << dispatched << ", expected " << expected);
+  REQUIRE(alarms > 500);
+  CHECK(expected < 0.9 * static_cast<double>(alarms));  // the camera settles a fair share
+  CHECK(std::abs(static_cast<double>(dispatched) - expected) < 3.3 * std::sqrt(variance) + 1.0);
+}
+
+TEST_CASE(
+    "without assessment every false alarm sends a team; with a maximum response time none too "
+    "far") {
+  // The base at 0 km is 90 km from the tower; teams drive 5 m/s: 18 000 s and more, longer than a
+  // foot crosser's walk of at most 8 km at 1.2 m/s from the alarm's place to its goal depth (5 km);
+  // from a base at 90 km a team needs at most 6 km, 1200 s, less than the shortest such walk (2
+  // km).
+  const auto run = [](const Model& model) {
+    std::size_t alarms = 0, dispatched = 0;
+    for (std::uint32_t replication = 0; replication < 5; ++replication) {
+      const auto record = simulate_replication(model, {}, model.scenario.seed, replication);
+      alarms += record.false_alarms;
+      dispatched += record.false_alarm_dispatches;
+    }
+    return std::pair{alarms, dispatched};
+  };
+  const auto [alarms, all] = run(alarm_model("", 0.0));
+  CHECK(all == alarms);
+  const auto [same, none] = run(alarm_model(R"(, "max_response_margin_s": 0)", 0.0));
+  CHECK(same == alarms);
+  CHECK(none == 0);
+  // A base near enough: the rule lets them all go.
+  const auto [near, sent] = run(alarm_model(R"(, "max_response_margin_s": 0)", 90.0));
+  CHECK(sent == near);
+}
