@@ -98,3 +98,53 @@ TEST_CASE(
   const auto [near, sent] = run(alarm_model(R"(, "max_response_margin_s": 0)", 90.0));
   CHECK(sent == near);
 }
+
+namespace {
+
+// One team, kept on scene 5000 s by a first crosser, while two more are reported: a foot
+// smuggler, then (1000 s later) a vehicle smuggler. Flat ground, an instant tower with a
+// 30 m range at each crossing point, goals 100 km deep (they are still walking when the
+// team comes back). Returns the two waiting crossers' first dispatch times.
+std::pair<double, double> waiting_dispatches(const std::string& priority) {
+  const std::string text = R"({
+    "terrain": {"flat": {"length_km": 100}},
+    "sensors": {"towers": {"along_border": {"spacing_m": 500, "offset_m": 250}, "range_m": 30,
+                           "detection_rate_per_s": "instant", "false_alarms_per_day": 0}},
+    "response": {"qrf": {"bases_km": [50], "setback_m": 3000, "teams_per_base": 1,
+                         "speed_mps": 10, "on_scene_s": 5000},
+                 "track_hold_s": 1e7, "priority": ")" +
+                           priority + R"("}})";
+  const Model model = build_model(load_scenario_text(text, "priority.json").base);
+  const auto plan = [](std::uint32_t id, double start_s, double border_s, Mover mover) {
+    CrosserPlan p;
+    p.id = p.key = id;
+    p.kind = CrosserKind::kSmuggler;
+    p.mover = mover;
+    p.start = seconds_to_time(start_s);
+    p.border_s = border_s;
+    p.speed_mps = 1.2;
+    p.approach_m = 1000.0;
+    p.goal_m = 100000.0;
+    return p;
+  };
+  const std::vector<CrosserPlan> plans = {plan(0, 0.0, 50250.0, Mover::kFoot),
+                                          plan(1, 1000.0, 50750.0, Mover::kFoot),
+                                          plan(2, 2000.0, 49750.0, Mover::kVehicle)};
+  const auto record = simulate_replication(model, plans, 1, 0);
+  REQUIRE(record.crossing_records.at(0).outcome == Outcome::kIntercepted);
+  return {record.crossing_records.at(1).first_dispatch_s,
+          record.crossing_records.at(2).first_dispatch_s};
+}
+
+}  // namespace
+
+TEST_CASE("priority: a freed team takes the oldest report, or the vehicle first by kind") {
+  const auto [foot, vehicle] = waiting_dispatches("first_come");
+  REQUIRE(std::isfinite(foot));
+  REQUIRE(std::isfinite(vehicle));
+  CHECK(foot < vehicle);
+  const auto [foot2, vehicle2] = waiting_dispatches("kind");
+  REQUIRE(std::isfinite(foot2));
+  REQUIRE(std::isfinite(vehicle2));
+  CHECK(vehicle2 < foot2);
+}
