@@ -149,3 +149,43 @@ TEST_CASE("priority: a freed team takes the oldest report, or the vehicle first 
   REQUIRE(std::isfinite(vehicle2));
   CHECK(vehicle2 < foot2);
 }
+
+// One team at 90 km; towers at 10 km and 90 km raise false alarms 200 times a day, each
+// taken for a target: the team spends most of the day driving 80 km to alarms at 10 km.
+// Crossers cross at the 90 km tower (an instant crew, 3 km range) every 2000 s, with goals
+// 20 km deep. Turned back from an alarm, the team meets more of them.
+TEST_CASE("re-tasking a team on its way to a false alarm intercepts more crossers") {
+  const auto intercepted = [](bool retask) {
+    const std::string text = R"({
+      "terrain": {"flat": {"length_km": 100}},
+      "sensors": {"towers": {"along_border": {"spacing_m": 80000, "offset_m": 10000},
+                             "range_m": 3000, "detection_rate_per_s": "instant",
+                             "false_alarms_per_day": 200}},
+      "response": {"qrf": {"bases_km": [90], "setback_m": 3000, "teams_per_base": 1,
+                           "speed_mps": 5, "on_scene_s": 0},
+                   "p_target_given_false_alarm": 1, "when_busy": "drop",
+                   "retask_from_false_alarms": )" +
+                             std::string(retask ? "true" : "false") + "}}";
+    const Model model = build_model(load_scenario_text(text, "retask.json").base);
+    std::size_t count = 0;
+    for (std::uint32_t replication = 0; replication < 5; ++replication) {
+      std::vector<CrosserPlan> plans;
+      for (std::uint32_t i = 0; i < 40; ++i) {
+        CrosserPlan p;
+        p.id = i;
+        p.key = i;
+        p.start = seconds_to_time(2000.0 * i);
+        p.border_s = 90000.0;
+        p.speed_mps = 1.2;
+        p.approach_m = 4000.0;
+        p.goal_m = 20000.0;
+        plans.push_back(p);
+      }
+      count += simulate_replication(model, plans, 1, replication).intercepted;
+    }
+    return count;
+  };
+  const std::size_t without = intercepted(false), with = intercepted(true);
+  INFO("intercepted without re-tasking " << without << ", with " << with);
+  CHECK(with > without + 10);
+}
