@@ -79,22 +79,37 @@ void World::detect_by(std::uint32_t c, std::uint64_t payload) {
   if (on) detect(c, by, model_.patrols[p].report_latency_s);
 }
 
-// A false alarm reaches the post: taken for a target, it sends the nearest free responder
-// to where the alarm was raised, who finds nothing there and drives back.
+// A false alarm reaches the post: assessed first (if the post does), or taken for a
+// target or not.
 void World::receive_false_alarm(std::size_t a) {
+  if (assesses())
+    return void(
+        sim_.schedule_in(seconds_to_time(model_.scenario.response.assessment_s), Phase::kDecide,
+                         {static_cast<std::uint32_t>(a), false_alarms_[a].sector}, kAlarmAssessed));
+  send_to_alarm(a);
+}
+
+// Taken for a target, a false alarm sends the nearest free responder to where it was
+// raised (if it can be there in time), who finds nothing there and drives back.
+void World::send_to_alarm(std::size_t a) {
   const auto& response = model_.scenario.response;
   if (uniform01(alarm_verdicts_) >= response.p_target_given_false_alarm) return;
   const PendingAlarm& pending = false_alarms_[a];
-  const auto r = nearest_free(pending.alarm.where, model_.sectors[pending.sector].jurisdiction_index);
+  const auto r =
+      nearest_free(pending.alarm.where, model_.sectors[pending.sector].jurisdiction_index);
   if (!r) return;
   const double drive_s = travel_s(*r, pending.alarm.where);
+  const Time latest =
+      latest_arrival(pending.alarm.at + seconds_to_time(escape_s_from(pending.alarm.where)));
+  if (latest != kNever && time_after(sim_.now(), drive_s) > latest) return;
   send(*r);
   ++record_.false_alarm_dispatches;
   const double on_scene_s = draw_on_scene_s(*r);
   ResponderState& responder = responders_[*r];
+  responder.alarm_reached = sim_.now() + seconds_to_time(drive_s);
   responder.back_at = sim_.now() + seconds_to_time(2.0 * drive_s + on_scene_s);
   sim_.schedule(responder.back_at, Phase::kDecide,
-                {static_cast<std::uint32_t>(*r), responder.sector}, kResponderFree);
+                {static_cast<std::uint32_t>(*r), responder.sector}, kResponderFree, responder.trip);
 }
 
 // The free responder of the post's jurisdiction (any, when command is joint) that gets to
@@ -120,13 +135,28 @@ void World::receive_report(std::uint32_t c, Time seen_at) {
   const auto& response = model_.scenario.response;
   crosser.track_until =
       std::max(crosser.track_until, seen_at + seconds_to_time(response.track_hold_s));
+  crosser.seen_at = std::max(crosser.seen_at, seen_at);
   auto& row = record_.crossing_records[c];
   if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(sim_.now());
+  if (!crosser.target && assesses()) {
+    if (!crosser.assessing)
+      sim_.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide, crosser_target(c), kAssessed);
+    crosser.assessing = true;
+    if (tracing_) trace_report(c, seen_at, false);
+    return;
+  }
   const bool dismissed =
       !crosser.target && uniform01(crosser.command) >= response.p_target_given_crosser;
   if (tracing_) trace_report(c, seen_at, dismissed);
   if (dismissed) return;
   crosser.target = true;
+  if (crosser.responder && !exact_prediction()) return retarget(c);
+  act_on_report(c);
+}
+
+// A report taken for a target: a team goes, or the report waits for one.
+void World::act_on_report(std::uint32_t c) {
+  CrosserState& crosser = crossers_[c];
   if (crosser.responder || crosser.waiting) return;
   if (dispatch(c)) return;
   const bool some_busy = std::any_of(responders_.begin(), responders_.end(),
@@ -159,11 +189,27 @@ bool World::dispatch(std::uint32_t c) {
   const auto& border = model_.geography->border;
   const std::uint16_t post =
       model_.sectors[model_.sector_of(border.project(position(crosser, now)).s)].jurisdiction_index;
+  // Exact: the crosser's own route, to be met strictly before it gets away. Otherwise the
+  // post's prediction, met before the predicted escape (+ the margin) or, without a
+  // maximum response time, whenever.
+  const bool exact = exact_prediction();
+  Prediction predicted;
+  if (!exact) predicted = predict(crosser);
+  const Movement& path = exact ? crosser.movement : predicted.path;
+  Time best_time = exact ? crosser.movement.end() : path.end();
+  if (const Time latest = latest_arrival(exact ? crosser.movement.end() : predicted.escape);
+      latest != kNever)
+    best_time = std::min(best_time, latest + 1);  // meet at the latest then
   std::optional<std::size_t> best;
-  Time best_time = crosser.movement.end();  // must meet strictly before it gets away
+  bool best_retasked = false;
+  const bool retask = response.retask_from_false_alarms && crosser.target;
   for (std::size_t r = 0; r < responders_.size(); ++r) {
-    if (!ready(r)) continue;
+    const bool retasked = retask && retaskable(r);
+    if (!ready(r) && !retasked) continue;
     Time sets_off = leave;
+    // A team on its way to a false alarm turns back: at worst it is where it set off from
+    // after as long again as it has driven.
+    if (retasked) sets_off += now - responders_[r].busy_since;
     if (responder_jurisdiction(r) != post && sectors.handoff != "joint") {
       if (sectors.handoff == "never") continue;
       sets_off += seconds_to_time(sectors.handoff_delay_s);
@@ -171,36 +217,48 @@ bool World::dispatch(std::uint32_t c) {
     // A team that could not meet the crosser leaving its base earlier cannot leaving later
     // (it could have waited): don't search again. A patrol's vehicle starts from elsewhere
     // each time.
-    const bool remembered = r < 64 && !responders_[r].vehicle;
+    // A prediction changes with every report: nothing is remembered then.
+    const bool remembered = exact && !retasked && r < 64 && !responders_[r].vehicle;
     if (remembered && (crosser.cannot_meet >> r & 1U)) continue;
-    const auto meet = meeting_time(r, crosser, sets_off);
+    const auto meet = meeting_time(r, path, sets_off);
     if (!meet && remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
     if (meet && *meet < best_time) {
       best_time = *meet;
       best = r;
+      best_retasked = retasked;
+      crosser.team_leaves = sets_off;
     }
   }
   if (tracing_) trace_dispatch(c, best, leave, best_time);
   if (!best) return false;
-  send(*best);
+  if (best_retasked) {  // still busy since it set off for the alarm; its return is void
+    ResponderState& responder = responders_[*best];
+    ++responder.trip;
+    responder.alarm_reached = kNever;
+    responder.back_at = kNever;
+    ++record_.responder_dispatches;
+  } else {
+    send(*best);
+  }
   crosser.responder = static_cast<std::uint32_t>(*best);
   auto& row = record_.crossing_records[c];
   if (std::isnan(row.first_dispatch_s)) row.first_dispatch_s = time_to_seconds(now);
-  sim_.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception, *best);
+  if (!exact) crosser.goal = path.at(best_time);
+  sim_.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception,
+                exact ? *best : stamped(crosser.trip, *best));
   return true;
 }
 
 // The earliest time at which responder r, setting off from where it is now at `leave`,
 // can be where the crosser is, along the crosser's remaining movement.
-std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& crosser,
-                                        Time leave) const {
-  const auto& legs = crosser.movement.legs();
+std::optional<Time> World::meeting_time(std::size_t r, const Movement& path, Time leave) const {
+  const auto& legs = path.legs();
   const Time now = sim_.now();
   if (drives_straight(r)) {
     // Straight driving: leg by leg, the meeting is a quadratic.
     const MapPoint start = responder_at(r);
     const double speed = responder_speed_mps(r);
-    for (std::size_t i = crosser.movement.leg_at(now); i < legs.size(); ++i) {
+    for (std::size_t i = path.leg_at(now); i < legs.size(); ++i) {
       const Leg& leg = legs[i];
       const Time from = std::max({leg.t0, now, leave});
       if (from > leg.t1) continue;
@@ -222,9 +280,9 @@ std::optional<Time> World::meeting_time(std::size_t r, const CrosserState& cross
   constexpr double kMinStepS = 5.0, kMaxStepS = 300.0;
   constexpr Time kPrecision = kTicksPerSecond / 10;
   const auto late_s = [&](Time t) {  // +inf where no vehicle gets
-    return travel_s(r, crosser.movement.at(t)) - time_to_seconds(t - leave);
+    return travel_s(r, path.at(t)) - time_to_seconds(t - leave);
   };
-  const Time end = crosser.movement.end();
+  const Time end = path.end();
   Time before = std::max(now, leave);
   if (before > end) return std::nullopt;
   double late = late_s(before);
@@ -251,6 +309,7 @@ void World::send(std::size_t r) {
   responder.busy = true;
   responder.busy_since = sim_.now();
   responder.back_at = kNever;  // known once it turns back
+  responder.alarm_reached = kNever;
   ++record_.responder_dispatches;
 }
 
@@ -263,10 +322,16 @@ double World::draw_on_scene_s(std::size_t r) {
   return draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_);
 }
 
-// The responder is where it was sent: it intercepts if the post still holds the track;
-// otherwise it finds nobody and goes back, and a later report may send a team again.
-void World::arrive(std::uint32_t c, std::size_t r) {
+// The responder is where it was sent. Exact: it intercepts if the post still holds the
+// track; otherwise it finds nobody and goes back, and a later report may send a team again.
+// Otherwise it searches there (prediction.cpp).
+void World::arrive(std::uint32_t c, std::uint64_t data) {
   CrosserState& crosser = crossers_[c];
+  if (!exact_prediction()) {
+    if (stamp_of(data) != crosser.trip) return;  // its goal has changed since
+    return search(c, payload_of(data));
+  }
+  const auto r = static_cast<std::size_t>(data);
   crosser.responder.reset();
   const MapPoint at = position(crosser, sim_.now());
   const bool missed = crosser.finished || sim_.now() > crosser.track_until;
@@ -275,6 +340,11 @@ void World::arrive(std::uint32_t c, std::size_t r) {
     ++record_.missed_arrivals;
     return return_to_base(r, at, 0.0);
   }
+  intercept(c, r);
+}
+
+void World::intercept(std::uint32_t c, std::size_t r) {
+  const MapPoint at = position(crossers_[c], sim_.now());
   finish(c, Outcome::kIntercepted);
   auto& row = record_.crossing_records[c];
   row.interception_s = time_to_seconds(sim_.now());
@@ -294,11 +364,12 @@ void World::return_to_base(std::size_t r, MapPoint from, double on_scene_s) {
   ResponderState& responder = responders_[r];
   responder.back_at = sim_.now() + seconds_to_time(on_scene_s + back_s);
   sim_.schedule(responder.back_at, Phase::kDecide,
-                {static_cast<std::uint32_t>(r), responder.sector}, kResponderFree);
+                {static_cast<std::uint32_t>(r), responder.sector}, kResponderFree, responder.trip);
 }
 
-void World::free_responder(std::uint32_t r) {
+void World::free_responder(std::uint32_t r, std::uint64_t trip) {
   ResponderState& responder = responders_[r];
+  if (trip != responder.trip) return;  // re-tasked since this return was planned
   responder.busy = false;
   responder.back_at = kNever;
   if (responder.vehicle) sweep_again();
@@ -307,10 +378,12 @@ void World::free_responder(std::uint32_t r) {
   const Time end = model_.duration;
   record_.responder_busy_s +=
       time_to_seconds(std::min(sim_.now(), end) - std::min(responder.busy_since, end));
-  // Oldest report first; a crosser no free team can reach in time is given up.
+  // Oldest report first (or as response.priority says); a crosser no free team can reach
+  // in time is given up.
   while (!waiting_.empty() && !responder.busy) {
-    const std::uint32_t c = waiting_.front();
-    waiting_.pop_front();
+    const auto next = waiting_.begin() + static_cast<std::ptrdiff_t>(next_waiting());
+    const std::uint32_t c = *next;
+    waiting_.erase(next);
     crossers_[c].waiting = false;
     if (!crossers_[c].finished) dispatch(c);
   }

@@ -36,8 +36,8 @@ std::vector<float> tower_hazard(const Model& model, const terrain::GridGeometry&
         double h = !tower.crew ? 0.0 : tower.instant ? kInstantCrewHazardPerS : tower.rate_per_s;
         const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
         for (const auto& camera : model.tower_cameras) {
-          const double g_look = sensors::glimpse_probability(camera, range, model.concealment_at(p),
-                                                             model.sun_at(0));
+          const double g_look =
+              sensors::glimpse_probability(camera, range, model.concealment_at(p), model.sun_at(0));
           h += g_look / std::max(camera.scan_period_s, 1.0);
         }
         hazard[g.index({col, row})] += static_cast<float>(h);
@@ -99,17 +99,32 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
   if (const auto& i = s.threats.infiltrators)
     want(routes::Mover::kFoot, i->knowledge, i->risk_aversion_s, i->goal_depth_km.expected());
   if (const auto& m = s.threats.smugglers) {
-    if (m->vehicle_share < 1.0) want(routes::Mover::kFoot, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
+    if (m->vehicle_share < 1.0)
+      want(routes::Mover::kFoot, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
     if (m->vehicle_share > 0.0)
       want(routes::Mover::kVehicle, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
   }
-  const bool informed = std::any_of(planning->crosser_fields.begin(), planning->crosser_fields.end(),
-                                    [](const auto& f) { return f.aversion_s > 0.0; });
+  // The post's projection (response.prediction, sim/run/prediction.cpp): the fastest
+  // routes, whatever the crossers know.
+  if (s.response.prediction != "exact") {
+    if (const auto& i = s.threats.infiltrators)
+      want(routes::Mover::kFoot, "naive", 0.0, i->goal_depth_km.expected());
+    if (const auto& m = s.threats.smugglers) {
+      if (m->vehicle_share < 1.0)
+        want(routes::Mover::kFoot, "naive", 0.0, m->goal_depth_km.expected());
+      if (m->vehicle_share > 0.0)
+        want(routes::Mover::kVehicle, "naive", 0.0, m->goal_depth_km.expected());
+    }
+  }
+  const bool informed =
+      std::any_of(planning->crosser_fields.begin(), planning->crosser_fields.end(),
+                  [](const auto& f) { return f.aversion_s > 0.0; });
   if (informed) planning->tower_hazard_per_s = tower_hazard(model, surface.geometry());
 
   std::vector<MapPoint> bases;
   if (const auto& qrf = s.response.qrf) {
-    for (double km : qrf->bases_km) bases.push_back(behind_border(geo.border, km * 1000.0, qrf->setback_m));
+    for (double km : qrf->bases_km)
+      bases.push_back(behind_border(geo.border, km * 1000.0, qrf->setback_m));
   }
 
   // Every field wanted: the crossers' first, then the bases', each taken from the cache

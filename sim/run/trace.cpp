@@ -97,8 +97,20 @@ void World::trace_report(std::uint32_t c, Time seen_at, bool dismissed) {
     row.note = "a responder is already on its way";
   else if (crosser.waiting)
     row.note = "waiting for a free responder";
+  else if (crosser.assessing && !crosser.target)
+    row.note = "being assessed by a tower camera";
   else
     row.note = crosser.target ? "a target already" : "taken for a real target";
+}
+
+// An assessment's outcome, as a report row: p is the chance the tower camera's looks had.
+void World::trace_assessment(std::uint32_t c, double p, bool seen, bool dismissed) {
+  TraceRow& row = trace_row(c, TraceEvent::kReport);
+  row.p = p;
+  row.seen = seen;
+  row.note = seen        ? "assessed: a tower camera saw it, a real target"
+             : dismissed ? "assessed: the camera saw nothing; dismissed"
+                         : "assessed: the camera saw nothing; taken for a real target";
 }
 
 // The post's choice: the responder sent, where from, when it leaves and when it meets the

@@ -13,7 +13,8 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
       when_busy_queue_(model.scenario.response.when_busy == "queue"),
       tracing_(trace),
       dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
-      alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}) {
+      alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}),
+      assessment_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kAssessment}) {
   record_.replication = replication;
   sim_.set_event_limit(static_cast<std::uint64_t>(model.scenario.batch.max_events_per_replication));
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
@@ -84,7 +85,7 @@ void World::handle(const Event& e) {
     case kReportArrives:
       return receive_report(id, static_cast<Time>(e.data));
     case kInterception:
-      return arrive(id, static_cast<std::size_t>(e.data));
+      return arrive(id, e.data);
     case kMovementEnds:
       if (current(id, e.data)) end_movement(id);
       return;
@@ -92,9 +93,15 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) crew_sighting(id, payload_of(e.data));
       return;
     case kResponderFree:
-      return free_responder(id);
+      return free_responder(id, e.data);
     case kDroneGlimpse:
       return drone_glimpse(id);
+    case kAssessed:
+      return assessed(id);
+    case kAlarmAssessed:
+      return alarm_assessed(id);
+    case kFound:
+      return found(id, e.data);
   }
 }
 
@@ -119,7 +126,8 @@ void World::start_crossing(std::uint32_t c) {
       // where the border bends: bisect for where it changes sign.
       double lo = 0.0, hi = 1.0;
       const auto point = [&](double f) {
-        return MapPoint{leg.from.x + f * (leg.to.x - leg.from.x), leg.from.y + f * (leg.to.y - leg.from.y)};
+        return MapPoint{leg.from.x + f * (leg.to.x - leg.from.x),
+                        leg.from.y + f * (leg.to.y - leg.from.y)};
       };
       for (int i = 0; i < 60; ++i) {
         const double mid = 0.5 * (lo + hi);
@@ -154,7 +162,8 @@ double World::choose_corridor(CrosserState& crosser) {
   Stream draws({seed_, record_.replication, {EntityKind::kCrosser, p.key}, Purpose::kCorridor});
   double best = -1.0;
   for (std::size_t k = 0; k < n; ++k) {
-    boost::random::beta_distribution<double> belief(1.0 + tallies[k].through, 1.0 + tallies[k].stopped);
+    boost::random::beta_distribution<double> belief(1.0 + tallies[k].through,
+                                                    1.0 + tallies[k].stopped);
     const double draw = belief(draws);
     if (draw > best) {
       best = draw;
@@ -169,7 +178,8 @@ void World::learn(const CrosserState& crosser, Outcome outcome) {
   const CrosserPlan& p = *crosser.plan;
   if (p.knowledge != Knowledge::kAdaptive) return;
   auto& tally = corridors_[{p.kind, p.organisation, p.origin}][crosser.corridor];
-  const bool through = outcome == Outcome::kUndetected || outcome == Outcome::kDetectedNotIntercepted;
+  const bool through =
+      outcome == Outcome::kUndetected || outcome == Outcome::kDetectedNotIntercepted;
   (through ? tally.through : tally.stopped) += 1;
 }
 
@@ -222,9 +232,11 @@ void World::start_leg(std::uint32_t c, std::size_t leg) {
   start_ground_sensors(c);
   const Leg& now = crosser.current_leg();
   if (leg + 1 < crosser.movement.legs().size())
-    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart, stamped(crosser.stamp, leg + 1));
+    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart,
+                  stamped(crosser.stamp, leg + 1));
   else
-    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kMovementEnds, stamped(crosser.stamp, 0));
+    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kMovementEnds,
+                  stamped(crosser.stamp, 0));
 }
 
 // A crosser that knows it has been seen aborts (walks back the way it came), hides (stays
@@ -243,7 +255,8 @@ void World::react(std::uint32_t c) {
   const MapPoint here = movement.end_point();
   const auto rest = [&](double time_factor) {  // the legs it had still to walk
     const Leg& current = before[at];
-    movement.go_to(current.to, time_to_seconds(current.t1 - now) * time_factor, current.detect_factor);
+    movement.go_to(current.to, time_to_seconds(current.t1 - now) * time_factor,
+                   current.detect_factor);
     for (std::size_t i = at + 1; i < before.size(); ++i)
       movement.go_to(before[i].to, time_to_seconds(before[i].t1 - before[i].t0) * time_factor,
                      before[i].detect_factor);

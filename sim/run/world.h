@@ -4,6 +4,9 @@
 //   world.cpp           crossers' lives: routes, legs, reactions, goals
 //   command.cpp         reports, tracks, classification, dispatch, interception
 //   responders.cpp      who may be sent, from where, how fast (teams and patrol vehicles)
+//   prediction.cpp      where the post thinks a crosser is going; the team's search there
+//   assessment.cpp      tower cameras looking at a report's place before the post acts
+//   dispatch_rules.cpp  maximum response time, priorities, re-tasking
 //   tower_sensing.cpp   towers: the stretches of a leg each sees, crews and cameras
 //   moving_sensors.cpp  drones (glimpses through the index of walking crossers), patrols
 //                       and air reconnaissance (first contacts solved leg by leg)
@@ -15,9 +18,9 @@
 #include <cstdint>
 #include <deque>
 #include <map>
-#include <tuple>
 #include <optional>
 #include <span>
+#include <tuple>
 #include <vector>
 
 #include "bordersim/core/simulator.h"
@@ -39,13 +42,16 @@ enum EventKind : std::uint16_t {
   kDetection,      // target: crosser; data: stamped Detector
   kGlimpse,        // target: crosser; data: stamped view index × kMaxCameras + camera
   kReportArrives,  // target: crosser; data: the detection's time
-  kInterception,   // target: crosser; data: responder
+  kInterception,   // target: crosser; data: responder (outside "exact": stamped by trip)
   kMovementEnds,   // target: crosser; data: stamp
   kCrewSighting,   // target: crosser; data: stamped index into its view intervals
   kGroundPass,     // target: crosser; data: stamped ground sensor index
   kFalseAlarm,     // target: the alarm (index into false_alarms_), reaching the post
-  kResponderFree,  // target: responder
+  kResponderFree,  // target: responder; data: its trip (a re-tasked team's old return is void)
   kDroneGlimpse,   // target: drone
+  kAssessed,       // target: crosser; a tower camera has looked at its report's place
+  kAlarmAssessed,  // target: the alarm (index into false_alarms_), looked at likewise
+  kFound,          // target: crosser; data: the searching responder, stamped by trip
 };
 
 inline constexpr std::uint64_t kMaxCameras = 64;
@@ -79,19 +85,19 @@ struct CrosserState {
         ground(ground_draws) {}
 
   const CrosserPlan* plan = nullptr;
-  double border_s = 0.0;        // where its walk starts along the border (its plan's, or a corridor's)
-  std::uint32_t corridor = 0;   // "adaptive": the corridor it chose
+  double border_s = 0.0;  // where its walk starts along the border (its plan's, or a corridor's)
+  std::uint32_t corridor = 0;  // "adaptive": the corridor it chose
   Movement movement;
-  std::size_t leg = 0;     // the leg being walked
+  std::size_t leg = 0;  // the leg being walked
   std::uint32_t stamp = 0;
   bool detected = false;
   bool finished = false;
-  bool turned_back = false;  // its reaction to being seen was to abort
+  bool turned_back = false;         // its reaction to being seen was to abort
   std::vector<ViewInterval> views;  // of the current leg
-  Stream detection;  // hazard draws of this crosser, one stream whatever the towers
-  Stream air;        // its draws against drones' glimpses, apart so drones shift no tower draw
-  Stream command;    // the post's verdicts on its reports
-  Stream ground;     // its draws against ground sensors
+  Stream detection;                 // hazard draws of this crosser, one stream whatever the towers
+  Stream air;      // its draws against drones' glimpses, apart so drones shift no tower draw
+  Stream command;  // the post's verdicts on its reports
+  Stream ground;   // its draws against ground sensors
   std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
   // Its first contact on the current leg with a patrol or reconnaissance aircraft: when it
   // is due (kNever: none), and whether it has come. A contact solved again (a vehicle
@@ -100,11 +106,18 @@ struct CrosserState {
   bool swept = false;
 
   // The command post's view of it.
-  Time track_until = -1;  // the track is held until then
-  bool target = false;    // a report of it was taken for a real target
-  bool waiting = false;   // in the queue for a free team
-  std::uint64_t cannot_meet = 0;  // bit r: responder r cannot meet it before it gets away
+  Time track_until = -1;                   // the track is held until then
+  bool target = false;                     // a report of it was taken for a real target
+  bool waiting = false;                    // in the queue for a free team
+  std::uint64_t cannot_meet = 0;           // bit r: responder r cannot meet it before it gets away
   std::optional<std::uint32_t> responder;  // the team on its way
+  bool assessing = false;                  // a tower camera is looking at its report's place
+  // Outside "exact": the detection the post last heard of, and the team's goal (a new
+  // report changes the goal and bumps `trip`, voiding the arrival planned before).
+  Time seen_at = -1;
+  std::uint32_t trip = 0;
+  MapPoint goal;
+  Time team_leaves = 0;
 
   const Leg& current_leg() const { return movement.legs()[leg]; }
 };
@@ -125,7 +138,16 @@ struct ResponderState {
   std::optional<PatrolVehicle> vehicle;
   bool busy = false;
   Time busy_since = 0;
-  Time back_at = kNever;  // busy: when it is back on duty, once known
+  Time back_at = kNever;        // busy: when it is back on duty, once known
+  std::uint32_t trip = 0;       // bumped when re-tasked: the return planned before is void
+  Time alarm_reached = kNever;  // on its way to a false alarm: when it gets there
+};
+
+// Where the post thinks a crosser goes from its last detection: `path` (ending with a
+// long stop where the projection ends) and when it would be gone.
+struct Prediction {
+  Movement path;
+  Time escape = 0;
 };
 
 // A drone station in this replication: the phases drawn for it and whether its glimpses
@@ -168,14 +190,36 @@ class World {
   void detect(std::uint32_t c, Detector by, double report_latency_s);
   void detect_by(std::uint32_t c, std::uint64_t payload);  // a moving sensor's contact
   void receive_false_alarm(std::size_t a);
+  void send_to_alarm(std::size_t a);
+  void act_on_report(std::uint32_t c);
   std::optional<std::size_t> nearest_free(MapPoint where, std::uint16_t post) const;
   void receive_report(std::uint32_t c, Time seen_at);
   bool dispatch(std::uint32_t c);
-  std::optional<Time> meeting_time(std::size_t r, const CrosserState& crosser, Time leave) const;
+  std::optional<Time> meeting_time(std::size_t r, const Movement& path, Time leave) const;
   void send(std::size_t r);
-  void arrive(std::uint32_t c, std::size_t r);
+  void arrive(std::uint32_t c, std::uint64_t data);
+  void intercept(std::uint32_t c, std::size_t r);
   void return_to_base(std::size_t r, MapPoint from, double on_scene_s);
-  void free_responder(std::uint32_t r);
+  void free_responder(std::uint32_t r, std::uint64_t trip);
+
+  // prediction.cpp
+  bool exact_prediction() const { return model_.scenario.response.prediction == "exact"; }
+  Prediction predict(const CrosserState& crosser) const;
+  double escape_s_from(MapPoint where) const;  // a foot crosser's, straight to its goal depth
+  void retarget(std::uint32_t c);
+  void search(std::uint32_t c, std::size_t r);
+  void found(std::uint32_t c, std::uint64_t data);
+
+  // assessment.cpp
+  bool assesses() const { return model_.scenario.response.assessment != "none"; }
+  double assessment_chance(MapPoint p) const;  // that a look at p now settles the matter
+  void assessed(std::uint32_t c);
+  void alarm_assessed(std::size_t a);
+
+  // dispatch_rules.cpp
+  Time latest_arrival(Time escape) const;  // kNever: no maximum response time
+  bool retaskable(std::size_t r) const;
+  std::size_t next_waiting() const;  // index into waiting_ of the report a freed team takes
 
   // responders.cpp: where responders are, how fast they get somewhere, who may go
   void init_responders();
@@ -185,7 +229,7 @@ class World {
   bool drives_straight(std::size_t r) const;
   double responder_speed_mps(std::size_t r) const;
   double travel_s(std::size_t r, MapPoint to) const;  // from where it is now
-  double draw_on_scene_s(std::size_t r);  // (command.cpp)
+  double draw_on_scene_s(std::size_t r);              // (command.cpp)
 
   // trace.cpp: the crossing's story (record.h, TraceRow), called only while tracing_, one
   // call per opportunity, report, dispatch, arrival and end.
@@ -198,6 +242,7 @@ class World {
   void trace_arrival(std::uint32_t c, std::size_t r, bool intercepted);
   void trace_end(std::uint32_t c, Outcome outcome);
   TraceRow& trace_row(std::uint32_t c, TraceEvent event);
+  void trace_assessment(std::uint32_t c, double p, bool seen, bool dismissed);
 
   // tower_sensing.cpp
   void start_tower_views(std::uint32_t c);
@@ -242,7 +287,7 @@ class World {
   Simulator sim_;
   std::vector<CrosserState> crossers_;
   std::vector<ResponderState> responders_;
-  Stream dispatch_draws_;  // times on scene, in order of dispatch (delays: per crosser)
+  Stream dispatch_draws_;              // times on scene, in order of dispatch (delays: per crosser)
   std::deque<std::uint32_t> waiting_;  // reports waiting for a free team, oldest first
   // This replication's weather (model_.weather), drawn from its own stream; absent: the
   // same weather all run, and no lookups.
@@ -251,7 +296,7 @@ class World {
   std::vector<double>
       patrol_unfolded0_m_;  // per patrol: its first vehicle's place on the cycle at t = 0
   std::vector<std::size_t> patrol_responders_;  // per responding patrol: its vehicle 0's index
-  SegmentIndex walkers_;    // walking crossers' legs, for drones
+  SegmentIndex walkers_;                        // walking crossers' legs, for drones
   Time walkers_pruned_ = 0;
   std::vector<std::uint32_t> found_;  // scratch for index queries
   // Per sensor of each kind, its up/down timeline in this replication.
@@ -268,8 +313,10 @@ class World {
     std::uint32_t through = 0;
     std::uint32_t stopped = 0;
   };
-  std::map<std::tuple<CrosserKind, std::uint16_t, std::uint16_t>, std::vector<CorridorTally>> corridors_;
-  Stream alarm_verdicts_;  // the post's verdicts on false alarms
+  std::map<std::tuple<CrosserKind, std::uint16_t, std::uint16_t>, std::vector<CorridorTally>>
+      corridors_;
+  Stream alarm_verdicts_;    // the post's verdicts on false alarms
+  Stream assessment_draws_;  // whether each assessment settles its report, in event order
   ReplicationRecord record_;
 };
 

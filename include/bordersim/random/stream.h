@@ -51,6 +51,7 @@ enum class Purpose : std::uint32_t {
   kSpeed = 24,            // a crosser's speed, when it varies (movers/crosser_variety.h)
   kGoalDepth = 25,        // a crosser's goal depth, when it varies
   kWeather = 26,          // the weather chain's states and spells (sensors/weather.h)
+  kAssessment = 27,       // the post's assessments of reports by tower cameras
   kBenchmark = 0xFFFF,
 };
 

@@ -403,6 +403,15 @@ void visit_fields(V& v, ResponseSpec& r) {
   v.field("dispatch_delay_s", r.dispatch_delay_s, Range::non_negative());
   v.field("dispatch_delay", r.dispatch_delay, Words{"fixed", "exponential", "normal"});
   v.field("dispatch_delay_sd_s", r.dispatch_delay_sd_s, Range::non_negative());
+  v.field("prediction", r.prediction, Words{"exact", "last_seen", "fastest_route"});
+  v.field("search_s", r.search_s, Range::between(0.0, 1e7));
+  v.field("search_radius_m", r.search_radius_m, Range::between(0.0, 1e6));
+  v.field("assessment", r.assessment, Words{"none", "tower_camera"});
+  v.field("assessment_s", r.assessment_s, Range::between(0.0, 1e6));
+  v.field("assessment_looks", r.assessment_looks, Range::between(1, 1000));
+  v.field("max_response_margin_s", r.max_response_margin_s, Range::between(-1e7, 1e7));
+  v.field("priority", r.priority, Words{"first_come", "kind", "cargo_value"});
+  v.field("retask_from_false_alarms", r.retask_from_false_alarms);
 }
 
 template <class V>

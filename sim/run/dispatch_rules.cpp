@@ -1,0 +1,51 @@
+// The post's dispatch rules beyond "the free team that gets there soonest":
+//   response.max_response_margin_s  no team is sent that cannot be there before the
+//                                   predicted escape plus this margin;
+//   response.priority               which waiting report a freed team takes;
+//   response.retask_from_false_alarms  a team on its way to a false alarm may be turned
+//                                   onto a confirmed target (command.cpp, dispatch).
+#include <algorithm>
+
+#include "world.h"
+
+namespace bordersim::detail {
+
+Time World::latest_arrival(Time escape) const {
+  const auto& margin_s = model_.scenario.response.max_response_margin_s;
+  if (!margin_s || escape == kNever) return kNever;
+  return std::max<Time>(0, escape + seconds_to_time(*margin_s));
+}
+
+// Only quick-reaction teams (a patrol's vehicle has its round to go back to), and only
+// before they reach the alarm.
+bool World::retaskable(std::size_t r) const {
+  const ResponderState& responder = responders_[r];
+  return responder.busy && !responder.vehicle && responder.alarm_reached != kNever &&
+         sim_.now() < responder.alarm_reached;
+}
+
+namespace {
+
+// "kind": vehicles and armed groups (infiltrators) first, foot smugglers after.
+int kind_rank(const CrosserPlan& p) {
+  return p.kind == CrosserKind::kInfiltrator || p.mover == Mover::kVehicle ? 0 : 1;
+}
+
+}  // namespace
+
+// The first of the waiting reports in order of priority; ties go to the oldest.
+std::size_t World::next_waiting() const {
+  const std::string& priority = model_.scenario.response.priority;
+  if (priority == "first_come") return 0;
+  std::size_t best = 0;
+  for (std::size_t i = 1; i < waiting_.size(); ++i) {
+    const CrosserPlan& a = *crossers_[waiting_[i]].plan;
+    const CrosserPlan& b = *crossers_[waiting_[best]].plan;
+    const bool before =
+        priority == "kind" ? kind_rank(a) < kind_rank(b) : a.cargo_value_usd > b.cargo_value_usd;
+    if (before) best = i;
+  }
+  return best;
+}
+
+}  // namespace bordersim::detail

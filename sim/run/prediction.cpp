@@ -1,0 +1,145 @@
+// Where the command post thinks a crosser is going, outside response.prediction "exact":
+// from where it was last detected along the fastest route towards the home side, at the
+// mean speed of its kind (it does not know this crosser's own speed, goal or route). The
+// team sent there searches on arrival (c2/search.h); a new report while it is on its way
+// sends it to meet the new projection instead.
+#include <algorithm>
+#include <cmath>
+
+#include "bordersim/c2/search.h"
+#include "world.h"
+
+namespace bordersim::detail {
+namespace {
+
+// After the projection ends (or, "last_seen", at the place) the post's picture holds still
+// this long: a team is sent only if it can be there by then.
+constexpr double kHoldAfterEscapeS = 12.0 * 3600.0;
+
+struct KindMeans {
+  double speed_mps;
+  double goal_m;
+};
+
+// The mean speed and goal depth of the crosser's kind and mover, as the scenario keys
+// them; a crosser without a threat spec (hand-made plans) is taken at its own.
+KindMeans kind_means(const Scenario& s, const CrosserPlan& p) {
+  if (p.kind == CrosserKind::kInfiltrator && s.threats.infiltrators) {
+    const auto& i = *s.threats.infiltrators;
+    return {i.speed_mps.expected(), i.goal_depth_km.expected() * 1000.0};
+  }
+  if (p.kind != CrosserKind::kInfiltrator && s.threats.smugglers) {
+    const auto& m = *s.threats.smugglers;
+    const auto& speed = p.mover == Mover::kVehicle ? m.vehicle_speed_mps : m.foot_speed_mps;
+    return {speed.expected(), m.goal_depth_km.expected() * 1000.0};
+  }
+  return {p.speed_mps, p.goal_m};
+}
+
+}  // namespace
+
+// Down the naive cost field of its mover (the fastest way on the routing grid), else
+// straight along the border's normal to the goal depth.
+Prediction World::predict(const CrosserState& crosser) const {
+  const auto& response = model_.scenario.response;
+  const CrosserPlan& p = *crosser.plan;
+  const Time seen = std::max<Time>(crosser.seen_at, 0);
+  const MapPoint from = position(crosser, std::min(seen, crosser.movement.end()));
+  const KindMeans means = kind_means(model_.scenario, p);
+  Movement route(from, seen);
+  bool routed = false;
+  if (const auto& planning = model_.routing) {
+    const auto mover = p.mover == Mover::kVehicle ? routes::Mover::kVehicle : routes::Mover::kFoot;
+    if (const routes::CostField* field = planning->field_for(mover, 0.0, means.goal_m)) {
+      const routes::Route fastest = field->route_from(from);
+      const routes::ObstacleCosts& obstacles = planning->surface->obstacles();
+      for (const routes::RouteLeg& leg : fastest.legs) {
+        // The surface is paced at 1 m/s; obstacle crossings take their own time.
+        if (leg.obstacle != routes::Obstacle::kNone)
+          route.go_to(leg.to, leg.seconds, obstacles.detection_factor(leg.obstacle));
+        else
+          route.go_to(leg.to, leg.seconds / means.speed_mps);
+      }
+      routed = !fastest.empty();
+    }
+  }
+  if (!routed) {
+    const auto& border = model_.geography->border;
+    const auto at = border.project(from);
+    const double left_m = std::max(0.0, means.goal_m - at.offset);
+    route.go_to(behind_border(border, at.s, means.goal_m), left_m / means.speed_mps);
+  }
+  Prediction out;
+  out.escape = route.end();
+  out.path = response.prediction == "last_seen" ? Movement(from, seen) : route;
+  const double hold_s =
+      std::max(0.0, time_to_seconds(std::max(out.escape, sim_.now()) - out.path.end()));
+  out.path.go_to(out.path.end_point(), hold_s + kHoldAfterEscapeS);
+  return out;
+}
+
+// How long a crosser on foot would take from `where` to its goal depth, straight along
+// the border's normal: what the post allows a false alarm's "crosser" under a maximum
+// response time.
+double World::escape_s_from(MapPoint where) const {
+  const Scenario& s = model_.scenario;
+  KindMeans means{InfiltratorsSpec{}.speed_mps.expected(),
+                  InfiltratorsSpec{}.goal_depth_km.expected() * 1000.0};
+  if (s.threats.infiltrators)
+    means = {s.threats.infiltrators->speed_mps.expected(),
+             s.threats.infiltrators->goal_depth_km.expected() * 1000.0};
+  else if (s.threats.smugglers)
+    means = {s.threats.smugglers->foot_speed_mps.expected(),
+             s.threats.smugglers->goal_depth_km.expected() * 1000.0};
+  const double offset = model_.geography->border.project(where).offset;
+  return std::max(0.0, means.goal_m - offset) / means.speed_mps;
+}
+
+// A new report while the team is on its way: it goes to meet the new projection instead,
+// if it can (its drive taken as if it had headed there from the start: turning on the way
+// is not modelled); otherwise it keeps its goal.
+void World::retarget(std::uint32_t c) {
+  CrosserState& crosser = crossers_[c];
+  if (!crosser.responder || crosser.team_leaves == kNever) return;  // searching already
+  const std::size_t r = *crosser.responder;
+  const Prediction predicted = predict(crosser);
+  Time bound = predicted.path.end();
+  if (const Time latest = latest_arrival(predicted.escape); latest != kNever)
+    bound = std::min(bound, latest + 1);
+  const auto meet = meeting_time(r, predicted.path, crosser.team_leaves);
+  if (!meet || *meet >= bound) return;
+  ++crosser.trip;
+  crosser.goal = predicted.path.at(*meet);
+  sim_.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception, stamped(crosser.trip, r));
+}
+
+// The team is at its goal: it searches for search_s and finds the crosser the first time
+// it comes within search_radius_m; if it does not, it drives back after the search.
+void World::search(std::uint32_t c, std::size_t r) {
+  CrosserState& crosser = crossers_[c];
+  const auto& response = model_.scenario.response;
+  crosser.team_leaves = kNever;  // there: no new goal any more
+  if (!crosser.finished && crosser.movement.end() > sim_.now()) {
+    const Time until =
+        std::min(time_after(sim_.now(), response.search_s), crosser.movement.end() - 1);
+    if (const auto t = first_within_disc(crosser.movement, crosser.goal, response.search_radius_m,
+                                         sim_.now(), until))
+      return void(
+          sim_.schedule(*t, Phase::kDecide, crosser_target(c), kFound, stamped(crosser.trip, r)));
+  }
+  crosser.responder.reset();
+  ++record_.missed_arrivals;
+  return_to_base(r, crosser.goal, response.search_s);
+}
+
+void World::found(std::uint32_t c, std::uint64_t data) {
+  CrosserState& crosser = crossers_[c];
+  if (stamp_of(data) != crosser.trip) return;
+  const auto r = static_cast<std::size_t>(payload_of(data));
+  crosser.responder.reset();
+  if (!crosser.finished) return intercept(c, r);
+  ++record_.missed_arrivals;
+  return_to_base(r, crosser.goal, 0.0);
+}
+
+}  // namespace bordersim::detail
