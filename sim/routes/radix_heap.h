@@ -49,7 +49,7 @@ class RadixHeap {
   }
 
  private:
-  int bucket_of(std::uint64_t key) const { return std::bit_width(key ^ last_); }
+  int bucket_of(std::uint64_t key) const { return static_cast<int>(std::bit_width(key ^ last_)); }
 
   // Moves the lowest non-empty bucket's keys down, relative to its least key.
   void refill() {

@@ -27,7 +27,9 @@ class ThreatChecks {
     }
     if (planned_routes && !depth_km.fixed())
       fail(ptr, "a goal depth that varies needs flat ground or routing.crossers \"straight\": "
-                "planned routes follow a cost field built for one depth");
+                "planned routes follow a cost field built for one depth (a search over the "
+                "whole corridor per depth). Instead, give one fixed depth per variant and "
+                "weight the variants' results by the depths' probabilities");
   }
 
   // 24 hourly weights, not all zero, and not beside a night preference (either the sun

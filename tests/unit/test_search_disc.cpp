@@ -5,7 +5,7 @@
 #include <cmath>
 
 #include "bordersim/c2/search.h"
-#include "scenario_errors.h"
+#include "../support/scenario_errors.h"
 
 using namespace bordersim;
 
