@@ -8,11 +8,10 @@
 #include <sstream>
 #include <string>
 
+#include "bench_support.h"
 #include "bordersim/run/model.h"
 #include "bordersim/scenario/default_scenario.h"
 #include "bordersim/scenario/load.h"
-
-#include "bench_support.h"
 
 using namespace bordersim;
 using bench::Clock;
@@ -24,8 +23,10 @@ int main(int argc, char** argv) {
   int repeat = 3;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--repeat" && i + 1 < argc) repeat = std::stoi(argv[++i]);
-    else path = arg;
+    if (arg == "--repeat" && i + 1 < argc)
+      repeat = std::stoi(argv[++i]);
+    else
+      path = arg;
   }
   const LoadedScenario loaded =
       path.empty() ? load_scenario_text(std::string(default_scenario_json()), kDefaultScenarioName)
@@ -45,7 +46,9 @@ int main(int argc, char** argv) {
   }
 
   const auto& terrain = geography->terrain;
-  const double grid_mib = static_cast<double>(terrain.elevation.cell_count() * 4 + terrain.cover.cell_count()) / (1 << 20);
+  const double grid_mib =
+      static_cast<double>(terrain.elevation.cell_count() * 4 + terrain.cover.cell_count()) /
+      (1 << 20);
   double coverage_bytes = 0, visible_cells = 0;
   for (const auto& tower : model.towers) {
     if (!tower.view) continue;
@@ -53,15 +56,18 @@ int main(int argc, char** argv) {
     coverage_bytes += static_cast<double>(w.cols) * w.rows / 8.0;  // one bit per window cell
     visible_cells += static_cast<double>(tower.view->visible_count());
   }
-  std::printf("scenario: %s (variant %s)\n", loaded.file.c_str(), loaded.variants.front().name.c_str());
+  std::printf("scenario: %s (variant %s)\n", loaded.file.c_str(),
+              loaded.variants.front().name.c_str());
   std::printf("grid: %d x %d cells, %.1f MiB (elevation + cover)\n", terrain.elevation.cols(),
               terrain.elevation.rows(), grid_mib);
   std::printf("geography build: %.3f s (best of %d)\n", best_geo, repeat);
-  std::printf("model build (towers' viewsheds, index, light table): %.3f s for %zu towers (best of %d)\n",
-              best_model, model.towers.size(), repeat);
-  std::printf("coverage: %.2f MiB of viewshed bits, %.0f visible cells (%.0f per tower)\n",
-              coverage_bytes / (1 << 20), visible_cells,
-              model.towers.empty() ? 0.0 : visible_cells / static_cast<double>(model.towers.size()));
+  std::printf(
+      "model build (towers' viewsheds, index, light table): %.3f s for %zu towers (best of %d)\n",
+      best_model, model.towers.size(), repeat);
+  std::printf(
+      "coverage: %.2f MiB of viewshed bits, %.0f visible cells (%.0f per tower)\n",
+      coverage_bytes / (1 << 20), visible_cells,
+      model.towers.empty() ? 0.0 : visible_cells / static_cast<double>(model.towers.size()));
   std::printf("peak RSS: %.1f MiB\n", peak_rss_mib());
   return 0;
 }

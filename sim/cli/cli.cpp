@@ -37,7 +37,9 @@ struct RunArguments {
 };
 
 LoadedScenario load(const std::string& path, const ScenarioOverrides& overrides) {
-  if (path.empty()) return load_scenario_text(std::string(default_scenario_json()), kDefaultScenarioName, overrides);
+  if (path.empty())
+    return load_scenario_text(std::string(default_scenario_json()), kDefaultScenarioName,
+                              overrides);
   return load_scenario_file(path, overrides);
 }
 
@@ -54,7 +56,8 @@ int merge_command(const std::vector<std::string>& parts, const std::string& outp
   const auto started = std::chrono::steady_clock::now();
   const MergedBatch merged = merge_result_files(parts);
   write_result_file(output, merged.batch, merged.scenario);
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   out << fmt::format(
       "merged {} parts into {} ({} variants x {} replications, seed {}) in {:.2f} s\n",
       parts.size(), output, merged.batch.variants.size(), merged.batch.replications,
@@ -93,11 +96,14 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
 
   RunArguments run;
   for (int i = 0; i < argc; ++i) run.options.command_line += (i ? " " : "") + std::string(argv[i]);
-  auto* run_cmd = app.add_subcommand("run", "Run a batch: print the results table and write an HDF5 file");
-  run_cmd->add_option("scenario", run.scenario, "Scenario file (JSON); omitted: the built-in default");
+  auto* run_cmd =
+      app.add_subcommand("run", "Run a batch: print the results table and write an HDF5 file");
+  run_cmd->add_option("scenario", run.scenario,
+                      "Scenario file (JSON); omitted: the built-in default");
   run_cmd->add_option("-o,--output", run.options.output,
                       "Result file (HDF5); default: <scenario name>.h5");
-  run_cmd->add_option("-n,--replications", run.replications, "Replications per variant")->check(CLI::Range(1, 1000000000));
+  run_cmd->add_option("-n,--replications", run.replications, "Replications per variant")
+      ->check(CLI::Range(1, 1000000000));
   run_cmd->add_option("-j,--threads", run.options.threads, "Worker threads (0: all cores)")
       ->check(CLI::Range(0, 4096));
   run_cmd->add_option("--seed", run.seed, "Seed of the batch's random streams");

@@ -1,11 +1,13 @@
 #include "bordersim/cli/progress.h"
 
 #include <fmt/format.h>
+
 #include <ostream>
 
 namespace bordersim {
 
-ProgressPrinter::ProgressPrinter(std::ostream& out, bool terminal) : out_(out), terminal_(terminal) {}
+ProgressPrinter::ProgressPrinter(std::ostream& out, bool terminal)
+    : out_(out), terminal_(terminal) {}
 
 void ProgressPrinter::update(std::size_t completed, std::size_t total) {
   const auto interval = terminal_ ? std::chrono::milliseconds(100) : std::chrono::seconds(5);
@@ -27,8 +29,8 @@ void ProgressPrinter::update(std::size_t completed, std::size_t total) {
          << std::flush;
     drew_ = true;
   } else {
-    out_ << fmt::format("progress: {}/{} replications ({:.1f}%), {:.1f}/s, ETA {:.0f} s\n", completed,
-                        total, 100 * fraction, rate, eta)
+    out_ << fmt::format("progress: {}/{} replications ({:.1f}%), {:.1f}/s, ETA {:.0f} s\n",
+                        completed, total, 100 * fraction, rate, eta)
          << std::flush;
   }
 }

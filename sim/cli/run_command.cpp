@@ -207,9 +207,9 @@ int run_loaded_scenario(const LoadedScenario& scenario, const RunOptions& option
         err << fmt::format("interrupted by {}: completed replications are saved in {}\n",
                            number == SIGTERM ? "SIGTERM" : "SIGINT", checkpoint_file);
         err << "resume with the same command and --resume"
-            << (options.command_line.empty()
-                    ? std::string()
-                    : ":\n  " + launcher + options.command_line + (options.resume ? "" : " --resume"))
+            << (options.command_line.empty() ? std::string()
+                                             : ":\n  " + launcher + options.command_line +
+                                                   (options.resume ? "" : " --resume"))
             << "\n";
       }
       return 128 + number;

@@ -252,8 +252,8 @@ BatchResult to_batch_result(const ResultFile& file) {
     VariantResult v;
     v.name = rv.name;
     for (const SectorTally& s : rv.sectors) {
-      v.model.sectors.push_back(
-          SectorInfo{.name = s.name, .jurisdiction = s.jurisdiction, .from_m = s.from_m, .to_m = s.to_m});
+      v.model.sectors.push_back(SectorInfo{
+          .name = s.name, .jurisdiction = s.jurisdiction, .from_m = s.from_m, .to_m = s.to_m});
     }
     v.model.scenario.sectors.seam_band_km = seam_band_km;
     if (!rv.weather_states.empty()) {  // the states' names: what the console table shows

@@ -127,7 +127,8 @@ Table from_replications(const std::vector<ReplicationRecord>& rows,
   for (std::size_t i = 0; i < weather_states.size(); ++i) {
     std::vector<double> seconds;
     for (const R& r : rows) seconds.push_back(i < r.weather_s.size() ? r.weather_s[i] : kMissing);
-    t.add_reals(fmt::format("{}{}{}", kWeatherPrefix, weather_states[i], kWeatherSuffix), std::move(seconds));
+    t.add_reals(fmt::format("{}{}{}", kWeatherPrefix, weather_states[i], kWeatherSuffix),
+                std::move(seconds));
   }
   return t;
 }
@@ -248,7 +249,8 @@ std::vector<std::string> weather_states(const Table& t) {
   std::vector<std::string> names;
   for (const hdf5::Column& c : t.columns()) {
     if (!is_weather_column(c)) continue;
-    names.push_back(c.name.substr(kWeatherPrefix.size(), c.name.size() - kWeatherPrefix.size() - kWeatherSuffix.size()));
+    names.push_back(c.name.substr(kWeatherPrefix.size(),
+                                  c.name.size() - kWeatherPrefix.size() - kWeatherSuffix.size()));
   }
   return names;
 }

@@ -5,9 +5,12 @@
 
 namespace bordersim {
 
-ArrivalTiming::ArrivalTiming(const NightPreference& night_preference, const std::vector<double>& profile,
-                             const NightTable& nights, const Model& model)
-    : nights_(nights), start_utc_(model.start_utc), longitude_deg_(model.scenario.site.longitude_deg) {
+ArrivalTiming::ArrivalTiming(const NightPreference& night_preference,
+                             const std::vector<double>& profile, const NightTable& nights,
+                             const Model& model)
+    : nights_(nights),
+      start_utc_(model.start_utc),
+      longitude_deg_(model.scenario.site.longitude_deg) {
   if (!profile.empty()) {
     double sum = 0.0;
     for (double w : profile) sum += w;
@@ -27,8 +30,10 @@ ArrivalTiming::ArrivalTiming(const NightPreference& night_preference, const std:
 
 double ArrivalTiming::factor(Time t) const {
   switch (shape_) {
-    case Shape::kFlat: return 1.0;
-    case Shape::kNight: return nights_.is_night(t) ? night_ : day_;
+    case Shape::kFlat:
+      return 1.0;
+    case Shape::kNight:
+      return nights_.is_night(t) ? night_ : day_;
     case Shape::kProfile:
       return hourly_[static_cast<std::size_t>(solar_hour(start_utc_, t, longitude_deg_))];
   }
@@ -38,7 +43,8 @@ double ArrivalTiming::factor(Time t) const {
 int ArrivalTiming::solar_hour(sensors::UtcMs start_utc, Time t, double longitude_deg) {
   constexpr double kMsPerHour = 3600.0 * 1000.0;
   // Mean solar time runs ahead of UTC by 4 minutes per degree east.
-  const double hours = static_cast<double>(sensors::instant_at(start_utc, t)) / kMsPerHour + longitude_deg / 15.0;
+  const double hours =
+      static_cast<double>(sensors::instant_at(start_utc, t)) / kMsPerHour + longitude_deg / 15.0;
   const double in_day = hours - 24.0 * std::floor(hours / 24.0);
   return std::clamp(static_cast<int>(in_day), 0, 23);
 }

@@ -1,11 +1,10 @@
 #include "bordersim/movers/arrivals.h"
 
 #include <algorithm>
-#include <cmath>
-#include <tuple>
-
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/lognormal_distribution.hpp>
+#include <cmath>
+#include <tuple>
 
 #include "bordersim/movers/arrival_timing.h"
 #include "bordersim/movers/crosser_variety.h"
@@ -97,8 +96,9 @@ void draw_smuggler(const SmugglersSpec& spec, Stream& attributes, CrosserPlan& p
   const auto organisations = static_cast<std::size_t>(spec.organisations);
   std::size_t organisation = 0;
   if (spec.organisation_weights.empty()) {
-    organisation = std::min(static_cast<std::size_t>(u_organisation * static_cast<double>(organisations)),
-                            organisations - 1);
+    organisation =
+        std::min(static_cast<std::size_t>(u_organisation * static_cast<double>(organisations)),
+                 organisations - 1);
   } else {
     double total = 0.0;
     for (double w : spec.organisation_weights) total += w;
@@ -133,7 +133,8 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
   const double corridor_m = corridor_depth_m(model.scenario.terrain);
   for (const Source& source : sources(keys, model.border_length_m)) {
     if (!(source.to_m > source.from_m) || source.rate_per_s <= 0.0) continue;
-    Stream arrivals({seed, replication, {EntityKind::kThreatSource, source.key}, Purpose::kArrivals});
+    Stream arrivals(
+        {seed, replication, {EntityKind::kThreatSource, source.key}, Purpose::kArrivals});
     // Thinning: candidates at the highest rate, each kept with probability rate(t) / max.
     boost::random::exponential_distribution<double> gap_s(source.rate_per_s * timing.max());
     std::uint32_t sequence = 0;
@@ -148,7 +149,8 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
       plan.origin = source.origin;
       const std::uint64_t crosser_key = source.key << 32 | sequence++;
       plan.key = crosser_key;
-      Stream attributes({seed, replication, {EntityKind::kCrosser, crosser_key}, Purpose::kAttributes});
+      Stream attributes(
+          {seed, replication, {EntityKind::kCrosser, crosser_key}, Purpose::kAttributes});
       plan.border_s = source.from_m + uniform01(attributes) * (source.to_m - source.from_m);
       plan.origin_from_m = source.from_m;
       plan.origin_to_m = source.to_m;
@@ -191,15 +193,17 @@ std::vector<CrosserPlan> plan_crossers(const Model& model, std::uint64_t seed,
   if (!threats.infiltrators && !threats.smugglers) return plans;
   const NightTable nights(model);
   if (const auto& inf = threats.infiltrators) {
-    const KindKeys k{CrosserKind::kInfiltrator, inf->per_day, inf->group_size, inf->approach_m,
-                     inf->goal_depth_km, inf->night_preference, inf->arrival_profile, inf->knowledge,
-                     inf->risk_aversion_s, inf->reactions, inf->origins, inf->corridor_km};
+    const KindKeys k{
+        CrosserKind::kInfiltrator, inf->per_day,          inf->group_size,      inf->approach_m,
+        inf->goal_depth_km,        inf->night_preference, inf->arrival_profile, inf->knowledge,
+        inf->risk_aversion_s,      inf->reactions,        inf->origins,         inf->corridor_km};
     plan_kind(model, nights, k, nullptr, inf->speed_mps, seed, replication, plans, keys);
   }
   if (const auto& smu = threats.smugglers) {
-    const KindKeys k{CrosserKind::kSmuggler, smu->per_day, smu->group_size, smu->approach_m,
-                     smu->goal_depth_km, smu->night_preference, smu->arrival_profile, smu->knowledge,
-                     smu->risk_aversion_s, smu->reactions, smu->origins, smu->corridor_km};
+    const KindKeys k{CrosserKind::kSmuggler, smu->per_day,       smu->group_size,
+                     smu->approach_m,        smu->goal_depth_km, smu->night_preference,
+                     smu->arrival_profile,   smu->knowledge,     smu->risk_aversion_s,
+                     smu->reactions,         smu->origins,       smu->corridor_km};
     plan_kind(model, nights, k, &*smu, smu->foot_speed_mps, seed, replication, plans, keys);
   }
   std::vector<std::size_t> order(plans.size());
@@ -218,19 +222,26 @@ std::vector<CrosserPlan> plan_crossers(const Model& model, std::uint64_t seed,
 
 std::string_view to_string(Knowledge knowledge) {
   switch (knowledge) {
-    case Knowledge::kNaive: return "naive";
-    case Knowledge::kInformed: return "informed";
-    case Knowledge::kAdaptive: return "adaptive";
+    case Knowledge::kNaive:
+      return "naive";
+    case Knowledge::kInformed:
+      return "informed";
+    case Knowledge::kAdaptive:
+      return "adaptive";
   }
   return "unknown";
 }
 
 std::string_view to_string(Reaction reaction) {
   switch (reaction) {
-    case Reaction::kNone: return "none";
-    case Reaction::kAbort: return "abort";
-    case Reaction::kHide: return "hide";
-    case Reaction::kRun: return "run";
+    case Reaction::kNone:
+      return "none";
+    case Reaction::kAbort:
+      return "abort";
+    case Reaction::kHide:
+      return "hide";
+    case Reaction::kRun:
+      return "run";
   }
   return "unknown";
 }

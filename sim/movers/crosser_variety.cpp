@@ -21,7 +21,8 @@ double draw_speed_mps(const Distribution& speed_mps, const CrosserIdentity& who)
   return std::max(draw(speed_mps, who, Purpose::kSpeed), limits::kMinSpeedMps);
 }
 
-double draw_goal_m(const Distribution& goal_depth_km, double corridor_depth_m, const CrosserIdentity& who) {
+double draw_goal_m(const Distribution& goal_depth_km, double corridor_depth_m,
+                   const CrosserIdentity& who) {
   if (goal_depth_km.fixed()) return goal_depth_km.expected() * 1000.0;
   return std::clamp(draw(goal_depth_km, who, Purpose::kGoalDepth) * 1000.0, 1.0, corridor_depth_m);
 }

@@ -10,7 +10,8 @@ NightTable::NightTable(const Model& model) {
   const Time step = Model::kLightStep;
   const Time duration = std::max<Time>(model.duration, 0);
   const auto steps = static_cast<std::size_t>((duration + step - 1) / step);
-  const sensors::GeoPoint place{model.scenario.site.latitude_deg, model.scenario.site.longitude_deg};
+  const sensors::GeoPoint place{model.scenario.site.latitude_deg,
+                                model.scenario.site.longitude_deg};
   night_.resize(std::max<std::size_t>(steps, 1));
   Time night_ticks = 0;
   for (std::size_t i = 0; i < night_.size(); ++i) {
@@ -19,14 +20,15 @@ NightTable::NightTable(const Model& model) {
     // The model's table is judged at the same middles (run/model.cpp, light_table), with
     // the same light_at(solar_elevation_deg) as sun_state: the same answer either way, and
     // without sun_state's search for the nearest sunrise, which costs most of its time.
-    const sensors::Light light =
-        i < model.light.size()
-            ? model.light[i].light
-            : sensors::light_at(sensors::solar_elevation_deg(place, sensors::instant_at(model.start_utc, mid)));
+    const sensors::Light light = i < model.light.size()
+                                     ? model.light[i].light
+                                     : sensors::light_at(sensors::solar_elevation_deg(
+                                           place, sensors::instant_at(model.start_utc, mid)));
     night_[i] = light != sensors::Light::kDay;
     if (night_[i]) night_ticks += std::min(begin + step, duration) - std::min(begin, duration);
   }
-  night_fraction_ = duration > 0 ? static_cast<double>(night_ticks) / static_cast<double>(duration) : 0.0;
+  night_fraction_ =
+      duration > 0 ? static_cast<double>(night_ticks) / static_cast<double>(duration) : 0.0;
 }
 
 bool NightTable::is_night(Time t) const {

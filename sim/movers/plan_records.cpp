@@ -38,7 +38,8 @@ bool reached_goal(Outcome outcome) {
 
 }  // namespace
 
-void record_plans(const Model& model, std::span<const CrosserPlan> plans, ReplicationRecord& record) {
+void record_plans(const Model& model, std::span<const CrosserPlan> plans,
+                  ReplicationRecord& record) {
   const PlanLookup lookup(plans);
   const std::vector<double> seams = seam_positions_m(model.sectors);
   record.value_seized_usd = 0.0;

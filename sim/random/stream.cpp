@@ -6,8 +6,8 @@ Stream::Stream(const StreamKey& key) {
   key_.v[0] = key.seed;
   key_.v[1] = key.replication;
   counter_.v[0] = key.entity.index;
-  counter_.v[1] = (static_cast<std::uint64_t>(key.entity.kind) << 32) |
-                  static_cast<std::uint64_t>(key.purpose);
+  counter_.v[1] =
+      (static_cast<std::uint64_t>(key.entity.kind) << 32) | static_cast<std::uint64_t>(key.purpose);
   counter_.v[2] = 0;  // block index, advanced by refill()
   counter_.v[3] = 0;
 }

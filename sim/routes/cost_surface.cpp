@@ -49,9 +49,8 @@ double crossing(MapPoint a, MapPoint b, MapPoint c, MapPoint d) {
 
 // Whether arc length s falls in a gap widened by `widen` on each side.
 bool in_widened_gap(const std::vector<std::pair<double, double>>& gaps, double s, double widen) {
-  return std::any_of(gaps.begin(), gaps.end(), [&](const auto& g) {
-    return s >= g.first - widen && s <= g.second + widen;
-  });
+  return std::any_of(gaps.begin(), gaps.end(),
+                     [&](const auto& g) { return s >= g.first - widen && s <= g.second + widen; });
 }
 
 GridGeometry routing_geometry(const terrain::Terrain& terrain, double cell_m,
@@ -103,7 +102,10 @@ class SurfaceBuilder {
  public:
   SurfaceBuilder(CostSurface& s, const terrain::Terrain& terrain, const terrain::CoverTable& table,
                  double foot_speed, double vehicle_speed)
-      : s_(s), terrain_(terrain), table_(table), foot_speed_(foot_speed),
+      : s_(s),
+        terrain_(terrain),
+        table_(table),
+        foot_speed_(foot_speed),
         vehicle_speed_(vehicle_speed) {
     const auto n = static_cast<std::size_t>(s_.geo_.cell_count());
     river_cell_.assign(n, 0);
@@ -117,8 +119,10 @@ class SurfaceBuilder {
     mark_fords();
     cell_paces();
     s_.edges_.assign(static_cast<std::size_t>(s_.geo_.cell_count()) * 4, 0);
-    if (terrain_.trench) mark_barrier(terrain_.trench->line, terrain_.trench->gaps_m, Obstacle::kTrench);
-    for (const Barrier& fence : s_.obstacles_.fences) mark_barrier(fence.line, fence.gaps_m, Obstacle::kFence);
+    if (terrain_.trench)
+      mark_barrier(terrain_.trench->line, terrain_.trench->gaps_m, Obstacle::kTrench);
+    for (const Barrier& fence : s_.obstacles_.fences)
+      mark_barrier(fence.line, fence.gaps_m, Obstacle::kFence);
     mark_river_edges();
   }
 
@@ -251,8 +255,8 @@ class SurfaceBuilder {
     for (std::size_t i = 0; i < n; ++i) {
       const CellTally& t = tally[i];
       if (t.elevation_n > 0) s_.elevation_[i] = static_cast<float>(t.elevation_sum / t.elevation_n);
-      s_.foot_pace_[i] = pace(t, t.foot_passable, t.foot_inverse, road_foot, foot_speed_,
-                              river_cell_[i] != 0);
+      s_.foot_pace_[i] =
+          pace(t, t.foot_passable, t.foot_inverse, road_foot, foot_speed_, river_cell_[i] != 0);
       s_.vehicle_pace_[i] = pace(t, t.vehicle_passable, t.vehicle_inverse, road_vehicle,
                                  vehicle_speed_, bridge_[i] != 0 || ford_[i] != 0);
     }
@@ -262,7 +266,8 @@ class SurfaceBuilder {
   static float pace(const CellTally& t, std::int32_t passable, double inverse_sum,
                     double road_factor, double speed, bool all_water_passable) {
     if (t.road && road_factor > 0.0) return static_cast<float>(1.0 / (speed * road_factor));
-    if (t.land == 0) return t.water > 0 && all_water_passable ? static_cast<float>(1.0 / speed) : kInfF;
+    if (t.land == 0)
+      return t.water > 0 && all_water_passable ? static_cast<float>(1.0 / speed) : kInfF;
     const std::int32_t blocked = t.land - passable;
     if (passable == 0 || 2 * blocked > t.land) return kInfF;
     return static_cast<float>(inverse_sum / passable / speed);
@@ -338,9 +343,8 @@ class SurfaceBuilder {
 };
 
 CostSurface CostSurface::build(const terrain::Terrain& terrain, const terrain::CoverTable& cover,
-                               const ObstacleCosts& obstacles, double cell_m,
-                               double foot_speed_mps, double vehicle_speed_mps,
-                               const SurfaceOptions& options) {
+                               const ObstacleCosts& obstacles, double cell_m, double foot_speed_mps,
+                               double vehicle_speed_mps, const SurfaceOptions& options) {
   if (!(cell_m > 0.0) || !(foot_speed_mps > 0.0) || !(vehicle_speed_mps > 0.0))
     throw std::invalid_argument("CostSurface::build: cell size and speeds must be positive");
   CostSurface s;
@@ -393,8 +397,10 @@ CostSurface::EdgeParts CostSurface::edge_parts(Mover mover, CellIndex a, CellInd
   parts.obstacle_bits = edge_obstacles(a, b);
   if (parts.obstacle_bits != 0) {
     const auto has = [&](Obstacle o) { return (parts.obstacle_bits & bit(o)) != 0; };
-    if (has(Obstacle::kTrench)) parts.obstacle_s += obstacles_.crossing_seconds(Obstacle::kTrench, mover);
-    if (has(Obstacle::kFence)) parts.obstacle_s += obstacles_.crossing_seconds(Obstacle::kFence, mover);
+    if (has(Obstacle::kTrench))
+      parts.obstacle_s += obstacles_.crossing_seconds(Obstacle::kTrench, mover);
+    if (has(Obstacle::kFence))
+      parts.obstacle_s += obstacles_.crossing_seconds(Obstacle::kFence, mover);
     if (has(Obstacle::kRiver)) {
       parts.obstacle_s += (parts.obstacle_bits & kFordBit) != 0
                               ? obstacles_.ford_crossing_s

@@ -20,20 +20,28 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 double ObstacleCosts::crossing_seconds(Obstacle what, Mover mover) const {
   const bool foot = mover == Mover::kFoot;
   switch (what) {
-    case Obstacle::kNone: return 0.0;
-    case Obstacle::kTrench: return foot ? trench_foot_crossing_s : kInf;
-    case Obstacle::kRiver: return foot ? river_foot_crossing_s : kInf;
-    case Obstacle::kFence: return foot ? fence_foot_crossing_s : kInf;
+    case Obstacle::kNone:
+      return 0.0;
+    case Obstacle::kTrench:
+      return foot ? trench_foot_crossing_s : kInf;
+    case Obstacle::kRiver:
+      return foot ? river_foot_crossing_s : kInf;
+    case Obstacle::kFence:
+      return foot ? fence_foot_crossing_s : kInf;
   }
   return 0.0;
 }
 
 double ObstacleCosts::detection_factor(Obstacle what) const {
   switch (what) {
-    case Obstacle::kNone: return 1.0;
-    case Obstacle::kTrench: return trench_detection_factor;
-    case Obstacle::kRiver: return river_detection_factor;
-    case Obstacle::kFence: return fence_detection_factor;
+    case Obstacle::kNone:
+      return 1.0;
+    case Obstacle::kTrench:
+      return trench_detection_factor;
+    case Obstacle::kRiver:
+      return river_detection_factor;
+    case Obstacle::kFence:
+      return fence_detection_factor;
   }
   return 1.0;
 }

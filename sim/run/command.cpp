@@ -140,7 +140,8 @@ void World::receive_report(std::uint32_t c, Time seen_at) {
   if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(sim_.now());
   if (!crosser.target && assesses()) {
     if (!crosser.assessing)
-      sim_.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide, crosser_target(c), kAssessed);
+      sim_.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide, crosser_target(c),
+                       kAssessed);
     crosser.assessing = true;
     if (tracing_) trace_report(c, seen_at, false);
     return;

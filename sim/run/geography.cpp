@@ -27,7 +27,8 @@ std::shared_ptr<const Geography> flat_geography(const FlatTerrainSpec& flat) {
   return std::make_shared<const Geography>(Geography{{}, terrain::BorderFrame(border)});
 }
 
-std::shared_ptr<const Geography> synthetic_geography(const TerrainSpec& spec, const std::string& file) {
+std::shared_ptr<const Geography> synthetic_geography(const TerrainSpec& spec,
+                                                     const std::string& file) {
   terrain::SyntheticTerrainSpec synthetic;
   synthetic.length_km = spec.synthetic->length_km;
   synthetic.depth_km = spec.synthetic->depth_km;
@@ -35,7 +36,8 @@ std::shared_ptr<const Geography> synthetic_geography(const TerrainSpec& spec, co
   synthetic.seed = spec.synthetic->seed;
   synthetic.cell_m = spec.cell_m;
   synthetic.max_cells = spec.max_cells;
-  terrain::Terrain ground = terrain::generate_synthetic_terrain(synthetic, file, "/terrain/synthetic");
+  terrain::Terrain ground =
+      terrain::generate_synthetic_terrain(synthetic, file, "/terrain/synthetic");
   terrain::BorderFrame frame(ground.border);
   return std::make_shared<const Geography>(Geography{std::move(ground), std::move(frame)});
 }
@@ -54,8 +56,10 @@ Polyline join_parts(const std::vector<Polyline>& parts, const std::string& file)
     const MapPoint end = joined.points.back();
     if (next.empty()) continue;
     if (std::hypot(next.front().x - end.x, next.front().y - end.y) > 1.0)
-      throw InputError(file, "/terrain/files/border",
-                       fmt::format("line {} does not start where line {} ends: give the border as one line", i, i - 1));
+      throw InputError(
+          file, "/terrain/files/border",
+          fmt::format("line {} does not start where line {} ends: give the border as one line", i,
+                      i - 1));
     joined.points.insert(joined.points.end(), next.begin() + 1, next.end());
   }
   return joined;
@@ -83,15 +87,17 @@ terrain::GridGeometry corridor_grid(const Polyline& border, const TerrainSpec& s
   const auto rows = static_cast<std::int64_t>(std::ceil((north - (min_y - buffer)) / cell));
   if (cols > spec.max_cells / rows) {
     const double cells = static_cast<double>(cols) * static_cast<double>(rows);
-    const double enough = 10.0 * std::ceil(cell * std::sqrt(cells / static_cast<double>(spec.max_cells)) / 10.0);
-    throw InputError(file, "/terrain/cell_m",
-                     fmt::format("the corridor around the border ({:.0f} x {:.0f} km) at {} m cells is "
-                                 "{} x {} = {:.0f} cells, over /terrain/max_cells = {}; use cells of "
-                                 "{:.0f} m or more, or raise /terrain/max_cells (4 bytes of elevation "
-                                 "and 1 of cover per cell)",
-                                 static_cast<double>(cols) * cell / 1000.0,
-                                 static_cast<double>(rows) * cell / 1000.0, cell, cols, rows, cells,
-                                 spec.max_cells, enough));
+    const double enough =
+        10.0 * std::ceil(cell * std::sqrt(cells / static_cast<double>(spec.max_cells)) / 10.0);
+    throw InputError(
+        file, "/terrain/cell_m",
+        fmt::format("the corridor around the border ({:.0f} x {:.0f} km) at {} m cells is "
+                    "{} x {} = {:.0f} cells, over /terrain/max_cells = {}; use cells of "
+                    "{:.0f} m or more, or raise /terrain/max_cells (4 bytes of elevation "
+                    "and 1 of cover per cell)",
+                    static_cast<double>(cols) * cell / 1000.0,
+                    static_cast<double>(rows) * cell / 1000.0, cell, cols, rows, cells,
+                    spec.max_cells, enough));
   }
   terrain::check_grid_size(cols, rows, spec.max_cells, file, "/terrain/cell_m");
   return {static_cast<int>(cols), static_cast<int>(rows), west, north, cell, cell};
@@ -99,7 +105,8 @@ terrain::GridGeometry corridor_grid(const Polyline& border, const TerrainSpec& s
 
 // The parts of `lines` inside the grid's outer edges (Liang–Barsky on each segment): a
 // river leaving and re-entering the grid becomes two lines.
-std::vector<Polyline> clip_lines(const std::vector<Polyline>& lines, const terrain::GridGeometry& g) {
+std::vector<Polyline> clip_lines(const std::vector<Polyline>& lines,
+                                 const terrain::GridGeometry& g) {
   const double x0 = g.west, x1 = g.west + g.cols * g.cell_w;
   const double y1 = g.north, y0 = g.north - g.rows * g.cell_h;
   std::vector<Polyline> out;
@@ -168,11 +175,12 @@ terrain::LandCover cover_named(const std::string& name) {
 
 // The user's land cover over the made-up one: a raster replaces it in every cell, then
 // polygons are burnt over whichever cover is there.
-void apply_user_cover(terrain::Terrain& ground, const TerrainFilesSpec& files, const std::string& crs_wkt,
-                      const std::string& file) {
+void apply_user_cover(terrain::Terrain& ground, const TerrainFilesSpec& files,
+                      const std::string& crs_wkt, const std::string& file) {
   if (const auto& raster = files.land_cover_raster) {
     terrain::CoverRasterOptions options;
-    for (const CoverRasterClassKeys& c : raster->classes) options.classes.emplace_back(c.value, cover_named(c.cover));
+    for (const CoverRasterClassKeys& c : raster->classes)
+      options.classes.emplace_back(c.value, cover_named(c.cover));
     if (raster->unmapped) options.unmapped = cover_named(*raster->unmapped);
     if (raster->nodata) options.nodata = cover_named(*raster->nodata);
     options.band = static_cast<int>(raster->band);
@@ -205,8 +213,9 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
   crs.wkt = border_lines.crs_wkt;  // everything else lands on the border's map plane
 
   terrain::Terrain ground;
-  const MapPoint home = terrain::lonlat_to_map(files.home_point_lonlat[0], files.home_point_lonlat[1],
-                                               crs.wkt, file, "/terrain/files/home_point_lonlat");
+  const MapPoint home =
+      terrain::lonlat_to_map(files.home_point_lonlat[0], files.home_point_lonlat[1], crs.wkt, file,
+                             "/terrain/files/home_point_lonlat");
   terrain::Polyline line;
   try {
     line = join_parts(border_lines.lines, file);
@@ -228,8 +237,10 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
             .lines,
         grid);
   if (!files.towns.empty()) {
-    for (terrain::Town& town : from_geodata(
-             file, [&] { return terrain::read_towns(files.towns, crs, "/terrain/files/towns", files.town_people_per_km2); })) {
+    for (terrain::Town& town : from_geodata(file, [&] {
+           return terrain::read_towns(files.towns, crs, "/terrain/files/towns",
+                                      files.town_people_per_km2);
+         })) {
       if (grid.cell_of(town.position)) ground.towns.push_back(std::move(town));
     }
   }
@@ -241,13 +252,14 @@ std::shared_ptr<const Geography> files_geography(const TerrainSpec& spec, const 
     options.max_cells = spec.max_cells;
     options.pointer = "/terrain/files/dem";
     ground.elevation = from_geodata(file, [&] { return terrain::read_dem(files.dem, options); });
-    ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells, file,
-                                      "/terrain/cell_m");
+    ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells,
+                                      file, "/terrain/cell_m");
     terrain::fill_synthetic_cover(ground, files.seed, files.river_width_m);
   } else {
-    ground.elevation = terrain::ElevationGrid(grid, crs.wkt, spec.max_cells, file, "/terrain/cell_m");
-    ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells, file,
-                                      "/terrain/cell_m");
+    ground.elevation =
+        terrain::ElevationGrid(grid, crs.wkt, spec.max_cells, file, "/terrain/cell_m");
+    ground.cover = terrain::CoverGrid(grid, crs.wkt, terrain::LandCover::kDesert, spec.max_cells,
+                                      file, "/terrain/cell_m");
     terrain::fill_synthetic_ground(ground, files.seed, files.river_width_m);
   }
   apply_user_cover(ground, files, crs.wkt, file);

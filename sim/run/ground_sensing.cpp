@@ -28,7 +28,8 @@ void World::init_service() {
     const auto grounded = weather_->intervals_without(
         [&](std::uint16_t s) { return model_.weather->states[s].drones_fly; }, horizon);
     for (auto& service : drone_service_) {
-      std::vector<sensors::Interval> down(service.down_intervals().begin(), service.down_intervals().end());
+      std::vector<sensors::Interval> down(service.down_intervals().begin(),
+                                          service.down_intervals().end());
       down.insert(down.end(), grounded.begin(), grounded.end());
       service = sensors::Availability::from_intervals(std::move(down), horizon);
     }
@@ -42,15 +43,18 @@ void World::init_service() {
   const auto raise = [&](EntityKind kind, std::size_t i, const sensors::Availability& service) {
     const SensorRef sensor{kind, i};
     const double latency_s = sensor_report_latency_s(model_, sensor);
-    for (const sensors::FalseAlarm& alarm : sensor_false_alarms(model_, sensor, service, replication)) {
+    for (const sensors::FalseAlarm& alarm :
+         sensor_false_alarms(model_, sensor, service, replication)) {
       if (kind == EntityKind::kDrone && !drones_[i].schedule.on_station_at(alarm.at)) continue;
       const auto sector = model_.sector_of(border.project(alarm.where).s);
       const auto a = static_cast<std::uint32_t>(false_alarms_.size());
       false_alarms_.push_back({alarm, sector});
-      sim_.schedule(alarm.at + seconds_to_time(latency_s), Phase::kReport, {a, sector}, kFalseAlarm);
+      sim_.schedule(alarm.at + seconds_to_time(latency_s), Phase::kReport, {a, sector},
+                    kFalseAlarm);
     }
   };
-  for (std::size_t i = 0; i < model_.towers.size(); ++i) raise(EntityKind::kTower, i, tower_service_[i]);
+  for (std::size_t i = 0; i < model_.towers.size(); ++i)
+    raise(EntityKind::kTower, i, tower_service_[i]);
   for (std::size_t i = 0; i < model_.drones.size(); ++i) {
     if (!model_.drones[i].grounded) raise(EntityKind::kDrone, i, drone_service_[i]);
   }
@@ -85,7 +89,8 @@ void World::start_ground_sensors(std::uint32_t c) {
            model_, leg.at(from), time_to_seconds(from), leg.to, time_to_seconds(leg.t1))) {
     if (pass.starts_inside && crosser.leg != 0) continue;
     const Time at = std::max(from, seconds_to_time(pass.enter_s));
-    sim_.schedule(at, Phase::kSense, crosser_target(c), kGroundPass, stamped(crosser.stamp, pass.sensor));
+    sim_.schedule(at, Phase::kSense, crosser_target(c), kGroundPass,
+                  stamped(crosser.stamp, pass.sensor));
   }
 }
 

@@ -1,9 +1,10 @@
 #include "bordersim/run/model.h"
 
-#include <algorithm>
-#include <cmath>
 #include <fmt/format.h>
 #include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
 
 #include "bordersim/core/error.h"
 #include "bordersim/run/sensor_service.h"
@@ -48,8 +49,10 @@ constexpr double kLightMarginH = 72.0;
 
 std::vector<sensors::SunState> light_table(const Scenario& s, sensors::UtcMs start) {
   const sensors::GeoPoint place{s.site.latitude_deg, s.site.longitude_deg};
-  const auto steps = static_cast<std::size_t>((s.duration_h + kLightMarginH) * 3600.0 * kTicksPerSecond /
-                                              static_cast<double>(Model::kLightStep)) + 1;
+  const auto steps =
+      static_cast<std::size_t>((s.duration_h + kLightMarginH) * 3600.0 * kTicksPerSecond /
+                               static_cast<double>(Model::kLightStep)) +
+      1;
   std::vector<sensors::SunState> table(steps);
   // Each step is judged at its middle.
   tbb::parallel_for(std::size_t{0}, steps, [&](std::size_t i) {
@@ -60,7 +63,8 @@ std::vector<sensors::SunState> light_table(const Scenario& s, sensors::UtcMs sta
 }
 
 sensors::CameraSpec camera_spec(const CameraKeys& keys) {
-  const auto kind = keys.kind == "thermal" ? sensors::CameraKind::kThermal : sensors::CameraKind::kVisible;
+  const auto kind =
+      keys.kind == "thermal" ? sensors::CameraKind::kThermal : sensors::CameraKind::kVisible;
   sensors::CameraSpec spec = sensors::default_camera_spec(kind);
   spec.hfov_deg = keys.hfov_deg;
   spec.pixels = keys.pixels;
@@ -73,7 +77,8 @@ sensors::CameraSpec camera_spec(const CameraKeys& keys) {
   spec.extinction_per_km = keys.extinction_per_km;
   spec.stare_glimpse_s = keys.stare_glimpse_s;
   auto& thermal = spec.thermal;
-  thermal.crossover_half_width_h = keys.crossover_half_width_h.value_or(thermal.crossover_half_width_h);
+  thermal.crossover_half_width_h =
+      keys.crossover_half_width_h.value_or(thermal.crossover_half_width_h);
   thermal.crossover_factor = keys.crossover_factor.value_or(thermal.crossover_factor);
   thermal.noon_factor = keys.noon_factor.value_or(thermal.noon_factor);
   return spec;
@@ -120,8 +125,9 @@ std::vector<SectorInfo> build_sectors(const Scenario& s, double length_m, const 
     info.jurisdiction =
         s.sectors.jurisdiction.empty() ? s.jurisdictions.front().name : s.sectors.jurisdiction[i];
     // The loader has checked that the name is one of the jurisdictions.
-    const auto named = std::find_if(s.jurisdictions.begin(), s.jurisdictions.end(),
-                                    [&](const JurisdictionSpec& j) { return j.name == info.jurisdiction; });
+    const auto named =
+        std::find_if(s.jurisdictions.begin(), s.jurisdictions.end(),
+                     [&](const JurisdictionSpec& j) { return j.name == info.jurisdiction; });
     info.jurisdiction_index = static_cast<std::uint16_t>(named - s.jurisdictions.begin());
     info.from_m = split_km[i] * 1000.0;
     info.to_m = i + 2 == split_km.size() ? length_m : split_km[i + 1] * 1000.0;
@@ -135,7 +141,8 @@ std::vector<SectorInfo> build_sectors(const Scenario& s, double length_m, const 
 
 // The cell holding p; a tower standing exactly on the grid's east or south edge (the end
 // of the border) belongs to the edge cell.
-std::optional<terrain::CellIndex> cell_at_or_on_edge(const terrain::ElevationGrid& dem, MapPoint p) {
+std::optional<terrain::CellIndex> cell_at_or_on_edge(const terrain::ElevationGrid& dem,
+                                                     MapPoint p) {
   if (auto cell = dem.cell_of(p)) return cell;
   const auto& g = dem.geometry();
   const MapPoint nudged{p.x - 1e-6 * g.cell_w, p.y + 1e-6 * g.cell_h};
@@ -237,7 +244,8 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     for (std::size_t b = 0; b < qrf->bases_km.size(); ++b) {
       const double s = qrf->bases_km[b] * 1000.0;
       if (s > model.border_length_m * (1 + kBorderLengthSlack))
-        throw InputError(file, fmt::format("/response/qrf/bases_km/{}", b), "lies beyond the border's end");
+        throw InputError(file, fmt::format("/response/qrf/bases_km/{}", b),
+                         "lies beyond the border's end");
       for (std::int64_t team = 0; team < qrf->teams_per_base; ++team) {
         model.responder_homes.push_back(behind_border(geo.border, s, qrf->setback_m));
         model.responder_base.push_back(static_cast<std::uint16_t>(b));

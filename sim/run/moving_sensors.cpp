@@ -131,9 +131,9 @@ void patrol_contacts(const PatrolSite& site, double range, double unfolded0, con
         if (away(k, tm0)) continue;
         const auto before = best;
         site.shifts.active_spans(tm0, tm0 + crossing_s, [&](double a, double b) {
-          const MapPoint at = a == tm0 ? from
-                                       : MapPoint{from.x + velocity.x * (a - tm0),
-                                                  from.y + velocity.y * (a - tm0)};
+          const MapPoint at =
+              a == tm0 ? from
+                       : MapPoint{from.x + velocity.x * (a - tm0), from.y + velocity.y * (a - tm0)};
           consider(walk, range, at, a, velocity, b, best);
         });
         if (best != before) vehicle = k;
@@ -347,10 +347,10 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
 double World::patrol_vehicle_s(std::size_t p, std::size_t k, Time t) const {
   const PatrolSite& site = model_.patrols[p];
   const double length = site.route.to_m - site.route.from_m;
-  const double unfolded = patrol_unfolded0_m_[p] +
-                          sensors::vehicle_offset(static_cast<std::int64_t>(k), site.vehicles,
-                                                  site.cycle_m()) +
-                          site.speed_mps * time_to_seconds(t);
+  const double unfolded =
+      patrol_unfolded0_m_[p] +
+      sensors::vehicle_offset(static_cast<std::int64_t>(k), site.vehicles, site.cycle_m()) +
+      site.speed_mps * time_to_seconds(t);
   return site.route.from_m + sensors::cycle_position(unfolded, length, site.loop);
 }
 

@@ -161,8 +161,8 @@ PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t 
                        "a route of zero length (all its points coincide)");
     // Routes in lon/lat are measured only now: the bound on legs of the round
     // (check_limits.cpp) is applied here.
-    const double legs = model.scenario.duration_h * 3600.0 * spec.speed_mps /
-                        p.route.to_m * static_cast<double>(spec.vehicles);
+    const double legs = model.scenario.duration_h * 3600.0 * spec.speed_mps / p.route.to_m *
+                        static_cast<double>(spec.vehicles);
     if (legs > limits::kMaxPeriodicSteps)
       throw InputError(file,
                        ptr + (spec.route_points   ? "/route_points"

@@ -21,8 +21,8 @@ std::vector<MapPoint> patrol_route_points(const Model& model, const PatrolSpec& 
   if (spec.route_lonlat) {
     for (std::size_t j = 0; j < spec.route_lonlat->size(); ++j) {
       const auto& p = (*spec.route_lonlat)[j];
-      points.push_back(
-          terrain::lonlat_to_map(p[0], p[1], crs_wkt, file, fmt::format("{}/route_lonlat/{}", ptr, j)));
+      points.push_back(terrain::lonlat_to_map(p[0], p[1], crs_wkt, file,
+                                              fmt::format("{}/route_lonlat/{}", ptr, j)));
     }
     return points;
   }

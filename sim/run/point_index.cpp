@@ -6,7 +6,8 @@
 
 namespace bordersim {
 
-PointIndex::PointIndex(std::span<const terrain::MapPoint> points, double bucket_m) : bucket_m_(bucket_m) {
+PointIndex::PointIndex(std::span<const terrain::MapPoint> points, double bucket_m)
+    : bucket_m_(bucket_m) {
   if (!(bucket_m > 0)) throw std::invalid_argument("PointIndex: bucket size must be positive");
   for (std::uint32_t i = 0; i < points.size(); ++i) entries_.push_back({key_of(points[i]), i});
   std::sort(entries_.begin(), entries_.end());
@@ -24,7 +25,8 @@ std::vector<std::uint32_t> PointIndex::near_box(terrain::MapPoint a, terrain::Ma
   std::vector<std::uint32_t> found;
   for (std::int64_t kx = low.first; kx <= high.first; ++kx) {
     // Entries are sorted by (kx, ky): one contiguous run per column of buckets.
-    auto it = std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(Key{kx, low.second}, 0u));
+    auto it =
+        std::lower_bound(entries_.begin(), entries_.end(), std::make_pair(Key{kx, low.second}, 0u));
     for (; it != entries_.end() && it->first.first == kx && it->first.second <= high.second; ++it)
       found.push_back(it->second);
   }

@@ -102,7 +102,8 @@ void World::crew_sighting(std::uint32_t c, std::size_t v) {
   const std::uint32_t t = crossers_[c].views[v].tower;
   const bool on = up(EntityKind::kTower, t, sim_.now());
   const bool seen = on && crew_sees_through_weather(c, t);
-  if (tracing_) trace_look(c, Detector::kTowerCrew, t, model_.towers[t].position, kMissing, seen, on);
+  if (tracing_)
+    trace_look(c, Detector::kTowerCrew, t, model_.towers[t].position, kMissing, seen, on);
   // which may change the crosser's plan
   if (seen) detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
   if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
@@ -116,8 +117,10 @@ void World::crew_sighting(std::uint32_t c, std::size_t v) {
 // the fixed-weather model stay as they were.
 bool World::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
   if (!weather_ || !model_.weather->changes_crews()) return true;
-  const double factor = model_.weather->states[weather_->state_at(sim_.now())].crew_detection_factor;
-  const double keep = model_.towers[t].instant ? factor : factor / model_.weather->max_crew_factor();
+  const double factor =
+      model_.weather->states[weather_->state_at(sim_.now())].crew_detection_factor;
+  const double keep =
+      model_.towers[t].instant ? factor : factor / model_.weather->max_crew_factor();
   return uniform01(crossers_[c].detection) < keep;
 }
 
@@ -133,7 +136,8 @@ void World::schedule_crew(std::uint32_t c, std::size_t v) {
   if (!tower.instant) {
     const double weather_ceiling =
         weather_ && model_.weather->changes_crews() ? model_.weather->max_crew_factor() : 1.0;
-    const double rate_per_s = tower.rate_per_s * crosser.current_leg().detect_factor * weather_ceiling;
+    const double rate_per_s =
+        tower.rate_per_s * crosser.current_leg().detect_factor * weather_ceiling;
     if (rate_per_s <= 0.0) return;
     boost::random::exponential_distribution<double> time_to_detect_s(rate_per_s);
     // A weak hazard can draw a time past the clock's range: never, within this view.
@@ -190,8 +194,9 @@ void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
   // The camera as the weather of the moment sees (its extinction), else as keyed.
   const sensors::CameraSpec& camera =
-      weather_ ? model_.weather_cameras[weather_->state_at(sim_.now()) * model_.tower_cameras.size() + k]
-               : model_.tower_cameras[k];
+      weather_
+          ? model_.weather_cameras[weather_->state_at(sim_.now()) * model_.tower_cameras.size() + k]
+          : model_.tower_cameras[k];
   const double g = sensors::glimpse_probability(camera, range, model_.concealment_at(p),
                                                 model_.sun_at(sim_.now()));
   // A crosser `factor` times as conspicuous: as if `factor` independent glimpses.

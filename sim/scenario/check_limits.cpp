@@ -1,5 +1,4 @@
 #include "check_limits.h"
-#include "check_patrols.h"
 
 #include <fmt/format.h>
 
@@ -8,6 +7,7 @@
 
 #include "bordersim/core/error.h"
 #include "bordersim/scenario/limits.h"
+#include "check_patrols.h"
 
 namespace bordersim::detail {
 namespace {
@@ -239,7 +239,8 @@ class LimitChecker {
       double stretch = len.value_or(0.0);
       if (p.along_border_km.size() == 2)
         stretch = (p.along_border_km[1] - p.along_border_km[0]) * 1000.0;
-      if (p.route_points) stretch = detail::offset_route_length_m(*p.route_points, p.drive == "loop");
+      if (p.route_points)
+        stretch = detail::offset_route_length_m(*p.route_points, p.drive == "loop");
       if (p.route_lonlat || p.route_file) stretch = 0.0;  // measured on the map, later
       if (stretch <= 0.0) continue;  // a border from a file: its length is known later
       const double laps = duration_s() * p.speed_mps / stretch * static_cast<double>(p.vehicles);

@@ -17,7 +17,8 @@ void check_points(const std::vector<std::vector<double>>& points, const std::str
       throw InputError(file, fmt::format("{}/{}", ptr, j), fmt::format("expected {}", shape));
   }
   if (points.size() < 2)
-    throw InputError(file, ptr, fmt::format("a route needs at least 2 points, got {}", points.size()));
+    throw InputError(file, ptr,
+                     fmt::format("a route needs at least 2 points, got {}", points.size()));
 }
 
 void check_shifts(const std::vector<std::vector<double>>& windows, const std::string& ptr,
@@ -89,9 +90,9 @@ void check_patrol_routes(const SensorsSpec& sensors, bool real_ground, double bo
       for (std::size_t j = 0; j < p.route_points->size(); ++j) {
         const double along = (*p.route_points)[j][0];
         if (along < 0.0 || along > border_length_km)
-          throw InputError(file, fmt::format("{}/{}/0", at, j),
-                           fmt::format("{} km lies off the border (0 to {} km)", along,
-                                       border_length_km));
+          throw InputError(
+              file, fmt::format("{}/{}/0", at, j),
+              fmt::format("{} km lies off the border (0 to {} km)", along, border_length_km));
       }
       if (!(offset_route_length_m(*p.route_points, p.drive == "loop") > 0.0))
         throw InputError(file, at, "a route of zero length (all its points coincide)");

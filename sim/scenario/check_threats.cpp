@@ -21,15 +21,22 @@ class ThreatChecks {
       if (km > depth_km_) fail(at, "lies beyond the corridor's depth (/terrain/.../depth_km)");
     };
     switch (depth_km.family) {
-      case DistributionFamily::kFixed: beyond(depth_km.value, ptr); break;
-      case DistributionFamily::kUniform: beyond(depth_km.max, ptr + "/max"); break;
-      default: beyond(depth_km.mean, ptr + "/mean"); break;
+      case DistributionFamily::kFixed:
+        beyond(depth_km.value, ptr);
+        break;
+      case DistributionFamily::kUniform:
+        beyond(depth_km.max, ptr + "/max");
+        break;
+      default:
+        beyond(depth_km.mean, ptr + "/mean");
+        break;
     }
     if (planned_routes && !depth_km.fixed())
-      fail(ptr, "a goal depth that varies needs flat ground or routing.crossers \"straight\": "
-                "planned routes follow a cost field built for one depth (a search over the "
-                "whole corridor per depth). Instead, give one fixed depth per variant and "
-                "weight the variants' results by the depths' probabilities");
+      fail(ptr,
+           "a goal depth that varies needs flat ground or routing.crossers \"straight\": "
+           "planned routes follow a cost field built for one depth (a search over the "
+           "whole corridor per depth). Instead, give one fixed depth per variant and "
+           "weight the variants' results by the depths' probabilities");
   }
 
   // 24 hourly weights, not all zero, and not beside a night preference (either the sun
@@ -38,7 +45,8 @@ class ThreatChecks {
                       const std::string& ptr) const {
     if (profile.empty()) return;
     if (profile.size() != 24)
-      fail(ptr + "/arrival_profile", fmt::format("expected 24 hourly weights, got {}", profile.size()));
+      fail(ptr + "/arrival_profile",
+           fmt::format("expected 24 hourly weights, got {}", profile.size()));
     double sum = 0.0;
     for (double w : profile) sum += w;
     if (!(sum > 0.0)) fail(ptr + "/arrival_profile", "at least one weight must be > 0");
@@ -50,8 +58,7 @@ class ThreatChecks {
   // Probabilities of exclusive reactions: what is left over carries on.
   void reactions(const ReactionsSpec& r, const std::string& ptr) const {
     const double sum = r.abort + r.hide + r.run;
-    if (sum > 1.0 + 1e-12)
-      fail(ptr, fmt::format("abort + hide + run = {} is more than 1", sum));
+    if (sum > 1.0 + 1e-12) fail(ptr, fmt::format("abort + hide + run = {} is more than 1", sum));
   }
 
   void origins(const std::vector<OriginSpec>& origins, const std::string& ptr) const {
@@ -100,7 +107,8 @@ void check_threats(const ThreatsSpec& threats, double border_length_km, double c
                    fmt::format("expected {} weights, one per organisation", smu->organisations));
       double sum = 0.0;
       for (double w : weights) sum += w;
-      if (!(sum > 0.0)) check.fail(ptr + "/organisation_weights", "at least one weight must be > 0");
+      if (!(sum > 0.0))
+        check.fail(ptr + "/organisation_weights", "at least one weight must be > 0");
     }
     const CargoMixSpec& mix = smu->cargo;
     if (!(mix.drugs + mix.weapons + mix.people > 0.0))
@@ -109,8 +117,10 @@ void check_threats(const ThreatsSpec& threats, double border_length_km, double c
 }
 
 void settle_arrival_timing(ThreatsSpec& threats) {
-  if (auto& inf = threats.infiltrators; inf && !inf->arrival_profile.empty()) inf->night_preference = {};
-  if (auto& smu = threats.smugglers; smu && !smu->arrival_profile.empty()) smu->night_preference = {};
+  if (auto& inf = threats.infiltrators; inf && !inf->arrival_profile.empty())
+    inf->night_preference = {};
+  if (auto& smu = threats.smugglers; smu && !smu->arrival_profile.empty())
+    smu->night_preference = {};
 }
 
 }  // namespace bordersim::detail

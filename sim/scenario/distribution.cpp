@@ -1,9 +1,8 @@
 #include "bordersim/scenario/distribution.h"
 
 #include <algorithm>
-#include <cmath>
-
 #include <boost/math/special_functions/erf.hpp>
+#include <cmath>
 
 namespace bordersim {
 namespace {
@@ -46,35 +45,46 @@ Distribution Distribution::exponential(double mean) {
 
 bool Distribution::fixed() const {
   switch (family) {
-    case DistributionFamily::kFixed: return true;
-    case DistributionFamily::kUniform: return min == max;
-    case DistributionFamily::kLognormal: return cv == 0.0;
-    case DistributionFamily::kExponential: return false;
+    case DistributionFamily::kFixed:
+      return true;
+    case DistributionFamily::kUniform:
+      return min == max;
+    case DistributionFamily::kLognormal:
+      return cv == 0.0;
+    case DistributionFamily::kExponential:
+      return false;
   }
   return true;
 }
 
 double Distribution::expected() const {
   switch (family) {
-    case DistributionFamily::kFixed: return value;
-    case DistributionFamily::kUniform: return 0.5 * (min + max);
+    case DistributionFamily::kFixed:
+      return value;
+    case DistributionFamily::kUniform:
+      return 0.5 * (min + max);
     case DistributionFamily::kLognormal:
-    case DistributionFamily::kExponential: return mean;
+    case DistributionFamily::kExponential:
+      return mean;
   }
   return value;
 }
 
 double Distribution::quantile(double u) const {
   switch (family) {
-    case DistributionFamily::kFixed: return value;
-    case DistributionFamily::kUniform: return min + u * (max - min);
+    case DistributionFamily::kFixed:
+      return value;
+    case DistributionFamily::kUniform:
+      return min + u * (max - min);
     case DistributionFamily::kLognormal: {
       if (cv == 0.0) return mean;
       // Parameters of log X from the mean and cv: σ² = ln(1 + cv²), μ = ln(mean) − σ²/2.
       const double sigma2 = std::log1p(cv * cv);
-      return std::exp(std::log(mean) - 0.5 * sigma2 + std::sqrt(sigma2) * normal_quantile(open_unit(u)));
+      return std::exp(std::log(mean) - 0.5 * sigma2 +
+                      std::sqrt(sigma2) * normal_quantile(open_unit(u)));
     }
-    case DistributionFamily::kExponential: return -mean * std::log1p(-open_unit(u));
+    case DistributionFamily::kExponential:
+      return -mean * std::log1p(-open_unit(u));
   }
   return value;
 }

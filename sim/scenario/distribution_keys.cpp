@@ -11,7 +11,8 @@
 namespace bordersim::detail {
 namespace {
 
-[[noreturn]] void fail(const std::string& file, const std::string& ptr, const std::string& problem) {
+[[noreturn]] void fail(const std::string& file, const std::string& ptr,
+                       const std::string& problem) {
   throw InputError(file, ptr, problem);
 }
 
@@ -27,7 +28,8 @@ void check_range(double x, const std::string& ptr, const std::string& file, cons
 double number(const Json& j, const std::string& ptr, const std::string& file, const Range& range,
               bool integer) {
   if (integer) {
-    if (!j.is_number_integer()) fail(file, ptr, fmt::format("expected an integer, got {}", j.dump()));
+    if (!j.is_number_integer())
+      fail(file, ptr, fmt::format("expected an integer, got {}", j.dump()));
   } else if (!j.is_number()) {
     fail(file, ptr, fmt::format("expected a number, got {}", j.type_name()));
   }
@@ -46,17 +48,25 @@ Distribution read_object(const Json& j, const std::string& ptr, const std::strin
   const auto family_it = j.find("family");
   const std::string families = exponential ? R"("fixed", "uniform", "lognormal", "exponential")"
                                            : R"("fixed", "uniform", "lognormal")";
-  if (family_it == j.end()) fail(file, ptr + "/family", fmt::format("missing (required): one of {}", families));
-  if (!family_it->is_string()) fail(file, ptr + "/family", fmt::format("expected one of {}", families));
+  if (family_it == j.end())
+    fail(file, ptr + "/family", fmt::format("missing (required): one of {}", families));
+  if (!family_it->is_string())
+    fail(file, ptr + "/family", fmt::format("expected one of {}", families));
   const std::string family = family_it->get<std::string>();
   std::vector<std::string_view> keys;
-  if (family == "fixed") keys = {"value"};
-  else if (family == "uniform") keys = {"min", "max"};
-  else if (family == "lognormal") keys = {"mean", "cv"};
-  else if (family == "exponential" && exponential) keys = {"mean"};
+  if (family == "fixed")
+    keys = {"value"};
+  else if (family == "uniform")
+    keys = {"min", "max"};
+  else if (family == "lognormal")
+    keys = {"mean", "cv"};
+  else if (family == "exponential" && exponential)
+    keys = {"mean"};
   else if (family == "exponential")
-    fail(file, ptr + "/family", fmt::format("\"exponential\" is not offered for this key (one of {})", families));
-  else fail(file, ptr + "/family", fmt::format("\"{}\" is not one of {}", family, families));
+    fail(file, ptr + "/family",
+         fmt::format("\"exponential\" is not offered for this key (one of {})", families));
+  else
+    fail(file, ptr + "/family", fmt::format("\"{}\" is not one of {}", family, families));
 
   for (const auto& [key, unused] : j.items()) {
     if (key == "family") continue;
@@ -65,12 +75,14 @@ Distribution read_object(const Json& j, const std::string& ptr, const std::strin
     if (!known) {
       std::string expected;
       for (auto k : keys) expected += fmt::format("{}\"{}\"", expected.empty() ? "" : ", ", k);
-      fail(file, ptr + "/" + key, fmt::format("unknown key for \"{}\" (expected: {})", family, expected));
+      fail(file, ptr + "/" + key,
+           fmt::format("unknown key for \"{}\" (expected: {})", family, expected));
     }
   }
   const auto param = [&](const char* key, const Range& r, bool whole) {
     const auto it = j.find(key);
-    if (it == j.end()) fail(file, ptr + "/" + key, fmt::format("missing (required for \"{}\")", family));
+    if (it == j.end())
+      fail(file, ptr + "/" + key, fmt::format("missing (required for \"{}\")", family));
     return number(*it, ptr + "/" + key, file, r, whole);
   };
 
@@ -98,12 +110,13 @@ Distribution read_distribution(const Json& j, const std::string& ptr, const std:
                                const DistributionCheck& check) {
   if (j.is_number()) return Distribution(number(j, ptr, file, check.range, false));
   if (!j.is_object())
-    fail(file, ptr, fmt::format("expected a number or an object {{\"family\": ...}}, got {}", j.type_name()));
+    fail(file, ptr,
+         fmt::format("expected a number or an object {{\"family\": ...}}, got {}", j.type_name()));
   return read_object(j, ptr, file, check.range, check.exponential, false);
 }
 
-GroupSizeDistribution read_group_size(const Json& j, const std::string& ptr, const std::string& file,
-                                      const Range& range) {
+GroupSizeDistribution read_group_size(const Json& j, const std::string& ptr,
+                                      const std::string& file, const Range& range) {
   GroupSizeDistribution out;
   if (j.is_array()) {
     if (j.size() != 2) fail(file, ptr, "expected [min, max]");
@@ -114,13 +127,15 @@ GroupSizeDistribution read_group_size(const Json& j, const std::string& ptr, con
     return out;
   }
   if (!j.is_object())
-    fail(file, ptr, fmt::format("expected [min, max] or an object {{\"family\": ...}}, got {}", j.type_name()));
+    fail(
+        file, ptr,
+        fmt::format("expected [min, max] or an object {{\"family\": ...}}, got {}", j.type_name()));
   static_cast<Distribution&>(out) = read_object(j, ptr, file, range, false, true);
   return out;
 }
 
-NightPreference read_night_preference(const Json& j, const std::string& ptr, const std::string& file,
-                                      const Range& range) {
+NightPreference read_night_preference(const Json& j, const std::string& ptr,
+                                      const std::string& file, const Range& range) {
   NightPreference out;
   if (j.is_null() || (j.is_string() && j.get<std::string>() == "none")) return out;
   if (!j.is_number())
@@ -132,10 +147,14 @@ NightPreference read_night_preference(const Json& j, const std::string& ptr, con
 
 Json distribution_json(const Distribution& d) {
   switch (d.family) {
-    case DistributionFamily::kFixed: return Json(d.value);
-    case DistributionFamily::kUniform: return Json{{"family", "uniform"}, {"min", d.min}, {"max", d.max}};
-    case DistributionFamily::kLognormal: return Json{{"family", "lognormal"}, {"mean", d.mean}, {"cv", d.cv}};
-    case DistributionFamily::kExponential: return Json{{"family", "exponential"}, {"mean", d.mean}};
+    case DistributionFamily::kFixed:
+      return Json(d.value);
+    case DistributionFamily::kUniform:
+      return Json{{"family", "uniform"}, {"min", d.min}, {"max", d.max}};
+    case DistributionFamily::kLognormal:
+      return Json{{"family", "lognormal"}, {"mean", d.mean}, {"cv", d.cv}};
+    case DistributionFamily::kExponential:
+      return Json{{"family", "exponential"}, {"mean", d.mean}};
   }
   return Json(d.value);
 }
@@ -143,9 +162,12 @@ Json distribution_json(const Distribution& d) {
 Json group_size_json(const GroupSizeDistribution& d) {
   const auto whole = [](double x) { return static_cast<std::int64_t>(x); };
   switch (d.family) {
-    case DistributionFamily::kUniform: return Json::array({whole(d.min), whole(d.max)});
-    case DistributionFamily::kFixed: return Json{{"family", "fixed"}, {"value", whole(d.value)}};
-    default: return distribution_json(d);
+    case DistributionFamily::kUniform:
+      return Json::array({whole(d.min), whole(d.max)});
+    case DistributionFamily::kFixed:
+      return Json{{"family", "fixed"}, {"value", whole(d.value)}};
+    default:
+      return distribution_json(d);
   }
 }
 

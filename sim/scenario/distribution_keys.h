@@ -16,11 +16,11 @@ Distribution read_distribution(const Json& j, const std::string& ptr, const std:
                                const DistributionCheck& check);
 // [min, max] (uniform integer, today's form) or an object as above, without exponential;
 // values in `range`, whole numbers except a lognormal's mean and cv.
-GroupSizeDistribution read_group_size(const Json& j, const std::string& ptr, const std::string& file,
-                                      const Range& range);
+GroupSizeDistribution read_group_size(const Json& j, const std::string& ptr,
+                                      const std::string& file, const Range& range);
 // A share in `range`, or null / "none": no preference.
-NightPreference read_night_preference(const Json& j, const std::string& ptr, const std::string& file,
-                                      const Range& range);
+NightPreference read_night_preference(const Json& j, const std::string& ptr,
+                                      const std::string& file, const Range& range);
 
 Json distribution_json(const Distribution& d);
 Json group_size_json(const GroupSizeDistribution& d);

@@ -27,7 +27,9 @@ struct NoCheck {};
 class FieldReader;
 
 template <class T>
-concept VisitableStruct = requires(FieldReader& r, T& t) { visit_fields(r, t); };
+concept VisitableStruct = requires(FieldReader& r, T& t) {
+  visit_fields(r, t);
+};
 
 class FieldReader {
  public:
@@ -92,7 +94,8 @@ class FieldReader {
   template <class Check>
   void read(const Json& j, const std::string& ptr, std::int64_t& out, const Check& check) const {
     if (!j.is_number_integer()) fail(ptr, fmt::format("expected an integer, got {}", j.dump()));
-    if (j.is_number_unsigned() && j.get<std::uint64_t>() > INT64_MAX) fail(ptr, "integer too large");
+    if (j.is_number_unsigned() && j.get<std::uint64_t>() > INT64_MAX)
+      fail(ptr, "integer too large");
     out = j.get<std::int64_t>();
     check_range(static_cast<double>(out), ptr, check);
   }
@@ -120,14 +123,17 @@ class FieldReader {
       out = {false, 0.0};
       return;
     }
-    if (!j.is_number()) fail(ptr, "expected a rate per second (a number > 0), \"instant\" or \"none\"");
+    if (!j.is_number())
+      fail(ptr, "expected a rate per second (a number > 0), \"instant\" or \"none\"");
     out.instant = false;
     read(j, ptr, out.per_s, Range::positive());
   }
-  void read(const Json& j, const std::string& ptr, Distribution& out, const DistributionCheck& check) const {
+  void read(const Json& j, const std::string& ptr, Distribution& out,
+            const DistributionCheck& check) const {
     out = read_distribution(j, ptr, file_, check);
   }
-  void read(const Json& j, const std::string& ptr, GroupSizeDistribution& out, const Range& range) const {
+  void read(const Json& j, const std::string& ptr, GroupSizeDistribution& out,
+            const Range& range) const {
     out = read_group_size(j, ptr, file_, range);
   }
   void read(const Json& j, const std::string& ptr, NightPreference& out, const Range& range) const {
@@ -140,7 +146,8 @@ class FieldReader {
         static_cast<std::size_t>(limits::kMaxListEntries))  // before allocating the structs
       fail(ptr, fmt::format("{} entries, over the limit of {}", j.size(), limits::kMaxListEntries));
     out.assign(j.size(), T{});
-    for (std::size_t i = 0; i < j.size(); ++i) read(j[i], ptr + "/" + std::to_string(i), out[i], check);
+    for (std::size_t i = 0; i < j.size(); ++i)
+      read(j[i], ptr + "/" + std::to_string(i), out[i], check);
   }
   // An object of named entries (weather states, transition weights): every key is a name.
   template <class T, class Check>
@@ -207,7 +214,7 @@ class FieldWriter {
       Json array = Json::array();
       for (const auto& element : value) array.push_back(to_json(element));
       return array;
-    } else if constexpr (requires(FieldWriter& w, T& t) { visit_fields(w, t); }) {
+    } else if constexpr (requires(FieldWriter & w, T & t) { visit_fields(w, t); }) {
       Json object = Json::object();
       FieldWriter writer(object);
       visit_fields(writer, const_cast<T&>(value));  // the writer only reads

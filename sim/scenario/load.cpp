@@ -22,9 +22,12 @@ namespace detail {
 std::string pointer_token(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -38,7 +41,9 @@ using detail::FieldReader;
 // Exactly one kind of terrain; none written means flat ground with its defaults.
 void settle_terrain_kind(TerrainSpec& t, const std::string& file) {
   const int kinds = t.flat.has_value() + t.synthetic.has_value() + t.files.has_value();
-  if (kinds > 1) throw InputError(file, "/terrain", "give one of \"flat\", \"synthetic\" or \"files\", not several");
+  if (kinds > 1)
+    throw InputError(file, "/terrain",
+                     "give one of \"flat\", \"synthetic\" or \"files\", not several");
   if (kinds == 0) t.flat.emplace();
 }
 
@@ -53,7 +58,8 @@ void resolve_terrain_files(TerrainFilesSpec& files, const std::filesystem::path&
     std::filesystem::path p(path);
     if (p.is_relative()) p = scenario_dir / p;
     if (!std::filesystem::is_regular_file(p))
-      throw InputError(file, std::string("/terrain/files/") + key, "cannot open \"" + p.string() + "\"");
+      throw InputError(file, std::string("/terrain/files/") + key,
+                       "cannot open \"" + p.string() + "\"");
     path = p.lexically_normal().string();
   };
   if (!files.crs.empty() && !parse_epsg(files.crs))
@@ -64,7 +70,8 @@ void resolve_terrain_files(TerrainFilesSpec& files, const std::filesystem::path&
   resolve(files.rivers, "rivers");
   resolve(files.towns, "towns");
   if (files.land_cover_raster) resolve(files.land_cover_raster->file, "land_cover_raster/file");
-  if (files.land_cover_polygons) resolve(files.land_cover_polygons->file, "land_cover_polygons/file");
+  if (files.land_cover_polygons)
+    resolve(files.land_cover_polygons->file, "land_cover_polygons/file");
 }
 
 // The border's length where the scenario alone tells it; empty for real geography, whose
@@ -133,7 +140,8 @@ void check_moving_sensors(const Scenario& s, std::size_t sector_count, double le
 
 // Maintenance windows of one sensor must not overlap themselves: a window no longer than
 // its period.
-void check_availability(const AvailabilitySpec& a, const std::string& ptr, const std::string& file) {
+void check_availability(const AvailabilitySpec& a, const std::string& ptr,
+                        const std::string& file) {
   for (std::size_t k = 0; k < a.downtime.size(); ++k) {
     const DowntimeSpec& d = a.downtime[k];
     if (d.every_h > 0.0 && d.duration_h > d.every_h)
@@ -144,15 +152,19 @@ void check_availability(const AvailabilitySpec& a, const std::string& ptr, const
 
 // Ground sensor lines within the border; every sensor's maintenance windows well formed.
 void check_sensor_service(const Scenario& s, double length_km, const std::string& file) {
-  if (s.sensors.towers) check_availability(s.sensors.towers->availability, "/sensors/towers/availability", file);
+  if (s.sensors.towers)
+    check_availability(s.sensors.towers->availability, "/sensors/towers/availability", file);
   for (std::size_t i = 0; i < s.sensors.drones.size(); ++i)
-    check_availability(s.sensors.drones[i].availability, fmt::format("/sensors/drones/{}/availability", i), file);
+    check_availability(s.sensors.drones[i].availability,
+                       fmt::format("/sensors/drones/{}/availability", i), file);
   for (std::size_t i = 0; i < s.sensors.patrols.size(); ++i)
-    check_availability(s.sensors.patrols[i].availability, fmt::format("/sensors/patrols/{}/availability", i), file);
+    check_availability(s.sensors.patrols[i].availability,
+                       fmt::format("/sensors/patrols/{}/availability", i), file);
   for (std::size_t i = 0; i < s.sensors.ground_sensors.size(); ++i) {
     const GroundSensorLineSpec& g = s.sensors.ground_sensors[i];
     const std::string ptr = fmt::format("/sensors/ground_sensors/{}", i);
-    if (!g.along_border_km.empty()) check_stretch(g.along_border_km, length_km, ptr + "/along_border_km", file);
+    if (!g.along_border_km.empty())
+      check_stretch(g.along_border_km, length_km, ptr + "/along_border_km", file);
     check_availability(g.availability, ptr + "/availability", file);
   }
 }
@@ -198,7 +210,8 @@ void check_consistency(const Scenario& s, const std::string& file) {
     for (std::size_t i = 0; i < sector_count; ++i) {
       if (!jurisdiction_names.contains(s.sectors.jurisdiction[i]))
         fail(fmt::format("/sectors/jurisdiction/{}", i),
-             fmt::format("\"{}\" is not a jurisdiction in /jurisdictions", s.sectors.jurisdiction[i]));
+             fmt::format("\"{}\" is not a jurisdiction in /jurisdictions",
+                         s.sectors.jurisdiction[i]));
     }
   }
 
@@ -262,7 +275,8 @@ Json parse_json(const std::string& text, const std::string& file) {
 Scenario read_variant(const Json& base, const std::string& name, const Json& patch,
                       const std::string& file) {
   const std::string variant_ptr = "/variants/" + detail::pointer_token(name);
-  if (!patch.is_object()) throw InputError(file, variant_ptr, "a variant must be a JSON object (a merge patch)");
+  if (!patch.is_object())
+    throw InputError(file, variant_ptr, "a variant must be a JSON object (a merge patch)");
   for (const char* shared : {"seed", "batch", "variants"}) {
     if (patch.contains(shared))
       throw InputError(file, variant_ptr + "/" + shared,
@@ -282,9 +296,7 @@ Scenario read_variant(const Json& base, const std::string& name, const Json& pat
 
 }  // namespace
 
-Json scenario_to_json(const Scenario& scenario) {
-  return detail::FieldWriter::to_json(scenario);
-}
+Json scenario_to_json(const Scenario& scenario) { return detail::FieldWriter::to_json(scenario); }
 
 LoadedScenario load_scenario_text(const std::string& text, const std::string& file,
                                   const ScenarioOverrides& overrides) {

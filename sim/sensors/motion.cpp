@@ -32,7 +32,7 @@ std::optional<double> first_within(MapPoint d0, MapPoint w, double range_m, doub
 }
 
 std::optional<std::pair<double, double>> window_within(MapPoint centre, double r, MapPoint a,
-                                                      double ta, MapPoint b, double tb) {
+                                                       double ta, MapPoint b, double tb) {
   if (tb < ta || !(r >= 0.0)) return std::nullopt;
   const MapPoint d{a.x - centre.x, a.y - centre.y};  // the leg's start, from the centre
   const MapPoint v{b.x - a.x, b.y - a.y};            // the whole leg, u from 0 to 1

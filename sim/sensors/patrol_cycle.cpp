@@ -15,8 +15,7 @@ double cycle_position(double unfolded_m, double length_m, bool loop) {
   return w;
 }
 
-DailyWindows::DailyWindows(const std::vector<std::vector<double>>& windows_h,
-                           double start_of_run_s)
+DailyWindows::DailyWindows(const std::vector<std::vector<double>>& windows_h, double start_of_run_s)
     : start_s_(std::fmod(start_of_run_s, kDayS)) {
   for (const auto& w : windows_h) {
     if (w.size() != 2) throw std::invalid_argument("a window is [from_h, to_h]");
@@ -39,9 +38,8 @@ bool DailyWindows::active(double t_s) const {
   if (always()) return true;
   double local = std::fmod(t_s + start_s_, kDayS);
   if (local < 0) local += kDayS;
-  return std::any_of(spans_.begin(), spans_.end(), [&](const auto& span) {
-    return local >= span.first && local < span.second;
-  });
+  return std::any_of(spans_.begin(), spans_.end(),
+                     [&](const auto& span) { return local >= span.first && local < span.second; });
 }
 
 }  // namespace bordersim::sensors

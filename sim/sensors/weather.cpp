@@ -28,7 +28,8 @@ bool WeatherChain::grounds_drones() const {
   return std::any_of(states.begin(), states.end(), [](const auto& s) { return !s.drones_fly; });
 }
 bool WeatherChain::grounds_air_recon() const {
-  return std::any_of(states.begin(), states.end(), [](const auto& s) { return !s.air_recon_flies; });
+  return std::any_of(states.begin(), states.end(),
+                     [](const auto& s) { return !s.air_recon_flies; });
 }
 bool WeatherChain::changes_patrols() const {
   return std::any_of(states.begin(), states.end(),
@@ -36,7 +37,8 @@ bool WeatherChain::changes_patrols() const {
 }
 
 bool WeatherChain::changes_crews() const {
-  return std::any_of(states.begin(), states.end(), [](const auto& s) { return s.crew_detection_factor != 1.0; });
+  return std::any_of(states.begin(), states.end(),
+                     [](const auto& s) { return s.crew_detection_factor != 1.0; });
 }
 double WeatherChain::max_crew_factor() const {
   double most = 0.0;

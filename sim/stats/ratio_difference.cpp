@@ -23,8 +23,9 @@ Interval clustered_ratio_difference(std::span<const ClusterCounts> clusters, dou
   const double n_mean = n / clusters_count, m_mean = m / clusters_count;
   double sum_z2 = 0.0;
   for (const ClusterCounts& c : clusters) {
-    const double z = (static_cast<double>(c.successes_a) - p1 * static_cast<double>(c.trials_a)) / n_mean -
-                     (static_cast<double>(c.successes_b) - p2 * static_cast<double>(c.trials_b)) / m_mean;
+    const double z =
+        (static_cast<double>(c.successes_a) - p1 * static_cast<double>(c.trials_a)) / n_mean -
+        (static_cast<double>(c.successes_b) - p2 * static_cast<double>(c.trials_b)) / m_mean;
     sum_z2 += z * z;
   }
   const double se = std::sqrt(sum_z2 / (clusters_count * (clusters_count - 1.0)));

@@ -104,15 +104,15 @@ int epsg_of(const OGRSpatialReference& srs) {
 DatasetPtr warped(GDALDataset& ds, const OGRSpatialReference& target,
                   const std::optional<GridGeometry>& grid, const Source& src) {
   const std::string wkt = to_wkt(target);
-  std::vector<std::string> args = {"-of", "VRT",     "-t_srs",     wkt, "-r", "bilinear",
+  std::vector<std::string> args = {"-of", "VRT",     "-t_srs",     wkt,   "-r", "bilinear",
                                    "-ot", "Float32", "-dstnodata", "nan", "-q"};
   if (grid) {
     const auto number = [](double v) { return fmt::format("{:.17g}", v); };
     const double east = grid->west + grid->cols * grid->cell_w;
     const double south = grid->north - grid->rows * grid->cell_h;
-    for (std::string a : {std::string("-te"), number(grid->west), number(south), number(east),
-                          number(grid->north), std::string("-ts"), std::to_string(grid->cols),
-                          std::to_string(grid->rows)}) {
+    for (std::string a :
+         {std::string("-te"), number(grid->west), number(south), number(east), number(grid->north),
+          std::string("-ts"), std::to_string(grid->cols), std::to_string(grid->rows)}) {
       args.push_back(std::move(a));
     }
   }
@@ -339,9 +339,9 @@ std::vector<Town> read_towns(const std::filesystem::path& file, const TargetCrs&
       }
       std::string name = string_property(feature, {"NAME", "name", "NAME_EN"});
       if (name.empty()) name = fmt::format("town {}", position);
-      towns.push_back(
-          Town{std::move(name), p, town_radius_m(number_property(feature, {"POP_MAX", "population", "pop"}),
-                                                    people_per_km2)});
+      towns.push_back(Town{std::move(name), p,
+                           town_radius_m(number_property(feature, {"POP_MAX", "population", "pop"}),
+                                         people_per_km2)});
     };
     layer->ResetReading();
     for (const auto& feature : *layer) {
@@ -381,7 +381,8 @@ MapPoint lonlat_to_map(double lon_deg, double lat_deg, const std::string& crs_wk
   OGRSpatialReference target;
   if (target.SetFromUserInput(crs_wkt.c_str()) != OGRERR_NONE) src.fail("unknown map CRS");
   traditional_order(target);
-  std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&wgs84, &target));
+  std::unique_ptr<OGRCoordinateTransformation> ct(
+      OGRCreateCoordinateTransformation(&wgs84, &target));
   MapPoint p{lon_deg, lat_deg};
   if (!ct || !ct->Transform(1, &p.x, &p.y))
     src.fail("cannot bring this lon/lat onto the map plane" + QuietGdalErrors::last_message());

@@ -30,8 +30,8 @@ FractalNoise::FractalNoise(std::uint64_t seed, std::uint32_t first_purpose, cons
     o.shift = 0.3719 * k * o.wavelength;  // keeps the octaves' lattice lines apart
     o.i0 = static_cast<std::int64_t>(std::floor((g.west + o.shift) / o.wavelength));
     o.j0 = static_cast<std::int64_t>(std::floor((south + o.shift) / o.wavelength));
-    o.ni = static_cast<int>(
-               static_cast<std::int64_t>(std::floor((east + o.shift) / o.wavelength)) - o.i0) +
+    o.ni = static_cast<int>(static_cast<std::int64_t>(std::floor((east + o.shift) / o.wavelength)) -
+                            o.i0) +
            2;
     o.nj = static_cast<int>(
                static_cast<std::int64_t>(std::floor((g.north + o.shift) / o.wavelength)) - o.j0) +

@@ -47,7 +47,7 @@ constexpr double kDetailM = 40.0;
 // mask noise exceeds kHillThreshold, its crests along the zero lines of a second noise.
 constexpr double kHillM = 700.0;
 constexpr double kHillThreshold = 0.35;
-constexpr double kHillRamp = 0.25; // mask above the threshold at which hills reach full height
+constexpr double kHillRamp = 0.25;  // mask above the threshold at which hills reach full height
 // River valleys: pulled towards a floor kRiverBelowPlainM below the level over
 // ~kValleyWidthM either side, fully in the channel (the Euphrates runs 50-100 m below the
 // plateau).
@@ -98,7 +98,8 @@ class LineDistance {
         segments_.push_back({a, b});
         const int b0 = static_cast<int>(std::max(r0, 0.0)) / kBandRows;
         const int b1 = static_cast<int>(std::min(r1, g.rows - 1.0)) / kBandRows;
-        for (int band = b0; band <= b1; ++band) bands_[static_cast<std::size_t>(band)].push_back(index);
+        for (int band = b0; band <= b1; ++band)
+          bands_[static_cast<std::size_t>(band)].push_back(index);
       }
     }
   }
@@ -165,12 +166,15 @@ class PlainLevel {
         for (int r = by * block_; r < std::min(g_.rows, (by + 1) * block_); ++r) {
           const std::span<const float> row = z.row(r);
           for (int c = bx * block_; c < std::min(g_.cols, (bx + 1) * block_); ++c) {
-            if (!std::isnan(row[static_cast<std::size_t>(c)])) values.push_back(row[static_cast<std::size_t>(c)]);
+            if (!std::isnan(row[static_cast<std::size_t>(c)]))
+              values.push_back(row[static_cast<std::size_t>(c)]);
           }
         }
         if (values.empty()) continue;
-        const auto k = static_cast<std::size_t>(kPlainQuantile * static_cast<double>(values.size() - 1));
-        std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k), values.end());
+        const auto k =
+            static_cast<std::size_t>(kPlainQuantile * static_cast<double>(values.size() - 1));
+        std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(k),
+                         values.end());
         level_[index(bx, by)] = values[k];
       }
     });
@@ -210,7 +214,8 @@ class PlainLevel {
     return {lo, std::min(lo + 1, n - 1), u - lo};
   }
   std::size_t index(int bx, int by) const {
-    return static_cast<std::size_t>(by) * static_cast<std::size_t>(nbx_) + static_cast<std::size_t>(bx);
+    return static_cast<std::size_t>(by) * static_cast<std::size_t>(nbx_) +
+           static_cast<std::size_t>(bx);
   }
   GridGeometry g_;
   int block_ = 1, nbx_ = 0, nby_ = 0;
@@ -219,7 +224,8 @@ class PlainLevel {
 
 // ---------------------------------------------------------------------------------------
 void check_grids(const Terrain& t) {
-  if (t.elevation.cell_count() == 0) throw std::invalid_argument("synthetic ground: no elevation grid");
+  if (t.elevation.cell_count() == 0)
+    throw std::invalid_argument("synthetic ground: no elevation grid");
   if (!(t.cover.geometry() == t.elevation.geometry()))
     throw std::invalid_argument("synthetic ground: the cover and elevation grids differ");
 }
@@ -227,9 +233,10 @@ void check_grids(const Terrain& t) {
 // Rows in parallel; each row's result depends only on its index.
 template <class F>
 void for_each_row(int rows, const F& f) {
-  tbb::parallel_for(tbb::blocked_range<int>(0, rows, 16), [&](const tbb::blocked_range<int>& range) {
-    for (int r = range.begin(); r != range.end(); ++r) f(r);
-  });
+  tbb::parallel_for(tbb::blocked_range<int>(0, rows, 16),
+                    [&](const tbb::blocked_range<int>& range) {
+                      for (int r = range.begin(); r != range.end(); ++r) f(r);
+                    });
 }
 
 void fill_elevation(Terrain& terrain, std::uint64_t seed, double river_width_m) {
@@ -256,8 +263,8 @@ void fill_elevation(Terrain& terrain, std::uint64_t seed, double river_width_m) 
       const double base = kLevelM + kLevelSwingM * level[c];
       // Crests along the zero lines of `crest`, falling to a third between them.
       const double ridge = 1.0 - std::min(1.0, 2.0 * std::abs(crest[c]));
-      const double hill = kHillM * smoothstep((hills[c] - kHillThreshold) / kHillRamp) *
-                          (0.3 + 0.7 * ridge);
+      const double hill =
+          kHillM * smoothstep((hills[c] - kHillThreshold) / kHillRamp) * (0.3 + 0.7 * ridge);
       double z = base + kDetailM * rough[c] + hill;
       const double floor_z = base - kRiverBelowPlainM;
       if (river[c] <= channel) {
@@ -309,7 +316,8 @@ void fill_synthetic_cover(Terrain& terrain, std::uint64_t seed, double river_wid
   const auto cols = static_cast<std::size_t>(g.cols);
 
   for_each_row(g.rows, [&](int r) {
-    std::vector<double> patch(cols, 0.0), fray(cols, 0.0), marsh(cols, 0.0), river(cols), level(cols);
+    std::vector<double> patch(cols, 0.0), fray(cols, 0.0), marsh(cols, 0.0), river(cols),
+        level(cols);
     patches.add_row(r, patch);
     edge.add_row(r, fray);
     swamp.add_row(r, marsh);
@@ -340,7 +348,8 @@ void fill_synthetic_cover(Terrain& terrain, std::uint64_t seed, double river_wid
       } else {
         if (river[c] < kFloodplainM + 1500.0 * fray[c] || town_edge < kTownFarmM + 1000.0 * fray[c])
           lc = LandCover::kFarmland;
-        if (marsh[c] > kSwampThreshold && river[c] < kSwampReachM + 800.0 * fray[c]) lc = LandCover::kSwamp;
+        if (marsh[c] > kSwampThreshold && river[c] < kSwampReachM + 800.0 * fray[c])
+          lc = LandCover::kSwamp;
       }
       if (urban) lc = LandCover::kUrban;
       out[c] = lc;

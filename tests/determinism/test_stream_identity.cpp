@@ -1,7 +1,7 @@
-// Streams keyed by identity (README, "How the model works": common random numbers): a crosser's draws
-// during the run come from streams keyed by who it is — its kind, origin and sequence
-// within that origin — not by its rank among all crossers. So adding smugglers leaves every
-// infiltrator's detections exactly as they were.
+// Streams keyed by identity (README, "How the model works": common random numbers): a crosser's
+// draws during the run come from streams keyed by who it is — its kind, origin and sequence within
+// that origin — not by its rank among all crossers. So adding smugglers leaves every infiltrator's
+// detections exactly as they were.
 #include <doctest/doctest.h>
 
 #include <cmath>

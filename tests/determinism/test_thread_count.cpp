@@ -42,7 +42,8 @@ TEST_CASE("1 or 2 or 7 threads give identical replications") {
   ScenarioOverrides overrides;
   overrides.replications = 24;
   overrides.only_variants = kTwoLayouts;
-  const auto scenario = load_scenario_text(std::string(default_scenario_json()), "default", overrides);
+  const auto scenario =
+      load_scenario_text(std::string(default_scenario_json()), "default", overrides);
   const BatchResult one = run_batch(scenario, 1);
   CHECK(one.variants.at(0).replications.at(0).crossings > 0);
   check_identical(one, run_batch(scenario, 2));
@@ -82,5 +83,6 @@ TEST_CASE("a different seed gives different crossers") {
   const auto text = std::string(default_scenario_json());
   const auto ra = run_batch(load_scenario_text(text, "d", a), 1).variants[0].replications[0];
   const auto rb = run_batch(load_scenario_text(text, "d", b), 1).variants[0].replications[0];
-  CHECK_FALSE(same_bits(ra.crossing_records.at(0).border_x_m, rb.crossing_records.at(0).border_x_m));
+  CHECK_FALSE(
+      same_bits(ra.crossing_records.at(0).border_x_m, rb.crossing_records.at(0).border_x_m));
 }

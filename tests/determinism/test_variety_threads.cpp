@@ -32,7 +32,8 @@ constexpr const char* kScenario = R"({
 
 }  // namespace
 
-TEST_CASE("crosser variety: records identical on 1 or 3 threads, crossers identical across layouts") {
+TEST_CASE(
+    "crosser variety: records identical on 1 or 3 threads, crossers identical across layouts") {
   const auto scenario = load_scenario_text(kScenario, "variety.json");
   const BatchResult one = run_batch(scenario, 1);
   const BatchResult three = run_batch(scenario, 3);

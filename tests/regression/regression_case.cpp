@@ -45,25 +45,29 @@ class Digest {
 
 // Nine significant digits: far above the model's own precision, far below the noise of
 // a different optimisation level (the sanitizer build is -O0).
-std::string rounded(double value) { return std::isnan(value) ? "nan" : fmt::format("{:.9g}", value); }
+std::string rounded(double value) {
+  return std::isnan(value) ? "nan" : fmt::format("{:.9g}", value);
+}
 
 std::string crossing_line(const CrossingRecord& c) {
-  return fmt::format("{} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {}\n", c.replication, c.crosser,
-                     static_cast<int>(c.kind), c.group_size, c.sector, rounded(c.start_s),
-                     rounded(c.first_detection_s), rounded(c.interception_s), static_cast<int>(c.first_detector),
-                     rounded(c.first_report_s), rounded(c.first_dispatch_s), static_cast<int>(c.interceptor),
+  return fmt::format("{} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {} {}\n", c.replication,
+                     c.crosser, static_cast<int>(c.kind), c.group_size, c.sector,
+                     rounded(c.start_s), rounded(c.first_detection_s), rounded(c.interception_s),
+                     static_cast<int>(c.first_detector), rounded(c.first_report_s),
+                     rounded(c.first_dispatch_s), static_cast<int>(c.interceptor),
                      static_cast<int>(c.outcome), rounded(c.border_x_m), rounded(c.border_y_m),
-                     rounded(c.cargo_value_usd), static_cast<int>(c.mover), static_cast<int>(c.cargo),
-                     c.organisation, rounded(c.seam_distance_m));
+                     rounded(c.cargo_value_usd), static_cast<int>(c.mover),
+                     static_cast<int>(c.cargo), c.organisation, rounded(c.seam_distance_m));
 }
 
 // The replication's totals, without `events` (a cost measure: a faster engine may handle
 // fewer events for the same outcomes).
 std::string totals_line(const ReplicationRecord& r) {
-  return fmt::format("{} {} {} {} {} {} {} {} {} {} {} {} {} {}\n", r.replication, r.crossings, r.detected,
-                     r.intercepted, r.aborted, r.escaped, r.false_alarms, rounded(r.responder_busy_s),
-                     r.missed_arrivals, r.false_alarm_dispatches, r.responder_dispatches,
-                     rounded(r.responder_available_s), rounded(r.value_seized_usd), rounded(r.value_delivered_usd));
+  return fmt::format("{} {} {} {} {} {} {} {} {} {} {} {} {} {}\n", r.replication, r.crossings,
+                     r.detected, r.intercepted, r.aborted, r.escaped, r.false_alarms,
+                     rounded(r.responder_busy_s), r.missed_arrivals, r.false_alarm_dispatches,
+                     r.responder_dispatches, rounded(r.responder_available_s),
+                     rounded(r.value_seized_usd), rounded(r.value_delivered_usd));
 }
 
 std::string digest_of(const BatchResult& batch) {
@@ -72,14 +76,15 @@ std::string digest_of(const BatchResult& batch) {
   for (const VariantResult& variant : batch.variants) {
     out << fmt::format("\nvariant {}\n", variant.name);
     for (const SummaryRow& row : summarize(variant)) {
-      out << fmt::format("  {} {:.6g} [{:.6g}, {:.6g}] n={}\n", row.metric, row.estimate, row.lower, row.upper,
-                         row.n);
+      out << fmt::format("  {} {:.6g} [{:.6g}, {:.6g}] n={}\n", row.metric, row.estimate, row.lower,
+                         row.upper, row.n);
     }
     Digest records;
     std::size_t crossings = 0;
     for (const ReplicationRecord& replication : variant.replications) {
       records.add(totals_line(replication));
-      for (const CrossingRecord& crossing : replication.crossing_records) records.add(crossing_line(crossing));
+      for (const CrossingRecord& crossing : replication.crossing_records)
+        records.add(crossing_line(crossing));
       crossings += replication.crossing_records.size();
     }
     out << fmt::format("  records {} crossings, fnv1a64 {}\n", crossings, records.hex());
@@ -112,8 +117,8 @@ void print_differences(const std::string& expected, const std::string& actual) {
     if (!more_a && !more_b) break;
     ++line;
     if (more_a && more_b && la == lb) continue;
-    std::cerr << fmt::format("line {}:\n  expected: {}\n  actual:   {}\n", line, more_a ? la : "(none)",
-                             more_b ? lb : "(none)");
+    std::cerr << fmt::format("line {}:\n  expected: {}\n  actual:   {}\n", line,
+                             more_a ? la : "(none)", more_b ? lb : "(none)");
     ++shown;
   }
 }
@@ -143,21 +148,24 @@ int main(int argc, char** argv) {
     const LoadedScenario scenario = load_scenario_file((case_dir / "scenario.json").string());
     // oneTBB caps workers at the core count; lift the cap so that -j 7 really runs seven
     // threads on a two-core machine (more interleavings, the point of the check).
-    const tbb::global_control workers(tbb::global_control::max_allowed_parallelism,
-                                      static_cast<std::size_t>(*std::max_element(threads.begin(), threads.end())));
+    const tbb::global_control workers(
+        tbb::global_control::max_allowed_parallelism,
+        static_cast<std::size_t>(*std::max_element(threads.begin(), threads.end())));
     std::string first;
     for (int count : threads) {
       const std::string digest = digest_of(run_batch(scenario, count));
       if (first.empty()) {
         first = digest;
       } else if (digest != first) {
-        std::cerr << fmt::format("{}: -j {} differs from -j {}\n", case_dir.string(), count, threads.front());
+        std::cerr << fmt::format("{}: -j {} differs from -j {}\n", case_dir.string(), count,
+                                 threads.front());
         print_differences(first, digest);
         return 1;
       }
     }
-    const std::string text = "# regression case " + case_dir.filename().string() +
-                             " (tests/regression/README.md; rewrite with tools/update_regression.sh)\n" + first;
+    const std::string text =
+        "# regression case " + case_dir.filename().string() +
+        " (tests/regression/README.md; rewrite with tools/update_regression.sh)\n" + first;
     const fs::path expected_path = case_dir / "expected.txt";
     if (update) {
       std::ofstream(expected_path, std::ios::binary) << text;

@@ -19,7 +19,8 @@ inline void add_crossings(ReplicationRecord& r, std::vector<CrossingRecord> rows
     if (!std::isnan(c.first_detection_s)) ++r.detected;
     if (c.outcome == Outcome::kIntercepted) ++r.intercepted;
     if (c.outcome == Outcome::kAborted) ++r.aborted;
-    if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted) ++r.escaped;
+    if (c.outcome == Outcome::kUndetected || c.outcome == Outcome::kDetectedNotIntercepted)
+      ++r.escaped;
   }
   r.crossing_records = std::move(rows);
 }

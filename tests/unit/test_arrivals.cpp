@@ -1,6 +1,5 @@
 // Arrivals: ids, order, common random numbers across variants and threads, reactions.
 #include <doctest/doctest.h>
-
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
@@ -31,13 +30,14 @@ constexpr const char* kTwoKinds = R"({
 
 bool same_plan(const CrosserPlan& a, const CrosserPlan& b) {
   return a.id == b.id && a.kind == b.kind && a.start == b.start &&
-         std::memcmp(&a.border_s, &b.border_s, sizeof a.border_s) == 0 && a.group_size == b.group_size &&
-         a.speed_mps == b.speed_mps && a.approach_m == b.approach_m && a.goal_m == b.goal_m &&
-         a.mover == b.mover && a.cargo == b.cargo &&
+         std::memcmp(&a.border_s, &b.border_s, sizeof a.border_s) == 0 &&
+         a.group_size == b.group_size && a.speed_mps == b.speed_mps &&
+         a.approach_m == b.approach_m && a.goal_m == b.goal_m && a.mover == b.mover &&
+         a.cargo == b.cargo &&
          std::memcmp(&a.cargo_value_usd, &b.cargo_value_usd, sizeof(double)) == 0 &&
          a.organisation == b.organisation && a.origin == b.origin && a.knowledge == b.knowledge &&
-         a.risk_aversion_s == b.risk_aversion_s && a.reaction == b.reaction && a.hide_s == b.hide_s &&
-         a.run_speed_factor == b.run_speed_factor;
+         a.risk_aversion_s == b.risk_aversion_s && a.reaction == b.reaction &&
+         a.hide_s == b.hide_s && a.run_speed_factor == b.run_speed_factor;
 }
 
 }  // namespace
@@ -89,7 +89,8 @@ TEST_CASE("arrivals: more smugglers leave the infiltrators' draws alone") {
   const auto infiltrators = [](const std::vector<CrosserPlan>& plans) {
     std::vector<Key> keys;
     for (const CrosserPlan& p : plans) {
-      if (p.kind == CrosserKind::kInfiltrator) keys.emplace_back(p.start, p.border_s, p.group_size, p.reaction, p.origin);
+      if (p.kind == CrosserKind::kInfiltrator)
+        keys.emplace_back(p.start, p.border_s, p.group_size, p.reaction, p.origin);
     }
     return keys;
   };
@@ -108,7 +109,8 @@ TEST_CASE("arrivals: the same plans on any number of threads") {
                     [&](std::uint32_t r) { parallel[r] = plan_crossers(model, 77, r); });
   for (std::uint32_t r = 0; r < kReplications; ++r) {
     REQUIRE(serial[r].size() == parallel[r].size());
-    for (std::size_t i = 0; i < serial[r].size(); ++i) CHECK(same_plan(serial[r][i], parallel[r][i]));
+    for (std::size_t i = 0; i < serial[r].size(); ++i)
+      CHECK(same_plan(serial[r][i], parallel[r][i]));
   }
 }
 

@@ -90,7 +90,8 @@ TEST_CASE("availability: bad parameters are refused") {
   CHECK_THROWS_AS(Availability(overlapping, kHour, stream_for(0)), std::invalid_argument);
 }
 
-TEST_CASE("availability: random failures merged with maintenance and queries that agree with a scan") {
+TEST_CASE(
+    "availability: random failures merged with maintenance and queries that agree with a scan") {
   AvailabilityParams p;
   p.mtbf_s = 10 * 3600.0;
   p.mttr_s = 2 * 3600.0;

@@ -4,10 +4,10 @@
 
 #include <string>
 
+#include "../support/scenario_errors.h"
 #include "bordersim/run/model.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/terrain/gdal_io.h"
-#include "../support/scenario_errors.h"
 
 namespace {
 
@@ -15,12 +15,15 @@ using namespace bordersim;
 
 Model model_of(const std::string& towers) {
   const std::string text =
-      R"({"terrain": {"flat": {"length_km": 20, "depth_km": 20}}, "sensors": {"towers": )" + towers + "}}";
+      R"({"terrain": {"flat": {"length_km": 20, "depth_km": 20}}, "sensors": {"towers": )" +
+      towers + "}}";
   const auto loaded = load_scenario_text(text, "s.json");
   return build_model(loaded.variants.at(0).scenario, "s.json");
 }
 
-TEST_CASE("behaviour keys: crew re-sighting, stare glimpse and thermal diurnal factors default as before") {
+TEST_CASE(
+    "behaviour keys: crew re-sighting, stare glimpse and thermal diurnal factors default as "
+    "before") {
   const Model m = model_of(R"({"cameras": [{"kind": "thermal"}, {"kind": "visible"}]})");
   REQUIRE(!m.towers.empty());
   CHECK(m.towers[0].resighting_s == 60.0);
@@ -44,14 +47,17 @@ TEST_CASE("behaviour keys: set values reach the towers and cameras") {
 
 TEST_CASE("behaviour keys: bad values and thermal keys on a visible camera name the key") {
   const std::string head = R"({"terrain": {"flat": {"length_km": 20}}, )";
-  CHECK(testing::pointer_of_error(head + R"("sensors": {"towers": {"cameras": [{"crossover_factor": 0.3}]}}})") ==
+  CHECK(testing::pointer_of_error(
+            head + R"("sensors": {"towers": {"cameras": [{"crossover_factor": 0.3}]}}})") ==
         "/sensors/towers/cameras/0/crossover_factor");
   CHECK(testing::pointer_of_error(head + R"("sensors": {"towers": {"crew_resighting_s": 0}}})") ==
         "/sensors/towers/crew_resighting_s");
-  CHECK(testing::pointer_of_error(head + R"("sensors": {"towers": {"cameras": [{"stare_glimpse_s": 0.001}]}}})") ==
+  CHECK(testing::pointer_of_error(
+            head + R"("sensors": {"towers": {"cameras": [{"stare_glimpse_s": 0.001}]}}})") ==
         "/sensors/towers/cameras/0/stare_glimpse_s");
   CHECK(testing::pointer_of_error(
-            head + R"("threats": {"infiltrators": {"reactions": {"hidden_detection_factor": 1.5}}}})") ==
+            head +
+            R"("threats": {"infiltrators": {"reactions": {"hidden_detection_factor": 1.5}}}})") ==
         "/threats/infiltrators/reactions/hidden_detection_factor");
 }
 

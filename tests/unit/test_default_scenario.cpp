@@ -38,7 +38,8 @@ TEST_CASE("default scenario: two jurisdictions with named sectors and a delayed 
   CHECK(base.jurisdictions.size() == 2);
   const SectorsSpec& sectors = base.sectors;
   CHECK(sectors.names.size() >= 2);
-  CHECK(std::set<std::string>(sectors.jurisdiction.begin(), sectors.jurisdiction.end()).size() == 2);
+  CHECK(std::set<std::string>(sectors.jurisdiction.begin(), sectors.jurisdiction.end()).size() ==
+        2);
   CHECK(sectors.handoff == "delayed");
   CHECK(sectors.handoff_delay_s > 0.0);
   // A QRF base in each jurisdiction.

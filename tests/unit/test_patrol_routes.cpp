@@ -49,15 +49,15 @@ TEST_CASE("patrol shifts: daily windows in local time, over midnight, clipped sp
   const double start = 18.0 * 3600.0;
   const sensors::DailyWindows day({{6.0, 14.0}}, start);
   CHECK_FALSE(day.always());
-  CHECK_FALSE(day.active(0.0));                  // 18:00
-  CHECK(day.active(12.0 * 3600.0));              // 06:00 the next day
-  CHECK(day.active(19.9 * 3600.0));              // 13:54
-  CHECK_FALSE(day.active(20.0 * 3600.0));        // 14:00: the window is half-open
-  CHECK(day.active((12.0 + 24.0) * 3600.0));     // a day later
+  CHECK_FALSE(day.active(0.0));               // 18:00
+  CHECK(day.active(12.0 * 3600.0));           // 06:00 the next day
+  CHECK(day.active(19.9 * 3600.0));           // 13:54
+  CHECK_FALSE(day.active(20.0 * 3600.0));     // 14:00: the window is half-open
+  CHECK(day.active((12.0 + 24.0) * 3600.0));  // a day later
   const sensors::DailyWindows night({{22.0, 6.0}}, start);
-  CHECK_FALSE(night.active(3.9 * 3600.0));  // 21:54
-  CHECK(night.active(4.0 * 3600.0));        // 22:00
-  CHECK(night.active(6.5 * 3600.0));        // 00:30
+  CHECK_FALSE(night.active(3.9 * 3600.0));   // 21:54
+  CHECK(night.active(4.0 * 3600.0));         // 22:00
+  CHECK(night.active(6.5 * 3600.0));         // 00:30
   CHECK_FALSE(night.active(12.0 * 3600.0));  // 06:00
   // The parts of [0 h, 48 h] (18:00 to 18:00 two days later) within 06:00–14:00.
   std::vector<std::pair<double, double>> spans;
@@ -69,7 +69,8 @@ TEST_CASE("patrol shifts: daily windows in local time, over midnight, clipped sp
   CHECK(spans[1].second == doctest::Approx(44.0 * 3600.0));
   // Out all the time: the interval itself, once.
   spans.clear();
-  sensors::DailyWindows().active_spans(5.0, 7.0, [&](double a, double b) { spans.emplace_back(a, b); });
+  sensors::DailyWindows().active_spans(5.0, 7.0,
+                                       [&](double a, double b) { spans.emplace_back(a, b); });
   REQUIRE(spans.size() == 1);
   CHECK(spans[0] == std::pair<double, double>{5.0, 7.0});
   CHECK_THROWS_AS(sensors::DailyWindows({{3.0, 3.0}}, 0.0), std::invalid_argument);
@@ -77,14 +78,16 @@ TEST_CASE("patrol shifts: daily windows in local time, over midnight, clipped sp
 }
 
 TEST_CASE("patrol routes: a lane along [along_km, behind_m] points, closed round a loop") {
-  const auto model_with = [](const std::string& drive) {
-    return build_model(load_scenario_text(R"({"terrain": {"flat": {"length_km": 50}},
+  const auto model_with =
+      [](const std::string& drive) {
+        return build_model(load_scenario_text(R"({"terrain": {"flat": {"length_km": 50}},
         "start": "2026-11-25T18:00:00",
         "sensors": {"patrols": [{"route_points": [[10, 0], [13, 0], [13, 4000]],
-                                 "drive": ")" + drive + R"(", "active_h": [[6, 14]], "vehicles": 2}]}})",
-                                           "s.json")
-                           .base);
-  };
+                                 "drive": ")" + drive +
+                                                  R"(", "active_h": [[6, 14]], "vehicles": 2}]}})",
+                                              "s.json")
+                               .base);
+      };
   const Model loop = model_with("loop");
   const PatrolSite& site = loop.patrols.at(0);
   CHECK(site.loop);
@@ -112,7 +115,8 @@ TEST_CASE("patrol routes: a lane along [along_km, behind_m] points, closed round
 
   // The border road stays as it was: arc length along the border, back and forth.
   const Model road = build_model(
-      load_scenario_text(R"({"sensors": {"patrols": [{"along_border_km": [100, 200]}]}})", "s.json").base);
+      load_scenario_text(R"({"sensors": {"patrols": [{"along_border_km": [100, 200]}]}})", "s.json")
+          .base);
   CHECK(road.patrols.at(0).on_border_road);
   CHECK_FALSE(road.patrols.at(0).loop);
   CHECK(road.patrols.at(0).route.from_m == 100000.0);
@@ -123,7 +127,8 @@ TEST_CASE("patrol routes: bad routes and shifts name the key to fix") {
   const auto patrol = [](const std::string& fields) {
     return R"({"sensors": {"patrols": [{)" + fields + "}]}}";
   };
-  CHECK(pointer_of_error(patrol(R"("route_points": [[10, 0]])")) == "/sensors/patrols/0/route_points");
+  CHECK(pointer_of_error(patrol(R"("route_points": [[10, 0]])")) ==
+        "/sensors/patrols/0/route_points");
   CHECK(pointer_of_error(patrol(R"("route_points": [[10, 0], [20]])")) ==
         "/sensors/patrols/0/route_points/1");
   CHECK(pointer_of_error(patrol(R"("route_points": [[10, 0], [10, 0]], "drive": "loop")")) ==
@@ -133,7 +138,8 @@ TEST_CASE("patrol routes: bad routes and shifts name the key to fix") {
   CHECK(pointer_of_error(patrol(R"("route_points": [[10, 0], [20, 0]], "drive": "circle")")) ==
         "/sensors/patrols/0/drive");
   CHECK(pointer_of_error(patrol(R"("drive": "loop")")) == "/sensors/patrols/0/drive");
-  CHECK(pointer_of_error(patrol(R"("route_points": [[10, 0], [20, 0]], "along_border_km": [0, 5])")) ==
+  CHECK(pointer_of_error(
+            patrol(R"("route_points": [[10, 0], [20, 0]], "along_border_km": [0, 5])")) ==
         "/sensors/patrols/0/along_border_km");
   CHECK(pointer_of_error(patrol(R"("route_lonlat": [[41, 34], [41.1, 34]])")) ==
         "/sensors/patrols/0/route_lonlat");
@@ -151,7 +157,8 @@ TEST_CASE("patrol routes: bad routes and shifts name the key to fix") {
         "/sensors/patrols/0/route_file");
   CHECK(pointer_of_error(real + R"("route_points": [[10, 0], [20, 0]]}]}})") ==
         "/sensors/patrols/0/route_points");
-  CHECK(pointer_of_error(real + R"("route_lonlat": [[41.5, 35.0], [41.5, 35.0]], "drive": "loop"}]}})") ==
+  CHECK(pointer_of_error(real +
+                         R"("route_lonlat": [[41.5, 35.0], [41.5, 35.0]], "drive": "loop"}]}})") ==
         "/sensors/patrols/0/route_lonlat");
 }
 
@@ -170,11 +177,13 @@ TEST_CASE("patrol routes: on real ground from lon/lat points and from a GeoJSON 
                            "sensors": {"patrols": [{"respond": false, )";
   const std::string file = (dir / "s.json").string();
   const Model from_points = build_model(
-      load_scenario_text(head + R"("route_lonlat": [[41.5, 35.0], [41.6, 35.0], [41.6, 35.05]]}]}})", file).base,
+      load_scenario_text(
+          head + R"("route_lonlat": [[41.5, 35.0], [41.6, 35.0], [41.6, 35.05]]}]}})", file)
+          .base,
       file);
-  const Model from_file =
-      build_model(load_scenario_text(head + R"("route_file": "route.geojson", "drive": "loop"}]}})", file).base,
-                  file);
+  const Model from_file = build_model(
+      load_scenario_text(head + R"("route_file": "route.geojson", "drive": "loop"}]}})", file).base,
+      file);
   // 0.1° of longitude at 35° N is about 9.1 km, 0.05° of latitude about 5.5 km.
   const SweepRoute& open = from_points.patrols.at(0).route;
   CHECK(open.to_m == doctest::Approx(9130.0 + 5550.0).epsilon(0.01));
@@ -188,7 +197,8 @@ TEST_CASE("patrol routes: on real ground from lon/lat points and from a GeoJSON 
 
 TEST_CASE("patrol routes: documented defaults, written back by the resolved scenario") {
   const auto loaded = load_scenario_text(R"({"sensors": {"patrols": [{},
-      {"route_points": [[1, 0], [2, 500]], "drive": "loop", "active_h": [[22, 6]]}]}})", "s.json");
+      {"route_points": [[1, 0], [2, 500]], "drive": "loop", "active_h": [[22, 6]]}]}})",
+                                         "s.json");
   const PatrolSpec& p = loaded.base.sensors.patrols.at(0);
   CHECK(p.drive == "shuttle");
   CHECK_FALSE(p.route_points);

@@ -24,13 +24,15 @@ Model two_jurisdictions() {
                 "jurisdiction": ["kurdistan", "federal", "federal", "kurdistan"]},
     "response": {"qrf": {"bases_km": [50, 150], "teams_per_base": 2}},
     "duration_h": 10
-  })", "t.json");
+  })",
+                                         "t.json");
   return build_model(loaded.variants[0].scenario);
 }
 
 }  // namespace
 
-TEST_CASE("seams: where neighbouring sectors change jurisdiction, and the distance to the nearest") {
+TEST_CASE(
+    "seams: where neighbouring sectors change jurisdiction, and the distance to the nearest") {
   const Model model = two_jurisdictions();
   const std::vector<double> seams = seam_positions_m(model.sectors);
   CHECK(seams == std::vector<double>{80e3, 150e3});
@@ -42,7 +44,8 @@ TEST_CASE("seams: where neighbouring sectors change jurisdiction, and the distan
   CHECK(std::isnan(seam_distance_m({}, 5.0)));
 }
 
-TEST_CASE("record_plans: rows get their plan's cargo and the replication its values and duty time") {
+TEST_CASE(
+    "record_plans: rows get their plan's cargo and the replication its values and duty time") {
   const Model model = two_jurisdictions();
   std::vector<CrosserPlan> plans(3);
   plans[0].id = 10;  // ids need not be dense for hand-made plans
@@ -66,7 +69,8 @@ TEST_CASE("record_plans: rows get their plan's cargo and the replication its val
     c.border_x_m = x;
     return c;
   };
-  record.crossing_records = {row(10, Outcome::kIntercepted, 77e3), row(4, Outcome::kDetectedNotIntercepted, 160e3),
+  record.crossing_records = {row(10, Outcome::kIntercepted, 77e3),
+                             row(4, Outcome::kDetectedNotIntercepted, 160e3),
                              row(7, Outcome::kUndetected, 10e3), row(99, Outcome::kAborted, 150e3)};
   record_plans(model, plans, record);
   const auto& rows = record.crossing_records;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "../support/replication_rows.h"
 #include "../support/record_equality.h"
+#include "../support/replication_rows.h"
 #include "bordersim/io/result_file.h"
 #include "bordersim/io/result_rasters.h"
 #include "bordersim/version.h"

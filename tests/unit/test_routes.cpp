@@ -19,19 +19,21 @@
 
 namespace br = bordersim::routes;
 namespace bt = bordersim::terrain;
-using br::Mover;
-using br::Obstacle;
 using bordersim::route_test::desert_ground;
 using bordersim::route_test::flat_ground;
+using br::Mover;
+using br::Obstacle;
 
-TEST_CASE("routes: a road cell takes the road pace and a mixed cell the harmonic mean of its speeds") {
+TEST_CASE(
+    "routes: a road cell takes the road pace and a mixed cell the harmonic mean of its speeds") {
   bt::Terrain t = desert_ground(4000.0, 2000.0, 2000.0, 100.0);
   // Half of one 200 m routing cell's four terrain cells are farmland (0.7), half desert (1).
   t.cover.at(*t.cover.cell_of({50.0, 1950.0})) = bt::LandCover::kFarmland;
   t.cover.at(*t.cover.cell_of({150.0, 1950.0})) = bt::LandCover::kFarmland;
   bt::rasterize_lines(t.cover, std::vector<bt::Polyline>{{{{0.0, -1050.0}, {4000.0, -1050.0}}}},
                       bt::LandCover::kRoad, 10.0);
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
   const auto mixed = *s.geometry().cell_of({100.0, 1900.0});
   CHECK(s.pace(Mover::kFoot, mixed) == doctest::Approx((1.0 / 0.7 + 1.0) / 2.0).epsilon(1e-6));
   const auto road = *s.geometry().cell_of({1000.0, -1050.0});
@@ -48,7 +50,8 @@ TEST_CASE("routes: a cell mostly of swamp is impassable to vehicles but not to w
     t.cover.at(*t.cover.cell_of({x, 850.0})) = bt::LandCover::kSwamp;
   }
   t.cover.at(*t.cover.cell_of({250.0, 950.0})) = bt::LandCover::kSwamp;  // 1 of 4: passable
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
   CHECK(std::isinf(s.pace(Mover::kVehicle, *s.geometry().cell_of({100.0, 900.0}))));
   CHECK(s.pace(Mover::kFoot, *s.geometry().cell_of({100.0, 900.0})) == doctest::Approx(1.0 / 0.3));
   CHECK(s.pace(Mover::kVehicle, *s.geometry().cell_of({300.0, 900.0})) ==
@@ -73,7 +76,7 @@ TEST_CASE("routes: Tobler's function at known grades, and the vehicle grade pena
   const br::CostSurface s =
       br::CostSurface::build(flat_ground(2000.0), bt::default_cover_table(), {}, 250.0, 1.0, 10.0);
   CHECK(s.slope_pace_factor(Mover::kFoot, 0.0) == doctest::Approx(1.0));
-  CHECK(s.slope_pace_factor(Mover::kFoot, 0.10) == doctest::Approx(std::exp(0.35)));  // 1.419
+  CHECK(s.slope_pace_factor(Mover::kFoot, 0.10) == doctest::Approx(std::exp(0.35)));     // 1.419
   CHECK(s.slope_pace_factor(Mover::kFoot, -0.05) == doctest::Approx(std::exp(-0.175)));  // fastest
   CHECK(s.slope_pace_factor(Mover::kFoot, -0.10) == doctest::Approx(1.0));
   CHECK(s.slope_pace_factor(Mover::kVehicle, 0.15) == doctest::Approx(2.0));
@@ -83,7 +86,8 @@ TEST_CASE("routes: Tobler's function at known grades, and the vehicle grade pena
 TEST_CASE("routes: edges know their obstacles, both ways, and foot pays the crossing time") {
   bt::Terrain t = flat_ground(10000.0);
   t.trench = bt::Trench{{{{0.0, -60.0}, {10000.0, -60.0}}}, {{4950.0, 5050.0}}, 3.0, 3.0};
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.0, 10.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.0, 10.0);
   const auto a = *s.geometry().cell_of({1125.0, -125.0});
   const bt::CellIndex b{a.col, a.row - 1};  // north, across y = -60
   CHECK(s.edge_obstacles(a, b) == 1u << static_cast<unsigned>(Obstacle::kTrench));
@@ -159,7 +163,8 @@ TEST_CASE("routes: scenario obstacles and routing keys load with their defaults 
   CHECK(s.routing.cell_m == 500.0);
   CHECK(loaded.resolved["routing"]["max_cells"] == 20000000);
   try {
-    (void)bordersim::load_scenario_text(R"({"obstacles": {"rivers": {"crossing_s": 1}}})", "s.json");
+    (void)bordersim::load_scenario_text(R"({"obstacles": {"rivers": {"crossing_s": 1}}})",
+                                        "s.json");
     FAIL("no error");
   } catch (const bordersim::InputError& e) {
     CHECK(e.pointer() == "/obstacles/rivers/crossing_s");
@@ -181,7 +186,8 @@ TEST_CASE("routes: a hazard on the terrain grid becomes its mean over each routi
   std::vector<float> hazard(static_cast<std::size_t>(fine.cell_count()), 0.0f);
   hazard[fine.index({0, 0})] = 0.4f;  // one of the four cells of routing cell (0, 0)
   hazard[fine.index({9, 9})] = std::nanf("");
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
   const std::vector<float> coarse = br::hazard_on_routing_grid(s.geometry(), fine, hazard);
   REQUIRE(coarse.size() == static_cast<std::size_t>(s.geometry().cell_count()));
   CHECK(coarse[s.geometry().index({0, 0})] == doctest::Approx(0.1));
@@ -204,13 +210,16 @@ TEST_CASE("routes: the scenario's routing keys become surface options") {
   CHECK(o.pointer == "/routing/cell_m");
 }
 
-TEST_CASE("routes: a start in a cell the mover cannot enter joins the field at the best cell nearby") {
+TEST_CASE(
+    "routes: a start in a cell the mover cannot enter joins the field at the best cell nearby") {
   bt::Terrain t = desert_ground(4000.0, 2000.0, 2000.0, 100.0);
   for (double x : {2050.0, 2150.0}) {
-    for (double y : {-1050.0, -1150.0}) t.cover.at(*t.cover.cell_of({x, y})) = bt::LandCover::kSwamp;
+    for (double y : {-1050.0, -1150.0})
+      t.cover.at(*t.cover.cell_of({x, y})) = bt::LandCover::kSwamp;
   }
   const bt::BorderFrame border(t.border);
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 200.0, 1.0, 10.0);
   const bt::MapPoint p{2100.0, -1100.0};  // the centre of the swamp cell
   REQUIRE(std::isinf(s.pace(Mover::kVehicle, *s.geometry().cell_of(p))));
   const br::CostField f = br::CostField::to_depth(s, Mover::kVehicle, border, 1000.0);

@@ -50,7 +50,8 @@ TEST_CASE("unknown keys and wrong types and out-of-range values name their JSON 
         "/sensors/towers/detection_rate_per_s");
   CHECK(load_error(R"({"sensors": {"towers": {"detection_rate_per_s": 0}}})").first ==
         "/sensors/towers/detection_rate_per_s");
-  CHECK(load_error(R"({"jurisdictions": [{"name": "a"}, {"nom": "b"}]})").first == "/jurisdictions/1/name");
+  CHECK(load_error(R"({"jurisdictions": [{"name": "a"}, {"nom": "b"}]})").first ==
+        "/jurisdictions/1/name");
   CHECK(load_error(R"({"threats": {"infiltrators": {"group_size": [1, "x"]}}})").first ==
         "/threats/infiltrators/group_size/1");
   CHECK(load_error(R"([1, 2])").first.empty());
@@ -64,12 +65,14 @@ TEST_CASE("checks across keys point at the key to fix") {
         "/sectors/split_along_border_km/2");
   CHECK(load_error(R"({"sectors": {"split_along_border_km": [0, 100, 600]}})").first ==
         "/sectors/split_along_border_km/2");
-  CHECK(load_error(R"({"sectors": {"split_along_border_km": [0, 610], "jurisdiction": ["mars"]}})").first ==
-        "/sectors/jurisdiction/0");
-  CHECK(load_error(R"({"sectors": {"split_along_border_km": [0, 300, 610], "names": ["a"]}})").first ==
-        "/sectors/names");
-  CHECK(load_error(R"({"response": {"qrf": {"bases_km": [700]}}})").first == "/response/qrf/bases_km/0");
-  CHECK(load_error(R"({"jurisdictions": [{"name": "a"}, {"name": "a"}]})").first == "/jurisdictions/1/name");
+  CHECK(load_error(R"({"sectors": {"split_along_border_km": [0, 610], "jurisdiction": ["mars"]}})")
+            .first == "/sectors/jurisdiction/0");
+  CHECK(load_error(R"({"sectors": {"split_along_border_km": [0, 300, 610], "names": ["a"]}})")
+            .first == "/sectors/names");
+  CHECK(load_error(R"({"response": {"qrf": {"bases_km": [700]}}})").first ==
+        "/response/qrf/bases_km/0");
+  CHECK(load_error(R"({"jurisdictions": [{"name": "a"}, {"name": "a"}]})").first ==
+        "/jurisdictions/1/name");
 }
 
 TEST_CASE("variants are JSON merge patches over the base and keep file order") {
@@ -80,7 +83,8 @@ TEST_CASE("variants are JSON merge patches over the base and keep file order") {
       "zeta": {},
       "alpha": {"sensors": {"towers": {"range_m": 1200}}},
       "no-towers": {"sensors": {"towers": null}}
-    }})", "s.json");
+    }})",
+                                         "s.json");
   REQUIRE(loaded.variants.size() == 3);
   CHECK(loaded.variants[0].name == "zeta");
   CHECK(loaded.variants[1].name == "alpha");
@@ -114,7 +118,8 @@ TEST_CASE("command-line overrides and variant selection") {
   overrides.seed = 99;
   overrides.replications = 7;
   overrides.only_variants = {"b"};
-  const auto loaded = load_scenario_text(R"({"variants": {"a": {}, "b": {"duration_h": 2}}})", "s.json", overrides);
+  const auto loaded =
+      load_scenario_text(R"({"variants": {"a": {}, "b": {"duration_h": 2}}})", "s.json", overrides);
   CHECK(loaded.base.seed == 99);
   CHECK(loaded.base.batch.replications == 7);
   REQUIRE(loaded.variants.size() == 1);
@@ -122,7 +127,8 @@ TEST_CASE("command-line overrides and variant selection") {
   CHECK(loaded.resolved["batch"]["replications"] == 7);
 
   overrides.only_variants = {"c"};
-  CHECK_THROWS_AS(load_scenario_text(R"({"variants": {"a": {}}})", "s.json", overrides), InputError);
+  CHECK_THROWS_AS(load_scenario_text(R"({"variants": {"a": {}}})", "s.json", overrides),
+                  InputError);
 }
 
 TEST_CASE("the resolved scenario loads back to the same values") {
@@ -130,7 +136,8 @@ TEST_CASE("the resolved scenario loads back to the same values") {
     "sensors": {"towers": {"detection_rate_per_s": 0.01}},
     "threats": {"infiltrators": {"per_day": 5}},
     "response": {"qrf": {"bases_km": [10, 20]}},
-    "variants": {"base": {}, "fast": {"response": {"report_latency_s": 5}}}})", "s.json");
+    "variants": {"base": {}, "fast": {"response": {"report_latency_s": 5}}}})",
+                                        "s.json");
   const auto again = load_scenario_text(first.resolved.dump(), "resolved.json");
   CHECK(again.resolved == first.resolved);
   CHECK(again.variants[1].scenario.response.report_latency_s == 5.0);
@@ -149,21 +156,26 @@ TEST_CASE("threats: keys of infiltrators and smugglers are checked with their po
   CHECK(loaded.base.sectors.seam_band_km == 10.0);
   CHECK(loaded.resolved["threats"]["smugglers"]["value_usd"]["drugs"]["mean"] == 10000.0);
 
-  CHECK(load_error(R"({"threats": {"infiltrators": {"reactions": {"abort": 0.5, "hide": 0.4, "run": 0.2}}}})") ==
-        std::pair<std::string, std::string>{"/threats/infiltrators/reactions",
-                                            "abort + hide + run = 1.1 is more than 1"});
+  CHECK(
+      load_error(
+          R"({"threats": {"infiltrators": {"reactions": {"abort": 0.5, "hide": 0.4, "run": 0.2}}}})") ==
+      std::pair<std::string, std::string>{"/threats/infiltrators/reactions",
+                                          "abort + hide + run = 1.1 is more than 1"});
   CHECK(load_error(R"({"threats": {"smugglers": {"knowledge": "psychic"}}})").first ==
         "/threats/smugglers/knowledge");
   CHECK(load_error(R"({"threats": {"smugglers": {"group_size": [3, 1]}}})").first ==
         "/threats/smugglers/group_size");
-  CHECK(load_error(R"({"threats": {"smugglers": {"organisations": 3, "organisation_weights": [1, 2]}}})").first ==
-        "/threats/smugglers/organisation_weights");
-  CHECK(load_error(R"({"threats": {"smugglers": {"cargo": {"drugs": 0, "weapons": 0, "people": 0}}}})").first ==
-        "/threats/smugglers/cargo");
-  CHECK(load_error(R"({"threats": {"infiltrators": {"origins": [{"along_border_km": [10, 700]}]}}})").first ==
-        "/threats/infiltrators/origins/0/along_border_km/1");
-  CHECK(load_error(R"({"threats": {"infiltrators": {"origins": [{"along_border_km": [10, 5]}]}}})").first ==
-        "/threats/infiltrators/origins/0/along_border_km/1");
+  CHECK(load_error(
+            R"({"threats": {"smugglers": {"organisations": 3, "organisation_weights": [1, 2]}}})")
+            .first == "/threats/smugglers/organisation_weights");
+  CHECK(load_error(
+            R"({"threats": {"smugglers": {"cargo": {"drugs": 0, "weapons": 0, "people": 0}}}})")
+            .first == "/threats/smugglers/cargo");
+  CHECK(
+      load_error(R"({"threats": {"infiltrators": {"origins": [{"along_border_km": [10, 700]}]}}})")
+          .first == "/threats/infiltrators/origins/0/along_border_km/1");
+  CHECK(load_error(R"({"threats": {"infiltrators": {"origins": [{"along_border_km": [10, 5]}]}}})")
+            .first == "/threats/infiltrators/origins/0/along_border_km/1");
   CHECK(load_error(R"({"threats": {"infiltrators": {"origins": [{"weight": 1}]}}})").first ==
         "/threats/infiltrators/origins/0/along_border_km");
   CHECK(load_error(R"({"threats": {"smugglers": {"night_preference": 1.5}}})").first ==
@@ -184,7 +196,8 @@ TEST_CASE("land-cover overrides change only the keys given") {
   const auto& road = terrain::properties(model.cover_table, terrain::LandCover::kRoad);
   CHECK(road.clutter == 7.0);
   CHECK(road.foot_speed_factor == 1.3);
-  CHECK(road.vehicle_speed_factor == terrain::properties(defaults, terrain::LandCover::kRoad).vehicle_speed_factor);
+  CHECK(road.vehicle_speed_factor ==
+        terrain::properties(defaults, terrain::LandCover::kRoad).vehicle_speed_factor);
   CHECK(terrain::properties(model.cover_table, terrain::LandCover::kDesert).concealment ==
         terrain::properties(defaults, terrain::LandCover::kDesert).concealment);
 }

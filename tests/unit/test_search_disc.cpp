@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "bordersim/c2/search.h"
 #include "../support/scenario_errors.h"
+#include "bordersim/c2/search.h"
 
 using namespace bordersim;
 

@@ -15,9 +15,9 @@
 #include <string>
 #include <vector>
 
-#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/geography.h"
+#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "bordersim/terrain/synthetic_ground.h"
 
@@ -47,7 +47,8 @@ double distance_to(const bt::Polyline& line, MapPoint p) {
     const MapPoint a = line.points[i - 1];
     const MapPoint b = line.points[i];
     const double dx = b.x - a.x, dy = b.y - a.y;
-    const double t = std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
+    const double t =
+        std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
     best = std::min(best, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));
   }
   return best;
@@ -106,7 +107,8 @@ TEST_CASE("synthetic ground: rivers are water, towns urban, farmland along the r
     for (int r = 0; r < g.rows; ++r) {
       for (int c = 0; c < g.cols; ++c) {
         const MapPoint p = g.cell_centre({c, r});
-        if (std::hypot(p.x - town.position.x, p.y - town.position.y) > 0.85 * town.radius_m) continue;
+        if (std::hypot(p.x - town.position.x, p.y - town.position.y) > 0.85 * town.radius_m)
+          continue;
         ++inside;
         urban += t.cover.at({c, r}) == LandCover::kUrban || t.cover.at({c, r}) == LandCover::kWater;
       }
@@ -140,7 +142,8 @@ TEST_CASE("synthetic ground: elevation does not depend on the grid's extent") {
   bt::fill_synthetic_ground(part, 3);
   for (int r = 0; r < 100; r += 7) {
     for (int c = 0; c < 200; c += 7) {
-      CHECK(part.elevation.at({c, r}) == doctest::Approx(whole.elevation.at({c + 100, r + 100})).epsilon(1e-5));
+      CHECK(part.elevation.at({c, r}) ==
+            doctest::Approx(whole.elevation.at({c + 100, r + 100})).epsilon(1e-5));
     }
   }
 }
@@ -155,16 +158,21 @@ TEST_CASE("synthetic ground: cover over a given elevation marks a steep high hil
     for (int c = 0; c < g.cols; ++c) {
       const MapPoint p = g.cell_centre({c, r});
       const double d = std::hypot(p.x - 20000.0, p.y - 15000.0);
-      t.elevation.at({c, r}) = static_cast<float>(300.0 + std::max(0.0, 600.0 * (1.0 - d / 3000.0)));
+      t.elevation.at({c, r}) =
+          static_cast<float>(300.0 + std::max(0.0, 600.0 * (1.0 - d / 3000.0)));
     }
   }
   t.elevation.at({0, 0}) = std::numeric_limits<float>::quiet_NaN();
   const std::vector<float> before(t.elevation.values().begin(), t.elevation.values().end());
   bt::fill_synthetic_cover(t, 7);
-  CHECK(std::equal(before.begin(), before.end(), t.elevation.values().begin(),
-                   [](float a, float b) { return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b); }));
-  CHECK(t.cover.cover_at({20000.0, 15000.0}) == LandCover::kMountain);  // summit: 600 m above the plain
-  CHECK(t.cover.cover_at({21500.0, 15000.0}) == LandCover::kMountain);  // flank: slope 20 %, 300 m up
+  CHECK(
+      std::equal(before.begin(), before.end(), t.elevation.values().begin(), [](float a, float b) {
+        return std::bit_cast<std::uint32_t>(a) == std::bit_cast<std::uint32_t>(b);
+      }));
+  CHECK(t.cover.cover_at({20000.0, 15000.0}) ==
+        LandCover::kMountain);  // summit: 600 m above the plain
+  CHECK(t.cover.cover_at({21500.0, 15000.0}) ==
+        LandCover::kMountain);  // flank: slope 20 %, 300 m up
   int mountain_on_plain = 0;
   for (int r = 0; r < g.rows; ++r) {
     for (int c = 0; c < g.cols; ++c) {
@@ -194,15 +202,18 @@ TEST_CASE("synthetic ground: towns from Natural Earth points with radii from pop
   const bt::TargetCrs utm37{"", 32637};
   const std::vector<bt::Town> towns = bt::read_towns(file, utm37, "/terrain/files/towns");
   REQUIRE(towns.size() == 15);
-  const auto mosul = std::find_if(towns.begin(), towns.end(), [](const bt::Town& t) { return t.name == "Mosul"; });
+  const auto mosul =
+      std::find_if(towns.begin(), towns.end(), [](const bt::Town& t) { return t.name == "Mosul"; });
   REQUIRE(mosul != towns.end());
   CHECK(mosul->radius_m == doctest::Approx(bt::town_radius_m(1316000.0)));
-  const bt::LineSet any = bt::read_lines(BORDERSIM_SOURCE_DIR "/data/real/vector/iraq_syria_boundary_ne10m_line.geojson", utm37);
+  const bt::LineSet any = bt::read_lines(
+      BORDERSIM_SOURCE_DIR "/data/real/vector/iraq_syria_boundary_ne10m_line.geojson", utm37);
   const MapPoint expected = bt::lonlat_to_map(43.143059, 36.346948, any.crs_wkt, file, "");
   CHECK(mosul->position.x == doctest::Approx(expected.x).epsilon(1e-9));
   CHECK(mosul->position.y == doctest::Approx(expected.y).epsilon(1e-9));
-  CHECK_THROWS_AS(bt::read_towns(BORDERSIM_SOURCE_DIR "/data/real/vector/no-such-file.geojson", utm37, "/x"),
-                  bordersim::InputError);
+  CHECK_THROWS_AS(
+      bt::read_towns(BORDERSIM_SOURCE_DIR "/data/real/vector/no-such-file.geojson", utm37, "/x"),
+      bordersim::InputError);
 }
 
 TEST_CASE("synthetic ground: towns without a name or a population, and multipoints") {
@@ -232,7 +243,8 @@ TEST_CASE("synthetic ground: a files border over a real DEM takes its elevation,
   const auto dir = std::filesystem::temp_directory_path() / "bordersim_synthetic_ground_test";
   std::filesystem::create_directories(dir);
   const auto border = dir / "border.geojson";
-  std::ofstream(border) << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
+  std::ofstream(border)
+      << R"({"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {},
     "geometry": {"type": "LineString", "coordinates": [[10.35, 0.45], [10.5, 0.5], [10.62, 0.47]]}}]})";
   bordersim::TerrainSpec spec;
   spec.files.emplace();

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/core/error.h"
+#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/terrain/synthetic.h"
 
 namespace bt = bordersim::terrain;

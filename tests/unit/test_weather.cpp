@@ -2,12 +2,11 @@
 // chains against their closed forms, timelines drawn from keyed streams, and drones that
 // sense nothing while the weather keeps them on the ground.
 #include <doctest/doctest.h>
-
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
-#include <fmt/format.h>
 
 #include "../support/scenario_errors.h"
 #include "bordersim/io/result_file.h"
@@ -34,8 +33,8 @@ sensors::WeatherChain two_states(double clear_h, double dust_h) {
 }
 
 std::string with_weather(const std::string& states) {
-  return fmt::format(R"({{"terrain": {{"flat": {{"length_km": 50}}}}, "weather": {{"states": {}}}}})",
-                     states);
+  return fmt::format(
+      R"({{"terrain": {{"flat": {{"length_km": 50}}}}, "weather": {{"states": {}}}}})", states);
 }
 
 }  // namespace
@@ -46,7 +45,8 @@ TEST_CASE("weather keys: absent by default, read with their defaults, written ba
   CHECK_FALSE(build_model(none.base).weather.has_value());
 
   const auto loaded = load_scenario_text(
-      with_weather(R"({"clear": {"to": {"dust": 1}}, "dust": {"mean_duration_h": 5, "to": {"clear": 2},
+      with_weather(
+          R"({"clear": {"to": {"dust": 1}}, "dust": {"mean_duration_h": 5, "to": {"clear": 2},
                        "visible_extinction_per_km": 7.8, "drones_fly": false}})"),
       "s.json");
   const auto& states = *loaded.base.weather->states;
@@ -79,36 +79,44 @@ TEST_CASE("weather keys: bad chains are errors at the key to fix") {
         "/weather/states/clear/mean_duration_h");
   CHECK(pointer_of_error(with_weather(R"({"clear": {"mean_duration_h": 0}})")) ==
         "/weather/states/clear/mean_duration_h");
-  CHECK(pointer_of_error(with_weather(R"({"clear": {"to": {"fog": 1}}, "dust": {"to": {"clear": 1}}})")) ==
+  CHECK(pointer_of_error(
+            with_weather(R"({"clear": {"to": {"fog": 1}}, "dust": {"to": {"clear": 1}}})")) ==
         "/weather/states/clear/to/fog");
-  CHECK(pointer_of_error(with_weather(R"({"clear": {"to": {"clear": 1, "dust": 1}}, "dust": {"to": {"clear": 1}}})")) ==
+  CHECK(pointer_of_error(with_weather(
+            R"({"clear": {"to": {"clear": 1, "dust": 1}}, "dust": {"to": {"clear": 1}}})")) ==
         "/weather/states/clear/to/clear");
   // A row without exits: dust would last for ever.
   CHECK(pointer_of_error(with_weather(R"({"clear": {"to": {"dust": 1}}, "dust": {}})")) ==
         "/weather/states/dust/to");
-  CHECK(pointer_of_error(with_weather(R"({"clear": {"to": {"dust": 1}}, "dust": {"to": {"clear": 0}}})")) ==
+  CHECK(pointer_of_error(
+            with_weather(R"({"clear": {"to": {"dust": 1}}, "dust": {"to": {"clear": 0}}})")) ==
         "/weather/states/dust/to");
-  CHECK(pointer_of_error(with_weather(R"({"clear": {"to": {"dust": -1}}, "dust": {"to": {"clear": 1}}})")) ==
+  CHECK(pointer_of_error(
+            with_weather(R"({"clear": {"to": {"dust": -1}}, "dust": {"to": {"clear": 1}}})")) ==
         "/weather/states/clear/to/dust");
   // Two closed sets: no unique stationary distribution.
   CHECK(pointer_of_error(with_weather(R"({"a": {"to": {"b": 1}}, "b": {"to": {"a": 1}},
                                           "c": {"to": {"d": 1}}, "d": {"to": {"c": 1}}})")) ==
         "/weather/states/c");
-  CHECK(pointer_of_error(with_weather(R"({"a": {"to": {"b": 1}}, "b": {"to": {"c": 1}}, "c": {"to": {"b": 1}}})")) ==
+  CHECK(pointer_of_error(with_weather(
+            R"({"a": {"to": {"b": 1}}, "b": {"to": {"c": 1}}, "c": {"to": {"b": 1}}})")) ==
         "/weather/states/b/to");
   CHECK(pointer_of_error(with_weather(R"({})")) == "/weather/states");
   CHECK(pointer_of_error(with_weather(R"([])")) == "/weather/states");
-  CHECK(pointer_of_error(with_weather(R"({"dust": {"drones_fly": 0}})")) == "/weather/states/dust/drones_fly");
+  CHECK(pointer_of_error(with_weather(R"({"dust": {"drones_fly": 0}})")) ==
+        "/weather/states/dust/drones_fly");
   CHECK(pointer_of_error(with_weather(R"({"dust": {"patrol_sweep_width_factor": -0.5}})")) ==
         "/weather/states/dust/patrol_sweep_width_factor");
   CHECK(pointer_of_error(with_weather(R"({"dust": {"visible_extinction_per_km": -1}})")) ==
         "/weather/states/dust/visible_extinction_per_km");
   CHECK(pointer_of_error(with_weather(R"({"dust": {"fog": 1}})")) == "/weather/states/dust/fog");
   // Spells a replication would draw: bounded like any periodic event.
-  CHECK(pointer_of_error(with_weather(R"({"a": {"mean_duration_h": 1e-6, "to": {"b": 1}}, "b": {"to": {"a": 1}}})")) ==
+  CHECK(pointer_of_error(with_weather(
+            R"({"a": {"mean_duration_h": 1e-6, "to": {"b": 1}}, "b": {"to": {"a": 1}}})")) ==
         "/weather/states/a/mean_duration_h");
   // A single state needs no exit: the same weather all run.
-  CHECK_NOTHROW(load_scenario_text(with_weather(R"({"haze": {"visible_extinction_per_km": 1}})"), "s.json"));
+  CHECK_NOTHROW(
+      load_scenario_text(with_weather(R"({"haze": {"visible_extinction_per_km": 1}})"), "s.json"));
 }
 
 TEST_CASE("weather chain: stationary distribution against closed forms") {
@@ -157,8 +165,8 @@ TEST_CASE("weather timeline: spells tile the time, are drawn from the keyed stre
   const auto shares = a.time_in_states(0, 500 * kHour, 2);
   CHECK(shares[0] + shares[1] == 500 * kHour);
   // Grounded stretches: exactly the dust spells, clipped to the horizon.
-  const auto down = a.intervals_without([&](std::uint16_t s) { return chain.states[s].drones_fly; },
-                                        500 * kHour);
+  const auto down =
+      a.intervals_without([&](std::uint16_t s) { return chain.states[s].drones_fly; }, 500 * kHour);
   Time in_dust = 0;
   for (const auto& i : down) {
     CHECK(a.state_at(i.begin) == 1);
@@ -180,7 +188,9 @@ TEST_CASE("weather: drones sense nothing while grounded, and do while flying") {
                                 "endurance_h": 14, "turnaround_h": 1, "false_alarms_per_day": 0,
                                 "sensor": {{"law": "definite", "range_m": 3000}}}}]}},
       "threats": {{"infiltrators": {{"per_day": 300, "night_preference": 0.5}}}},
-      "batch": {{"replications": 3}}}})", dust_drones_fly), "drones.json");
+      "batch": {{"replications": 3}}}})",
+                                          dust_drones_fly),
+                              "drones.json");
   };
   const auto count = [&](const char* flag) {
     const auto loaded = scenario(flag);
@@ -215,7 +225,8 @@ TEST_CASE("weather: each replication's time per state goes to the result file an
     "threats": {"infiltrators": {"per_day": 10}},
     "batch": {"replications": 5},
     "variants": {"weather": {}, "calm": {"weather": null},
-                 "towers": {"sensors": {"towers": {"along_border": {"spacing_m": 5000}}}}}})", "shares.json");
+                 "towers": {"sensors": {"towers": {"along_border": {"spacing_m": 5000}}}}}})",
+                                         "shares.json");
   const BatchResult batch = run_batch(loaded, 2);
   const auto& reps = batch.variants.at(0).replications;
   REQUIRE(reps.size() == 5);
@@ -232,10 +243,12 @@ TEST_CASE("weather: each replication's time per state goes to the result file an
   CHECK(reps[0].weather_s != reps[1].weather_s);
   CHECK(batch.variants.at(1).replications.at(0).weather_s.empty());
   // Common random numbers: another layout meets the same weather, replication by replication.
-  for (std::size_t r = 0; r < 5; ++r) CHECK(batch.variants.at(2).replications.at(r).weather_s == reps[r].weather_s);
+  for (std::size_t r = 0; r < 5; ++r)
+    CHECK(batch.variants.at(2).replications.at(r).weather_s == reps[r].weather_s);
 
   const std::string path =
-      (std::filesystem::temp_directory_path() / fmt::format("bordersim-weather-{}.h5", ::getpid())).string();
+      (std::filesystem::temp_directory_path() / fmt::format("bordersim-weather-{}.h5", ::getpid()))
+          .string();
   write_result_file(path, batch, loaded.resolved.dump(2));
   const ResultFile file = read_result_file(path);
   std::filesystem::remove(path);

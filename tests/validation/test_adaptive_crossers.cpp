@@ -1,6 +1,5 @@
 // "adaptive" crossers learn, within a replication, which corridors let them through.
 #include <doctest/doctest.h>
-
 #include <fmt/format.h>
 
 #include "bordersim/run/batch.h"
@@ -23,7 +22,9 @@ std::pair<double, double> open_share(const char* knowledge, double early_h) {
                                   "reactions": {{"abort": 0, "hide": 0, "run": 0}}}}}},
     "response": {{"qrf": {{"bases_km": [50], "setback_m": 4000, "teams_per_base": 100, "speed_mps": 30}},
                   "track_hold_s": 1e6}},
-    "batch": {{"replications": 8}}}})", knowledge), "adaptive.json");
+    "batch": {{"replications": 8}}}})",
+                                                     knowledge),
+                                         "adaptive.json");
   const BatchResult batch = run_batch(loaded, 2);
   double early = 0, early_open = 0, late = 0, late_open = 0;
   for (const auto& rep : batch.variants[0].replications) {
@@ -48,8 +49,9 @@ TEST_CASE("adaptive crossers move to the corridors that let them through and nai
   // little; by the last day it has had some 300 outcomes.
   const auto [naive_early, naive_late] = open_share("naive", 3.0);
   const auto [adaptive_early, adaptive_late] = open_share("adaptive", 3.0);
-  MESSAGE(fmt::format("open-half share, first 3 h and last day: naive {:.3f} {:.3f}; adaptive {:.3f} {:.3f}",
-                      naive_early, naive_late, adaptive_early, adaptive_late));
+  MESSAGE(fmt::format(
+      "open-half share, first 3 h and last day: naive {:.3f} {:.3f}; adaptive {:.3f} {:.3f}",
+      naive_early, naive_late, adaptive_early, adaptive_late));
   // Naive crossers cross uniformly: about half in the open half (8 × 150 a day on the last
   // day: the 99 % interval of a share of 1/2 is ± 0.037).
   CHECK(std::abs(naive_late - 0.5) < 0.04);

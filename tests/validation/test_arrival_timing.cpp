@@ -60,16 +60,19 @@ TEST_CASE("time of day: night_preference null gives homogeneous arrivals at any 
   };
   // Iraq in late November (14 h of night), southern Finland at midsummer (hardly any),
   // Patagonia in midwinter (16 h of night), each starting at a different hour.
-  const Site sites[] = {{R"({"latitude_deg": 34.5, "longitude_deg": 41, "utc_offset_h": 3})", "2026-11-25T18:00:00"},
-                        {R"({"latitude_deg": 60.2, "longitude_deg": 25, "utc_offset_h": 3})", "2026-06-21T07:00:00"},
-                        {R"({"latitude_deg": -51.6, "longitude_deg": -69.2, "utc_offset_h": -3})", "2026-06-21T13:30:00"}};
+  const Site sites[] = {
+      {R"({"latitude_deg": 34.5, "longitude_deg": 41, "utc_offset_h": 3})", "2026-11-25T18:00:00"},
+      {R"({"latitude_deg": 60.2, "longitude_deg": 25, "utc_offset_h": 3})", "2026-06-21T07:00:00"},
+      {R"({"latitude_deg": -51.6, "longitude_deg": -69.2, "utc_offset_h": -3})",
+       "2026-06-21T13:30:00"}};
   std::vector<Time> first_site_starts;
   for (const Site& s : sites) {
     const std::string where = s.site;
     CAPTURE(where);
     std::vector<double> counts(24, 0.0), sun_counts(24, 0.0);
     std::vector<Time> starts;
-    for (const CrosserPlan& p : plans_of(scenario(s.site, s.start, R"("night_preference": null)"), 4)) {
+    for (const CrosserPlan& p :
+         plans_of(scenario(s.site, s.start, R"("night_preference": null)"), 4)) {
       counts[static_cast<std::size_t>(time_to_seconds(p.start) / 3600.0) % 24] += 1.0;
       starts.push_back(p.start);
     }
@@ -77,11 +80,13 @@ TEST_CASE("time of day: night_preference null gives homogeneous arrivals at any 
     if (first_site_starts.empty()) first_site_starts = starts;
     CHECK(starts == first_site_starts);
     const double x2 = chi_square(counts, std::vector<double>(24, 1.0));
-    MESSAGE("null: chi-square over the 24 hours of the run " << x2 << " (df 23, 0.999 quantile " << kChi2Df23 << ")");
+    MESSAGE("null: chi-square over the 24 hours of the run " << x2 << " (df 23, 0.999 quantile "
+                                                             << kChi2Df23 << ")");
     CHECK(x2 < kChi2Df23);
     // The same test fails with the sun's thinning where the site has both day and night.
     if (std::string(s.site).find("60.2") != std::string::npos) continue;
-    for (const CrosserPlan& p : plans_of(scenario(s.site, s.start, R"("night_preference": 0.9)"), 4))
+    for (const CrosserPlan& p :
+         plans_of(scenario(s.site, s.start, R"("night_preference": 0.9)"), 4))
       sun_counts[static_cast<std::size_t>(time_to_seconds(p.start) / 3600.0) % 24] += 1.0;
     const double thinned = chi_square(sun_counts, std::vector<double>(24, 1.0));
     MESSAGE("0.9: chi-square " << thinned);
@@ -91,16 +96,17 @@ TEST_CASE("time of day: night_preference null gives homogeneous arrivals at any 
 
 TEST_CASE("time of day: an arrival_profile gives each hour of local mean solar time its share") {
   // Weights peaking before dawn and after dusk, two hours without crossers.
-  const std::vector<double> weights = {4, 5, 6, 6, 5, 3, 1, 0.5, 0.5, 0.5, 0.5, 0.5,
-                                       0.5, 0.5, 0.5, 0.5, 1, 2, 4, 6, 8, 0, 0, 3};
+  const std::vector<double> weights = {4,   5,   6,   6,   5, 3, 1, 0.5, 0.5, 0.5, 0.5, 0.5,
+                                       0.5, 0.5, 0.5, 0.5, 1, 2, 4, 6,   8,   0,   0,   3};
   std::string profile = R"("arrival_profile": [)";
-  for (std::size_t h = 0; h < weights.size(); ++h) profile += (h ? ", " : "") + std::to_string(weights[h]);
+  for (std::size_t h = 0; h < weights.size(); ++h)
+    profile += (h ? ", " : "") + std::to_string(weights[h]);
   profile += "]";
   // Local 18:00 at UTC+3 is 15:00 UTC; 41° E runs 41/15 h ahead of UTC in mean solar time.
   const double start_solar_h = 15.0 + 41.0 / 15.0;
   const auto plans =
-      plans_of(scenario(R"({"latitude_deg": 34.5, "longitude_deg": 41, "utc_offset_h": 3})", "2026-11-25T18:00:00",
-                        profile),
+      plans_of(scenario(R"({"latitude_deg": 34.5, "longitude_deg": 41, "utc_offset_h": 3})",
+                        "2026-11-25T18:00:00", profile),
                4);
   std::vector<double> counts(24, 0.0);
   for (const CrosserPlan& p : plans) {
@@ -113,7 +119,8 @@ TEST_CASE("time of day: an arrival_profile gives each hour of local mean solar t
   CHECK(counts[21] == 0.0);
   CHECK(counts[22] == 0.0);
   const double x2 = chi_square(counts, weights);
-  MESSAGE("profile: chi-square " << x2 << " over 22 hours (df 21, 0.999 quantile " << kChi2Df21 << ")");
+  MESSAGE("profile: chi-square " << x2 << " over 22 hours (df 21, 0.999 quantile " << kChi2Df21
+                                 << ")");
   CHECK(x2 < kChi2Df21);
   // Each hour alone within its 99.9 % binomial interval.
   double total = 0.0;
@@ -129,8 +136,8 @@ TEST_CASE("time of day: with night_preference null the gaps between arrivals are
   // A homogeneous Poisson process at 600 a day: gaps exponential with mean 144 s, so
   // P(gap > k · mean) = e^-k; judged at k = 0.5, 1, 3 within 99.9 % binomial intervals.
   const auto loaded = load_scenario_text(
-      scenario(R"({"latitude_deg": 34.5, "longitude_deg": 41, "utc_offset_h": 3})", "2026-11-25T18:00:00",
-               R"("night_preference": null)"),
+      scenario(R"({"latitude_deg": 34.5, "longitude_deg": 41, "utc_offset_h": 3})",
+               "2026-11-25T18:00:00", R"("night_preference": null)"),
       "gaps.json");
   const Model model = build_model(loaded.base);
   const double mean_s = 86400.0 / 600.0;

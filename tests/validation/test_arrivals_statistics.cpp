@@ -23,7 +23,8 @@ Model model_of(const std::string& json) {
   return build_model(loaded.variants.front().scenario);
 }
 
-std::vector<CrosserPlan> plans_over(const Model& model, std::uint32_t replications, std::uint64_t seed) {
+std::vector<CrosserPlan> plans_over(const Model& model, std::uint32_t replications,
+                                    std::uint64_t seed) {
   std::vector<CrosserPlan> all;
   for (std::uint32_t r = 0; r < replications; ++r) {
     const auto plans = plan_crossers(model, seed, r);
@@ -78,11 +79,12 @@ TEST_CASE("arrivals: origin areas get rate per_day × weight / sum of weights an
     if (p.origin == 0) CHECK((p.border_s >= 0.0 && p.border_s <= 100e3));
     if (p.origin == 1) CHECK((p.border_s >= 300e3 && p.border_s <= 310e3));
   }
-  check_share(count_if(plans, [](const CrosserPlan& p) { return p.origin == 1; }), plans.size(), 0.75,
-              "second origin");
+  check_share(count_if(plans, [](const CrosserPlan& p) { return p.origin == 1; }), plans.size(),
+              0.75, "second origin");
   // Uniform inside its area: the lower half of [0, 100] km holds half of the first origin.
-  check_share(count_if(plans, [](const CrosserPlan& p) { return p.origin == 0 && p.border_s < 50e3; }),
-              count_if(plans, [](const CrosserPlan& p) { return p.origin == 0; }), 0.5, "lower half");
+  check_share(
+      count_if(plans, [](const CrosserPlan& p) { return p.origin == 0 && p.border_s < 50e3; }),
+      count_if(plans, [](const CrosserPlan& p) { return p.origin == 0; }), 0.5, "lower half");
 }
 
 TEST_CASE("arrivals: smugglers' cargo shares and mean values and organisations and vehicles") {
@@ -97,8 +99,9 @@ TEST_CASE("arrivals: smugglers' cargo shares and mean values and organisations a
     CargoKind cargo;
     double share, mean, cv;
   };
-  for (const Kind& k : {Kind{CargoKind::kDrugs, 0.5, 10000, 1.0}, Kind{CargoKind::kWeapons, 0.2, 20000, 0.5},
-                        Kind{CargoKind::kPeople, 0.3, 3000, 0.0}}) {
+  for (const Kind& k :
+       {Kind{CargoKind::kDrugs, 0.5, 10000, 1.0}, Kind{CargoKind::kWeapons, 0.2, 20000, 0.5},
+        Kind{CargoKind::kPeople, 0.3, 3000, 0.0}}) {
     CAPTURE(to_string(k.cargo));
     double sum = 0.0;
     std::size_t count = 0;
@@ -112,19 +115,20 @@ TEST_CASE("arrivals: smugglers' cargo shares and mean values and organisations a
     if (k.cv == 0.0) {
       CHECK(mean == doctest::Approx(k.mean));
     } else {
-      CHECK(std::abs(mean - k.mean) <= kZ99 * k.mean * k.cv / std::sqrt(static_cast<double>(count)));
+      CHECK(std::abs(mean - k.mean) <=
+            kZ99 * k.mean * k.cv / std::sqrt(static_cast<double>(count)));
     }
   }
-  check_share(count_if(plans, [](const CrosserPlan& p) { return p.mover == Mover::kVehicle; }), n, 0.25,
-              "vehicles");
+  check_share(count_if(plans, [](const CrosserPlan& p) { return p.mover == Mover::kVehicle; }), n,
+              0.25, "vehicles");
   for (const CrosserPlan& p : plans) {
     CHECK(p.kind == CrosserKind::kSmuggler);
     CHECK(p.speed_mps == (p.mover == Mover::kVehicle ? 8.0 : 1.3));
     REQUIRE((p.organisation >= 1 && p.organisation <= 4));
   }
   for (std::uint16_t org = 1; org <= 4; ++org) {
-    check_share(count_if(plans, [&](const CrosserPlan& p) { return p.organisation == org; }), n, 0.25,
-                "organisation");
+    check_share(count_if(plans, [&](const CrosserPlan& p) { return p.organisation == org; }), n,
+                0.25, "organisation");
   }
 }
 
@@ -134,18 +138,23 @@ TEST_CASE("arrivals: weighted organisations and reaction shares") {
       "smugglers": {"per_day": 300, "organisations": 3, "organisation_weights": [1, 0, 3]}}})");
   const auto plans = plans_over(model, 100, 14);
   std::vector<CrosserPlan> infiltrators, smugglers;
-  for (const CrosserPlan& p : plans) (p.kind == CrosserKind::kSmuggler ? smugglers : infiltrators).push_back(p);
+  for (const CrosserPlan& p : plans)
+    (p.kind == CrosserKind::kSmuggler ? smugglers : infiltrators).push_back(p);
   const std::size_t ni = infiltrators.size(), ns = smugglers.size();
-  check_share(count_if(infiltrators, [](const CrosserPlan& p) { return p.reaction == Reaction::kAbort; }), ni,
-              0.1, "abort");
-  check_share(count_if(infiltrators, [](const CrosserPlan& p) { return p.reaction == Reaction::kHide; }), ni,
-              0.25, "hide");
-  check_share(count_if(infiltrators, [](const CrosserPlan& p) { return p.reaction == Reaction::kRun; }), ni,
-              0.4, "run");
-  check_share(count_if(smugglers, [](const CrosserPlan& p) { return p.organisation == 3; }), ns, 0.75,
-              "organisation 3");
+  check_share(
+      count_if(infiltrators, [](const CrosserPlan& p) { return p.reaction == Reaction::kAbort; }),
+      ni, 0.1, "abort");
+  check_share(
+      count_if(infiltrators, [](const CrosserPlan& p) { return p.reaction == Reaction::kHide; }),
+      ni, 0.25, "hide");
+  check_share(
+      count_if(infiltrators, [](const CrosserPlan& p) { return p.reaction == Reaction::kRun; }), ni,
+      0.4, "run");
+  check_share(count_if(smugglers, [](const CrosserPlan& p) { return p.organisation == 3; }), ns,
+              0.75, "organisation 3");
   CHECK(count_if(smugglers, [](const CrosserPlan& p) { return p.organisation == 2; }) == 0);
   // Smugglers' default reactions: abort 0.3, hide 0.2, run 0.2.
-  check_share(count_if(smugglers, [](const CrosserPlan& p) { return p.reaction == Reaction::kNone; }), ns,
-              0.3, "carry on");
+  check_share(
+      count_if(smugglers, [](const CrosserPlan& p) { return p.reaction == Reaction::kNone; }), ns,
+      0.3, "carry on");
 }

@@ -1,8 +1,8 @@
 // Tower cameras in the running model: scanning glimpses with a random phase, and light.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cmath>
-#include <fmt/format.h>
 
 #include "bordersim/core/error.h"
 #include "bordersim/random/stream.h"
@@ -23,7 +23,9 @@ Model camera_model(const std::string& camera, const std::string& start) {
     "terrain": {{"flat": {{"length_km": 10}}}},
     "sensors": {{"towers": {{"along_border": {{"spacing_m": 10000, "offset_m": 5000}},
                              "range_m": 600, "detection_rate_per_s": "none",
-                             "cameras": [{}]}}}}}})", start, camera), "camera.json");
+                             "cameras": [{}]}}}}}})",
+                                                     start, camera),
+                                         "camera.json");
   return build_model(loaded.base);
 }
 
@@ -33,12 +35,20 @@ std::vector<CrosserPlan> walkers_at_tower(std::size_t count, double hours, std::
   Stream times({seed, 0, {EntityKind::kThreatSource, 0}, Purpose::kArrivals});
   std::vector<CrosserPlan> plans(count);
   for (std::uint32_t i = 0; i < count; ++i)
-    plans[i] = {i, i, CrosserKind::kInfiltrator, seconds_to_time(uniform01(times) * hours * 3600.0),
-                5000.0, 1, 1.2, 1000.0, 1000.0};
+    plans[i] = {i,
+                i,
+                CrosserKind::kInfiltrator,
+                seconds_to_time(uniform01(times) * hours * 3600.0),
+                5000.0,
+                1,
+                1.2,
+                1000.0,
+                1000.0};
   return plans;
 }
 
-double detected_fraction(const Model& model, std::span<const CrosserPlan> plans, std::uint32_t replications) {
+double detected_fraction(const Model& model, std::span<const CrosserPlan> plans,
+                         std::uint32_t replications) {
   std::uint64_t detected = 0, total = 0;
   for (std::uint32_t r = 0; r < replications; ++r) {
     const auto record = simulate_replication(model, plans, 17, r);
@@ -67,20 +77,24 @@ TEST_CASE("a scanning camera glimpses with a random phase: P = 1 - E[(1 - g)^K]"
     // Crossers of one replication share the tower's phase; their start times spread over
     // 4 h make their phases relative to it independent and uniform.
     INFO("period " << period << ": simulated " << sim << ", theory " << theory);
-    CHECK(std::abs(sim - theory) <= kZ99 * std::sqrt(std::max(theory * (1 - theory), 1e-9) / n) + 1e-12);
+    CHECK(std::abs(sim - theory) <=
+          kZ99 * std::sqrt(std::max(theory * (1 - theory), 1e-9) / n) + 1e-12);
   }
 }
 
 TEST_CASE("visible cameras are blind at night and thermal cameras are not") {
   const auto plans = walkers_at_tower(300, 2.0, 9);
   // 2026-11-25 from 00:00 local at 34.5 N: deep night for the whole two hours.
-  const Model visible = camera_model(R"({"kind": "visible", "scan_period_s": 30})", "2026-11-25T00:00:00");
-  const Model thermal = camera_model(R"({"kind": "thermal", "pixels": 640, "pitch_um": 17, "scan_period_s": 30})",
-                                     "2026-11-25T00:00:00");
+  const Model visible =
+      camera_model(R"({"kind": "visible", "scan_period_s": 30})", "2026-11-25T00:00:00");
+  const Model thermal =
+      camera_model(R"({"kind": "thermal", "pixels": 640, "pitch_um": 17, "scan_period_s": 30})",
+                   "2026-11-25T00:00:00");
   CHECK(detected_fraction(visible, plans, 3) == 0.0);
   CHECK(detected_fraction(thermal, plans, 3) > 0.5);
   // By day the visible camera sees them.
-  const Model day = camera_model(R"({"kind": "visible", "scan_period_s": 30})", "2026-11-25T11:00:00");
+  const Model day =
+      camera_model(R"({"kind": "visible", "scan_period_s": 30})", "2026-11-25T11:00:00");
   CHECK(detected_fraction(day, plans, 3) > 0.5);
 }
 

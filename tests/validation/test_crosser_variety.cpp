@@ -37,7 +37,8 @@ Moments moments(const std::vector<double>& x) {
 }
 
 std::vector<CrosserPlan> plans_of(const std::string& threats, std::uint32_t replications) {
-  const auto loaded = load_scenario_text(R"({"duration_h": 240, "threats": )" + threats + "}", "variety.json");
+  const auto loaded =
+      load_scenario_text(R"({"duration_h": 240, "threats": )" + threats + "}", "variety.json");
   const Model model = build_model(loaded.base);
   std::vector<CrosserPlan> all;
   for (std::uint32_t r = 0; r < replications; ++r) {
@@ -49,7 +50,8 @@ std::vector<CrosserPlan> plans_of(const std::string& threats, std::uint32_t repl
 
 }  // namespace
 
-TEST_CASE("crosser variety: drawn speeds, depths and group sizes have the documented mean and spread") {
+TEST_CASE(
+    "crosser variety: drawn speeds, depths and group sizes have the documented mean and spread") {
   const auto plans = plans_of(R"({
     "infiltrators": {"per_day": 400, "speed_mps": {"family": "lognormal", "mean": 1.2, "cv": 0.3},
                      "goal_depth_km": {"family": "exponential", "mean": 4},
@@ -66,8 +68,10 @@ TEST_CASE("crosser variety: drawn speeds, depths and group sizes have the docume
       depth_km.push_back(p.goal_m / 1000.0);
       group.push_back(p.group_size);
     } else {
-      if (p.mover == Mover::kFoot) foot.push_back(p.speed_mps);
-      else CHECK(p.speed_mps == 8.0);  // vehicle_speed_mps left fixed
+      if (p.mover == Mover::kFoot)
+        foot.push_back(p.speed_mps);
+      else
+        CHECK(p.speed_mps == 8.0);  // vehicle_speed_mps left fixed
       smuggler_depth_km.push_back(p.goal_m / 1000.0);
     }
   }
@@ -93,7 +97,8 @@ TEST_CASE("crosser variety: drawn speeds, depths and group sizes have the docume
     std::size_t beyond_mean = 0;
     for (double d : depth_km) beyond_mean += d > 4.0;
     const double p = std::exp(-1.0);  // P(D > mean)
-    CHECK(std::abs(static_cast<double>(beyond_mean) / m.n - p) < kZ999 * std::sqrt(p * (1 - p) / m.n));
+    CHECK(std::abs(static_cast<double>(beyond_mean) / m.n - p) <
+          kZ999 * std::sqrt(p * (1 - p) / m.n));
   }
   SUBCASE("uniform foot speed and goal depth: mean (a + b) / 2, variance (b - a)^2 / 12") {
     const Moments f = moments(foot);
@@ -157,8 +162,10 @@ TEST_CASE("interception race: exponential goal depth gives exp(-g R) r / (r + g)
     for (const auto& row : replication.crossing_records) {
       ++crossers;
       REQUIRE(std::abs(row.first_detection_s - (row.start_s + (1000.0 - 72.0) / kWalk)) < 0.01);
-      if (row.outcome == Outcome::kIntercepted) ++intercepted;
-      else CHECK(row.outcome == Outcome::kDetectedNotIntercepted);
+      if (row.outcome == Outcome::kIntercepted)
+        ++intercepted;
+      else
+        CHECK(row.outcome == Outcome::kDetectedNotIntercepted);
     }
   }
   const auto n = static_cast<double>(crossers);
@@ -169,7 +176,7 @@ TEST_CASE("interception race: exponential goal depth gives exp(-g R) r / (r + g)
   CHECK(std::abs(static_cast<double>(intercepted) - p * n) < half_width);
   // The same race with a fixed depth of 3 km gives a different answer (the closed form
   // for a fixed goal), so the test tells the two apart.
-  const double fixed = c2::interception_probability_fixed_goal(1.0 / 1500.0, 30000.0 / kDrive - 3000.0 / kDrive,
-                                                               3000.0 / kWalk);
+  const double fixed = c2::interception_probability_fixed_goal(
+      1.0 / 1500.0, 30000.0 / kDrive - 3000.0 / kDrive, 3000.0 / kWalk);
   CHECK(std::abs(fixed - p) * n > 3.0 * half_width);
 }

@@ -1,10 +1,10 @@
 // Towers on a straight border against perpendicular crossers at uniform points: the
 // simulated detection probability must match the closed forms within the 99% interval.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "bordersim/run/batch.h"
 
@@ -31,7 +31,8 @@ Pooled simulate_detection(double spacing_m, double range_m, const std::string& r
     "threats": {{"infiltrators": {{"per_day": 4000, "speed_mps": {},
                                    "approach_m": {}, "goal_depth_km": {}}}}},
     "batch": {{"replications": 4}}}})",
-      seed, spacing_m, spacing_m / 2, range_m, rate, speed_mps, range_m + 10, (range_m + 10) / 1000);
+                                       seed, spacing_m, spacing_m / 2, range_m, rate, speed_mps,
+                                       range_m + 10, (range_m + 10) / 1000);
   const BatchResult batch = run_batch(load_scenario_text(text, "theory.json"), 2);
   Pooled pooled;
   for (const auto& r : batch.variants.at(0).replications) {
@@ -53,7 +54,9 @@ void check_within_99(const Pooled& sim, double theory) {
 // P = (2/s) ∫_0^R (1 − exp(−2λ√(R²−d²)/u)) dd: the chord through the disc at lateral
 // offset d takes 2√(R²−d²)/u seconds, during which detection has hazard λ.
 double hazard_theory(double s, double r, double lambda, double u) {
-  const auto miss = [&](double d) { return 1.0 - std::exp(-2.0 * lambda * std::sqrt(r * r - d * d) / u); };
+  const auto miss = [&](double d) {
+    return 1.0 - std::exp(-2.0 * lambda * std::sqrt(r * r - d * d) / u);
+  };
   return 2.0 / s * boost::math::quadrature::gauss_kronrod<double, 61>::integrate(miss, 0.0, r);
 }
 
@@ -67,8 +70,12 @@ TEST_CASE("definite-range (cookie-cutter) barrier: P(detect) = min(1 | 2R/s)") {
   CHECK(full.detected == full.crossings);
 }
 
-TEST_CASE("constant hazard inside range: P = (2/s) integral of 1 - exp(-2 lambda sqrt(R^2 - d^2) / u)") {
-  check_within_99(simulate_detection(4000, 1500, "0.004", 1.2, 21), hazard_theory(4000, 1500, 0.004, 1.2));
-  check_within_99(simulate_detection(3000, 1500, "0.001", 2.0, 22), hazard_theory(3000, 1500, 0.001, 2.0));
-  check_within_99(simulate_detection(6000, 800, "0.02", 0.8, 23), hazard_theory(6000, 800, 0.02, 0.8));
+TEST_CASE(
+    "constant hazard inside range: P = (2/s) integral of 1 - exp(-2 lambda sqrt(R^2 - d^2) / u)") {
+  check_within_99(simulate_detection(4000, 1500, "0.004", 1.2, 21),
+                  hazard_theory(4000, 1500, 0.004, 1.2));
+  check_within_99(simulate_detection(3000, 1500, "0.001", 2.0, 22),
+                  hazard_theory(3000, 1500, 0.001, 2.0));
+  check_within_99(simulate_detection(6000, 800, "0.02", 0.8, 23),
+                  hazard_theory(6000, 800, 0.02, 0.8));
 }

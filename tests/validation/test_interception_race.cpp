@@ -24,7 +24,8 @@ TEST_CASE("interception happens exactly when the response is faster than the cro
     "response": {"qrf": {"bases_km": [50], "setback_m": 3000, "teams_per_base": 400,
                          "speed_mps": 10, "on_scene_s": 0}, "report_latency_s": 60,
                  "track_hold_s": 1e6},
-    "batch": {"replications": 3}})", "race.json");
+    "batch": {"replications": 3}})",
+                                         "race.json");
   const BatchResult batch = run_batch(loaded, 2);
   std::size_t intercepted = 0, escaped = 0, checked = 0;
   for (const auto& replication : batch.variants[0].replications) {
@@ -62,7 +63,9 @@ TEST_CASE("a busy team: 'queue' serves the waiting report later, 'drop' gives it
       "response": {"qrf": {"bases_km": [50], "setback_m": 1000, "teams_per_base": 1,
                            "speed_mps": 30, "on_scene_s": 1800}, "report_latency_s": 60,
                    "track_hold_s": 1e6,
-                   "when_busy": ")") + when_busy + R"("}})", "busy.json");
+                   "when_busy": ")") +
+                                  when_busy + R"("}})",
+                              "busy.json");
   };
   // Two crossers set off together; the one at 50.1 km is seen first and takes the team.
   std::vector<CrosserPlan> plans(2);
@@ -76,7 +79,8 @@ TEST_CASE("a busy team: 'queue' serves the waiting report later, 'drop' gives it
   // The second interception waited for the team's return: on scene 1800 s, then back. By
   // then the crosser has long left the towers' sight (at 1600 s): only the queued report
   // can send the team; with "drop" no later report comes.
-  CHECK(queued.crossing_records[0].interception_s > queued.crossing_records[1].interception_s + 1800.0);
+  CHECK(queued.crossing_records[0].interception_s >
+        queued.crossing_records[1].interception_s + 1800.0);
 
   const Model drop_model = build_model(scenario("drop").base);
   const auto dropped = simulate_replication(drop_model, plans, 1, 0);

@@ -13,11 +13,11 @@
 #include <sstream>
 #include <string>
 
-#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/model.h"
 #include "bordersim/scenario/load.h"
+#include "bordersim/terrain/fingerprint.h"
 #include "bordersim/terrain/gdal_io.h"
 
 using namespace bordersim;
@@ -58,7 +58,9 @@ TEST_CASE("Iraq-Syria scenario: the file loads as written") {
   CHECK(loaded.base.sectors.split_along_border_km == std::vector<double>{0, 180, 598.9});
 }
 
-TEST_CASE("Iraq-Syria scenario: the border runs 598.9 km from the Turkish tripoint with Iraq on the left") {
+TEST_CASE(
+    "Iraq-Syria scenario: the border runs 598.9 km from the Turkish tripoint with Iraq on the "
+    "left") {
   const Model& model = coarse_model();
   const auto& border = model.geography->border;
   CHECK(model.border_length_m == doctest::Approx(598'889.0).epsilon(0.005));
@@ -90,7 +92,8 @@ TEST_CASE("Iraq-Syria scenario: the grid covers the corridor with real ground on
       REQUIRE(dem.cell_of(p));
     }
   }
-  CHECK(std::all_of(dem.values().begin(), dem.values().end(), [](float z) { return std::isfinite(z); }));
+  CHECK(std::all_of(dem.values().begin(), dem.values().end(),
+                    [](float z) { return std::isfinite(z); }));
   CHECK(model.towers.size() == 200);  // every 3 km from 1.5 km: all on the grid
 }
 
@@ -117,8 +120,9 @@ TEST_CASE("Iraq-Syria scenario: towns are urban, rivers water, and the ground va
   REQUIRE(range);
   CHECK(range->second - range->first > 300.0f);
   const auto histogram = t.cover.histogram();
-  for (const bt::LandCover lc : {bt::LandCover::kDesert, bt::LandCover::kSteppe, bt::LandCover::kFarmland,
-                                 bt::LandCover::kUrban, bt::LandCover::kMountain, bt::LandCover::kWater}) {
+  for (const bt::LandCover lc :
+       {bt::LandCover::kDesert, bt::LandCover::kSteppe, bt::LandCover::kFarmland,
+        bt::LandCover::kUrban, bt::LandCover::kMountain, bt::LandCover::kWater}) {
     CAPTURE(to_string(lc));
     CHECK(histogram[static_cast<std::size_t>(lc)] > 0);
   }
@@ -126,9 +130,11 @@ TEST_CASE("Iraq-Syria scenario: towns are urban, rivers water, and the ground va
 
 TEST_CASE("Iraq-Syria scenario: the same seed builds the same ground on any thread count") {
   // 1 km cells: three builds here cost less than one at 500 m.
-  const TerrainSpec spec = load_patched(Json::parse(R"({"terrain": {"cell_m": 1000}})")).base.terrain;
+  const TerrainSpec spec =
+      load_patched(Json::parse(R"({"terrain": {"cell_m": 1000}})")).base.terrain;
   std::uint64_t one = 0;
-  tbb::task_arena(1).execute([&] { one = bt::fingerprint(build_geography(spec, kScenario)->terrain); });
+  tbb::task_arena(1).execute(
+      [&] { one = bt::fingerprint(build_geography(spec, kScenario)->terrain); });
   CHECK(one == bt::fingerprint(build_geography(spec, kScenario)->terrain));
   TerrainSpec reseeded = spec;
   REQUIRE(reseeded.files);
@@ -145,7 +151,8 @@ TEST_CASE("Iraq-Syria scenario: a short batch runs and every crossing lies on th
     std::size_t crossings = 0;
     for (const ReplicationRecord& rep : variant.replications) {
       for (const auto& row : rep.crossing_records) {
-        const auto where = variant.model.geography->border.project({row.border_x_m, row.border_y_m});
+        const auto where =
+            variant.model.geography->border.project({row.border_x_m, row.border_y_m});
         CHECK(std::abs(where.offset) < 1e-6);
         CHECK(row.sector == (where.s < 180'000.0 ? 0 : 1));
         ++crossings;

@@ -225,8 +225,8 @@ TEST_CASE("a loop patrol's vehicles respond from where the loop has taken them, 
     }
     return static_cast<double>(hits) / kSteps;
   };
-  for (const Case& c : {Case{50.0, 1, "", true}, Case{42.0, 2, "", true},
-                        Case{59.0, 3, "", true}, Case{50.0, 2, R"(, "active_h": [[18, 19]])", true},
+  for (const Case& c : {Case{50.0, 1, "", true}, Case{42.0, 2, "", true}, Case{59.0, 3, "", true},
+                        Case{50.0, 2, R"(, "active_h": [[18, 19]])", true},
                         Case{50.0, 2, R"(, "active_h": [[19, 6]])", false}}) {
     CAPTURE(c.crossing_km);
     CAPTURE(c.vehicles);

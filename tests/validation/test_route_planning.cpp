@@ -8,17 +8,17 @@
 #include <numbers>
 #include <vector>
 
+#include "../support/route_test_ground.h"
 #include "bordersim/routes/cost_field.h"
 #include "bordersim/routes/cost_surface.h"
 #include "bordersim/terrain/synthetic.h"
-#include "../support/route_test_ground.h"
 
 namespace br = bordersim::routes;
 namespace bt = bordersim::terrain;
-using br::Mover;
-using br::Obstacle;
 using bordersim::route_test::desert_ground;
 using bordersim::route_test::flat_ground;
+using br::Mover;
+using br::Obstacle;
 
 namespace {
 
@@ -41,7 +41,8 @@ double min_distance_to(const br::Route& r, bt::MapPoint q) {
   for (const br::RouteLeg& leg : r.legs) {
     const bt::MapPoint b = leg.to;
     const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-    const double t = len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+    const double t =
+        len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
     best = std::min(best, std::hypot(a.x + t * dx - q.x, a.y + t * dy - q.y));
     a = b;
   }
@@ -54,12 +55,15 @@ const double kOctileExcess = std::sqrt(4.0 - 2.0 * std::sqrt(2.0));
 
 }  // namespace
 
-TEST_CASE("route_planning: on uniform ground a route to depth goes straight across at the walking speed") {
+TEST_CASE(
+    "route_planning: on uniform ground a route to depth goes straight across at the walking "
+    "speed") {
   const bt::Terrain t = flat_ground(20000.0);
   const bt::BorderFrame border(t.border);
   br::SurfaceOptions o;
   o.flat_margin_m = 10000.0;
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 10.0, o);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 10.0, o);
   const br::CostField f = br::CostField::to_depth(s, Mover::kFoot, border, 5000.0);
   const bt::MapPoint p = s.geometry().cell_centre(*s.geometry().cell_of({7100.0, -3100.0}));
   const br::Route r = f.route_from(p);
@@ -71,11 +75,14 @@ TEST_CASE("route_planning: on uniform ground a route to depth goes straight acro
   CHECK(f.cost_at(p) == doctest::Approx(r.seconds()).epsilon(1e-6));
 }
 
-TEST_CASE("route_planning: travel times from a point are the straight-line time within the octile excess") {
+TEST_CASE(
+    "route_planning: travel times from a point are the straight-line time within the octile "
+    "excess") {
   const bt::Terrain t = flat_ground(30000.0);
   br::SurfaceOptions o;
   o.flat_margin_m = 15000.0;
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 10.0, o);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 10.0, o);
   const bt::MapPoint source{15000.0, 0.0};
   const br::CostField f = br::CostField::from_point(s, Mover::kFoot, source);
   double worst = 1.0, best = 2.0;
@@ -105,7 +112,8 @@ TEST_CASE("route_planning: walkers swim a river anywhere, vehicles cross at the 
   const bt::BorderFrame border(t.border);
   br::ObstacleCosts obstacles;
   obstacles.fords = {{16600.0, 2100.0}};
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), obstacles, 250.0, 1.2, 12.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), obstacles, 250.0, 1.2, 12.0);
 
   const br::CostField foot = br::CostField::to_depth(s, Mover::kFoot, border, 4000.0);
   const bt::MapPoint p = s.geometry().cell_centre(*s.geometry().cell_of({3100.0, -2100.0}));
@@ -130,18 +138,21 @@ TEST_CASE("route_planning: walkers swim a river anywhere, vehicles cross at the 
   // Without bridge or ford the far bank is out of a vehicle's reach.
   bt::Terrain no_bridge = t;
   no_bridge.roads.clear();
-  const br::CostSurface s2 = br::CostSurface::build(no_bridge, bt::default_cover_table(), {}, 250.0, 1.2, 12.0);
+  const br::CostSurface s2 =
+      br::CostSurface::build(no_bridge, bt::default_cover_table(), {}, 250.0, 1.2, 12.0);
   CHECK(std::isinf(br::CostField::to_depth(s2, Mover::kVehicle, border, 4000.0).cost_at(p)));
 }
 
-TEST_CASE("route_planning: the trench costs walkers its crossing time and sends vehicles to a gap") {
+TEST_CASE(
+    "route_planning: the trench costs walkers its crossing time and sends vehicles to a gap") {
   bt::Terrain t = flat_ground(20000.0);
   // Across the whole grid, so that there is no way round its ends; one gap at x = 12 km.
   t.trench = bt::Trench{{{{-20000.0, -60.0}, {40000.0, -60.0}}}, {{31950.0, 32050.0}}, 3.0, 3.0};
   const bt::BorderFrame border(t.border);
   br::SurfaceOptions o;
   o.flat_margin_m = 8000.0;
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 12.0, o);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 12.0, o);
   const bt::MapPoint p = s.geometry().cell_centre(*s.geometry().cell_of({5100.0, -3100.0}));
 
   const br::Route walk = br::CostField::to_depth(s, Mover::kFoot, border, 3000.0).route_from(p);
@@ -156,13 +167,15 @@ TEST_CASE("route_planning: the trench costs walkers its crossing time and sends 
   CHECK(drive.seconds() > (std::hypot(11762.5 - p.x, -60.0 - p.y) + 3060.0) / 12.0);
 }
 
-TEST_CASE("route_planning: walkers up an inclined plane slow down by Tobler's factor, not down it") {
+TEST_CASE(
+    "route_planning: walkers up an inclined plane slow down by Tobler's factor, not down it") {
   bt::Terrain t = desert_ground(12000.0, 3000.0, 3000.0, 50.0);
   for (int r = 0; r < t.elevation.rows(); ++r) {
     for (int c = 0; c < t.elevation.cols(); ++c)
       t.elevation.at({c, r}) = static_cast<float>(0.10 * t.elevation.cell_centre({c, r}).x);
   }
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.0, 10.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.0, 10.0);
   const bt::MapPoint a = s.geometry().cell_centre(*s.geometry().cell_of({1100.0, 100.0}));
   const bt::MapPoint b{a.x + 10000.0, a.y};
   const br::CostField from_a = br::CostField::from_point(s, Mover::kFoot, a);
@@ -172,12 +185,15 @@ TEST_CASE("route_planning: walkers up an inclined plane slow down by Tobler's fa
   CHECK(from_b.seconds_to(a) == doctest::Approx(10000.0).epsilon(1e-5));
 }
 
-TEST_CASE("route_planning: an informed route avoids a risky band when a cheap detour exists, and not otherwise") {
+TEST_CASE(
+    "route_planning: an informed route avoids a risky band when a cheap detour exists, and not "
+    "otherwise") {
   const bt::Terrain t = flat_ground(20000.0);
   const bt::BorderFrame border(t.border);
   br::SurfaceOptions o;
   o.flat_margin_m = 8000.0;
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 12.0, o);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 12.0, o);
   const bt::GridGeometry& g = s.geometry();
   const bt::MapPoint p = g.cell_centre(*g.cell_of({10100.0, -3100.0}));
   const auto risk_where = [&](auto inside) {
@@ -191,7 +207,8 @@ TEST_CASE("route_planning: an informed route avoids a risky band when a cheap de
   };
   // A 2 km wide column of risk around the straight way: an informed crosser steps out of it.
   const auto column = risk_where([](bt::MapPoint q) { return std::abs(q.x - 10100.0) < 1000.0; });
-  const br::Route naive = br::CostField::to_depth(s, Mover::kFoot, border, 3000.0, column, 0.0).route_from(p);
+  const br::Route naive =
+      br::CostField::to_depth(s, Mover::kFoot, border, 3000.0, column, 0.0).route_from(p);
   const br::Route informed =
       br::CostField::to_depth(s, Mover::kFoot, border, 3000.0, column, 100.0).route_from(p);
   CHECK(std::abs(naive.end().x - p.x) < 1.0);
@@ -200,16 +217,20 @@ TEST_CASE("route_planning: an informed route avoids a risky band when a cheap de
   CHECK(informed.seconds() < naive.seconds() + 1000.0 / 1.2);  // a cheap detour
   // A band along the whole border cannot be avoided: the informed route is the naive one.
   const auto band = risk_where([](bt::MapPoint q) { return q.y > 0.0 && q.y < 1000.0; });
-  const br::Route across = br::CostField::to_depth(s, Mover::kFoot, border, 3000.0, band, 100.0).route_from(p);
+  const br::Route across =
+      br::CostField::to_depth(s, Mover::kFoot, border, 3000.0, band, 100.0).route_from(p);
   CHECK(std::abs(across.end().x - p.x) < 1.0);
   CHECK(across.seconds() == doctest::Approx(naive.seconds()));
 }
 
-TEST_CASE("route_planning: driving from a point along a road takes the road's length over the road speed") {
+TEST_CASE(
+    "route_planning: driving from a point along a road takes the road's length over the road "
+    "speed") {
   bt::Terrain t = desert_ground(20000.0, 3000.0, 3000.0, 100.0);
   t.roads = {bt::Polyline{{{0.0, 1050.0}, {20000.0, 1050.0}}}};
   bt::rasterize_lines(t.cover, t.roads, bt::LandCover::kRoad, 10.0);
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 15.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 15.0);
   const bt::MapPoint a = s.geometry().cell_centre(*s.geometry().cell_of({2100.0, 1050.0}));
   const br::CostField f = br::CostField::from_point(s, Mover::kVehicle, a);
   const bt::MapPoint b{a.x + 15000.0, a.y};
@@ -222,7 +243,9 @@ TEST_CASE("route_planning: driving from a point along a road takes the road's le
   CHECK(f.seconds_to(c) == doctest::Approx(125.0 / 15.0 + 1875.0 / 9.0).epsilon(1e-6));
 }
 
-TEST_CASE("route_planning: a fence along the border costs walkers its cutting time and vehicles a detour to a gap") {
+TEST_CASE(
+    "route_planning: a fence along the border costs walkers its cutting time and vehicles a detour "
+    "to a gap") {
   const bt::Terrain t = flat_ground(20000.0);
   const bt::BorderFrame border(t.border);
   bordersim::ObstaclesSpec spec;
@@ -231,7 +254,8 @@ TEST_CASE("route_planning: a fence along the border costs walkers its cutting ti
   const br::ObstacleCosts obstacles = br::obstacle_costs(spec, border);
   br::SurfaceOptions o;
   o.flat_margin_m = 8000.0;
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), obstacles, 250.0, 1.2, 12.0, o);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), obstacles, 250.0, 1.2, 12.0, o);
   const bt::MapPoint p = s.geometry().cell_centre(*s.geometry().cell_of({5100.0, -3100.0}));
   const br::Route walk = br::CostField::to_depth(s, Mover::kFoot, border, 3000.0).route_from(p);
   CHECK(count_legs(walk, Obstacle::kFence) == 1);
@@ -243,8 +267,9 @@ TEST_CASE("route_planning: a fence along the border costs walkers its cutting ti
   CHECK(count_legs(drive, Obstacle::kFence) == 0);
   const bool round_end = min_distance_to(drive, {0.0, 100.0}) < 250.0;
   CHECK(round_end);
-  const br::Route from_gap_side = br::CostField::to_depth(s, Mover::kVehicle, border, 3000.0)
-                                      .route_from(s.geometry().cell_centre(*s.geometry().cell_of({14100.0, -3100.0})));
+  const br::Route from_gap_side =
+      br::CostField::to_depth(s, Mover::kVehicle, border, 3000.0)
+          .route_from(s.geometry().cell_centre(*s.geometry().cell_of({14100.0, -3100.0})));
   CHECK(min_distance_to(from_gap_side, {15000.0, 100.0}) < 250.0);
 }
 
@@ -258,7 +283,8 @@ TEST_CASE("route_planning: on the synthetic corridor vehicles cross the trench o
   const bt::Terrain t = bt::generate_synthetic_terrain(spec);
   REQUIRE(t.trench.has_value());
   const bt::BorderFrame border(t.border);
-  const br::CostSurface s = br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 12.0);
+  const br::CostSurface s =
+      br::CostSurface::build(t, bt::default_cover_table(), {}, 250.0, 1.2, 12.0);
   const br::CostField drive = br::CostField::to_depth(s, Mover::kVehicle, border, 6000.0);
   const br::CostField walk = br::CostField::to_depth(s, Mover::kFoot, border, 6000.0);
   const double trench_y = t.trench->line.points.front().y;
@@ -273,8 +299,9 @@ TEST_CASE("route_planning: on the synthetic corridor vehicles cross the trench o
         ++crossings;
         // Within a gap widened by 3/4 of a routing cell (cost_surface.cpp).
         INFO("the route crosses the trench line at x = ", cx);
-        const bool near_gap = std::any_of(t.trench->gaps_m.begin(), t.trench->gaps_m.end(),
-                                          [&](const auto& g) { return cx >= g.first - 187.5 && cx <= g.second + 187.5; });
+        const bool near_gap = std::any_of(
+            t.trench->gaps_m.begin(), t.trench->gaps_m.end(),
+            [&](const auto& g) { return cx >= g.first - 187.5 && cx <= g.second + 187.5; });
         CHECK(near_gap);
       }
       a = leg.to;

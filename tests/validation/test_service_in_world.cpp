@@ -2,9 +2,9 @@
 // ground sensors is a barrier with a known detection probability, a tower that is down
 // sees nothing, and false alarms reach the command post and send responders.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cmath>
-#include <fmt/format.h>
 
 #include "bordersim/run/batch.h"
 
@@ -17,7 +17,8 @@ double half_width_99(double p, double n) { return 2.576 * std::sqrt(p * (1.0 - p
 
 }  // namespace
 
-TEST_CASE("a line of ground sensors detects a straight crosser with probability pd 2r over spacing") {
+TEST_CASE(
+    "a line of ground sensors detects a straight crosser with probability pd 2r over spacing") {
   // 40 m discs every 400 m across the crossers' paths, pd 0.7: a crosser walking along the
   // border's normal at a uniform point passes through a disc with probability 2r/spacing.
   const auto loaded = load_scenario_text(R"({
@@ -26,7 +27,8 @@ TEST_CASE("a line of ground sensors detects a straight crosser with probability 
     "sensors": {"ground_sensors": [{"spacing_m": 400, "setback_m": 300, "radius_m": 40,
                                     "detection_probability": 0.7, "false_alarms_per_day": 0}]},
     "threats": {"infiltrators": {"per_day": 3000}},
-    "batch": {"replications": 2}})", "ground.json");
+    "batch": {"replications": 2}})",
+                                         "ground.json");
   const BatchResult batch = run_batch(loaded, 2);
   double crossings = 0, detected = 0;
   for (const auto& rep : batch.variants[0].replications) {
@@ -52,7 +54,9 @@ TEST_CASE("towers down for maintenance detect nobody until they are back") {
                                "detection_rate_per_s": "instant", "false_alarms_per_day": 0,
                                "availability": {{"downtime": [{}]}}}}}},
       "threats": {{"infiltrators": {{"per_day": 400}}}},
-      "batch": {{"replications": 2}}}})", downtime), "down.json");
+      "batch": {{"replications": 2}}}})",
+                                          downtime),
+                              "down.json");
   };
   // Down over [0, 12 h): no detection before 12 h, plenty after.
   const BatchResult half = run_batch(scenario(R"({"duration_h": 12})"), 2);
@@ -80,7 +84,9 @@ TEST_CASE("false alarms reach the post and send responders when taken for target
       "threats": {{"infiltrators": {{"per_day": 0.001}}}},
       "response": {{"qrf": {{"bases_km": [50], "setback_m": 2000, "teams_per_base": 50, "on_scene_s": 600}},
                    "p_target_given_false_alarm": {}}},
-      "batch": {{"replications": 40}}}})", p_target), "alarms.json");
+      "batch": {{"replications": 40}}}})",
+                                          p_target),
+                              "alarms.json");
   };
   // 20 towers × 3 a day × 2 days on clutter-1 ground: Poisson with mean 120 a replication.
   const BatchResult all = run_batch(scenario(1.0), 2);
@@ -100,7 +106,8 @@ TEST_CASE("false alarms reach the post and send responders when taken for target
   }
 }
 
-TEST_CASE("on planned routes over terrain a ground sensor line still catches about 2r over spacing") {
+TEST_CASE(
+    "on planned routes over terrain a ground sensor line still catches about 2r over spacing") {
   // Routes run through routing-cell centres; a line whose spacing is a multiple of the
   // routing cell would see all crossers or none if routes stayed on that lattice. They keep
   // their start's offset inside the cell, so about 2r/spacing pass through a disc (more
@@ -111,7 +118,8 @@ TEST_CASE("on planned routes over terrain a ground sensor line still catches abo
     "sensors": {"ground_sensors": [{"spacing_m": 250, "setback_m": 1000, "radius_m": 30,
                                     "detection_probability": 1, "false_alarms_per_day": 0}]},
     "threats": {"infiltrators": {"per_day": 400, "goal_depth_km": 3, "reactions": {"abort": 0, "hide": 0, "run": 0}}},
-    "batch": {"replications": 2}})", "ground-terrain.json");
+    "batch": {"replications": 2}})",
+                                         "ground-terrain.json");
   const BatchResult batch = run_batch(loaded, 2);
   double crossings = 0, detected = 0;
   for (const auto& rep : batch.variants[0].replications) {
@@ -119,7 +127,8 @@ TEST_CASE("on planned routes over terrain a ground sensor line still catches abo
     detected += static_cast<double>(rep.detected);
   }
   const double share = detected / crossings, nominal = 2.0 * 30.0 / 250.0;
-  MESSAGE(fmt::format("{} of {} detected: {:.3f} against 2r/spacing = {:.3f}", detected, crossings, share, nominal));
+  MESSAGE(fmt::format("{} of {} detected: {:.3f} against 2r/spacing = {:.3f}", detected, crossings,
+                      share, nominal));
   CHECK(share > 0.5 * nominal);
   CHECK(share < 2.0 * nominal);
 }

@@ -1,9 +1,9 @@
 // Sensing on real and synthetic ground: viewsheds shape what towers see, and crossers
 // cross a border that bends.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <cmath>
-#include <fmt/format.h>
 
 #include "bordersim/random/stream.h"
 #include "bordersim/run/batch.h"
@@ -23,7 +23,9 @@ LoadedScenario synthetic_scenario(double spacing_m, double range_m) {
     "sensors": {{"towers": {{"along_border": {{"spacing_m": {}, "offset_m": 500}}, "height_m": 10,
                              "range_m": {}, "detection_rate_per_s": "instant"}}}},
     "threats": {{"infiltrators": {{"per_day": 400, "approach_m": 3000, "goal_depth_km": 3}}}},
-    "batch": {{"replications": 2}}}})", spacing_m, range_m), "synthetic.json");
+    "batch": {{"replications": 2}}}})",
+                                        spacing_m, range_m),
+                            "synthetic.json");
 }
 
 }  // namespace
@@ -33,15 +35,18 @@ TEST_CASE("tower viewsheds agree with ray casting on synthetic terrain") {
   const Model model = build_model(scenario.base);
   REQUIRE(model.geography->has_elevation());
   const auto& dem = model.geography->terrain.elevation;
-  const terrain::SightGeometry sight{10.0, 1.7, scenario.base.terrain.refraction_coefficient, terrain::kEarthRadiusM};
+  const terrain::SightGeometry sight{10.0, 1.7, scenario.base.terrain.refraction_coefficient,
+                                     terrain::kEarthRadiusM};
   Stream draws({1, 0, {EntityKind::kTower, 0}, Purpose::kAttributes});
   int agree = 0, seen = 0, hidden = 0;
   constexpr int kSamples = 4000;
   for (int i = 0; i < kSamples; ++i) {
-    const std::size_t t = static_cast<std::size_t>(uniform01(draws) * static_cast<double>(model.towers.size()));
+    const std::size_t t =
+        static_cast<std::size_t>(uniform01(draws) * static_cast<double>(model.towers.size()));
     const double angle = 2 * M_PI * uniform01(draws);
     const double r = 6000.0 * std::sqrt(uniform01(draws));
-    const MapPoint p{model.towers[t].position.x + r * std::cos(angle), model.towers[t].position.y + r * std::sin(angle)};
+    const MapPoint p{model.towers[t].position.x + r * std::cos(angle),
+                     model.towers[t].position.y + r * std::sin(angle)};
     if (!dem.cell_of(p)) continue;
     // Ray casting from the tower's cell centre to the target's, as the viewshed sees them.
     const MapPoint from = dem.cell_centre(*dem.cell_of(model.towers[t].position));
@@ -52,7 +57,8 @@ TEST_CASE("tower viewsheds agree with ray casting on synthetic terrain") {
     seen += model_sees;
     hidden += !model_sees;
   }
-  MESSAGE("viewshed vs ray casting: " << agree << " of " << seen + hidden << " agree; " << seen << " seen");
+  MESSAGE("viewshed vs ray casting: " << agree << " of " << seen + hidden << " agree; " << seen
+                                      << " seen");
   CHECK(seen > 200);    // the terrain neither hides everything
   CHECK(hidden > 200);  // nor nothing
   CHECK(static_cast<double>(agree) >= 0.95 * (seen + hidden));
@@ -78,11 +84,14 @@ TEST_CASE("on terrain a crosser is detected exactly where a tower first sees it"
       };
       // Walk the path in 10 m steps: before the detection point no tower sees it (the
       // model walks the cells exactly, so only millisecond rounding separates the two).
-      const double end_y = std::isnan(row.first_detection_s)
-                               ? infiltrators.goal_depth_km.value * 1000.0
-                               : -infiltrators.approach_m + infiltrators.speed_mps.value * (row.first_detection_s - row.start_s);
+      const double end_y =
+          std::isnan(row.first_detection_s)
+              ? infiltrators.goal_depth_km.value * 1000.0
+              : -infiltrators.approach_m +
+                    infiltrators.speed_mps.value * (row.first_detection_s - row.start_s);
       bool seen_before = false;
-      for (double y = -infiltrators.approach_m; y < end_y - 0.05; y += 10.0) seen_before |= seen_at(y);
+      for (double y = -infiltrators.approach_m; y < end_y - 0.05; y += 10.0)
+        seen_before |= seen_at(y);
       CHECK_FALSE(seen_before);
       if (std::isnan(row.first_detection_s)) {
         ++undetected;
@@ -97,12 +106,15 @@ TEST_CASE("on terrain a crosser is detected exactly where a tower first sees it"
 }
 
 TEST_CASE("the Iraq-Syria border from Natural Earth: length and crossings along it") {
-  const auto scenario = load_scenario_text(R"({
-    "terrain": {"files": {"border": ")" BORDERSIM_SOURCE_DIR R"(/data/real/vector/iraq_syria_boundary_ne10m_line.geojson",
+  const auto scenario =
+      load_scenario_text(R"({
+    "terrain": {"files": {"border": ")" BORDERSIM_SOURCE_DIR
+                         R"(/data/real/vector/iraq_syria_boundary_ne10m_line.geojson",
                           "home_point_lonlat": [43.0, 35.0]}},
     "sectors": {"split_along_border_km": [0, 180, 599], "names": ["north", "south"]},
     "threats": {"infiltrators": {"per_day": 200}},
-    "batch": {"replications": 1}})", "iraq-syria-test.json");
+    "batch": {"replications": 1}})",
+                         "iraq-syria-test.json");
   const BatchResult batch = run_batch(scenario, 1);
   const Model& model = batch.variants[0].model;
   CHECK(model.border_length_m == doctest::Approx(598'889.0).epsilon(0.005));

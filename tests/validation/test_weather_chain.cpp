@@ -8,12 +8,12 @@
 // - a camera blinded by dust detects nobody while the dust lasts, and does once it clears;
 // - crews' sighting in each state matches the barrier's closed form at that state's rate.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <Eigen/Dense>
 #include <array>
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <cmath>
-#include <fmt/format.h>
 
 #include "../support/proportions.h"
 #include "../support/record_equality.h"
@@ -70,7 +70,8 @@ TEST_CASE("weather chain: time in each state matches the stationary distribution
     "weather": {"states": {
       "clear": {"mean_duration_h": 24, "to": {"haze": 2, "dust": 1}},
       "haze": {"mean_duration_h": 12, "to": {"clear": 3, "dust": 1}},
-      "dust": {"mean_duration_h": 5, "to": {"haze": 1, "clear": 1}}}}})", "chain.json");
+      "dust": {"mean_duration_h": 5, "to": {"haze": 1, "clear": 1}}}}})",
+                                         "chain.json");
   const Model model = build_model(loaded.base);
   const sensors::WeatherChain& chain = *model.weather;
   const Eigen::VectorXd pi = eigen_stationary(chain);
@@ -101,9 +102,10 @@ TEST_CASE("weather chain: time in each state matches the stationary distribution
     const double mean = sum[i] / n;
     const double sd = std::sqrt((sum2[i] - n * mean * mean) / (n - 1));
     const double binomial = kZ99 * std::sqrt(expected * (1 - expected) / n);
-    MESSAGE(fmt::format("{}: π {:.4f}, time share {:.4f} ± {:.4f}, at 0 {:.4f}, at H/2 {:.4f} (± {:.4f})",
-                        chain.states[i].name, expected, mean, kZ99 * sd / std::sqrt(n), at0[i] / n,
-                        at_half[i] / n, binomial));
+    MESSAGE(fmt::format(
+        "{}: π {:.4f}, time share {:.4f} ± {:.4f}, at 0 {:.4f}, at H/2 {:.4f} (± {:.4f})",
+        chain.states[i].name, expected, mean, kZ99 * sd / std::sqrt(n), at0[i] / n, at_half[i] / n,
+        binomial));
     CHECK(std::abs(mean - expected) < kZ99 * sd / std::sqrt(n));
     CHECK(std::abs(at0[i] / n - expected) < binomial);
     CHECK(std::abs(at_half[i] / n - expected) < binomial);
@@ -122,9 +124,12 @@ TEST_CASE("weather chain: one fixed state is the fixed-haze model, bit for bit")
                                            {{"kind": "thermal", "pixels": 640, "pitch_um": 17,
                                              "extinction_per_km": {}}}]}}}},
       "threats": {{"infiltrators": {{"per_day": 200}}}},
-      "batch": {{"replications": 4}}}})", extra, visible, thermal), "haze.json");
+      "batch": {{"replications": 4}}}})",
+                                          extra, visible, thermal),
+                              "haze.json");
   };
-  // Thick haze: visible contrast gone beyond ln(15) / 5 = 0.54 km, thermal beyond ln(20) / 3 = 1 km.
+  // Thick haze: visible contrast gone beyond ln(15) / 5 = 0.54 km, thermal beyond ln(20) / 3 = 1
+  // km.
   const BatchResult fixed = run_batch(scenario(5.0, 3.0, ""), 2);
   const BatchResult chain = run_batch(
       scenario(0.17, 0.2, R"(, "weather": {"states": {"haze": {"visible_extinction_per_km": 5.0,
@@ -132,21 +137,24 @@ TEST_CASE("weather chain: one fixed state is the fixed-haze model, bit for bit")
       2);
   const BatchResult clear = run_batch(scenario(0.17, 0.2, ""), 2);
   check_identical(fixed, chain);
-  MESSAGE(fmt::format("detected: haze {}, chain of one haze state {}, clear {}", total_detected(fixed),
-                      total_detected(chain), total_detected(clear)));
+  MESSAGE(fmt::format("detected: haze {}, chain of one haze state {}, clear {}",
+                      total_detected(fixed), total_detected(chain), total_detected(clear)));
   CHECK(total_detected(fixed) > 100);
   CHECK(total_detected(clear) > total_detected(fixed) + 50);  // the haze mattered
 }
 
 TEST_CASE("weather chain: one fixed state scales patrols' sweep and grounds sorties, bit for bit") {
   const auto scenario = [](double sweep_m, bool recon, const std::string& weather) {
-    return load_scenario_text(fmt::format(R"({{
+    return load_scenario_text(
+        fmt::format(R"({{
       "seed": 3, "duration_h": 24{},
       "terrain": {{"flat": {{"length_km": 60}}}},
       "sensors": {{"patrols": [{{"vehicles": 3, "speed_mps": 8, "sweep_width_m": {}, "respond": false}}]{}}},
       "threats": {{"infiltrators": {{"per_day": 150}}}},
-      "batch": {{"replications": 4}}}})", weather, sweep_m,
-      recon ? R"(, "air_recon": [{"every_h": 4, "duration_h": 2}])" : ""), "sweep.json");
+      "batch": {{"replications": 4}}}})",
+                    weather, sweep_m,
+                    recon ? R"(, "air_recon": [{"every_h": 4, "duration_h": 2}])" : ""),
+        "sweep.json");
   };
   const BatchResult narrow = run_batch(scenario(400, false, ""), 2);
   const BatchResult dusty = run_batch(
@@ -155,8 +163,9 @@ TEST_CASE("weather chain: one fixed state scales patrols' sweep and grounds sort
       2);
   const BatchResult wide = run_batch(scenario(800, true, ""), 2);
   check_identical(narrow, dusty);
-  MESSAGE(fmt::format("detected: 400 m sweep {}, 800 m × 0.5 with sorties grounded {}, 800 m with sorties {}",
-                      total_detected(narrow), total_detected(dusty), total_detected(wide)));
+  MESSAGE(fmt::format(
+      "detected: 400 m sweep {}, 800 m × 0.5 with sorties grounded {}, 800 m with sorties {}",
+      total_detected(narrow), total_detected(dusty), total_detected(wide)));
   CHECK(total_detected(narrow) > 50);
   CHECK(total_detected(wide) > total_detected(narrow));
 }
@@ -172,7 +181,8 @@ TEST_CASE("weather chain: a camera blinded by dust detects nobody while it lasts
                            "detection_rate_per_s": "none", "false_alarms_per_day": 0,
                            "cameras": [{"kind": "visible"}]}},
     "threats": {"infiltrators": {"per_day": 300, "night_preference": 0}},
-    "batch": {"replications": 4}})", "dust.json");
+    "batch": {"replications": 4}})",
+                                         "dust.json");
   const BatchResult batch = run_batch(loaded, 2);
   const Model model = build_model(loaded.base);
   std::size_t detected = 0;
@@ -184,7 +194,8 @@ TEST_CASE("weather chain: a camera blinded by dust detects nobody while it lasts
       if (std::isnan(row.first_detection_s)) continue;
       ++detected;
       // Extinction 500/km: the apparent contrast is gone beyond 5 m.
-      CHECK(model.weather->states[weather.state_at(seconds_to_time(row.first_detection_s))].name == "clear");
+      CHECK(model.weather->states[weather.state_at(seconds_to_time(row.first_detection_s))].name ==
+            "clear");
     }
   }
   CHECK(detected > 100);
@@ -197,7 +208,8 @@ TEST_CASE("weather chain: a camera blinded by dust detects nobody while it lasts
 // makes the changing hazard must give exactly this in each state.
 TEST_CASE("weather chain: crews see through dust at crew_detection_factor times their rate") {
   constexpr double kSpacing = 4000, kRange = 1500, kRate = 0.004, kSpeed = 1.2;
-  const auto loaded = load_scenario_text(fmt::format(R"({{
+  const auto loaded = load_scenario_text(
+      fmt::format(R"({{
     "seed": 31, "duration_h": 480,
     "terrain": {{"flat": {{"length_km": 100}}}},
     "weather": {{"states": {{"clear": {{"mean_duration_h": 48, "to": {{"dust": 1}}}},
@@ -207,21 +219,22 @@ TEST_CASE("weather chain: crews see through dust at crew_detection_factor times 
     "threats": {{"infiltrators": {{"per_day": 400, "speed_mps": {}, "approach_m": {}, "goal_depth_km": {},
                                    "night_preference": null}}}},
     "batch": {{"replications": 4}}}})",
-                                                     kSpacing, kSpacing / 2, kRange, kRate, kSpeed, kRange + 10,
-                                                     (kRange + 10) / 1000),
-                                         "crews.json");
+                  kSpacing, kSpacing / 2, kRange, kRate, kSpeed, kRange + 10, (kRange + 10) / 1000),
+      "crews.json");
   const BatchResult batch = run_batch(loaded, 2);
   const Model model = build_model(loaded.base);
   const double crossing_s = 2 * (kRange + 10) / kSpeed;
   std::array<std::uint64_t, 2> detected{}, crossings{};
   for (const auto& rep : batch.variants[0].replications) {
-    const sensors::WeatherTimeline weather(*model.weather, service_horizon(model),
-                                           Stream({31, rep.replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
+    const sensors::WeatherTimeline weather(
+        *model.weather, service_horizon(model),
+        Stream({31, rep.replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
     for (const auto& row : rep.crossing_records) {
       const Time start = seconds_to_time(row.start_s);
       const Time end = start + seconds_to_time(crossing_s + 1);
       const auto state = weather.state_at(start);
-      if (weather.time_in_states(start, end, 2)[state] != end - start) continue;  // the weather changed
+      if (weather.time_in_states(start, end, 2)[state] != end - start)
+        continue;  // the weather changed
       ++crossings[state];
       if (!std::isnan(row.first_detection_s)) ++detected[state];
     }
@@ -232,7 +245,8 @@ TEST_CASE("weather chain: crews see through dust at crew_detection_factor times 
       return 1.0 - std::exp(-2.0 * kRate * factor * std::sqrt(kRange * kRange - d * d) / kSpeed);
     };
     const double theory =
-        2.0 / kSpacing * boost::math::quadrature::gauss_kronrod<double, 61>::integrate(miss, 0.0, kRange);
+        2.0 / kSpacing *
+        boost::math::quadrature::gauss_kronrod<double, 61>::integrate(miss, 0.0, kRange);
     MESSAGE(model.weather->states[s].name << " (factor " << factor << "):");
     CHECK(crossings[s] > 10000);
     testing::check_proportion(detected[s], crossings[s], theory);

@@ -1,6 +1,6 @@
 #pragma once
-// The HDF5 result file of a batch (layout below; README.md, "Reading the results", for users): written
-// atomically, read back by `compare`, `report`, `merge`, tests and Python (h5py, pandas).
+// The HDF5 result file of a batch (layout below; README.md, "Reading the results", for users):
+// written atomically, read back by `compare`, `report`, `merge`, tests and Python (h5py, pandas).
 //
 //   /                      attributes filetype = "bordersim-result", format_version = 1,
 //                          bordersim_version, git_commit, scenario (resolved JSON), seed,
@@ -64,7 +64,7 @@ struct ResultFile {
   std::uint64_t format_version = 0;
   std::string bordersim_version;
   std::string git_commit;  // of the build that wrote it; "unknown" outside git, "" in older files
-  std::string scenario;  // the resolved scenario JSON text
+  std::string scenario;    // the resolved scenario JSON text
   std::uint64_t seed = 0;
   std::uint64_t replications = 0;       // the batch's count (batch.replications)
   std::uint64_t first_replication = 0;  // the rows hold first_replication, ... (a shard's part)

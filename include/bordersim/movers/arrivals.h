@@ -35,8 +35,8 @@ struct CrosserPlan {
   // origin leaves every other crosser's draws unchanged (common random numbers across variants).
   std::uint64_t key = 0;
   CrosserKind kind = CrosserKind::kInfiltrator;
-  Time start = 0;        // when it sets off, approach_m before the border line
-  double border_s = 0.0; // where it crosses: arc length along the border (its origin point)
+  Time start = 0;         // when it sets off, approach_m before the border line
+  double border_s = 0.0;  // where it crosses: arc length along the border (its origin point)
   std::uint16_t group_size = 1;
   double speed_mps = 1.0;   // on open flat ground
   double approach_m = 0.0;  // walk before the border line
@@ -49,13 +49,13 @@ struct CrosserPlan {
   std::uint16_t origin = 0;        // index in its kind's origins (0: the whole border)
   double origin_from_m = 0.0;      // its origin area along the border
   double origin_to_m = 0.0;
-  double corridor_m = 0.0;         // "adaptive": width of the corridors it chooses among
+  double corridor_m = 0.0;  // "adaptive": width of the corridors it chooses among
   Knowledge knowledge = Knowledge::kNaive;
-  double risk_aversion_s = 0.0;  // travel time it would give to avoid one expected detection
+  double risk_aversion_s = 0.0;         // travel time it would give to avoid one expected detection
   Reaction reaction = Reaction::kNone;  // drawn before it sets off, whatever happens
   double hide_s = 0.0;                  // how long it hides, if it hides
   double run_speed_factor = 1.0;        // speed × this, if it runs
-  double hidden_detection_factor = 1.0; // detection hazards × this, while it hides
+  double hidden_detection_factor = 1.0;  // detection hazards × this, while it hides
 };
 
 // The replication's crossers, sorted by start time, which is also id order.

@@ -34,7 +34,8 @@ double draw_speed_mps(const Distribution& speed_mps, const CrosserIdentity& who)
 // Goal depth behind the border line, m: the fixed value, or a draw kept within
 // [1 m, corridor_depth_m] (a goal must lie on the ground; the loader has checked that the
 // distribution's mean, or a uniform's max, does).
-double draw_goal_m(const Distribution& goal_depth_km, double corridor_depth_m, const CrosserIdentity& who);
+double draw_goal_m(const Distribution& goal_depth_km, double corridor_depth_m,
+                   const CrosserIdentity& who);
 
 // The corridor's depth behind the border, m, of whichever terrain the scenario has.
 double corridor_depth_m(const TerrainSpec& terrain);

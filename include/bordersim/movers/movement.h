@@ -27,7 +27,8 @@ struct Leg {
 class Movement {
  public:
   Movement() = default;
-  Movement(terrain::MapPoint start, Time t0) : end_point_(start), end_(t0), end_s_(time_to_seconds(t0)) {}
+  Movement(terrain::MapPoint start, Time t0)
+      : end_point_(start), end_(t0), end_s_(time_to_seconds(t0)) {}
 
   // Appends a leg from the current end point to `to` lasting `seconds`. Leg ends are rounded
   // from a running sum in seconds, so many short legs do not drift.

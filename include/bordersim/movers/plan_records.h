@@ -16,6 +16,7 @@ namespace bordersim {
 // delivered (of crossings that reached their goal, detected or not) and its responders'
 // team-seconds on duty (teams × duration). A row whose crosser has no plan keeps its
 // values. Throws nothing.
-void record_plans(const Model& model, std::span<const CrosserPlan> plans, ReplicationRecord& record);
+void record_plans(const Model& model, std::span<const CrosserPlan> plans,
+                  ReplicationRecord& record);
 
 }  // namespace bordersim

@@ -18,9 +18,9 @@ enum class EntityKind : std::uint16_t {
   kTower = 3,
   kResponder = 4,
   kCommand = 5,
-  kDrone = 6,     // index: position in sensors.drones
-  kPatrol = 7,    // index: position in sensors.patrols
-  kAirRecon = 8,  // index: position in sensors.air_recon
+  kDrone = 6,         // index: position in sensors.drones
+  kPatrol = 7,        // index: position in sensors.patrols
+  kAirRecon = 8,      // index: position in sensors.air_recon
   kGroundSensor = 9,  // index: (line in sensors.ground_sensors) << 32 | sensor in that line
   kWeather = 10,      // index 0: the scenario's weather chain
   kBenchmark = 0xFFFF,
@@ -39,14 +39,14 @@ enum class Purpose : std::uint32_t {
   kDetection = 3,
   kResponse = 4,
   kScanPhase = 5,
-  kSchedulePhase = 6,  // where a moving sensor is on its cycle at the start
-  kRoute = 7,          // a pseudo-random search track
-  kAirDetection = 8,   // a crosser's draws against drones' glimpses
-  kAvailability = 9,   // a sensor's failures and repairs (sensors/availability.h)
-  kFalseAlarm = 10,    // a sensor's false alarms: times and places (sensors/false_alarms.h)
-  kClassification = 20,  // the command post's verdict on each report
-  kDispatch = 21,        // dispatch delays and time on scene of responders
-  kCorridor = 22,        // an adaptive organisation's choice of corridor
+  kSchedulePhase = 6,     // where a moving sensor is on its cycle at the start
+  kRoute = 7,             // a pseudo-random search track
+  kAirDetection = 8,      // a crosser's draws against drones' glimpses
+  kAvailability = 9,      // a sensor's failures and repairs (sensors/availability.h)
+  kFalseAlarm = 10,       // a sensor's false alarms: times and places (sensors/false_alarms.h)
+  kClassification = 20,   // the command post's verdict on each report
+  kDispatch = 21,         // dispatch delays and time on scene of responders
+  kCorridor = 22,         // an adaptive organisation's choice of corridor
   kGroundDetection = 23,  // a crosser's draws against ground sensors
   kSpeed = 24,            // a crosser's speed, when it varies (movers/crosser_variety.h)
   kGoalDepth = 25,        // a crosser's goal depth, when it varies
@@ -88,8 +88,6 @@ class Stream {
 };
 
 // A double in [0, 1) from the top 53 bits: exact and identical everywhere.
-inline double uniform01(Stream& stream) {
-  return static_cast<double>(stream() >> 11) * 0x1.0p-53;
-}
+inline double uniform01(Stream& stream) { return static_cast<double>(stream() >> 11) * 0x1.0p-53; }
 
 }  // namespace bordersim

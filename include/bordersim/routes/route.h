@@ -21,8 +21,8 @@ struct Route {
   terrain::MapPoint start;
   std::vector<RouteLeg> legs;
 
-  double seconds() const;        // total travel time
-  double length_m() const;       // total distance
+  double seconds() const;         // total travel time
+  double length_m() const;        // total distance
   terrain::MapPoint end() const;  // the last leg's end, or start when there is none
   bool empty() const { return legs.empty(); }
 };

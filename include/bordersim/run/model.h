@@ -81,12 +81,12 @@ MapPoint lane_point(const SweepRoute& route, double s);
 struct PatrolSite {
   SweepRoute route;
   bool loop = false;
-  bool on_border_road = true;     // the lane's arc length is the border's
-  sensors::DailyWindows shifts;   // out (sensing, responding) only within these
+  bool on_border_road = true;    // the lane's arc length is the border's
+  sensors::DailyWindows shifts;  // out (sensing, responding) only within these
   double cycle_m() const { return sensors::cycle_length(route.to_m - route.from_m, loop); }
   std::int64_t vehicles = 1;
   double speed_mps = 1.0;
-  double range_m = 0.0;  // definite range: half the sweep width
+  double range_m = 0.0;                      // definite range: half the sweep width
   sensors::AvailabilityParams availability;  // of every vehicle at once
   double report_latency_s = 0.0;
   // Its vehicles are responders too: sent from wherever their round has taken them,
@@ -124,22 +124,22 @@ enum class DroneLaw : std::uint8_t { kInverseCube, kDefinite };
 // start of each slot on station.
 struct DroneSite {
   bool random_pattern = false;
-  double from_m = 0.0;    // stretch along the border
+  double from_m = 0.0;  // stretch along the border
   double to_m = 0.0;
-  double offset_m = 0.0;  // the line, or the centre line of the random track's box
-  double depth_m = 0.0;   // the random track's box, across the border
-  double leg_m = 0.0;     // the random track's legs
+  double offset_m = 0.0;    // the line, or the centre line of the random track's box
+  double depth_m = 0.0;     // the random track's box, across the border
+  double leg_m = 0.0;       // the random track's legs
   double altitude_m = 0.0;  // the scenario's, or the cloud base when lower
   double speed_mps = 1.0;
   DroneLaw law = DroneLaw::kInverseCube;
   double range_m = 0.0;
   double k_m2_per_s = 0.0;
   Time glimpse_period = 1;
-  double transit_s = 0.0;   // base to the middle of the orbit, one way
-  Time on_station = 0;      // per sortie (sensors::StationSchedule)
+  double transit_s = 0.0;  // base to the middle of the orbit, one way
+  Time on_station = 0;     // per sortie (sensors::StationSchedule)
   Time slot = 1;
-  bool grounded = false;    // the cloud base is below its minimum
-  MapPoint reach_lo;        // a box holding every point within range of the drone's track
+  bool grounded = false;  // the cloud base is below its minimum
+  MapPoint reach_lo;      // a box holding every point within range of the drone's track
   MapPoint reach_hi;
   std::uint16_t sector = 0;  // of the orbit's middle: the glimpse events' sector
   // Service: failures of the station, false alarms on station at false_alarms_per_day ×
@@ -169,7 +169,7 @@ struct SectorInfo {
   std::string name;
   std::string jurisdiction;
   std::uint16_t jurisdiction_index = 0;  // into scenario.jurisdictions
-  double from_m = 0.0;  // arc length along the border
+  double from_m = 0.0;                   // arc length along the border
   double to_m = 0.0;
 };
 
@@ -180,7 +180,7 @@ struct Model {
   Time duration = 0;
   std::vector<SectorInfo> sectors;
   std::vector<TowerSite> towers;
-  PointIndex tower_index;  // over tower positions
+  PointIndex tower_index;                          // over tower positions
   std::vector<sensors::CameraSpec> tower_cameras;  // on every tower
   // weather.states: the chain, and the tower cameras in each of its states (state i's
   // camera k at [i · tower_cameras.size() + k]). Absent: the same weather all run.
@@ -193,7 +193,7 @@ struct Model {
   // rather than solve the sun's position at every glimpse.
   static constexpr Time kLightStep = 10 * 60 * kTicksPerSecond;
   std::vector<sensors::SunState> light;
-  std::vector<MapPoint> responder_homes;  // one per team
+  std::vector<MapPoint> responder_homes;      // one per team
   std::vector<std::uint16_t> responder_base;  // per team: its base, in qrf.bases_km order
   // Routes of crossers and responders over the terrain; null on flat ground.
   std::shared_ptr<const RoutePlanning> routing;

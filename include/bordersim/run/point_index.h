@@ -18,7 +18,8 @@ class PointIndex {
 
   // Indices (ascending) of the points that may lie within `margin` of the box spanned by
   // a and b: every such point is returned, and some farther ones may be.
-  std::vector<std::uint32_t> near_box(terrain::MapPoint a, terrain::MapPoint b, double margin) const;
+  std::vector<std::uint32_t> near_box(terrain::MapPoint a, terrain::MapPoint b,
+                                      double margin) const;
 
  private:
   using Key = std::pair<std::int64_t, std::int64_t>;

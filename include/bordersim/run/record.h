@@ -43,30 +43,44 @@ inline std::string_view to_string(Mover mover) {
 }
 inline std::string_view to_string(CargoKind cargo) {
   switch (cargo) {
-    case CargoKind::kNone: return "none";
-    case CargoKind::kDrugs: return "drugs";
-    case CargoKind::kWeapons: return "weapons";
-    case CargoKind::kPeople: return "people";
+    case CargoKind::kNone:
+      return "none";
+    case CargoKind::kDrugs:
+      return "drugs";
+    case CargoKind::kWeapons:
+      return "weapons";
+    case CargoKind::kPeople:
+      return "people";
   }
   return "unknown";
 }
 inline std::string_view to_string(Responder responder) {
   switch (responder) {
-    case Responder::kNone: return "none";
-    case Responder::kQuickReaction: return "qrf";
-    case Responder::kPatrol: return "patrol";
+    case Responder::kNone:
+      return "none";
+    case Responder::kQuickReaction:
+      return "qrf";
+    case Responder::kPatrol:
+      return "patrol";
   }
   return "unknown";
 }
 inline std::string_view to_string(Detector detector) {
   switch (detector) {
-    case Detector::kNone: return "none";
-    case Detector::kTowerCrew: return "tower_crew";
-    case Detector::kCamera: return "camera";
-    case Detector::kDrone: return "drone";
-    case Detector::kPatrol: return "patrol";
-    case Detector::kAirRecon: return "air_recon";
-    case Detector::kGroundSensor: return "ground_sensor";
+    case Detector::kNone:
+      return "none";
+    case Detector::kTowerCrew:
+      return "tower_crew";
+    case Detector::kCamera:
+      return "camera";
+    case Detector::kDrone:
+      return "drone";
+    case Detector::kPatrol:
+      return "patrol";
+    case Detector::kAirRecon:
+      return "air_recon";
+    case Detector::kGroundSensor:
+      return "ground_sensor";
   }
   return "unknown";
 }
@@ -83,7 +97,7 @@ struct CrossingRecord {
   double first_detection_s = kMissing;  // NaN when never detected
   double interception_s = kMissing;     // NaN when not intercepted
   Detector first_detector = Detector::kNone;
-  double first_report_s = kMissing;  // its first report reaches the command post
+  double first_report_s = kMissing;    // its first report reaches the command post
   double first_dispatch_s = kMissing;  // a responder is first sent after it
   Responder interceptor = Responder::kNone;
   Outcome outcome = Outcome::kUndetected;
@@ -173,9 +187,9 @@ struct ReplicationRecord {
   std::uint64_t escaped = 0;  // reached the goal, detected or not
   std::uint64_t false_alarms = 0;
   double responder_busy_s = 0.0;
-  std::uint64_t missed_arrivals = 0;  // a responder arrived after the track was lost
+  std::uint64_t missed_arrivals = 0;         // a responder arrived after the track was lost
   std::uint64_t false_alarm_dispatches = 0;  // responders sent to false alarms
-  std::uint64_t responder_dispatches = 0;  // responders sent, to crossers or false alarms
+  std::uint64_t responder_dispatches = 0;    // responders sent, to crossers or false alarms
   // Responder-seconds on duty ((teams + responding patrol vehicles) × duration): the
   // denominator of responder utilisation.
   double responder_available_s = 0.0;

@@ -14,15 +14,20 @@
 
 namespace bordersim {
 
-enum class DistributionFamily : std::uint8_t { kFixed = 0, kUniform = 1, kLognormal = 2, kExponential = 3 };
+enum class DistributionFamily : std::uint8_t {
+  kFixed = 0,
+  kUniform = 1,
+  kLognormal = 2,
+  kExponential = 3
+};
 
 struct Distribution {
   DistributionFamily family = DistributionFamily::kFixed;
   double value = 0.0;  // fixed
   double min = 0.0;    // uniform
   double max = 0.0;
-  double mean = 0.0;   // lognormal, exponential
-  double cv = 0.0;     // lognormal
+  double mean = 0.0;  // lognormal, exponential
+  double cv = 0.0;    // lognormal
 
   Distribution() = default;
   // A number in the file, or a default written as one: fixed. Implicit on purpose, so
@@ -47,7 +52,8 @@ struct Distribution {
 // nearest integer and kept within [1, 10000]. Exponential is not offered.
 struct GroupSizeDistribution : Distribution {
   GroupSizeDistribution() = default;
-  GroupSizeDistribution(std::int64_t lo, std::int64_t hi) : Distribution(uniform(static_cast<double>(lo), static_cast<double>(hi))) {}
+  GroupSizeDistribution(std::int64_t lo, std::int64_t hi)
+      : Distribution(uniform(static_cast<double>(lo), static_cast<double>(hi))) {}
   // The size at probability u in [0, 1): uniform exactly as before this type existed,
   // lo + floor(u · (hi − lo + 1)), so old scenarios draw the same groups.
   std::uint16_t size_at(double u) const;

@@ -49,7 +49,8 @@ void visit_fields(V& v, SyntheticTerrainSpecKeys& t) {
 }
 
 // The land-cover classes' names, as scenarios and GeoJSON write them (terrain/land_cover.h).
-inline const Words kCoverNames = {"desert", "steppe", "farmland", "urban", "mountain", "swamp", "water", "road"};
+inline const Words kCoverNames = {"desert",   "steppe", "farmland", "urban",
+                                  "mountain", "swamp",  "water",    "road"};
 
 template <class V>
 void visit_fields(V& v, CoverRasterClassKeys& c) {

@@ -41,31 +41,31 @@ struct CoverRasterClassKeys {
   std::string cover;       // the land-cover class it means ("farmland")
 };
 struct CoverRasterKeys {
-  std::string file;                            // required
-  std::vector<CoverRasterClassKeys> classes;   // required: raster value -> class
-  std::optional<std::string> unmapped;         // class of values not in `classes`; absent: error
-  std::optional<std::string> nodata;           // class of NoData and uncovered cells; absent: error
+  std::string file;                           // required
+  std::vector<CoverRasterClassKeys> classes;  // required: raster value -> class
+  std::optional<std::string> unmapped;        // class of values not in `classes`; absent: error
+  std::optional<std::string> nodata;          // class of NoData and uncovered cells; absent: error
   std::int64_t band = 1;
 };
 // GeoJSON polygons naming their class, burnt over the cover (made up or from the raster).
 struct CoverPolygonKeys {
-  std::string file;                 // required
-  std::string property = "cover";   // the string property holding the class name
-  bool all_touched = false;         // false: a cell whose centre is inside; true: any cell touched
+  std::string file;                // required
+  std::string property = "cover";  // the string property holding the class name
+  bool all_touched = false;        // false: a cell whose centre is inside; true: any cell touched
 };
 
 struct TerrainFilesSpec {
-  std::string border;                      // required
-  std::vector<double> home_point_lonlat;   // [lon, lat] of a point on the home side; required
-  std::string dem;                         // empty: synthetic elevation
-  std::string rivers;                      // GeoJSON lines
-  std::string towns;                       // GeoJSON points (Natural Earth populated places)
-  std::string crs;                         // e.g. "EPSG:32637"; empty: automatic UTM
-  double depth_km = 60.0;                  // corridor behind the border
-  double foreign_depth_km = 10.0;          // corridor before it
-  std::uint64_t seed = 7;                  // of the synthetic elevation
-  double river_width_m = 200.0;            // water burnt along each river line (no width in the file)
-  double town_people_per_km2 = 10000.0;    // a town's urban disc holds its population at this density
+  std::string border;                     // required
+  std::vector<double> home_point_lonlat;  // [lon, lat] of a point on the home side; required
+  std::string dem;                        // empty: synthetic elevation
+  std::string rivers;                     // GeoJSON lines
+  std::string towns;                      // GeoJSON points (Natural Earth populated places)
+  std::string crs;                        // e.g. "EPSG:32637"; empty: automatic UTM
+  double depth_km = 60.0;                 // corridor behind the border
+  double foreign_depth_km = 10.0;         // corridor before it
+  std::uint64_t seed = 7;                 // of the synthetic elevation
+  double river_width_m = 200.0;          // water burnt along each river line (no width in the file)
+  double town_people_per_km2 = 10000.0;  // a town's urban disc holds its population at this density
   std::optional<CoverRasterKeys> land_cover_raster;     // absent: made-up cover
   std::optional<CoverPolygonKeys> land_cover_polygons;  // absent: none
 };
@@ -100,8 +100,8 @@ struct JurisdictionSpec {
 struct SectorsSpec {
   // Boundaries along the border, from 0 to the border's length: n + 1 values for n sectors.
   std::vector<double> split_along_border_km;  // empty: one sector, the whole border
-  std::vector<std::string> names;         // default "S1", "S2", ...
-  std::vector<std::string> jurisdiction;  // one per sector; empty: the first jurisdiction
+  std::vector<std::string> names;             // default "S1", "S2", ...
+  std::vector<std::string> jurisdiction;      // one per sector; empty: the first jurisdiction
   // A report goes to the post of the sector where the crosser is. Responders of another
   // jurisdiction may take it after handoff_delay_s ("delayed"), not at all ("never"), or
   // at once ("joint": one command, the seam closed).
@@ -165,15 +165,15 @@ struct AvailabilitySpec {
 
 struct TowersSpec {
   AlongBorderSpec along_border;
-  double height_m = 12.0;         // observer height above ground, for line of sight
-  double target_height_m = 1.7;   // a standing person
-  double range_m = 1500.0;  // of the crew and of the cameras' viewshed
+  double height_m = 12.0;        // observer height above ground, for line of sight
+  double target_height_m = 1.7;  // a standing person
+  double range_m = 1500.0;       // of the crew and of the cameras' viewshed
   DetectionRate detection_rate_per_s;
   double crew_resighting_s = 60.0;  // after losing a crosser, the crew looks again this late
   std::vector<CameraKeys> cameras;
-  AvailabilitySpec availability;          // of the whole tower: crew and cameras
-  double false_alarms_per_day = 0.5;      // per tower, over clutter 1 (scaled by its view's)
-  std::optional<double> report_latency_s; // absent: response.report_latency_s
+  AvailabilitySpec availability;           // of the whole tower: crew and cameras
+  double false_alarms_per_day = 0.5;       // per tower, over clutter 1 (scaled by its view's)
+  std::optional<double> report_latency_s;  // absent: response.report_latency_s
 };
 
 // Where a drone searches: back and forth along a line parallel to the border ("line"),
@@ -200,19 +200,19 @@ struct DroneSensorSpec {
 };
 
 struct DroneSpec {
-  double base_km = 0.0;           // along the border
+  double base_km = 0.0;             // along the border
   double base_setback_m = 10000.0;  // behind the border
   OrbitSpec orbit;
-  double altitude_m = 1500.0;     // above the ground; lowered to a lower cloud base
-  double speed_mps = 40.0;        // on station and in transit
-  double endurance_h = 14.0;      // flight time per sortie, transit included
-  double turnaround_h = 4.0;      // on the ground between sorties
+  double altitude_m = 1500.0;  // above the ground; lowered to a lower cloud base
+  double speed_mps = 40.0;     // on station and in transit
+  double endurance_h = 14.0;   // flight time per sortie, transit included
+  double turnaround_h = 4.0;   // on the ground between sorties
   std::int64_t airframes = 3;
-  double min_ceiling_m = 0.0;     // grounded when the cloud base is lower
+  double min_ceiling_m = 0.0;  // grounded when the cloud base is lower
   DroneSensorSpec sensor;
-  AvailabilitySpec availability;          // of the station (ground control, data link)
-  double false_alarms_per_day = 1.0;      // on station, over clutter 1 (scaled by its reach's)
-  std::optional<double> report_latency_s; // absent: response.report_latency_s
+  AvailabilitySpec availability;           // of the station (ground control, data link)
+  double false_alarms_per_day = 1.0;       // on station, over clutter 1 (scaled by its reach's)
+  std::optional<double> report_latency_s;  // absent: response.report_latency_s
 };
 
 // Vehicles driving back and forth along a road at offset_m behind the border (or along a
@@ -226,11 +226,11 @@ struct PatrolSpec {
   std::int64_t vehicles = 1;
   double speed_mps = 10.0;
   double sweep_width_m = 800.0;
-  AvailabilitySpec availability;          // of the whole patrol: every vehicle at once
-  std::optional<double> report_latency_s; // absent: response.report_latency_s
-  bool respond = true;                    // its vehicles are responders too
+  AvailabilitySpec availability;             // of the whole patrol: every vehicle at once
+  std::optional<double> report_latency_s;    // absent: response.report_latency_s
+  bool respond = true;                       // its vehicles are responders too
   std::optional<double> response_speed_mps;  // off its road, by terrain; absent: speed_mps
-  double on_scene_s = 900.0;              // at an interception before driving back
+  double on_scene_s = 900.0;                 // at an interception before driving back
   // A route of its own, a polyline (at most one of the three; along_border_km and offset_m
   // then do not apply): points [along_km, behind_m] on flat and synthetic ground; points
   // [lon, lat] or a GeoJSON LineString file (relative to the scenario) on real ground.
@@ -247,7 +247,7 @@ struct PatrolSpec {
 // per listed sector flies lanes parallel to the border over the sector's strip for
 // duration_h, seeing crossers within sweep_width_m / 2 (definite range).
 struct AirReconSpec {
-  std::vector<std::string> sectors;                 // names; empty: every sector
+  std::vector<std::string> sectors;  // names; empty: every sector
   double first_at_h = 0.0;
   double every_h = 12.0;
   double duration_h = 2.0;
@@ -268,9 +268,9 @@ struct GroundSensorLineSpec {
   double setback_m = 100.0;
   double radius_m = 30.0;
   double detection_probability = 0.8;
-  double false_alarms_per_day = 2.0;   // per sensor, over clutter 1 (scaled by its disc's)
-  double report_latency_s = 30.0;      // an automatic radio relay
-  AvailabilitySpec availability;       // of each sensor, independently
+  double false_alarms_per_day = 2.0;  // per sensor, over clutter 1 (scaled by its disc's)
+  double report_latency_s = 30.0;     // an automatic radio relay
+  AvailabilitySpec availability;      // of each sensor, independently
 };
 
 struct SensorsSpec {
@@ -284,7 +284,7 @@ struct SensorsSpec {
 // One state of the weather chain (sensors/weather.h): how long it lasts, where it goes
 // next, and what it does to the sensors while it holds.
 struct WeatherStateSpec {
-  double mean_duration_h = 24.0;   // exponential holding time, > 0
+  double mean_duration_h = 24.0;     // exponential holding time, > 0
   std::map<std::string, double> to;  // weights of the next state, by name; none: stays
   // Replace every camera's extinction_per_km, by band, while this state holds; absent:
   // the camera's own.
@@ -336,12 +336,12 @@ struct InfiltratorsSpec {
   double per_day = 24.0;
   GroupSizeDistribution group_size = {2, 8};  // [min, max]: uniform integer
   Distribution speed_mps = 1.2;               // per crossing (scenario/distribution.h)
-  double approach_m = 3000.0;  // where the walk starts, before the border line
-  Distribution goal_depth_km = 5.0;  // where it ends, behind the border line
+  double approach_m = 3000.0;                 // where the walk starts, before the border line
+  Distribution goal_depth_km = 5.0;           // where it ends, behind the border line
   NightPreference night_preference = 0.7;  // share of arrivals while the sun is below the horizon
-  std::vector<double> arrival_profile;  // 24 hourly weights (local mean solar time); empty: none
-  std::string knowledge = "naive";  // "naive", "informed" or "adaptive"
-  double risk_aversion_s = 1800.0;  // travel time given to avoid one expected detection
+  std::vector<double> arrival_profile;     // 24 hourly weights (local mean solar time); empty: none
+  std::string knowledge = "naive";         // "naive", "informed" or "adaptive"
+  double risk_aversion_s = 1800.0;         // travel time given to avoid one expected detection
   double corridor_km = 20.0;  // "adaptive": the width of the corridors it learns between
   ReactionsSpec reactions;
   std::vector<OriginSpec> origins;  // empty: the whole border
@@ -371,7 +371,7 @@ struct SmugglersSpec {
   std::vector<double> organisation_weights;  // one per organisation; empty: uniform
   CargoMixSpec cargo;
   CargoValuesSpec value_usd;
-  double vehicle_share = 0.3;  // the rest cross on foot
+  double vehicle_share = 0.3;                 // the rest cross on foot
   GroupSizeDistribution group_size = {1, 4};  // [min, max]: uniform integer
   Distribution foot_speed_mps = 1.3;
   Distribution vehicle_speed_mps = 8.0;
@@ -396,7 +396,7 @@ struct QrfSpec {
   double setback_m = 10000.0;              // distance of the bases behind the border
   std::int64_t teams_per_base = 1;
   double speed_mps = 15.0;
-  double on_scene_s = 900.0;  // time at the interception before driving back
+  double on_scene_s = 900.0;       // time at the interception before driving back
   std::string on_scene = "fixed";  // "fixed" or "exponential" (with mean on_scene_s)
 };
 
@@ -447,8 +447,8 @@ struct ResponseSpec {
 // Linear obstacles (routes/obstacles.h has the reasons for each default). The trench and
 // rivers come with the terrain; the fence, when given, runs along the border.
 struct TrenchObstacleSpec {
-  double crossing_time_s = 240.0;   // on foot; vehicles only through the gaps
-  double detection_factor = 2.0;    // multiplies the detection hazard while crossing
+  double crossing_time_s = 240.0;  // on foot; vehicles only through the gaps
+  double detection_factor = 2.0;   // multiplies the detection hazard while crossing
 };
 
 struct RiverObstacleSpec {
@@ -500,9 +500,9 @@ struct BatchSpec {
 
 // Where and when on earth: the sun's elevation (day, night, thermal crossover) comes from it.
 struct SiteSpec {
-  double latitude_deg = 34.5;   // the Iraq–Syria border
+  double latitude_deg = 34.5;  // the Iraq–Syria border
   double longitude_deg = 41.0;
-  double utc_offset_h = 3.0;    // of `start`
+  double utc_offset_h = 3.0;  // of `start`
 };
 
 struct Scenario {

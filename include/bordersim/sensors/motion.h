@@ -29,7 +29,7 @@ std::optional<double> first_within(MapPoint d0, MapPoint w, double range_m, doub
 // clipped to the leg. nullopt when the leg passes farther than r. A leg with tb == ta is a
 // point: its window is [ta, ta] when a lies within r. Ground sensors detect at t_in.
 std::optional<std::pair<double, double>> window_within(MapPoint centre, double r, MapPoint a,
-                                                      double ta, MapPoint b, double tb);
+                                                       double ta, MapPoint b, double tb);
 
 // Where a mover going back and forth along [0, L] at constant speed is, given the
 // distance it has covered since it was at 0 heading out (any real: the motion is periodic

@@ -22,6 +22,7 @@ struct ClusterCounts {
 
 // n = number of clusters. NaN estimate when either group has no trials at all; NaN bounds
 // with fewer than two clusters.
-Interval clustered_ratio_difference(std::span<const ClusterCounts> clusters, double confidence = 0.95);
+Interval clustered_ratio_difference(std::span<const ClusterCounts> clusters,
+                                    double confidence = 0.95);
 
 }  // namespace bordersim

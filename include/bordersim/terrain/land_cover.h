@@ -1,7 +1,7 @@
 #pragma once
 // Land cover: one class per cell, and what each class does to movers and sensors.
-// The classes are the ones scenarios name (scenarios/README.md, `land_cover`); their effects are per-class numbers in a
-// table that the scenario can override (defaults: default_cover_table()).
+// The classes are the ones scenarios name (scenarios/README.md, `land_cover`); their effects are
+// per-class numbers in a table that the scenario can override (defaults: default_cover_table()).
 #include <array>
 #include <cstddef>
 #include <cstdint>
