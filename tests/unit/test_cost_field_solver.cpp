@@ -156,7 +156,9 @@ ReferenceField reference_from_point(const br::CostSurface& s, Mover mover, bt::M
 
 template <class T>
 bool same_bits(std::span<const T> a, const std::vector<T>& b) {
-  return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size_bytes()) == 0;
+  // memcmp of an empty span would pass a null pointer (undefined, UBSan says so).
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size_bytes()) == 0);
 }
 
 // Equal to the bit, and a field that reaches something (an empty field proves nothing).
