@@ -5,10 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 namespace bordersim::cli {
 namespace {
+
+// How the notes of an assessment's trace row begin (World::trace_assessment).
+constexpr std::string_view kAssessed = "assessed: ";
 
 // "9 min", "40 s", "2 h 05 min".
 std::string duration(double seconds) {
@@ -214,6 +218,13 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
     const std::string last = clock(chain[j]->time_s);
     switch (row.event) {
       case TraceEvent::kReport:
+        // An assessment's verdict is a report row with its chance p (sim/run/trace.cpp).
+        if (n == 1 && std::isfinite(row.p) && row.note.starts_with(kAssessed)) {
+          lines.push_back(fmt::format(
+              "The assessment ended at {} (its looks had a chance of {:.2f} to settle it): {}.",
+              clock(row.time_s), row.p, row.note.substr(kAssessed.size())));
+          break;
+        }
         lines.push_back(n == 1 ? fmt::format("A report reached the post at {} (seen at {}): {}.",
                                              clock(row.time_s), clock(row.at_s), row.note)
                                : fmt::format("{} reports reached the post from {} to {}: {}.", n,
