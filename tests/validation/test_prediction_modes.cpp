@@ -57,8 +57,9 @@ std::vector<double> interception_rates(const VariantResult& variant) {
 
 }  // namespace
 
-TEST_CASE("prediction: fastest_route intercepts as often as exact against naive crossers, "
-          "less against informed ones") {
+TEST_CASE(
+    "prediction: fastest_route intercepts as often as exact against naive crossers, "
+    "less against informed ones") {
   const BatchResult batch = run_batch(load_scenario_text(kScenario, "prediction.json"), 2);
   REQUIRE(batch.variants.size() == 4);
   std::vector<std::vector<double>> rates;
