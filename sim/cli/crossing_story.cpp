@@ -26,24 +26,10 @@ std::string duration(double seconds) {
 std::string km(double metres) { return fmt::format("{:.1f} km", metres / 1000.0); }
 
 std::string sensor_name(const TraceRow& row) {
-  switch (row.sensor) {
-    case Detector::kTowerCrew:
-      return fmt::format("tower {}'s crew", row.sensor_id);
-    case Detector::kCamera:
-      return row.note.empty() ? fmt::format("tower {}'s camera", row.sensor_id)
-                              : fmt::format("tower {}'s {} camera", row.sensor_id, row.note);
-    case Detector::kDrone:
-      return fmt::format("drone {}", row.sensor_id);
-    case Detector::kPatrol:
-      return fmt::format("patrol vehicle {}", row.sensor_id);
-    case Detector::kAirRecon:
-      return fmt::format("reconnaissance aircraft {}", row.sensor_id);
-    case Detector::kGroundSensor:
-      return fmt::format("ground sensor {}", row.sensor_id);
-    case Detector::kNone:
-      break;
-  }
-  return "an unknown sensor";
+  const SensorKind* kind = sensor_kind(row.sensor);
+  if (!kind) return "an unknown sensor";
+  return fmt::format(fmt::runtime(kind->story), fmt::arg("id", row.sensor_id),
+                     fmt::arg("note", row.note.empty() ? std::string() : row.note + " "));
 }
 
 std::string responder_name(const TraceRow& row) {

@@ -46,7 +46,7 @@ TEST_CASE("assessment thins the false alarms that send a team by 1 - q") {
   const SensorRef tower{EntityKind::kTower, 0};
   const double latency_s = sensor_report_latency_s(model, tower);
   double expected = 0.0, variance = 0.0;
-  std::size_t alarms = 0, dispatched = 0;
+  std::size_t alarms = 0, dispatched = 0, confirmed = 0, dismissed = 0, unsettled = 0;
   for (std::uint32_t replication = 0; replication < 20; ++replication) {
     const auto service = sensor_availability(model, tower, replication);
     for (const auto& alarm : sensor_false_alarms(model, tower, service, replication)) {
@@ -66,11 +66,22 @@ TEST_CASE("assessment thins the false alarms that send a team by 1 - q") {
         simulate_replication(model, {}, model.scenario.seed, replication);
     alarms += record.false_alarms;
     dispatched += record.false_alarm_dispatches;
+    confirmed += record.assessments_confirmed;
+    dismissed += record.assessments_dismissed;
+    unsettled += record.assessments_unsettled;
   }
-  INFO("alarms " << alarms << ", dispatched " << dispatched << ", expected " << expected);
+  INFO("alarms " << alarms << ", dispatched " << dispatched << ", expected " << expected
+                 << ", dismissed " << dismissed << ", unsettled " << unsettled);
   REQUIRE(alarms > 500);
   CHECK(expected < 0.9 * static_cast<double>(alarms));  // the camera settles a fair share
   CHECK(std::abs(static_cast<double>(dispatched) - expected) < 3.3 * std::sqrt(variance) + 1.0);
+  // The record's counts: every alarm is assessed once; those dismissed are the thinning
+  // (expected alarms - expected), the unsettled ones each send a team, no crosser to confirm.
+  CHECK(dismissed + unsettled == alarms);
+  CHECK(unsettled == dispatched);
+  CHECK(confirmed == 0);
+  CHECK(std::abs(static_cast<double>(dismissed) - (static_cast<double>(alarms) - expected)) <
+        3.3 * std::sqrt(variance) + 1.0);
 }
 
 TEST_CASE(
@@ -192,7 +203,7 @@ TEST_CASE("re-tasking a team on its way to a false alarm intercepts more crosser
                    "retask_from_false_alarms": )" +
                              std::string(retask ? "true" : "false") + "}}";
     const Model model = build_model(load_scenario_text(text, "retask.json").base);
-    std::size_t count = 0;
+    std::size_t count = 0, retaskings = 0;
     for (std::uint32_t replication = 0; replication < 5; ++replication) {
       std::vector<CrosserPlan> plans;
       for (std::uint32_t i = 0; i < 40; ++i) {
@@ -206,13 +217,19 @@ TEST_CASE("re-tasking a team on its way to a false alarm intercepts more crosser
         p.goal_m = 20000.0;
         plans.push_back(p);
       }
-      count += simulate_replication(model, plans, 1, replication).intercepted;
+      const ReplicationRecord record = simulate_replication(model, plans, 1, replication);
+      count += record.intercepted;
+      retaskings += record.retaskings;
     }
-    return count;
+    return std::pair{count, retaskings};
   };
-  const std::size_t without = intercepted(false), with = intercepted(true);
-  INFO("intercepted without re-tasking " << without << ", with " << with);
+  const auto [without, none] = intercepted(false);
+  const auto [with, retasked] = intercepted(true);
+  INFO("intercepted without re-tasking " << without << ", with " << with << " (" << retasked
+                                         << " re-taskings)");
   CHECK(with > without + 10);
+  CHECK(none == 0);
+  CHECK(retasked > 0);
 }
 
 // A new report while the team is on its way moves its goal (World::retarget). One foot
