@@ -73,9 +73,9 @@ std::optional<World::DriveBound> World::drive_bound(std::size_t r) const {
   const auto& g = model_.routing->surface->geometry();
   const double across_mps = site.response_speed_mps / min_pace;
   const double half_diagonal_m = 0.5 * std::hypot(g.cell_w, g.cell_h);
-  return DriveBound{responder_at(r), std::max(site.speed_mps, across_mps),
-                    patrol_jumps_m_[vehicle->patrol] / site.speed_mps +
-                        half_diagonal_m / across_mps};
+  return DriveBound{
+      responder_at(r), std::max(site.speed_mps, across_mps),
+      patrol_jumps_m_[vehicle->patrol] / site.speed_mps + half_diagonal_m / across_mps};
 }
 
 // True when responder r, setting off at `leave`, provably cannot be where the crosser is
@@ -96,8 +96,7 @@ bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time
   if (legs.empty()) return far_enough(path.end_point(), path.end_point());
   for (std::size_t i = path.leg_at(from); i < legs.size() && legs[i].t0 <= until; ++i) {
     const Leg& leg = legs[i];
-    if (!far_enough(leg.at(std::max(leg.t0, from)), leg.at(std::min(leg.t1, until))))
-      return false;
+    if (!far_enough(leg.at(std::max(leg.t0, from)), leg.at(std::min(leg.t1, until)))) return false;
   }
   return true;
 }
