@@ -36,6 +36,8 @@ std::string sensor_name(const TraceRow& row) {
       return fmt::format("reconnaissance aircraft {}", row.sensor_id);
     case Detector::kGroundSensor:
       return fmt::format("ground sensor {}", row.sensor_id);
+    case Detector::kRadar:
+      return fmt::format("tower {}'s radar", row.sensor_id);
     case Detector::kNone:
       break;
   }

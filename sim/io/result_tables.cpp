@@ -82,8 +82,8 @@ constexpr std::array kMovers = {Mover::kFoot, Mover::kVehicle};
 constexpr std::array kCargoKinds = {CargoKind::kNone, CargoKind::kDrugs, CargoKind::kWeapons,
                                     CargoKind::kPeople};
 constexpr std::array kDetectors = {
-    Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,      Detector::kDrone,
-    Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor};
+    Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,       Detector::kDrone,
+    Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor, Detector::kRadar};
 constexpr std::array kResponders = {Responder::kNone, Responder::kQuickReaction,
                                     Responder::kPatrol};
 constexpr std::array kOutcomes = {Outcome::kUndetected, Outcome::kDetectedNotIntercepted,

@@ -15,8 +15,8 @@ constexpr std::array kEvents = {
     TraceEvent::kHidden,   TraceEvent::kInView,     TraceEvent::kLook,    TraceEvent::kReport,
     TraceEvent::kDispatch, TraceEvent::kNoDispatch, TraceEvent::kArrival, TraceEvent::kEnd};
 constexpr std::array kDetectors = {
-    Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,      Detector::kDrone,
-    Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor};
+    Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,       Detector::kDrone,
+    Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor, Detector::kRadar};
 constexpr std::array kResponders = {Responder::kNone, Responder::kQuickReaction,
                                     Responder::kPatrol};
 

@@ -30,6 +30,15 @@ bool Model::tower_sees(std::size_t t, MapPoint p) const {
   return cell && tower.view->visible(*cell);
 }
 
+bool Model::radar_sees(std::size_t t, MapPoint p) const {
+  const TowerSite& tower = towers[t];
+  if (std::hypot(p.x - tower.position.x, p.y - tower.position.y) > tower_radar->spec.range_m)
+    return false;
+  if (!tower.view) return true;
+  const auto cell = geography->terrain.elevation.cell_of(p);
+  return cell && tower.view->visible(*cell);
+}
+
 const sensors::SunState& Model::sun_at(Time t) const {
   const auto step = static_cast<std::size_t>(std::max<Time>(t, 0) / kLightStep);
   return light[std::min(step, light.size() - 1)];
@@ -60,6 +69,24 @@ std::vector<sensors::SunState> light_table(const Scenario& s, sensors::UtcMs sta
     table[i] = sensors::sun_state(place, sensors::instant_at(start, mid));
   });
   return table;
+}
+
+TowerRadar tower_radar(const RadarKeys& keys) {
+  TowerRadar radar;
+  sensors::RadarSpec& spec = radar.spec;
+  spec.range_m = keys.range_m;
+  spec.sector_centre_deg = keys.sector_centre_deg;
+  spec.sector_width_deg = keys.sector_width_deg;
+  spec.scan_period_s = keys.scan_period_s;
+  spec.pd0 = keys.pd0;
+  spec.walker_r0_m = keys.walker_r0_m;
+  spec.vehicle_r0_m = keys.vehicle_r0_m;
+  spec.falloff_exponent = keys.falloff_exponent;
+  const RadarCoverKeys& f = keys.cover_factor;
+  spec.cover_factor = {f.desert,   f.steppe, f.farmland, f.urban,
+                       f.mountain, f.swamp,  f.water,    f.road};  // terrain::LandCover order
+  radar.report_interval_s = keys.report_interval_s;
+  return radar;
 }
 
 sensors::CameraSpec camera_spec(const CameraKeys& keys) {
@@ -193,7 +220,9 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
   }
   terrain::ViewshedParams params;
   params.sight = {spec.height_m, spec.target_height_m, refraction, terrain::kEarthRadiusM};
-  params.max_distance = spec.range_m;
+  // A radar on the towers sees as far as its range: the one viewshed serves both (the
+  // crew's and cameras' range is checked apart).
+  params.max_distance = spec.radar ? std::max(spec.range_m, spec.radar->range_m) : spec.range_m;
   // Each tower's viewshed lands in its own slot: the result does not depend on threads.
   tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
     towers[i].view = terrain::compute_viewshed(dem, cells[i], params);
@@ -232,6 +261,7 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     for (const auto& t : model.towers) sites.push_back(t.position);
     model.tower_index = PointIndex(sites, std::max(towers->range_m, 100.0));
     for (const auto& keys : towers->cameras) model.tower_cameras.push_back(camera_spec(keys));
+    if (towers->radar) model.tower_radar = tower_radar(*towers->radar);
   }
   model.cover_table = cover_table(scenario.land_cover);
   model.start_utc = sensors::parse_local_time(scenario.start, scenario.site.utc_offset_h);

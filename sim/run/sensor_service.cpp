@@ -117,6 +117,12 @@ void build_sensor_service(Model& model, const std::string& file) {
                                                 t.view ? &*t.view : nullptr);
       t.false_alarms_per_s = sensors::per_day_to_per_s(towers->false_alarms_per_day) * t.clutter;
       t.report_latency_s = towers->report_latency_s.value_or(default_latency_s);
+      if (!towers->radar) continue;
+      const double clutter =
+          terrain::mean_clutter_in_disc(cover, model.cover_table, t.position,
+                                        towers->radar->range_m, t.view ? &*t.view : nullptr);
+      t.radar_false_alarms_per_s =
+          sensors::per_day_to_per_s(towers->radar->false_alarms_per_day) * clutter;
     }
   }
   for (std::size_t i = 0; i < model.drones.size(); ++i) {
@@ -185,6 +191,20 @@ std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorR
                                         sensors::AlarmArea::in_disc(t.position, t.range_m), weight,
                                         stream());
     }
+    case EntityKind::kRadar: {
+      const TowerSite& t = model.towers.at(sensor.index);
+      const auto weight = [&](MapPoint p) {
+        const double bearing = std::atan2(p.x - t.position.x, p.y - t.position.y) * 180.0 / M_PI;
+        const bool looked_at =
+            sensors::in_radar_sector(model.tower_radar->spec, t.facing_deg, bearing) &&
+            model.radar_sees(sensor.index, p);
+        return looked_at ? clutter_weight(model, p, top) : 0.0;
+      };
+      return sensors::draw_false_alarms(
+          t.radar_false_alarms_per_s, model.duration, availability,
+          sensors::AlarmArea::in_disc(t.position, model.tower_radar->spec.range_m), weight,
+          stream());
+    }
     case EntityKind::kGroundSensor: {
       const GroundSensorSite& g = model.ground_sensors.at(sensor.index);
       const auto weight = [&](MapPoint p) { return clutter_weight(model, p, top); };
@@ -211,6 +231,7 @@ std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorR
 double sensor_report_latency_s(const Model& model, SensorRef sensor) {
   switch (sensor.kind) {
     case EntityKind::kTower:
+    case EntityKind::kRadar:  // the tower reports what its radar sees
       return model.towers.at(sensor.index).report_latency_s;
     case EntityKind::kDrone:
       return model.drones.at(sensor.index).report_latency_s;

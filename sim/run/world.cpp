@@ -23,7 +23,8 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     CrosserState crosser(plan, Stream({seed, replication, entity, Purpose::kDetection}),
                          Stream({seed, replication, entity, Purpose::kAirDetection}),
                          Stream({seed, replication, entity, Purpose::kClassification}),
-                         Stream({seed, replication, entity, Purpose::kGroundDetection}));
+                         Stream({seed, replication, entity, Purpose::kGroundDetection}),
+                         Stream({seed, replication, entity, Purpose::kRadarDetection}));
     CrossingRecord row;
     row.replication = replication;
     row.crosser = plan.id;
@@ -102,6 +103,9 @@ void World::handle(const Event& e) {
       return alarm_assessed(id);
     case kFound:
       return found(id, e.data);
+    case kRadarContact:
+      if (current(id, e.data)) radar_contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
+      return;
   }
 }
 
@@ -230,6 +234,7 @@ void World::start_leg(std::uint32_t c, std::size_t leg) {
   start_tower_views(c);
   start_moving_sensors(c);
   start_ground_sensors(c);
+  start_radar_scans(c);
   const Leg& now = crosser.current_leg();
   if (leg + 1 < crosser.movement.legs().size())
     sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart,

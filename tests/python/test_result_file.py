@@ -39,7 +39,7 @@ SECTOR_FIELDS = ["name", "jurisdiction", "from_m", "to_m", "crossings", "detecte
                  "aborted", "value_seized_usd", "value_delivered_usd"]
 SUMMARY_FIELDS = ["metric", "estimate", "lower", "upper", "n"]
 OUTCOMES = {"undetected", "detected", "intercepted", "aborted"}
-DETECTORS = {"none", "tower_crew", "camera", "drone", "patrol", "air_recon", "ground_sensor"}
+DETECTORS = {"none", "tower_crew", "camera", "drone", "patrol", "air_recon", "ground_sensor", "radar"}
 
 
 class Checks:

@@ -15,6 +15,7 @@
 #include "bordersim/sensors/availability.h"
 #include "bordersim/sensors/camera.h"
 #include "bordersim/sensors/patrol_cycle.h"
+#include "bordersim/sensors/radar.h"
 #include "bordersim/sensors/weather.h"
 #include "bordersim/terrain/land_cover.h"
 #include "bordersim/terrain/viewshed.h"
@@ -42,6 +43,16 @@ struct TowerSite {
   double clutter = 1.0;
   double false_alarms_per_s = 0.0;
   double report_latency_s = 0.0;
+  // Its radar's false alarms (Model::tower_radar): false_alarms_per_day × the mean clutter
+  // of its disc, in sight.
+  double radar_false_alarms_per_s = 0.0;
+};
+
+// The radar on every tower (sensors/radar.h): it shares the tower's place, facing, line of
+// sight (the viewshed reaches the larger of the two ranges), service and report latency.
+struct TowerRadar {
+  sensors::RadarSpec spec;
+  double report_interval_s = 60.0;  // between two reports of one crosser by one radar
 };
 
 // A line parallel to the border (offset behind it; before it when negative) over a
@@ -182,6 +193,7 @@ struct Model {
   std::vector<TowerSite> towers;
   PointIndex tower_index;                          // over tower positions
   std::vector<sensors::CameraSpec> tower_cameras;  // on every tower
+  std::optional<TowerRadar> tower_radar;           // on every tower, when keyed
   // weather.states: the chain, and the tower cameras in each of its states (state i's
   // camera k at [i · tower_cameras.size() + k]). Absent: the same weather all run.
   std::optional<sensors::WeatherChain> weather;
@@ -212,6 +224,8 @@ struct Model {
   std::uint16_t sector_of(double border_s) const;
   // Whether tower `t` can see a target at p: within range and, on terrain, in its viewshed.
   bool tower_sees(std::size_t t, MapPoint p) const;
+  // Whether tower `t`'s radar has p in range and in sight (not whether in its sector).
+  bool radar_sees(std::size_t t, MapPoint p) const;
   const sensors::SunState& sun_at(Time t) const;
   // How much the land cover at p hides a target: 0 on flat ground.
   double concealment_at(MapPoint p) const;

@@ -22,6 +22,7 @@ enum class Detector : std::uint8_t {
   kPatrol = 4,
   kAirRecon = 5,
   kGroundSensor = 6,
+  kRadar = 7,
 };
 
 // Who intercepted a crossing: a quick-reaction team from its base or a patrol's vehicle.
@@ -81,6 +82,8 @@ inline std::string_view to_string(Detector detector) {
       return "air_recon";
     case Detector::kGroundSensor:
       return "ground_sensor";
+    case Detector::kRadar:
+      return "radar";
   }
   return "unknown";
 }

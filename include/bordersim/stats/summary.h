@@ -16,9 +16,9 @@
 namespace bordersim {
 
 // The kinds of sensor a first detection is attributed to, in summary order.
-inline constexpr std::array kDetectorKinds = {Detector::kTowerCrew, Detector::kCamera,
-                                              Detector::kDrone,     Detector::kPatrol,
-                                              Detector::kAirRecon,  Detector::kGroundSensor};
+inline constexpr std::array kDetectorKinds = {
+    Detector::kTowerCrew, Detector::kCamera,       Detector::kDrone, Detector::kPatrol,
+    Detector::kAirRecon,  Detector::kGroundSensor, Detector::kRadar};
 
 struct SummaryRow {
   std::string metric;
