@@ -2,8 +2,8 @@
 // starts, so a radar's looks at the crosser along it are known too: they fall at the
 // radar's scan times phase + k·period. The looks are drawn in order, as the leg starts,
 // until one detects; that one becomes an event, and when it comes (the leg still current)
-// the radar reports and the looks go on from report_interval_s later. A radar costs an
-// event per report, not per scan.
+// the radar reports and its looks at that crosser go on from report_interval_s later, on
+// this leg and the next ones. A radar costs an event per report, not per scan.
 #include <algorithm>
 #include <cmath>
 
@@ -19,8 +19,12 @@ void World::start_radar_scans(std::uint32_t c) {
   // The Doppler processor rejects what does not move: a stop is never seen.
   if (leg.from.x == leg.to.x && leg.from.y == leg.to.y) return;
   const double reach = model_.tower_radar->spec.range_m;
-  for (std::uint32_t t : model_.tower_index.near_box(leg.from, leg.to, reach))
-    schedule_radar_contact(c, t, std::max(leg.t0, sim_.now()));
+  for (std::uint32_t t : model_.tower_index.near_box(leg.from, leg.to, reach)) {
+    Time from = std::max(leg.t0, sim_.now());
+    for (const auto& [tower, next] : crossers_[c].radar_quiet)
+      if (tower == t) from = std::max(from, next);
+    schedule_radar_contact(c, t, from);
+  }
 }
 
 // The radar's scan phase, from a stream keyed by its tower: the same for every crosser of
@@ -95,9 +99,17 @@ void World::radar_contact(std::uint32_t c, std::uint32_t t) {
                on);
   const std::uint32_t stamp = crossers_[c].stamp;
   if (on) detect(c, Detector::kRadar, tower.report_latency_s);  // which may change the plan
-  if (!current(c, stamped(stamp, 0))) return;
-  const Time next = on ? seconds_to_time(model_.tower_radar->report_interval_s) : 1;
-  schedule_radar_contact(c, t, sim_.now() + next);
+  if (!on) return schedule_radar_contact(c, t, sim_.now() + 1);
+  // The next report no sooner than the interval, even on a later leg.
+  const Time next = sim_.now() + seconds_to_time(model_.tower_radar->report_interval_s);
+  auto& quiet = crossers_[c].radar_quiet;
+  const auto known =
+      std::find_if(quiet.begin(), quiet.end(), [t](const auto& q) { return q.first == t; });
+  if (known != quiet.end())
+    known->second = next;
+  else
+    quiet.emplace_back(t, next);
+  if (current(c, stamped(stamp, 0))) schedule_radar_contact(c, t, next);
 }
 
 }  // namespace bordersim::detail

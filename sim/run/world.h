@@ -102,6 +102,8 @@ struct CrosserState {
   Stream command;  // the post's verdicts on its reports
   Stream ground;   // its draws against ground sensors
   Stream radar;    // its draws against radars' looks
+  // Radars that have reported it: (tower, earliest time of its next report), across legs.
+  std::vector<std::pair<std::uint32_t, Time>> radar_quiet;
   std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
   // Its first contact on the current leg with a patrol or reconnaissance aircraft: when it
   // is due (kNever: none), and whether it has come. A contact solved again (a vehicle
