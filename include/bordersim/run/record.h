@@ -7,23 +7,13 @@
 #include <string_view>
 #include <vector>
 
+#include "bordersim/core/sensor_kinds.h"
+
 namespace bordersim {
 
 enum class CrosserKind : std::uint8_t { kInfiltrator = 0, kSmuggler = 1 };
 enum class Mover : std::uint8_t { kFoot = 0, kVehicle = 1 };
 enum class CargoKind : std::uint8_t { kNone = 0, kDrugs = 1, kWeapons = 2, kPeople = 3 };
-
-// The kind of sensor behind a detection: its report latency and the record's column.
-enum class Detector : std::uint8_t {
-  kNone = 0,
-  kTowerCrew = 1,
-  kCamera = 2,
-  kDrone = 3,
-  kPatrol = 4,
-  kAirRecon = 5,
-  kGroundSensor = 6,
-  kRadar = 7,
-};
 
 // Who intercepted a crossing: a quick-reaction team from its base or a patrol's vehicle.
 enum class Responder : std::uint8_t { kNone = 0, kQuickReaction = 1, kPatrol = 2 };
@@ -66,28 +56,6 @@ inline std::string_view to_string(Responder responder) {
   }
   return "unknown";
 }
-inline std::string_view to_string(Detector detector) {
-  switch (detector) {
-    case Detector::kNone:
-      return "none";
-    case Detector::kTowerCrew:
-      return "tower_crew";
-    case Detector::kCamera:
-      return "camera";
-    case Detector::kDrone:
-      return "drone";
-    case Detector::kPatrol:
-      return "patrol";
-    case Detector::kAirRecon:
-      return "air_recon";
-    case Detector::kGroundSensor:
-      return "ground_sensor";
-    case Detector::kRadar:
-      return "radar";
-  }
-  return "unknown";
-}
-
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 struct CrossingRecord {
@@ -200,6 +168,15 @@ struct ReplicationRecord {
   double value_seized_usd = 0.0;
   double value_delivered_usd = 0.0;
   std::uint64_t events = 0;  // events handled: a cost measure, not a model output
+  // The post's assessments of reports (response.assessment) still open when the tower
+  // camera's looks end: a crosser seen and confirmed as a target, a false alarm seen to be
+  // one (it sends nobody), or nothing settled (the post decides as without assessment).
+  std::uint64_t assessments_confirmed = 0;
+  std::uint64_t assessments_dismissed = 0;
+  std::uint64_t assessments_unsettled = 0;
+  // Teams on their way to a false alarm turned to a confirmed target
+  // (response.retask_from_false_alarms); each is also one of responder_dispatches.
+  std::uint64_t retaskings = 0;
   // Seconds of [0, duration) spent in each state of weather.states, in the model's order
   // (by name); empty without weather.states.
   std::vector<double> weather_s;
