@@ -204,7 +204,10 @@ bool World::dispatch(std::uint32_t c) {
   std::optional<std::size_t> best;
   bool best_retasked = false;
   const bool retask = response.retask_from_false_alarms && crosser.target;
-  for (std::size_t r = 0; r < responders_.size(); ++r) {
+  // The nearest first (by a bound on the drive), so that the others can be skipped; the
+  // team sent is the same as in index order: the earliest meeting, the lowest index on ties.
+  order_for_dispatch(position(crosser, now));
+  for (const auto& [bound, r] : dispatch_order_) {
     const bool retasked = retask && retaskable(r);
     if (!ready(r) && !retasked) continue;
     Time sets_off = leave;
@@ -221,9 +224,15 @@ bool World::dispatch(std::uint32_t c) {
     // A prediction changes with every report: nothing is remembered then.
     const bool remembered = exact && !retasked && r < 64 && !responders_[r].vehicle;
     if (remembered && (crosser.cannot_meet >> r & 1U)) continue;
+    // Skip one that cannot meet the crosser before the best so far; one whose failure is
+    // remembered, only when it cannot meet it at all (and then it is remembered).
+    if (cannot_meet_by(r, path, sets_off, remembered ? path.end() : best_time)) {
+      if (remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
+      continue;
+    }
     const auto meet = meeting_time(r, path, sets_off);
     if (!meet && remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
-    if (meet && *meet < best_time) {
+    if (meet && (*meet < best_time || (best && *meet == best_time && r < *best))) {
       best_time = *meet;
       best = r;
       best_retasked = retasked;

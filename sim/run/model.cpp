@@ -240,9 +240,7 @@ std::size_t Model::responder_count() const {
 }
 
 MapPoint behind_border(const terrain::BorderFrame& border, double s, double setback) {
-  const MapPoint p = border.point_at(s);
-  const MapPoint n = border.normal_at(s);
-  return {p.x + setback * n.x, p.y + setback * n.y};
+  return border.offset_at(s, setback);
 }
 
 Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,

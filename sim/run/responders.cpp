@@ -34,6 +34,7 @@ void World::init_responders() {
       responders_.push_back(vehicle);
     }
   }
+  init_drive_bounds();
 }
 
 bool World::ready(std::size_t r) const {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <limits>
 
 #include "bordersim/run/model.h"
 #include "bordersim/run/route_field_cache.h"
@@ -200,6 +201,10 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
   std::size_t k = planning->crosser_fields.size() + bases.size();
   for (auto& road : planning->patrol_fields)
     if (!road.source_s.empty()) road.field = found[k++];
+  double min_pace = std::numeric_limits<double>::infinity();
+  for (const float pace : surface.paces(routes::Mover::kVehicle))
+    if (pace > 0.0f) min_pace = std::min(min_pace, static_cast<double>(pace));
+  if (std::isfinite(min_pace)) planning->vehicle_min_pace = min_pace;
   return planning;
 }
 

@@ -72,6 +72,41 @@ std::uint64_t SegmentIndex::key(std::int64_t kx, std::int64_t ky) {
          static_cast<std::uint64_t>(static_cast<std::uint32_t>(ky));
 }
 
+const SegmentIndex::Cell* SegmentIndex::find(std::uint64_t k) const {
+  if (cells_.empty()) return nullptr;
+  const std::size_t mask = cells_.size() - 1;
+  for (std::size_t i = Mix{}(k)&mask;; i = (i + 1) & mask) {
+    const Cell& c = cells_[i];
+    if (!c.used) return nullptr;
+    if (c.key == k) return &c;
+  }
+}
+
+std::vector<SegmentIndex::Entry>& SegmentIndex::cell(std::uint64_t k) {
+  if (2 * (used_ + 1) > cells_.size()) grow();
+  const std::size_t mask = cells_.size() - 1;
+  for (std::size_t i = Mix{}(k)&mask;; i = (i + 1) & mask) {
+    Cell& c = cells_[i];
+    if (c.used && c.key == k) return c.entries;
+    if (!c.used) {
+      c.used = true;
+      c.key = k;
+      ++used_;
+      return c.entries;
+    }
+  }
+}
+
+// Doubles the table (or starts it), moving the cells that still hold entries.
+void SegmentIndex::grow() {
+  std::vector<Cell> old = std::move(cells_);
+  cells_.assign(std::max<std::size_t>(64, 2 * old.size()), Cell{});
+  used_ = 0;
+  for (Cell& c : old) {
+    if (c.used && !c.entries.empty()) cell(c.key) = std::move(c.entries);
+  }
+}
+
 void SegmentIndex::insert(std::uint32_t id, MapPoint a, Time t_a, MapPoint b, Time t_b) {
   const MapPoint ga{a.x / bucket_m_, a.y / bucket_m_};
   const MapPoint gb{b.x / bucket_m_, b.y / bucket_m_};
@@ -84,7 +119,7 @@ void SegmentIndex::insert(std::uint32_t id, MapPoint a, Time t_a, MapPoint b, Ti
       entry.from = t_a + static_cast<Time>(std::floor(f0 * span)) - 1;
       entry.to = t_a + static_cast<Time>(std::ceil(f1 * span)) + 1;
     }
-    cells_[key(kx, ky)].push_back(entry);
+    cell(key(kx, ky)).push_back(entry);
   });
 }
 
@@ -99,18 +134,20 @@ void SegmentIndex::for_cells(MapPoint lo, MapPoint hi, F&& f) const {
   const std::int64_t x0 = cell_of((lo.x - pad) / bucket_m_), x1 = cell_of((hi.x + pad) / bucket_m_);
   const std::int64_t y0 = cell_of((lo.y - pad) / bucket_m_), y1 = cell_of((hi.y + pad) / bucket_m_);
   // A box wider than the filled cells are many: visit the filled cells instead.
+  // (The callers sort what they collect, so the order of the visit does not matter.)
   if (static_cast<double>(x1 - x0 + 1) * static_cast<double>(y1 - y0 + 1) >
-      static_cast<double>(cells_.size())) {
-    for (const auto& [k, entries] : cells_) {
-      const auto kx = static_cast<std::int32_t>(static_cast<std::uint32_t>(k >> 32));
-      const auto ky = static_cast<std::int32_t>(static_cast<std::uint32_t>(k & 0xFFFFFFFFULL));
-      if (kx >= x0 && kx <= x1 && ky >= y0 && ky <= y1) f(entries);
+      static_cast<double>(used_)) {
+    for (const Cell& c : cells_) {
+      if (!c.used) continue;
+      const auto kx = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.key >> 32));
+      const auto ky = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.key & 0xFFFFFFFFULL));
+      if (kx >= x0 && kx <= x1 && ky >= y0 && ky <= y1) f(c.entries);
     }
     return;
   }
   for (std::int64_t kx = x0; kx <= x1; ++kx) {
     for (std::int64_t ky = y0; ky <= y1; ++ky) {
-      if (auto it = cells_.find(key(kx, ky)); it != cells_.end()) f(it->second);
+      if (const Cell* c = find(key(kx, ky))) f(c->entries);
     }
   }
 }
@@ -136,16 +173,29 @@ void SegmentIndex::near_box(MapPoint a, MapPoint b, double margin,
   sort_unique(out);
 }
 
+// Emptied cells stay in the table (an open-addressed table cannot simply drop a slot)
+// until too many of them would make the next insertion grow it: then the table is rebuilt
+// at its size with the cells that still hold entries.
 void SegmentIndex::prune(Time t) {
-  for (auto it = cells_.begin(); it != cells_.end();) {
-    std::erase_if(it->second, [t](const Entry& e) { return e.to < t; });
-    it = it->second.empty() ? cells_.erase(it) : std::next(it);
+  std::size_t emptied = 0;
+  for (Cell& c : cells_) {
+    if (!c.used) continue;
+    std::erase_if(c.entries, [t](const Entry& e) { return e.to < t; });
+    emptied += c.entries.empty() ? 1 : 0;
+  }
+  if (emptied > 0 && 4 * used_ > cells_.size()) {
+    std::vector<Cell> old = std::move(cells_);
+    cells_.assign(old.size(), Cell{});
+    used_ = 0;
+    for (Cell& c : old) {
+      if (c.used && !c.entries.empty()) cell(c.key) = std::move(c.entries);
+    }
   }
 }
 
 std::size_t SegmentIndex::entry_count() const {
   std::size_t n = 0;
-  for (const auto& [k, entries] : cells_) n += entries.size();
+  for (const Cell& c : cells_) n += c.entries.size();
   return n;
 }
 

@@ -237,6 +237,17 @@ class World {
   double travel_s(std::size_t r, MapPoint to) const;  // from where it is now
   double draw_on_scene_s(std::size_t r);              // (command.cpp)
 
+  // dispatch_bounds.cpp: lower bounds on a drive, to skip responders that cannot win
+  struct DriveBound {
+    MapPoint from;
+    double max_speed_mps;
+    double slack_s;
+  };
+  void init_drive_bounds();
+  std::optional<DriveBound> drive_bound(std::size_t r) const;
+  bool cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time until) const;
+  void order_for_dispatch(MapPoint crosser_at);
+
   // trace.cpp: the crossing's story (record.h, TraceRow), called only while tracing_, one
   // call per opportunity, report, dispatch, arrival and end.
   void trace_look(std::uint32_t c, Detector by, std::size_t sensor, MapPoint sensor_at, double p,
@@ -309,7 +320,9 @@ class World {
   std::vector<double>
       patrol_unfolded0_m_;  // per patrol: its first vehicle's place on the cycle at t = 0
   std::vector<std::size_t> patrol_responders_;  // per responding patrol: its vehicle 0's index
-  SegmentIndex walkers_;                        // walking crossers' legs, for drones
+  std::vector<double> patrol_jumps_m_;          // per patrol: J of dispatch_bounds.cpp
+  std::vector<std::pair<double, std::size_t>> dispatch_order_;  // (bound, responder)
+  SegmentIndex walkers_;  // walking crossers' legs, for drones
   Time walkers_pruned_ = 0;
   std::vector<std::uint32_t> found_;  // scratch for index queries
   // Per sensor of each kind, its up/down timeline in this replication.

@@ -35,17 +35,6 @@ void check_grid_geometry(const GridGeometry& g, std::int64_t max_cells, std::str
   }
 }
 
-MapPoint GridGeometry::cell_centre(CellIndex c) const {
-  return {west + (c.col + 0.5) * cell_w, north - (c.row + 0.5) * cell_h};
-}
-
-std::optional<CellIndex> GridGeometry::cell_of(MapPoint p) const {
-  const double fc = std::floor((p.x - west) / cell_w);
-  const double fr = std::floor((north - p.y) / cell_h);
-  if (!(fc >= 0.0 && fr >= 0.0 && fc < cols && fr < rows)) return std::nullopt;
-  return CellIndex{static_cast<int>(fc), static_cast<int>(fr)};
-}
-
 MapPoint GridGeometry::to_grid(MapPoint p) const {
   return {(p.x - west) / cell_w - 0.5, (north - p.y) / cell_h - 0.5};
 }

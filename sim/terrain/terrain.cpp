@@ -163,6 +163,15 @@ MapPoint BorderFrame::normal_at(double s) const {
   return left_normal(tangents_[i]);
 }
 
+MapPoint BorderFrame::offset_at(double s, double offset) const {
+  s = std::clamp(s, 0.0, length());
+  const std::size_t i = segment_at(s);
+  const double along = s - s_[i];
+  const MapPoint p{pts_[i].x + along * tangents_[i].x, pts_[i].y + along * tangents_[i].y};
+  const MapPoint n = s == s_[i] && i > 0 ? vertex_normal(i) : left_normal(tangents_[i]);
+  return {p.x + offset * n.x, p.y + offset * n.y};
+}
+
 BorderPosition BorderFrame::project(MapPoint p) const {
   double best_d2 = std::numeric_limits<double>::infinity();
   std::size_t best_seg = 0;

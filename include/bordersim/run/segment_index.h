@@ -3,9 +3,11 @@
 // with the time window during which a mover on the segment is inside that cell, so "which
 // movers can be within r of q at time t" costs the cells that the disc's box touches and
 // their entries, not a scan of every mover. A segment that does not move (a piece of road)
-// has an unbounded window. Cells are kept in a hash map: the plane need not be bounded.
+// has an unbounded window. Cells are kept in a hash table: the plane need not be bounded.
+// The table is open-addressed (power-of-two size, linear probing): a drone's look asks a
+// handful of cells every few seconds, and std::unordered_map's modulo by a prime and its
+// node hops were a tenth of a replication (bench/README.md, "Replications").
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 #include "bordersim/core/time.h"
@@ -51,12 +53,21 @@ class SegmentIndex {
       return static_cast<std::size_t>(k ^ (k >> 31));
     }
   };
+  struct Cell {
+    std::uint64_t key = 0;
+    bool used = false;
+    std::vector<Entry> entries;
+  };
   static std::uint64_t key(std::int64_t kx, std::int64_t ky);
+  const Cell* find(std::uint64_t k) const;
+  std::vector<Entry>& cell(std::uint64_t k);  // inserts an empty cell if there is none
+  void grow();
   template <class F>
   void for_cells(terrain::MapPoint lo, terrain::MapPoint hi, F&& f) const;
 
   double bucket_m_ = 1.0;
-  std::unordered_map<std::uint64_t, std::vector<Entry>, Mix> cells_;
+  std::vector<Cell> cells_;  // size 0 or a power of two, at most half used
+  std::size_t used_ = 0;
 };
 
 }  // namespace bordersim

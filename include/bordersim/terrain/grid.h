@@ -2,6 +2,7 @@
 // An elevation raster on a projected (metric) plane: north-up, row-major, float cells.
 // Missing cells (the source's NoData) are stored as NaN so that no sentinel value can be
 // mistaken for a real elevation.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -45,9 +46,17 @@ struct GridGeometry {
     return static_cast<std::size_t>(c.row) * static_cast<std::size_t>(cols) +
            static_cast<std::size_t>(c.col);
   }
-  MapPoint cell_centre(CellIndex c) const;
+  // Inline: route fields look cells up many times per dispatch search.
+  MapPoint cell_centre(CellIndex c) const {
+    return {west + (c.col + 0.5) * cell_w, north - (c.row + 0.5) * cell_h};
+  }
   // The cell containing p (its outer edges included on the west/north side), if any.
-  std::optional<CellIndex> cell_of(MapPoint p) const;
+  std::optional<CellIndex> cell_of(MapPoint p) const {
+    const double fc = std::floor((p.x - west) / cell_w);
+    const double fr = std::floor((north - p.y) / cell_h);
+    if (!(fc >= 0.0 && fr >= 0.0 && fc < cols && fr < rows)) return std::nullopt;
+    return CellIndex{static_cast<int>(fc), static_cast<int>(fr)};
+  }
   // p in fractional cell-centre coordinates: (0, 0) is the centre of cell (0, 0).
   MapPoint to_grid(MapPoint p) const;
   MapPoint to_map(MapPoint grid_xy) const;

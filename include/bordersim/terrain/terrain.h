@@ -82,6 +82,9 @@ class BorderFrame {
   MapPoint point_at(double s) const;
   MapPoint tangent_at(double s) const;  // unit, in the direction of walking
   MapPoint normal_at(double s) const;   // unit, towards the home side
+  // point_at(s) + offset·normal_at(s), bit for bit, with one search for the segment
+  // (drones place themselves by it at every look).
+  MapPoint offset_at(double s, double offset) const;
   BorderPosition project(MapPoint p) const;
 
   // The vertices with consecutive duplicates removed, and their arc lengths.
