@@ -3,8 +3,8 @@
 // Column names and types here are the file format: change them only with format_version.
 #include <vector>
 
+#include "bordersim/results/summary.h"
 #include "bordersim/run/batch.h"
-#include "bordersim/stats/summary.h"
 #include "hdf5_table.h"
 
 namespace bordersim::result_tables {
