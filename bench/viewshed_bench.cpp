@@ -27,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "../tests/support/mem_dataset.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "bordersim/terrain/viewshed.h"
 
@@ -34,27 +35,7 @@ namespace bt = bordersim::terrain;
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* ds) const { GDALClose(GDALDataset::ToHandle(ds)); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
-
-// The grid as GDAL sees it: same cells, geotransform and CRS (the CRS matters: GDAL takes
-// the earth radius for the curvature term from it).
-DatasetPtr to_mem_dataset(const bt::ElevationGrid& grid) {
-  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
-  DatasetPtr ds(mem->Create("", grid.cols(), grid.rows(), 1, GDT_Float32, nullptr));
-  const bt::GridGeometry& g = grid.geometry();
-  double gt[6] = {g.west, g.cell_w, 0.0, g.north, 0.0, -g.cell_h};
-  ds->SetGeoTransform(gt);
-  ds->SetProjection(grid.crs_wkt().c_str());
-  if (ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, grid.cols(), grid.rows(),
-                                     const_cast<float*>(grid.values().data()), grid.cols(),
-                                     grid.rows(), GDT_Float32, 0, 0, nullptr) != CE_None) {
-    throw std::runtime_error("cannot fill the MEM dataset");
-  }
-  return ds;
-}
+using bordersim::testing::DatasetPtr;
 
 // Observers on a regular lattice over the grid's interior (deterministic, no RNG).
 std::vector<bt::CellIndex> lattice(const bt::ElevationGrid& grid, int n) {
@@ -133,7 +114,7 @@ int main(int argc, char** argv) {
 
   GDALAllRegister();
   const bt::ElevationGrid grid = bt::read_dem(dem_file);
-  DatasetPtr mem = to_mem_dataset(grid);
+  DatasetPtr mem = bordersim::testing::mem_dataset(grid);
   GDALRasterBandH band = GDALRasterBand::ToHandle(mem->GetRasterBand(1));
 
   bt::ViewshedParams p;

@@ -3,7 +3,7 @@
 directories below it, never one above. Data flows Scenario -> Model -> World -> Record ->
 Result -> file, and the layers follow it, lowest first:
 
-    core, random, terrain, sensors, study, scenario, routes  (the ground and the keys)
+    random, core, terrain, sensors, study, scenario, routes  (the ground and the keys)
     model    the vocabulary of kinds and sectors (bordersim/model/)
     movers   who crosses, where and when
     c2       closed forms of command and control
@@ -22,7 +22,7 @@ import re
 import sys
 
 LAYERS = [
-    "core", "random", "terrain", "sensors", "study", "scenario", "routes", "model", "movers",
+    "random", "core", "terrain", "sensors", "study", "scenario", "routes", "model", "movers",
     "c2", "stats", "run", "results", "io", "cli",
 ]
 RANK = {name: rank for rank, name in enumerate(LAYERS)}

@@ -5,10 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
 #include <tuple>
 
 namespace bordersim::cli {
 namespace {
+
+// How the notes of an assessment's trace row begin (World::trace_assessment).
+constexpr std::string_view kAssessed = "assessed: ";
 
 // "9 min", "40 s", "2 h 05 min".
 std::string duration(double seconds) {
@@ -22,24 +26,10 @@ std::string duration(double seconds) {
 std::string km(double metres) { return fmt::format("{:.1f} km", metres / 1000.0); }
 
 std::string sensor_name(const TraceRow& row) {
-  switch (row.sensor) {
-    case Detector::kTowerCrew:
-      return fmt::format("tower {}'s crew", row.sensor_id);
-    case Detector::kCamera:
-      return row.note.empty() ? fmt::format("tower {}'s camera", row.sensor_id)
-                              : fmt::format("tower {}'s {} camera", row.sensor_id, row.note);
-    case Detector::kDrone:
-      return fmt::format("drone {}", row.sensor_id);
-    case Detector::kPatrol:
-      return fmt::format("patrol vehicle {}", row.sensor_id);
-    case Detector::kAirRecon:
-      return fmt::format("reconnaissance aircraft {}", row.sensor_id);
-    case Detector::kGroundSensor:
-      return fmt::format("ground sensor {}", row.sensor_id);
-    case Detector::kNone:
-      break;
-  }
-  return "an unknown sensor";
+  const SensorKind* kind = sensor_kind(row.sensor);
+  if (!kind) return "an unknown sensor";
+  return fmt::format(fmt::runtime(kind->story), fmt::arg("id", row.sensor_id),
+                     fmt::arg("note", row.note.empty() ? std::string() : row.note + " "));
 }
 
 std::string responder_name(const TraceRow& row) {
@@ -214,6 +204,13 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
     const std::string last = clock(chain[j]->time_s);
     switch (row.event) {
       case TraceEvent::kReport:
+        // An assessment's verdict is a report row with its chance p (sim/run/trace.cpp).
+        if (n == 1 && std::isfinite(row.p) && row.note.starts_with(kAssessed)) {
+          lines.push_back(fmt::format(
+              "The assessment ended at {} (its looks had a chance of {:.2f} to settle it): {}.",
+              clock(row.time_s), row.p, row.note.substr(kAssessed.size())));
+          break;
+        }
         lines.push_back(n == 1 ? fmt::format("A report reached the post at {} (seen at {}): {}.",
                                              clock(row.time_s), clock(row.at_s), row.note)
                                : fmt::format("{} reports reached the post from {} to {}: {}.", n,

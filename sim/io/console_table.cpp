@@ -156,13 +156,23 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
         number_interval(metric("false_alarm_dispatches_per_replication")),
         number_interval(metric("missed_arrivals_per_replication")));
   }
+  const Interval confirmed = metric("assessments_confirmed_per_replication");
+  const Interval dismissed = metric("assessments_dismissed_per_replication");
+  const Interval unsettled = metric("assessments_unsettled_per_replication");
+  const Interval retaskings = metric("retaskings_per_replication");
+  if (confirmed.estimate + dismissed.estimate + unsettled.estimate + retaskings.estimate > 0.0) {
+    out += fmt::format(
+        "  Assessments per replication: {} confirmed, {} false alarms dismissed, {} unsettled; "
+        "{} teams re-tasked from false alarms\n",
+        number_interval(confirmed), number_interval(dismissed), number_interval(unsettled),
+        number_interval(retaskings));
+  }
   std::string first_by;
-  for (const Detector kind : kDetectorKinds) {
-    std::string name(to_string(kind));
-    const Interval share = metric("first_detector/" + name + "/share");
+  for (const SensorKind& kind : kSensorKinds) {
+    const Interval share = metric(fmt::format("first_detector/{}/share", kind.name));
     if (share.n == 0 || share.estimate == 0.0) continue;
-    std::replace(name.begin(), name.end(), '_', ' ');
-    first_by += fmt::format("{}{} {}", first_by.empty() ? "" : ", ", name, percent(share.estimate));
+    first_by +=
+        fmt::format("{}{} {}", first_by.empty() ? "" : ", ", kind.label, percent(share.estimate));
   }
   if (!first_by.empty()) out += "  First detections by: " + first_by + "\n";
   if (const auto& states = variant.weather_states;

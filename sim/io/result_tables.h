@@ -3,6 +3,7 @@
 // Column names and types here are the file format: change them only with format_version.
 #include <vector>
 
+#include "bordersim/io/result_columns.h"
 #include "bordersim/results/summary.h"
 #include "bordersim/run/batch.h"
 #include "hdf5_table.h"
@@ -25,5 +26,12 @@ std::vector<std::string> weather_states(const hdf5::Table& replications);
 std::vector<CrossingRecord> to_crossings(const hdf5::Table& table);
 std::vector<SectorTally> to_sectors(const hdf5::Table& table);
 std::vector<SummaryRow> to_summary(const hdf5::Table& table);
+
+// Each table's described columns (io/result_columns.h); the replications' weather columns
+// are not among them.
+std::vector<ColumnDoc> replication_docs();
+std::vector<ColumnDoc> crossing_docs();
+std::vector<ColumnDoc> sector_docs();
+std::vector<ColumnDoc> summary_docs();
 
 }  // namespace bordersim::result_tables

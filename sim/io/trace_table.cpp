@@ -2,147 +2,82 @@
 
 #include <array>
 #include <cstdint>
+#include <ranges>
+#include <span>
 #include <string>
 
-#include "hdf5_handle.h"
+#include "column_spec.h"
 
 namespace bordersim::trace_table {
 namespace {
 
 using hdf5::ColumnType;
+using hdf5::enum_column;
+using hdf5::integer_column;
+using hdf5::real_column;
+using hdf5::string_column;
+using T = TraceRow;
 
 constexpr std::array kEvents = {
     TraceEvent::kHidden,   TraceEvent::kInView,     TraceEvent::kLook,    TraceEvent::kReport,
     TraceEvent::kDispatch, TraceEvent::kNoDispatch, TraceEvent::kArrival, TraceEvent::kEnd};
-constexpr std::array kDetectors = {
-    Detector::kNone,   Detector::kTowerCrew, Detector::kCamera,      Detector::kDrone,
-    Detector::kPatrol, Detector::kAirRecon,  Detector::kGroundSensor};
 constexpr std::array kResponders = {Responder::kNone, Responder::kQuickReaction,
                                     Responder::kPatrol};
 
-template <class Enum, std::size_t N>
-Enum parse(const hdf5::Table& table, const char* column, const std::string& text,
-           const std::array<Enum, N>& values) {
-  for (Enum v : values)
-    if (to_string(v) == text) return v;
-  throw hdf5::Error(table.label + "/" + column + ": unknown value '" + text + "'");
-}
-
-const hdf5::Column& typed(const hdf5::Table& table, const char* name, bool integer) {
-  const hdf5::Column& c = table.column(name);
-  const bool is_integer = c.type != ColumnType::kFloat64 && c.type != ColumnType::kString;
-  if (integer != is_integer || c.type == ColumnType::kString)
-    throw hdf5::Error(table.label + "/" + name + " has the wrong type");
-  return c;
-}
-
-const hdf5::Column& strings(const hdf5::Table& table, const char* name) {
-  const hdf5::Column& c = table.column(name);
-  if (c.type != ColumnType::kString)
-    throw hdf5::Error(table.label + "/" + name + " has the wrong type");
-  return c;
-}
+const std::vector<hdf5::ColumnSpec<TraceRow>> kColumns = {
+    integer_column<&T::replication>("replication", ColumnType::kUInt32, "its replication"),
+    integer_column<&T::crosser>("crosser", ColumnType::kUInt32,
+                                "the crossing's crosser (crossings' crosser)"),
+    real_column<&T::time_s>("time_s", "when it happened"),
+    enum_column<&T::event, kEvents>(
+        "event",
+        "`hidden`: a tower's range covered a leg but terrain hid all of it, `los_blocked` = 1, "
+        "range_m the nearest; `in_view`: a stretch in a tower's sight begins, at_s when it ends, "
+        "p the crew's chance of a sighting in it; `look`: a camera's or drone's glimpse, a crew's "
+        "sighting, a ground sensor's pass, a patrol's or aircraft's contact, with p its chance "
+        "(NaN for a crew's hazard), seen and sensor_up; `report`: a report reaches the post, at_s "
+        "when the crosser was seen, note the post's verdict; `dispatch`: responder and "
+        "responder_id (QRF team, or the patrol of a vehicle), x_m, y_m where it sets off, range_m "
+        "to the crosser, sets_off_s, at_s the planned meeting, goal_s when the crosser would "
+        "reach its goal; `no_dispatch`: note why none was sent; `arrival`: note `intercepted` or "
+        "why not, at_s when the track expires; `end`: note the outcome"),
+    enum_column<&T::sensor, kDetectorValues>(
+        "sensor", "looks, views, reports: the kind of sensor (as crossings' first_detector)"),
+    integer_column<&T::sensor_id>(
+        "sensor_id", ColumnType::kUInt32,
+        "the tower, drone, patrol vehicle, aircraft or ground sensor by index"),
+    real_column<&T::range_m>("range_m", "sensor (or responder at dispatch) to crosser"),
+    real_column<&T::p>("p", "the chance of this glimpse or pass; in_view: of a crew sighting"),
+    integer_column<&T::seen>("seen", ColumnType::kUInt16, "1 when the look saw it"),
+    integer_column<&T::sensor_up>("sensor_up", ColumnType::kUInt16,
+                                  "1 when the sensor was in service"),
+    integer_column<&T::los_blocked>("los_blocked", ColumnType::kUInt16,
+                                    "1 when terrain hid the crosser"),
+    real_column<&T::x_m>("x_m", "the crosser (looks), the responder setting off (dispatch)"),
+    real_column<&T::y_m>("y_m", "as x_m"),
+    enum_column<&T::responder, kResponders>("responder", "dispatch: qrf or patrol"),
+    integer_column<&T::responder_id>("responder_id", ColumnType::kUInt32,
+                                     "the QRF team, or the patrol of a vehicle"),
+    real_column<&T::sets_off_s>("sets_off_s", "dispatch: when the responder leaves"),
+    real_column<&T::at_s>("at_s", "see event"),
+    real_column<&T::goal_s>("goal_s", "when the crosser reaches its goal, as planned now"),
+    string_column<&T::note>("note", "a camera's kind, or the reasons above"),
+};
 
 }  // namespace
 
 hdf5::Table from_replications(const std::vector<ReplicationRecord>& replications) {
-  std::size_t n = 0;
-  for (const ReplicationRecord& r : replications) n += r.trace.size();
-  std::vector<std::uint64_t> replication, crosser, sensor_id, seen, up, blocked, responder_id;
-  std::vector<double> time_s, range_m, p, x_m, y_m, sets_off_s, at_s, goal_s;
-  std::vector<std::string> event, sensor, responder, note;
-  for (auto* v : {&replication, &crosser, &sensor_id, &seen, &up, &blocked, &responder_id})
-    v->reserve(n);
-  for (const ReplicationRecord& r : replications)
-    for (const TraceRow& row : r.trace) {
-      replication.push_back(row.replication);
-      crosser.push_back(row.crosser);
-      time_s.push_back(row.time_s);
-      event.emplace_back(to_string(row.event));
-      sensor.emplace_back(to_string(row.sensor));
-      sensor_id.push_back(row.sensor_id);
-      range_m.push_back(row.range_m);
-      p.push_back(row.p);
-      seen.push_back(row.seen);
-      up.push_back(row.sensor_up);
-      blocked.push_back(row.los_blocked);
-      x_m.push_back(row.x_m);
-      y_m.push_back(row.y_m);
-      responder.emplace_back(to_string(row.responder));
-      responder_id.push_back(row.responder_id);
-      sets_off_s.push_back(row.sets_off_s);
-      at_s.push_back(row.at_s);
-      goal_s.push_back(row.goal_s);
-      note.push_back(row.note);
-    }
-  hdf5::Table t;
-  t.label = "trace";
-  t.add_integers("replication", ColumnType::kUInt32, std::move(replication));
-  t.add_integers("crosser", ColumnType::kUInt32, std::move(crosser));
-  t.add_reals("time_s", std::move(time_s));
-  t.add_strings("event", std::move(event));
-  t.add_strings("sensor", std::move(sensor));
-  t.add_integers("sensor_id", ColumnType::kUInt32, std::move(sensor_id));
-  t.add_reals("range_m", std::move(range_m));
-  t.add_reals("p", std::move(p));
-  t.add_integers("seen", ColumnType::kUInt16, std::move(seen));
-  t.add_integers("sensor_up", ColumnType::kUInt16, std::move(up));
-  t.add_integers("los_blocked", ColumnType::kUInt16, std::move(blocked));
-  t.add_reals("x_m", std::move(x_m));
-  t.add_reals("y_m", std::move(y_m));
-  t.add_strings("responder", std::move(responder));
-  t.add_integers("responder_id", ColumnType::kUInt32, std::move(responder_id));
-  t.add_reals("sets_off_s", std::move(sets_off_s));
-  t.add_reals("at_s", std::move(at_s));
-  t.add_reals("goal_s", std::move(goal_s));
-  t.add_strings("note", std::move(note));
-  return t;
+  auto rows =
+      replications |
+      std::views::transform([](const ReplicationRecord& r) -> const auto& { return r.trace; }) |
+      std::views::join;
+  return hdf5::write_columns("trace", std::span(kColumns), rows);
 }
 
 std::vector<TraceRow> to_rows(const hdf5::Table& t) {
-  const auto& replication = typed(t, "replication", true);
-  const auto& crosser = typed(t, "crosser", true);
-  const auto& time_s = typed(t, "time_s", false);
-  const auto& event = strings(t, "event");
-  const auto& sensor = strings(t, "sensor");
-  const auto& sensor_id = typed(t, "sensor_id", true);
-  const auto& range_m = typed(t, "range_m", false);
-  const auto& p = typed(t, "p", false);
-  const auto& seen = typed(t, "seen", true);
-  const auto& up = typed(t, "sensor_up", true);
-  const auto& blocked = typed(t, "los_blocked", true);
-  const auto& x_m = typed(t, "x_m", false);
-  const auto& y_m = typed(t, "y_m", false);
-  const auto& responder = strings(t, "responder");
-  const auto& responder_id = typed(t, "responder_id", true);
-  const auto& sets_off_s = typed(t, "sets_off_s", false);
-  const auto& at_s = typed(t, "at_s", false);
-  const auto& goal_s = typed(t, "goal_s", false);
-  const auto& note = strings(t, "note");
-  std::vector<TraceRow> rows(t.rows());
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    TraceRow& r = rows[i];
-    r.replication = static_cast<std::uint32_t>(replication.integers[i]);
-    r.crosser = static_cast<std::uint32_t>(crosser.integers[i]);
-    r.time_s = time_s.reals[i];
-    r.event = parse(t, "event", event.strings[i], kEvents);
-    r.sensor = parse(t, "sensor", sensor.strings[i], kDetectors);
-    r.sensor_id = static_cast<std::uint32_t>(sensor_id.integers[i]);
-    r.range_m = range_m.reals[i];
-    r.p = p.reals[i];
-    r.seen = seen.integers[i] != 0;
-    r.sensor_up = up.integers[i] != 0;
-    r.los_blocked = blocked.integers[i] != 0;
-    r.x_m = x_m.reals[i];
-    r.y_m = y_m.reals[i];
-    r.responder = parse(t, "responder", responder.strings[i], kResponders);
-    r.responder_id = static_cast<std::uint32_t>(responder_id.integers[i]);
-    r.sets_off_s = sets_off_s.reals[i];
-    r.at_s = at_s.reals[i];
-    r.goal_s = goal_s.reals[i];
-    r.note = note.strings[i];
-  }
-  return rows;
+  return hdf5::read_columns(t, std::span(kColumns));
 }
+
+std::vector<ColumnDoc> docs() { return hdf5::column_docs(std::span(kColumns)); }
 
 }  // namespace bordersim::trace_table

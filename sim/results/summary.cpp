@@ -201,19 +201,19 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
           delay_after_detection(variant, &CrossingRecord::first_dispatch_s, confidence)));
   rows.push_back(row("detection_to_interception_s",
                      delay_after_detection(variant, &CrossingRecord::interception_s, confidence)));
-  std::array<std::uint64_t, kDetectorKinds.size()> first_by{};
+  std::array<std::uint64_t, kSensorKinds.size()> first_by{};
   std::uint64_t attributed = 0;  // detected crossings whose first detector is known
   for (const ReplicationRecord& r : variant.replications) {
     for (const CrossingRecord& c : r.crossing_records) {
       if (!detected(c) || c.first_detector == Detector::kNone) continue;
       ++attributed;
-      for (std::size_t k = 0; k < kDetectorKinds.size(); ++k) {
-        if (kDetectorKinds[k] == c.first_detector) ++first_by[k];
+      for (std::size_t k = 0; k < kSensorKinds.size(); ++k) {
+        if (kSensorKinds[k].detector == c.first_detector) ++first_by[k];
       }
     }
   }
-  for (std::size_t k = 0; k < kDetectorKinds.size(); ++k) {
-    rows.push_back(row("first_detector/" + std::string(to_string(kDetectorKinds[k])) + "/share",
+  for (std::size_t k = 0; k < kSensorKinds.size(); ++k) {
+    rows.push_back(row(fmt::format("first_detector/{}/share", kSensorKinds[k].name),
                        wilson_interval(first_by[k], attributed, confidence)));
   }
 
@@ -227,6 +227,17 @@ std::vector<SummaryRow> summarize(const VariantResult& variant, double confidenc
   }
   rows.push_back(
       row("interceptor/patrol/share", wilson_interval(by_patrol, interceptions, confidence)));
+  using Count = std::uint64_t ReplicationRecord::*;
+  for (const auto& [name, count] :
+       {std::pair<const char*, Count>{"assessments_confirmed_per_replication",
+                                      &ReplicationRecord::assessments_confirmed},
+        {"assessments_dismissed_per_replication", &ReplicationRecord::assessments_dismissed},
+        {"assessments_unsettled_per_replication", &ReplicationRecord::assessments_unsettled},
+        {"retaskings_per_replication", &ReplicationRecord::retaskings}}) {
+    rows.push_back(row(
+        name, mean_over_replications(variant, confidence,
+                                     [count](const ReplicationRecord& r) { return r.*count; })));
+  }
 
   const std::vector<SectorTally> tallies = sector_tallies(variant);
   for (std::size_t s = 0; s < tallies.size(); ++s) {

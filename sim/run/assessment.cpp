@@ -44,6 +44,7 @@ void World::assessed(std::uint32_t c) {
   if (crosser.finished || crosser.target) return;
   const double q = assessment_chance(position(crosser, sim_.now()));
   const bool seen = q > 0.0 && uniform01(assessment_draws_) < q;
+  ++(seen ? record_.assessments_confirmed : record_.assessments_unsettled);
   const bool dismissed =
       !seen && uniform01(crosser.command) >= model_.command.p_target_given_crosser;
   if (tracing_) trace_assessment(c, q, seen, dismissed);
@@ -55,7 +56,8 @@ void World::assessed(std::uint32_t c) {
 // A false alarm has been looked at: seen to be one, it sends nobody; else as without.
 void World::alarm_assessed(std::size_t a) {
   const double q = assessment_chance(false_alarms_[a].alarm.where);
-  if (q > 0.0 && uniform01(assessment_draws_) < q) return;
+  if (q > 0.0 && uniform01(assessment_draws_) < q) return void(++record_.assessments_dismissed);
+  ++record_.assessments_unsettled;
   send_to_alarm(a);
 }
 

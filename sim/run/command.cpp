@@ -237,6 +237,7 @@ bool World::dispatch(std::uint32_t c) {
     responder.alarm_reached = kNever;
     responder.back_at = kNever;
     ++record_.responder_dispatches;
+    ++record_.retaskings;
   } else {
     send(*best);
   }

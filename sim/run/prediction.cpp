@@ -94,12 +94,22 @@ void World::retarget(std::uint32_t c) {
   sim_.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception, stamped(crosser.trip, r));
 }
 
-// The team is at its goal: it searches for search_s and finds the crosser the first time
-// it comes within search_radius_m; if it does not, it drives back after the search.
+// The team is at its goal. As in "exact", it acts on the post's track: if the track has
+// lapsed (no report for track_hold_s) the post has called it off, a missed arrival, and a
+// later report may send a team again. Without this a search mode found crossers the post
+// had lost and beat perfect knowledge ("exact"). Otherwise it searches for search_s and
+// finds the crosser the first time it comes within search_radius_m (its own eyes: the
+// track need not hold during the search); if it does not, it drives back after the search.
 void World::search(std::uint32_t c, std::size_t r) {
   CrosserState& crosser = crossers_[c];
   const CommandParams& response = model_.command;
   crosser.team_leaves = kNever;  // there: no new goal any more
+  if (sim_.now() > crosser.track_until) {
+    if (tracing_) trace_arrival(c, r, false);
+    crosser.responder.reset();
+    ++record_.missed_arrivals;
+    return return_to_base(r, crosser.goal, 0.0);
+  }
   if (!crosser.finished && crosser.movement.end() > sim_.now()) {
     const Time until =
         std::min(time_after(sim_.now(), response.search_s), crosser.movement.end() - 1);

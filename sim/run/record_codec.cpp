@@ -12,7 +12,7 @@ namespace {
 static_assert(sizeof(CrossingRecord) == 144, "CrossingRecord changed: update record_codec.cpp");
 // ReplicationRecord::trace is not encoded: the CLI refuses --trace with --resume and under
 // MPI ranks, the two paths that carry records through here.
-static_assert(sizeof(ReplicationRecord) == 192,
+static_assert(sizeof(ReplicationRecord) == 224,
               "ReplicationRecord changed: update record_codec.cpp");
 
 template <class T>
@@ -69,6 +69,10 @@ void encode_record(std::string& out, std::uint32_t variant, const ReplicationRec
   put(out, r.value_seized_usd);
   put(out, r.value_delivered_usd);
   put(out, r.events);
+  put(out, r.assessments_confirmed);
+  put(out, r.assessments_dismissed);
+  put(out, r.assessments_unsettled);
+  put(out, r.retaskings);
   put(out, static_cast<std::uint64_t>(r.weather_s.size()));
   for (const double s : r.weather_s) put(out, s);
   put(out, static_cast<std::uint64_t>(r.crossing_records.size()));
@@ -103,6 +107,10 @@ ReplicationRecord RecordDecoder::next(std::uint32_t& variant) {
   r.value_seized_usd = read<double>();
   r.value_delivered_usd = read<double>();
   r.events = read<std::uint64_t>();
+  r.assessments_confirmed = read<std::uint64_t>();
+  r.assessments_dismissed = read<std::uint64_t>();
+  r.assessments_unsettled = read<std::uint64_t>();
+  r.retaskings = read<std::uint64_t>();
   const auto states = read<std::uint64_t>();
   if (states > (bytes_.size() - position_) / sizeof(double))
     throw std::runtime_error("record bytes are damaged");

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "../support/record_equality.h"
+#include "../support/batch_equality.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/scenario/default_scenario.h"
 
@@ -12,24 +12,7 @@ using namespace bordersim;
 
 namespace {
 
-using testing::same;
 using testing::same_bits;
-using testing::same_totals;
-
-void check_identical(const BatchResult& a, const BatchResult& b) {
-  REQUIRE(a.variants.size() == b.variants.size());
-  for (std::size_t v = 0; v < a.variants.size(); ++v) {
-    const auto& ra = a.variants[v].replications;
-    const auto& rb = b.variants[v].replications;
-    REQUIRE(ra.size() == rb.size());
-    for (std::size_t r = 0; r < ra.size(); ++r) {
-      CHECK(same_totals(ra[r], rb[r]));
-      REQUIRE(ra[r].crossing_records.size() == rb[r].crossing_records.size());
-      for (std::size_t c = 0; c < ra[r].crossing_records.size(); ++c)
-        CHECK(same(ra[r].crossing_records[c], rb[r].crossing_records[c]));
-    }
-  }
-}
 
 }  // namespace
 
@@ -46,8 +29,8 @@ TEST_CASE("1 or 2 or 7 threads give identical replications") {
       load_scenario_text(std::string(default_scenario_json()), "default", overrides);
   const BatchResult one = run_batch(scenario, 1);
   CHECK(one.variants.at(0).replications.at(0).crossings > 0);
-  check_identical(one, run_batch(scenario, 2));
-  check_identical(one, run_batch(scenario, 7));
+  testing::check_same_batch(one, run_batch(scenario, 2));
+  testing::check_same_batch(one, run_batch(scenario, 7));
 }
 
 TEST_CASE("variants meet the same crossers (common random numbers)") {

@@ -26,20 +26,23 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 import read_results  # noqa: E402  (the reusable loader under test too)
 
 REPLICATIONS = 20
-REPLICATION_FIELDS = ["replication", "crossings", "detected", "intercepted", "aborted", "escaped",
-                      "false_alarms", "responder_busy_s", "responder_dispatches",
-                      "false_alarm_dispatches", "missed_arrivals", "responder_available_s", "value_seized_usd", "value_delivered_usd", "events"]
-CROSSING_FIELDS = ["replication", "crosser", "kind", "group_size", "sector", "sector_name",
-                   "start_s", "first_detection_s", "interception_s", "first_detector",
-                   "first_report_s", "first_dispatch_s", "interceptor", "outcome", "border_x_m",
-                   "border_y_m", "cargo_value_usd", "mover", "cargo", "organisation",
-                   "seam_distance_m", "detection_x_m", "detection_y_m", "interception_x_m",
-                   "interception_y_m"]
-SECTOR_FIELDS = ["name", "jurisdiction", "from_m", "to_m", "crossings", "detected", "intercepted",
-                 "aborted", "value_seized_usd", "value_delivered_usd"]
-SUMMARY_FIELDS = ["metric", "estimate", "lower", "upper", "n"]
+README = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "README.md")
+
+
+def readme_columns(table):
+    """The column names README.md lists for a table (between <!-- columns TABLE --> and
+    <!-- /columns -->, generated from the C++ descriptions and checked by a unit test)."""
+    with open(README, encoding="utf-8") as f:
+        text = f.read()
+    section = text.split("<!-- columns %s -->\n" % table, 1)[1].split("<!-- /columns -->", 1)[0]
+    return re.findall(r"^\| `([a-z0-9_]+)` \|", section, flags=re.M)
+
+
+REPLICATION_FIELDS = readme_columns("replications")
+CROSSING_FIELDS = readme_columns("crossings")
+SECTOR_FIELDS = readme_columns("sectors")
+SUMMARY_FIELDS = readme_columns("summary")
 OUTCOMES = {"undetected", "detected", "intercepted", "aborted"}
-DETECTORS = {"none", "tower_crew", "camera", "drone", "patrol", "air_recon", "ground_sensor"}
 
 
 class Checks:
@@ -139,9 +142,12 @@ def read_table(c, group, name, fields, where):
     array = group[name][()]
     c.check(isinstance(array, np.ndarray) and array.dtype.names is not None and array.ndim == 1,
             "%s/%s reads as a 1-D numpy structured array" % (where, name))
-    missing = [f for f in fields if f not in (array.dtype.names or ())]
-    c.check(not missing, "%s/%s has columns %s (missing %s)" % (where, name, fields, missing))
-    return None if missing else array
+    # README's columns, in its order (a replications table's weather columns come after).
+    names = list(array.dtype.names or ())
+    c.check(fields, "README.md lists the columns of %s" % name)
+    ok = c.check(names[:len(fields)] == fields,
+                 "%s/%s has README's columns %s in order (has %s)" % (where, name, fields, names))
+    return array if ok else None
 
 
 def check_variant(c, f, name):
@@ -186,8 +192,12 @@ def check_variant(c, f, name):
     detector = np.array([text(d) for d in rows["first_detector"]])
     report = rows["first_report_s"]
     dispatch = rows["first_dispatch_s"]
-    c.check(set(detector) <= DETECTORS, "%s: first_detector values in %s: %s"
-            % (where, DETECTORS, set(detector)))
+    # The sensor kinds are the summary's first_detector/<name>/share rows (core/sensor_kinds.h).
+    detectors = {"none"} | {text(m).split("/")[1] for m in summary["metric"]
+                            if text(m).startswith("first_detector/")}
+    c.check(len(detectors) > 1, "%s/summary has first_detector/<kind>/share rows" % where)
+    c.check(set(detector) <= detectors, "%s: first_detector values in %s: %s"
+            % (where, detectors, set(detector)))
     c.check(np.array_equal(detector != "none", detected),
             "%s: a first_detector exactly for detected crossings" % where)
     c.check(np.all(np.isnan(report[~detected])) and np.all(np.isnan(dispatch[~detected])),

@@ -45,7 +45,10 @@ inline bool same_totals(const ReplicationRecord& a, const ReplicationRecord& b) 
          a.missed_arrivals == b.missed_arrivals &&
          same_bits(a.responder_available_s, b.responder_available_s) &&
          same_bits(a.value_seized_usd, b.value_seized_usd) &&
-         same_bits(a.value_delivered_usd, b.value_delivered_usd) && a.weather_s == b.weather_s;
+         same_bits(a.value_delivered_usd, b.value_delivered_usd) && a.weather_s == b.weather_s &&
+         a.assessments_confirmed == b.assessments_confirmed &&
+         a.assessments_dismissed == b.assessments_dismissed &&
+         a.assessments_unsettled == b.assessments_unsettled && a.retaskings == b.retaskings;
 }
 
 }  // namespace bordersim::testing

@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "../support/polyline_distance.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "bordersim/terrain/terrain.h"
 
 namespace bt = bordersim::terrain;
+using bordersim::testing::brute_distance;
 
 namespace {
 
@@ -20,21 +22,6 @@ bt::MapPoint offset_point(const bt::BorderFrame& f, double s, double d) {
   const bt::MapPoint p = f.point_at(s);
   const bt::MapPoint n = f.normal_at(s);
   return {p.x + d * n.x, p.y + d * n.y};
-}
-
-// Distance to the nearest segment by brute force.
-double brute_distance(const bt::Polyline& line, bt::MapPoint p) {
-  double best = std::numeric_limits<double>::infinity();
-  for (std::size_t i = 1; i < line.points.size(); ++i) {
-    const bt::MapPoint a = line.points[i - 1];
-    const bt::MapPoint b = line.points[i];
-    const double dx = b.x - a.x;
-    const double dy = b.y - a.y;
-    const double t =
-        std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
-    best = std::min(best, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));
-  }
-  return best;
 }
 
 }  // namespace

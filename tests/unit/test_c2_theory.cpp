@@ -19,6 +19,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "../support/proportions.h"
 #include "bordersim/c2/easi.h"
 #include "bordersim/c2/interception_race.h"
 #include "bordersim/c2/queueing.h"
@@ -27,7 +28,7 @@
 namespace bordersim::c2 {
 namespace {
 
-constexpr double kZ99 = 2.5758293035489;  // two-sided 99% normal quantile
+using bordersim::testing::kZ99;
 
 Stream stream_for(std::uint64_t seed) {
   return Stream(StreamKey{seed, 0, EntityKey{EntityKind::kBenchmark, 0}, Purpose::kResponse});

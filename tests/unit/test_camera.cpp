@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <optional>
 
+#include "../support/proportions.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/sensors/camera.h"
 #include "bordersim/sensors/glimpse_schedule.h"
@@ -237,7 +238,8 @@ TEST_CASE("glimpse schedule: the phase is uniform on the period and reproducible
     sum += static_cast<double>(phase);
   }
   // Mean of the uniform on {0..59999} is 29999.5, sd 17320.5; 99% half-width 2.576 sd/√n.
-  CHECK(std::abs(sum / n - 29999.5) < 2.576 * 17320.5 / std::sqrt(static_cast<double>(n)));
+  CHECK(std::abs(sum / n - 29999.5) <
+        bordersim::testing::kZ99 * 17320.5 / std::sqrt(static_cast<double>(n)));
 }
 
 }  // namespace

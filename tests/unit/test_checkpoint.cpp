@@ -22,6 +22,8 @@ ReplicationRecord record(std::uint32_t replication) {
   r.crossings = 2;
   r.detected = 1;
   r.responder_busy_s = 0.1 * replication;
+  r.assessments_dismissed = 3 + replication;  // the counts of issue 14 travel too
+  r.retaskings = 1;
   CrossingRecord c;
   c.replication = replication;
   c.crosser = 7;

@@ -3,7 +3,7 @@
 // depend on the thread count.
 #include <doctest/doctest.h>
 
-#include "../support/record_equality.h"
+#include "../support/batch_equality.h"
 #include "../support/scenario_errors.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/batch.h"
@@ -178,10 +178,7 @@ TEST_CASE("moving sensors: runs do not depend on the thread count") {
     for (std::size_t r = 0; r < one.variants[v].replications.size(); ++r) {
       const auto& a = one.variants[v].replications[r];
       const auto& b = three.variants[v].replications[r];
-      CHECK(testing::same_totals(a, b));
-      REQUIRE(a.crossing_records.size() == b.crossing_records.size());
-      for (std::size_t c = 0; c < a.crossing_records.size(); ++c)
-        CHECK(testing::same(a.crossing_records[c], b.crossing_records[c]));
+      testing::check_same_replication(a, b);
       (v == 0 ? detected : detected_without) += a.detected;
     }
   }

@@ -80,6 +80,10 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
   r.responder_available_s = 86400.0 * 8;
   r.value_seized_usd = 1000.5 * number;
   r.value_delivered_usd = 333.25 + number;
+  r.assessments_confirmed = 4 + number;
+  r.assessments_dismissed = 5 + number;
+  r.assessments_unsettled = 6 + number;
+  r.retaskings = 1 + number;
   testing::add_crossings(r, std::move(rows));
   return r;
 }

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <map>
 
-#include "../support/record_equality.h"
+#include "../support/batch_equality.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/replication.h"
 #include "bordersim/run/route_field_cache.h"
@@ -117,10 +117,7 @@ TEST_CASE("route_field_cache: variants share the surfaces and fields whose input
     for (std::uint32_t r = 0; r < 2; ++r) {
       const ReplicationRecord a = run_replication(cached.at(v.name), loaded.base.seed, r);
       const ReplicationRecord b = run_replication(alone.at(v.name), loaded.base.seed, r);
-      CHECK(testing::same_totals(a, b));
-      REQUIRE(a.crossing_records.size() == b.crossing_records.size());
-      for (std::size_t c = 0; c < a.crossing_records.size(); ++c)
-        CHECK(testing::same(a.crossing_records[c], b.crossing_records[c]));
+      testing::check_same_replication(a, b);
     }
   }
 }

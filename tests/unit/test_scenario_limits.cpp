@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "../support/scenario_errors.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/memory_estimate.h"
 #include "bordersim/scenario/limits.h"
@@ -17,13 +18,7 @@ using namespace bordersim;
 namespace {
 
 std::pair<std::string, std::string> error_of(const std::string& text) {
-  try {
-    load_scenario_text(text, "s.json");
-  } catch (const InputError& e) {
-    return {e.pointer(), e.problem()};
-  }
-  FAIL("expected an InputError for: " << text.substr(0, 300));
-  return {};
+  return testing::load_error_of(text);
 }
 
 std::string sectors(std::size_t n) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "../support/scenario_errors.h"
 #include "bordersim/core/error.h"
 #include "bordersim/scenario/limits.h"
 #include "bordersim/scenario/load.h"
@@ -18,13 +19,7 @@ using namespace bordersim;
 namespace {
 
 std::pair<std::string, std::string> error_of(const std::string& text) {
-  try {
-    load_scenario_text(text, "s.json");
-  } catch (const InputError& e) {
-    return {e.pointer(), e.problem()};
-  }
-  FAIL("expected an InputError for: " << text.substr(0, 200));
-  return {};
+  return testing::load_error_of(text);
 }
 
 std::string nested_arrays(int depth) { return std::string(depth, '[') + std::string(depth, ']'); }

@@ -117,7 +117,7 @@ TEST_CASE("summarize: pooled rates and per-replication means and per-sector line
   CHECK(std::isnan(find(rows, "seam_penalty").estimate));
   CHECK(find(rows, "near_seam/interception_rate").n == 0);
   check_row(find(rows, "away_from_seam/interception_rate"), wilson_interval(3, 6));
-  CHECK(rows.size() == 14 + 4 + kDetectorKinds.size() + 1 + 4 * 2);
+  CHECK(rows.size() == 14 + 4 + kSensorKinds.size() + 1 + 4 + 4 * 2);
   CHECK(rows.back().metric == "sector/S2/abort_rate");
 }
 

@@ -11,12 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "../support/polyline_distance.h"
 #include "bordersim/core/error.h"
 #include "bordersim/terrain/fingerprint.h"
 #include "bordersim/terrain/synthetic.h"
 
 namespace bt = bordersim::terrain;
 using bordersim::InputError;
+using bordersim::testing::brute_distance;
 using bt::LandCover;
 
 namespace {
@@ -51,20 +53,6 @@ int runs(const bt::CoverGrid& g, int r, LandCover c) {
     in = v == c;
   }
   return n;
-}
-
-double distance_to(const bt::Polyline& line, bt::MapPoint p) {
-  double best = 1e300;
-  for (std::size_t i = 1; i < line.points.size(); ++i) {
-    const bt::MapPoint a = line.points[i - 1];
-    const bt::MapPoint b = line.points[i];
-    const double dx = b.x - a.x;
-    const double dy = b.y - a.y;
-    const double t =
-        std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy), 0.0, 1.0);
-    best = std::min(best, std::hypot(a.x + t * dx - p.x, a.y + t * dy - p.y));
-  }
-  return best;
 }
 
 // Road cells 8-connected to the border road's cell at x = 0.
@@ -177,8 +165,8 @@ TEST_CASE("synthetic terrain: two rivers cross the border and a marsh lies besid
       if (g.at({c, r}) != LandCover::kSwamp) continue;
       ++swamp;
       const bt::MapPoint p = g.cell_centre({c, r});
-      CHECK(distance_to(t.rivers[0], p) < 4000.0);
-      CHECK(distance_to(t.rivers[0], p) < distance_to(t.rivers[1], p));
+      CHECK(brute_distance(t.rivers[0], p) < 4000.0);
+      CHECK(brute_distance(t.rivers[0], p) < brute_distance(t.rivers[1], p));
       CHECK(p.y > 0.0);
       for (int dr = -1; dr <= 1; ++dr) {
         for (int dc = -1; dc <= 1; ++dc) {
@@ -224,8 +212,8 @@ TEST_CASE("synthetic terrain: towns are urban and every town is reached by road"
     CHECK(built >= 0.9 * inside);
     CHECK(road);
     // Some towns lie by the rivers.
-    const double river =
-        std::min(distance_to(t.rivers[0], town.position), distance_to(t.rivers[1], town.position));
+    const double river = std::min(brute_distance(t.rivers[0], town.position),
+                                  brute_distance(t.rivers[1], town.position));
     near_river += river < town.radius_m + 1500.0 ? 1 : 0;
   }
   CHECK(near_river >= 2);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "../support/cli_run.h"
 #include "../support/record_equality.h"
@@ -190,4 +192,33 @@ TEST_CASE("explain tells a crossing's story from the result file") {
   CHECK(resumed.status == 2);
   CHECK(resumed.err.starts_with("--trace: /: cannot be combined with --resume"));
   fs::remove_all(dir);
+}
+
+// An assessment's verdict is told as such, at its time (it once read "seen at day
+// -6405119470038037": the row has no sighting time).
+TEST_CASE("explain tells a tower camera's assessment of a report") {
+  const fs::path dir = testing::scratch_dir("trace", "assessment");
+  std::ifstream in(kScenario);
+  std::ostringstream text;
+  text << in.rdbuf();
+  Json scenario = Json::parse(text.str());
+  scenario["response"]["assessment"] = "tower_camera";
+  const std::string file = (dir / "assessed.json").string();
+  std::ofstream(file) << scenario.dump();
+  const std::string out = (dir / "out.h5").string();
+  REQUIRE(cli({"run", file, "-n", "1", "-j", "1", "-q", "--trace", "1", "-o", out}).status == 0);
+  const auto trace = read_trace(out, "delayed");
+  REQUIRE(trace);
+  const auto assessed = std::find_if(trace->rows.begin(), trace->rows.end(), [](const TraceRow& r) {
+    return r.event == TraceEvent::kReport && std::isfinite(r.p);
+  });
+  REQUIRE(assessed != trace->rows.end());
+  const std::string crossing =
+      std::to_string(assessed->replication) + ":" + std::to_string(assessed->crosser);
+  const auto story = cli({"explain", out, "--variant", "delayed", "--crossing", crossing});
+  INFO(story.out);
+  CHECK(story.status == 0);
+  CHECK(story.out.find("The assessment ended at ") != std::string::npos);
+  CHECK(story.out.find("to settle it): ") != std::string::npos);
+  CHECK(story.out.find("day -") == std::string::npos);
 }

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/mem_dataset.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "bordersim/terrain/viewshed.h"
 
@@ -23,31 +24,12 @@ namespace bt = bordersim::terrain;
 
 namespace {
 
-struct DatasetCloser {
-  void operator()(GDALDataset* ds) const { GDALClose(GDALDataset::ToHandle(ds)); }
-};
-using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+using bordersim::testing::DatasetPtr;
 
 const bt::ElevationGrid& dem() {
   static const bt::ElevationGrid grid = bt::read_dem(
       std::string(BORDERSIM_SOURCE_DIR) + "/data/real/dem/srtm3_N00E010_utm32n_crop500.tif");
   return grid;
-}
-
-// The grid as a MEM dataset: same cells, geotransform and CRS (GDAL takes the earth radius
-// of its curvature term from the CRS).
-DatasetPtr mem_dataset(const bt::ElevationGrid& grid) {
-  GDALAllRegister();
-  GDALDriver* mem = GetGDALDriverManager()->GetDriverByName("MEM");
-  DatasetPtr ds(mem->Create("", grid.cols(), grid.rows(), 1, GDT_Float32, nullptr));
-  const bt::GridGeometry& g = grid.geometry();
-  double gt[6] = {g.west, g.cell_w, 0.0, g.north, 0.0, -g.cell_h};
-  ds->SetGeoTransform(gt);
-  ds->SetProjection(grid.crs_wkt().c_str());
-  REQUIRE(ds->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, grid.cols(), grid.rows(),
-                                         const_cast<float*>(grid.values().data()), grid.cols(),
-                                         grid.rows(), GDT_Float32, 0, 0, nullptr) == CE_None);
-  return ds;
 }
 
 // Cells of GDAL's output window (aligned with the grid) on which GDAL and `ours` differ;
@@ -80,7 +62,7 @@ std::int64_t differing(const bt::ElevationGrid& grid, GDALDataset& theirs, const
 
 TEST_CASE("viewshed (GDAL 3.6 mode) equals GDALViewshedGenerate cell for cell on a lattice") {
   const bt::ElevationGrid& grid = dem();
-  const DatasetPtr ds = mem_dataset(grid);
+  const DatasetPtr ds = bordersim::testing::mem_dataset(grid);
   GDALRasterBandH band = GDALRasterBand::ToHandle(ds->GetRasterBand(1));
   // 4 × 4 observers from 3 cells off the edges to the middle: clipped windows on every side.
   std::vector<bt::CellIndex> observers;

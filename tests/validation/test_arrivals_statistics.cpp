@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/proportions.h"
 #include "bordersim/movers/arrivals.h"
 #include "bordersim/movers/night_table.h"
 #include "bordersim/run/model.h"
@@ -16,7 +17,7 @@ using namespace bordersim;
 
 namespace {
 
-constexpr double kZ99 = 2.5758293035489;
+using bordersim::testing::kZ99;
 
 Model model_of(const std::string& json) {
   const auto loaded = load_scenario_text(json, "arrivals.json");

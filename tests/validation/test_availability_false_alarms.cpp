@@ -7,6 +7,7 @@
 #include <cmath>
 #include <vector>
 
+#include "../support/proportions.h"
 #include "bordersim/sensors/availability.h"
 #include "bordersim/sensors/false_alarms.h"
 
@@ -16,7 +17,7 @@ using namespace bordersim::sensors;
 namespace {
 
 constexpr Time kHour = 3600 * kTicksPerSecond;
-constexpr double kZ99 = 2.5758;
+using bordersim::testing::kZ99;
 
 Stream key(EntityKind kind, std::uint64_t index, std::uint64_t replication, Purpose purpose) {
   return Stream({20261126, replication, {kind, index}, purpose});

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "../support/proportions.h"
 #include "bordersim/core/error.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/run/replication.h"
@@ -14,7 +15,7 @@ using namespace bordersim;
 
 namespace {
 
-constexpr double kZ99 = 2.5758293035489;
+using bordersim::testing::kZ99;
 
 // One tower at 5 km on a flat 10 km border, seen only through one camera.
 Model camera_model(const std::string& camera, const std::string& start) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "../support/proportions.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/terrain/clutter.h"
@@ -68,7 +69,8 @@ TEST_CASE("false alarms on synthetic ground: Poisson at the clutter-scaled rate"
     const double expected = n * c.rate_per_s * time_to_seconds(m.duration);
     MESSAGE("sensor kind " << static_cast<int>(c.sensor.kind) << ": " << total
                            << " alarms, expected " << expected);
-    CHECK(std::abs(static_cast<double>(total) - expected) <= 2.5758 * std::sqrt(expected));
+    CHECK(std::abs(static_cast<double>(total) - expected) <=
+          bordersim::testing::kZ99 * std::sqrt(expected));
   }
 
   // Places follow clutter: over a tower's alarms, the mean clutter at the alarm places is
@@ -108,5 +110,5 @@ TEST_CASE("false alarms on synthetic ground: Poisson at the clutter-scaled rate"
   // + 0.01: alarm places are points, sight and clutter are per cell, and the two differ
   // along the disc's rim; the unbiased mean (cells) lies 0.12 away and fails.
   CHECK(std::abs(mean - size_biased) <=
-        2.5758 * sd / std::sqrt(static_cast<double>(seen.size())) + 0.01);
+        bordersim::testing::kZ99 * sd / std::sqrt(static_cast<double>(seen.size())) + 0.01);
 }

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/proportions.h"
 #include "bordersim/c2/easi.h"
 #include "bordersim/c2/interception_race.h"
 #include "bordersim/c2/queueing.h"
@@ -36,7 +37,7 @@ using namespace bordersim;
 
 namespace {
 
-constexpr double kZ99 = 2.5758293035489004;  // two-sided 99 % normal quantile
+using bordersim::testing::kZ99;
 constexpr double kWalkMps = 1.2;
 constexpr double kApproachM = 1000.0;
 constexpr double kTowerRangeM = 30.0;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/proportions.h"
 #include "bordersim/c2/interception_race.h"
 #include "bordersim/movers/arrivals.h"
 #include "bordersim/run/batch.h"
@@ -20,7 +21,7 @@ using namespace bordersim;
 namespace {
 
 constexpr double kZ999 = 3.2905267314919;  // two-sided 99.9 % normal quantile
-constexpr double kZ99 = 2.5758293035489;
+using bordersim::testing::kZ99;
 
 struct Moments {
   double n = 0, mean = 0, variance = 0;

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "../support/proportions.h"
 #include "bordersim/core/simulator.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/sensors/detection_laws.h"
@@ -25,7 +26,7 @@
 namespace bordersim::sensors {
 namespace {
 
-constexpr double kZ99 = 2.5758293035489;  // two-sided 99% normal quantile
+using bordersim::testing::kZ99;
 constexpr double kPi = std::numbers::pi;
 
 Stream stream_for(std::uint64_t seed, std::uint64_t replication = 0) {

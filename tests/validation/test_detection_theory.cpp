@@ -6,13 +6,14 @@
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <cmath>
 
+#include "../support/proportions.h"
 #include "bordersim/run/batch.h"
 
 using namespace bordersim;
 
 namespace {
 
-constexpr double kZ99 = 2.5758293035489;  // two-sided 99% normal quantile
+using bordersim::testing::kZ99;
 
 struct Pooled {
   std::uint64_t detected = 0;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "../support/proportions.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/scenario/load.h"
 
@@ -34,7 +35,7 @@ TEST_CASE("ground sensor barrier: detection probability pd x 2r / spacing") {
   const auto within = [&](int count, double p) {
     const double share = static_cast<double>(count) / n;
     MESSAGE(share << " against " << p);
-    return std::abs(share - p) <= 2.5758 * std::sqrt(p * (1 - p) / n);
+    return std::abs(share - p) <= bordersim::testing::kZ99 * std::sqrt(p * (1 - p) / n);
   };
   CHECK(within(passed, 2 * r / spacing));
   CHECK(within(detected, pd * 2 * r / spacing));

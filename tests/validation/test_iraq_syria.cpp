@@ -128,6 +128,23 @@ TEST_CASE("Iraq-Syria scenario: towns are urban, rivers water, and the ground va
   }
 }
 
+// scenarios/iraq-syria-assessment.json (the README's figures with and without assessment)
+// is this scenario with other variants: it must not drift from it.
+TEST_CASE("Iraq-Syria scenario: the assessment study is the same scenario with other variants") {
+  const auto read = [](const std::string& file) {
+    std::ifstream in(file);
+    std::ostringstream text;
+    text << in.rdbuf();
+    Json document = Json::parse(text.str());
+    document.erase("name");
+    document.erase("variants");
+    return document;
+  };
+  const std::string study = BORDERSIM_SOURCE_DIR "/scenarios/iraq-syria-assessment.json";
+  CHECK(read(study) == read(kScenario));
+  CHECK(load_scenario_file(study).variants.size() == 3);
+}
+
 TEST_CASE("Iraq-Syria scenario: the same seed builds the same ground on any thread count") {
   // 1 km cells: three builds here cost less than one at 500 m.
   const TerrainSpec spec =

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "../support/patrol_interceptions.h"
 #include "../support/proportions.h"
 #include "bordersim/movers/arrivals.h"
 #include "bordersim/random/stream.h"
@@ -253,18 +254,8 @@ TEST_CASE("a loop patrol's vehicles respond from where the loop has taken them, 
     plan.speed_mps = kWalkMps;
     plan.approach_m = kApproachM;
     plan.goal_m = kGoalM;
-    const std::vector<CrosserPlan> plans{plan};
     constexpr std::uint32_t kReplications = 3000;
-    std::uint32_t intercepted = 0;
-    for (std::uint32_t r = 0; r < kReplications; ++r) {
-      const ReplicationRecord record = simulate_replication(model, plans, 17, r);
-      const CrossingRecord& row = record.crossing_records.at(0);
-      REQUIRE(row.first_detector == Detector::kTowerCrew);
-      if (row.outcome == Outcome::kIntercepted) {
-        ++intercepted;
-        CHECK(row.interceptor == Responder::kPatrol);
-      }
-    }
+    const std::uint32_t intercepted = testing::patrol_interceptions(model, plan, kReplications);
     const double p = theory(c);
     const double rate = static_cast<double>(intercepted) / kReplications;
     MESSAGE(fmt::format("crossing at {} km, {} vehicle(s){}: intercepted {:.4f}, theory {:.4f}",

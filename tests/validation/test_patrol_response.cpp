@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "../support/patrol_interceptions.h"
+#include "../support/proportions.h"
 #include "bordersim/core/time.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/model.h"
@@ -29,7 +31,7 @@ using namespace bordersim;
 
 namespace {
 
-constexpr double kZ99 = 2.5758293035489004;
+using bordersim::testing::kZ99;
 constexpr double kWalkMps = 1.2;
 constexpr double kApproachM = 1000.0;
 constexpr double kTowerRangeM = 30.0;
@@ -118,21 +120,9 @@ TEST_CASE("a patrol's vehicles respond from where their round has taken them") {
     CAPTURE(c.handoff);
     const Model model = patrol_model(c);
     REQUIRE(model.responder_count() == static_cast<std::size_t>(c.vehicles));
-    const std::vector<CrosserPlan> plans{walker(c.crossing_km * 1000.0)};
     constexpr std::uint32_t kReplications = 3000;
-    std::uint32_t intercepted = 0;
-    for (std::uint32_t r = 0; r < kReplications; ++r) {
-      const ReplicationRecord record = simulate_replication(model, plans, 17, r);
-      const CrossingRecord& row = record.crossing_records.at(0);
-      REQUIRE(row.first_detector == Detector::kTowerCrew);
-      if (row.outcome == Outcome::kIntercepted) {
-        ++intercepted;
-        CHECK(row.interceptor == Responder::kPatrol);
-      } else {
-        CHECK(row.outcome == Outcome::kDetectedNotIntercepted);
-        CHECK(row.interceptor == Responder::kNone);
-      }
-    }
+    const std::uint32_t intercepted =
+        testing::patrol_interceptions(model, walker(c.crossing_km * 1000.0), kReplications);
     const double p = theory(c);
     const double rate = static_cast<double>(intercepted) / kReplications;
     const double half_width = kZ99 * std::sqrt(p * (1.0 - p) / kReplications);

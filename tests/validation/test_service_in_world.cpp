@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "../support/proportions.h"
 #include "bordersim/run/batch.h"
 
 using namespace bordersim;
@@ -13,7 +14,9 @@ using namespace bordersim;
 namespace {
 
 // Half-width of the 99 % normal interval of a proportion p over n trials.
-double half_width_99(double p, double n) { return 2.576 * std::sqrt(p * (1.0 - p) / n); }
+double half_width_99(double p, double n) {
+  return bordersim::testing::kZ99 * std::sqrt(p * (1.0 - p) / n);
+}
 
 }  // namespace
 
@@ -97,7 +100,7 @@ TEST_CASE("false alarms reach the post and send responders when taken for target
     CHECK(rep.responder_busy_s > 0.0);
   }
   const double reps = 40.0, mean = 120.0;
-  CHECK(std::abs(alarms / reps - mean) < 2.576 * std::sqrt(mean / reps));
+  CHECK(std::abs(alarms / reps - mean) < bordersim::testing::kZ99 * std::sqrt(mean / reps));
   CHECK(sent == alarms);  // 50 teams: one is always free, every alarm is acted on
   const BatchResult none = run_batch(scenario(0.0), 2);
   for (const auto& rep : none.variants[0].replications) {

@@ -26,7 +26,7 @@ using namespace bordersim;
 
 namespace {
 
-constexpr double kZ99 = 2.5758293035489;
+using bordersim::testing::kZ99;
 constexpr Time kHour = 3600 * kTicksPerSecond;
 
 // π from the generator: Qᵀπ = 0 with one row replaced by Σπ = 1, by Eigen's LU.

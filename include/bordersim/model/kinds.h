@@ -6,22 +6,13 @@
 #include <cstdint>
 #include <string_view>
 
+#include "bordersim/core/sensor_kinds.h"  // Detector and the table of sensor kinds
+
 namespace bordersim {
 
 enum class CrosserKind : std::uint8_t { kInfiltrator = 0, kSmuggler = 1 };
 enum class Mover : std::uint8_t { kFoot = 0, kVehicle = 1 };
 enum class CargoKind : std::uint8_t { kNone = 0, kDrugs = 1, kWeapons = 2, kPeople = 3 };
-
-// The kind of sensor behind a detection: its report latency and the record's column.
-enum class Detector : std::uint8_t {
-  kNone = 0,
-  kTowerCrew = 1,
-  kCamera = 2,
-  kDrone = 3,
-  kPatrol = 4,
-  kAirRecon = 5,
-  kGroundSensor = 6,
-};
 
 // Who intercepted a crossing: a quick-reaction team from its base or a patrol's vehicle.
 enum class Responder : std::uint8_t { kNone = 0, kQuickReaction = 1, kPatrol = 2 };
@@ -61,25 +52,6 @@ inline std::string_view to_string(Responder responder) {
       return "qrf";
     case Responder::kPatrol:
       return "patrol";
-  }
-  return "unknown";
-}
-inline std::string_view to_string(Detector detector) {
-  switch (detector) {
-    case Detector::kNone:
-      return "none";
-    case Detector::kTowerCrew:
-      return "tower_crew";
-    case Detector::kCamera:
-      return "camera";
-    case Detector::kDrone:
-      return "drone";
-    case Detector::kPatrol:
-      return "patrol";
-    case Detector::kAirRecon:
-      return "air_recon";
-    case Detector::kGroundSensor:
-      return "ground_sensor";
   }
   return "unknown";
 }

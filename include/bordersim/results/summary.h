@@ -15,11 +15,6 @@
 
 namespace bordersim {
 
-// The kinds of sensor a first detection is attributed to, in summary order.
-inline constexpr std::array kDetectorKinds = {Detector::kTowerCrew, Detector::kCamera,
-                                              Detector::kDrone,     Detector::kPatrol,
-                                              Detector::kAirRecon,  Detector::kGroundSensor};
-
 struct SummaryRow {
   std::string metric;
   double estimate = 0.0;
@@ -69,11 +64,14 @@ std::vector<SectorTally> sector_tallies(const VariantResult& variant);
 //     over replications;
 //   detection_to_dispatch_s, detection_to_interception_s: t intervals over the crossings
 //     that have both times (n = those crossings; NaN, n = 0, without any);
-//   first_detector/<kind>/share for each kDetectorKinds, in that order: the share of
-//     detected crossings whose first detection was by that kind of sensor (Wilson, n =
-//     detected crossings with a known first detector);
+//   first_detector/<name>/share for each of kSensorKinds (core/sensor_kinds.h), in that
+//     order: the share of detected crossings whose first detection was by that kind of
+//     sensor (Wilson, n = detected crossings with a known first detector);
 //   interceptor/patrol/share: the share of interceptions made by patrols' vehicles rather
 //     than quick-reaction teams (Wilson, n = intercepted crossings);
+//   assessments_confirmed_per_replication, assessments_dismissed_per_replication,
+//     assessments_unsettled_per_replication, retaskings_per_replication: t intervals over
+//     replications (ReplicationRecord);
 //   per sector, in model order: "sector/<name>/crossings" (mean crossings of that sector
 //     per replication, t interval, n = replications), "sector/<name>/detection_rate",
 //     "sector/<name>/interception_rate" and "sector/<name>/abort_rate" (Wilson, n = the

@@ -123,6 +123,15 @@ struct ReplicationRecord {
   double value_seized_usd = 0.0;
   double value_delivered_usd = 0.0;
   std::uint64_t events = 0;  // events handled: a cost measure, not a model output
+  // The post's assessments of reports (response.assessment) still open when the tower
+  // camera's looks end: a crosser seen and confirmed as a target, a false alarm seen to be
+  // one (it sends nobody), or nothing settled (the post decides as without assessment).
+  std::uint64_t assessments_confirmed = 0;
+  std::uint64_t assessments_dismissed = 0;
+  std::uint64_t assessments_unsettled = 0;
+  // Teams on their way to a false alarm turned to a confirmed target
+  // (response.retask_from_false_alarms); each is also one of responder_dispatches.
+  std::uint64_t retaskings = 0;
   // Seconds of [0, duration) spent in each state of weather.states, in the model's order
   // (by name); empty without weather.states.
   std::vector<double> weather_s;
