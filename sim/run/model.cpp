@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "bordersim/core/error.h"
+#include "bordersim/movers/crosser_variety.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/run/weather_model.h"
 #include "bordersim/scenario/limits.h"
@@ -246,7 +247,6 @@ MapPoint behind_border(const terrain::BorderFrame& border, double s, double setb
 Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,
                   const std::string& file, RouteFieldCache* route_fields) {
   Model model;
-  model.scenario = scenario;
   model.geography = std::move(geography);
   const Geography& geo = *model.geography;
   model.border_length_m = geo.border.length();
@@ -258,6 +258,7 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     std::vector<MapPoint> sites;
     for (const auto& t : model.towers) sites.push_back(t.position);
     model.tower_index = PointIndex(sites, std::max(towers->range_m, 100.0));
+    model.tower_range_m = towers->range_m;
     for (const auto& keys : towers->cameras) model.tower_cameras.push_back(camera_spec(keys));
     if (towers->radar) model.tower_radar = tower_radar(*towers->radar);
   }
@@ -280,9 +281,25 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
       }
     }
   }
-  build_moving_sensors(model, file);
-  build_sensor_service(model, file);  // after the sites whose clutter and service it sets
-  model.routing = build_route_planning(model, file, route_fields);
+  for (const auto& line : scenario.sensors.ground_sensors)
+    model.ground_sensor_reach_m = std::max(model.ground_sensor_reach_m, line.radius_m);
+  model.command = resolve_command(scenario);
+  model.crossers = {scenario.threats,
+                    model.border_length_m,
+                    corridor_depth_m(scenario.terrain),
+                    model.duration,
+                    model.start_utc,
+                    scenario.site.longitude_deg,
+                    NightTable(model.duration, Model::kLightStep,
+                               {scenario.site.latitude_deg, scenario.site.longitude_deg},
+                               model.start_utc, model.light)};
+  model.seed = scenario.seed;
+  model.max_events_per_replication =
+      static_cast<std::uint64_t>(scenario.batch.max_events_per_replication);
+  model.seam_band_km = scenario.sectors.seam_band_km;
+  build_moving_sensors(model, scenario, file);
+  build_sensor_service(model, scenario, file);  // after the sites whose clutter and service it sets
+  model.routing = build_route_planning(model, scenario, file, route_fields);
   return model;
 }
 

@@ -10,13 +10,13 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
              std::uint32_t replication, bool trace)
     : model_(model),
       seed_(seed),
-      when_busy_queue_(model.scenario.response.when_busy == "queue"),
+      when_busy_queue_(model.command.queue_when_busy),
       tracing_(trace),
       dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}),
       assessment_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kAssessment}) {
   record_.replication = replication;
-  sim_.set_event_limit(static_cast<std::uint64_t>(model.scenario.batch.max_events_per_replication));
+  sim_.set_event_limit(model.max_events_per_replication);
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
     const EntityKey entity{EntityKind::kCrosser, plan.key};

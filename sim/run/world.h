@@ -209,7 +209,7 @@ class World {
   void free_responder(std::uint32_t r, std::uint64_t trip);
 
   // prediction.cpp
-  bool exact_prediction() const { return model_.scenario.response.prediction == "exact"; }
+  bool exact_prediction() const { return model_.command.prediction == PredictionRule::kExact; }
   Prediction predict(const CrosserState& crosser) const;
   double escape_s_from(MapPoint where) const;  // a foot crosser's, straight to its goal depth
   void retarget(std::uint32_t c);
@@ -217,7 +217,7 @@ class World {
   void found(std::uint32_t c, std::uint64_t data);
 
   // assessment.cpp
-  bool assesses() const { return model_.scenario.response.assessment != "none"; }
+  bool assesses() const { return model_.command.assesses; }
   double assessment_chance(MapPoint p) const;  // that a look at p now settles the matter
   void assessed(std::uint32_t c);
   void alarm_assessed(std::size_t a);

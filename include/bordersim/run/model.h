@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "bordersim/core/time.h"
+#include "bordersim/model/sectors.h"
+#include "bordersim/movers/arrivals.h"
+#include "bordersim/run/command_params.h"
 #include "bordersim/run/geography.h"
 #include "bordersim/run/point_index.h"
 #include "bordersim/run/route_planning.h"
@@ -176,16 +179,9 @@ struct GroundSensorSite {
   std::uint16_t sector = 0;
 };
 
-struct SectorInfo {
-  std::string name;
-  std::string jurisdiction;
-  std::uint16_t jurisdiction_index = 0;  // into scenario.jurisdictions
-  double from_m = 0.0;                   // arc length along the border
-  double to_m = 0.0;
-};
-
+// Built from one variant's Scenario by build_model, the one place where its words become
+// enums and its keys the parameters each part of the run needs; it keeps no Scenario.
 struct Model {
-  Scenario scenario;
   std::shared_ptr<const Geography> geography;
   double border_length_m = 0.0;
   Time duration = 0;
@@ -217,6 +213,15 @@ struct Model {
   PointIndex ground_sensor_index;  // over ground sensor positions, bucket ≥ largest radius
   // Cell size of the index of walking crossers that drones query: their largest range.
   double walker_bucket_m = 1000.0;
+  double tower_range_m = 0.0;          // sensors.towers.range_m: every tower's
+  double ground_sensor_reach_m = 0.0;  // the largest radius of any ground sensor line
+
+  CommandParams command;    // the command post and its responders (command_params.h)
+  CrossingParams crossers;  // who crosses, where and when (movers/arrivals.h)
+  // The scenario's seed: it keys the sensors' service streams (sensor_service.h).
+  std::uint64_t seed = 0;
+  std::uint64_t max_events_per_replication = 0;  // batch.max_events_per_replication
+  double seam_band_km = 10.0;                    // sectors.seam_band_km
 
   // Quick-reaction teams and the vehicles of patrols that respond.
   std::size_t responder_count() const;

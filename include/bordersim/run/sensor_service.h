@@ -30,7 +30,7 @@ sensors::AvailabilityParams availability_params(const AvailabilitySpec& spec);
 // report latency. Called by build_model after the towers and the moving sensors.
 // Throws InputError naming `file` where a line's stretch lies beyond a border read from a
 // file.
-void build_sensor_service(Model& model, const std::string& file);
+void build_sensor_service(Model& model, const Scenario& scenario, const std::string& file);
 
 // Availability timelines cover the run and the walks still under way after it:
 // duration + 72 h. Past it every sensor is up.
