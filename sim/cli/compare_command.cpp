@@ -9,7 +9,7 @@
 #include "bordersim/core/error.h"
 #include "bordersim/io/console_table.h"
 #include "bordersim/io/result_file.h"
-#include "bordersim/stats/summary.h"
+#include "bordersim/results/summary.h"
 
 namespace bordersim::cli {
 namespace {

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "bordersim/results/summary.h"
 #include "bordersim/stats/intervals.h"
-#include "bordersim/stats/summary.h"
 
 namespace bordersim {
 namespace {
@@ -175,19 +175,20 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
         fmt::format("{}{} {}", first_by.empty() ? "" : ", ", kind.label, percent(share.estimate));
   }
   if (!first_by.empty()) out += "  First detections by: " + first_by + "\n";
-  if (const auto& weather = variant.model.weather; weather && !variant.replications.empty()) {
+  if (const auto& states = variant.weather_states;
+      !states.empty() && !variant.replications.empty()) {
     // Time in each state over all replications (the chain's long-run shares are in the
     // validation; a file read back knows only the states' names).
     std::string shares;
     double total = 0.0;
-    std::vector<double> seconds(weather->states.size(), 0.0);
+    std::vector<double> seconds(states.size(), 0.0);
     for (const ReplicationRecord& r : variant.replications)
       for (std::size_t i = 0; i < r.weather_s.size() && i < seconds.size(); ++i) {
         seconds[i] += r.weather_s[i];
         total += r.weather_s[i];
       }
     for (std::size_t i = 0; i < seconds.size() && total > 0.0; ++i)
-      shares += fmt::format("{}{} {}", shares.empty() ? "" : ", ", weather->states[i].name,
+      shares += fmt::format("{}{} {}", shares.empty() ? "" : ", ", states[i],
                             percent(seconds[i] / total));
     if (!shares.empty()) out += "  Weather, share of the time: " + shares + "\n";
   }
@@ -203,8 +204,8 @@ void print_variant(std::string& out, const VariantResult& variant, double confid
     out += fmt::format(
         "  Seam penalty (interception within {:g} km of a seam minus elsewhere): {} points {} "
         "({} of {} near, {} of {} elsewhere)\n",
-        variant.model.scenario.sectors.seam_band_km, points(penalty.estimate),
-        points_interval(penalty), percent(near.estimate), near.n, percent(away.estimate), away.n);
+        variant.seam_band_km, points(penalty.estimate), points_interval(penalty),
+        percent(near.estimate), near.n, percent(away.estimate), away.n);
   }
 
   const std::vector<SectorTally> sectors = sector_tallies(variant);

@@ -58,10 +58,8 @@ void write_variant(hid_t variants, const VariantResult& variant, std::size_t tra
     table.label = "/variants/" + variant.name + "/" + name;
     hdf5::write_table(group.get(), name, table);
   };
-  std::vector<std::string> weather_states;
-  if (variant.model.weather)
-    for (const auto& state : variant.model.weather->states) weather_states.push_back(state.name);
-  write("replications", result_tables::from_replications(variant.replications, weather_states));
+  write("replications",
+        result_tables::from_replications(variant.replications, variant.weather_states));
   write("crossings", result_tables::from_crossings(variant.replications, sectors));
   write("sectors", result_tables::from_sectors(sectors));
   // The statistics are a convenience for readers; the raw rows above are the record.
@@ -252,18 +250,11 @@ BatchResult to_batch_result(const ResultFile& file) {
     VariantResult v;
     v.name = rv.name;
     for (const SectorTally& s : rv.sectors) {
-      v.model.sectors.push_back(SectorInfo{
+      v.sectors.push_back(SectorInfo{
           .name = s.name, .jurisdiction = s.jurisdiction, .from_m = s.from_m, .to_m = s.to_m});
     }
-    v.model.scenario.sectors.seam_band_km = seam_band_km;
-    if (!rv.weather_states.empty()) {  // the states' names: what the console table shows
-      v.model.weather.emplace();
-      for (const std::string& name : rv.weather_states) {
-        sensors::WeatherState state;
-        state.name = name;
-        v.model.weather->states.push_back(std::move(state));
-      }
-    }
+    v.seam_band_km = seam_band_km;
+    v.weather_states = rv.weather_states;
     v.replications = rv.replications;
     v.layout = rv.layout;
     // Rows are written replication by replication; look each one's slot up by number,

@@ -135,7 +135,7 @@ const std::vector<CrossingSpec> kCrossingColumns = {
     crossing_enum<&C::first_detector, kDetectorValues>(
         "first_detector",
         "the kind of sensor that saw it first (core/sensor_kinds.h: tower_crew, camera, drone, "
-        "patrol, air_recon, ground_sensor); none when undetected",
+        "patrol, air_recon, ground_sensor, radar); none when undetected",
         kOptional),
     crossing_real<&C::first_report_s>(
         "first_report_s", "its first report reaches the command post (NaN when none)", kOptional),

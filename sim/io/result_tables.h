@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "bordersim/io/result_columns.h"
+#include "bordersim/results/summary.h"
 #include "bordersim/run/batch.h"
-#include "bordersim/stats/summary.h"
 #include "hdf5_table.h"
 
 namespace bordersim::result_tables {

@@ -34,7 +34,8 @@ const std::vector<hdf5::ColumnSpec<TraceRow>> kColumns = {
         "`hidden`: a tower's range covered a leg but terrain hid all of it, `los_blocked` = 1, "
         "range_m the nearest; `in_view`: a stretch in a tower's sight begins, at_s when it ends, "
         "p the crew's chance of a sighting in it; `look`: a camera's or drone's glimpse, a crew's "
-        "sighting, a ground sensor's pass, a patrol's or aircraft's contact, with p its chance "
+        "sighting, a ground sensor's pass, a patrol's or aircraft's contact, a radar's look that "
+        "detected (its other looks are not recorded), with p its chance "
         "(NaN for a crew's hazard), seen and sensor_up; `report`: a report reaches the post, at_s "
         "when the crosser was seen, note the post's verdict; `dispatch`: responder and "
         "responder_id (QRF team, or the patrol of a vehicle), x_m, y_m where it sets off, range_m "
@@ -45,7 +46,8 @@ const std::vector<hdf5::ColumnSpec<TraceRow>> kColumns = {
         "sensor", "looks, views, reports: the kind of sensor (as crossings' first_detector)"),
     integer_column<&T::sensor_id>(
         "sensor_id", ColumnType::kUInt32,
-        "the tower, drone, patrol vehicle, aircraft or ground sensor by index"),
+        "the tower, drone, patrol vehicle, aircraft or ground sensor by index; a radar by its "
+        "tower's"),
     real_column<&T::range_m>("range_m", "sensor (or responder at dispatch) to crosser"),
     real_column<&T::p>("p", "the chance of this glimpse or pass; in_view: of a crew sighting"),
     integer_column<&T::seen>("seen", ColumnType::kUInt16, "1 when the look saw it"),

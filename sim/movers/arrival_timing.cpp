@@ -7,10 +7,8 @@ namespace bordersim {
 
 ArrivalTiming::ArrivalTiming(const NightPreference& night_preference,
                              const std::vector<double>& profile, const NightTable& nights,
-                             const Model& model)
-    : nights_(nights),
-      start_utc_(model.start_utc),
-      longitude_deg_(model.scenario.site.longitude_deg) {
+                             sensors::UtcMs start_utc, double longitude_deg)
+    : nights_(nights), start_utc_(start_utc), longitude_deg_(longitude_deg) {
   if (!profile.empty()) {
     double sum = 0.0;
     for (double w : profile) sum += w;

@@ -124,14 +124,14 @@ void draw_smuggler(const SmugglersSpec& spec, Stream& attributes, CrosserPlan& p
   plan.cargo_value_usd = lognormal_value(value, attributes);
 }
 
-void plan_kind(const Model& model, const NightTable& nights, const KindKeys& keys,
-               const SmugglersSpec* smugglers, const Distribution& speed_mps, std::uint64_t seed,
-               std::uint32_t replication, std::vector<CrosserPlan>& plans,
-               std::vector<std::uint64_t>& order_keys) {
+void plan_kind(const CrossingParams& params, const KindKeys& keys, const SmugglersSpec* smugglers,
+               const Distribution& speed_mps, std::uint64_t seed, std::uint32_t replication,
+               std::vector<CrosserPlan>& plans, std::vector<std::uint64_t>& order_keys) {
   if (keys.per_day <= 0.0) return;
-  const ArrivalTiming timing(keys.night_preference, keys.arrival_profile, nights, model);
-  const double corridor_m = corridor_depth_m(model.scenario.terrain);
-  for (const Source& source : sources(keys, model.border_length_m)) {
+  const ArrivalTiming timing(keys.night_preference, keys.arrival_profile, params.nights,
+                             params.start_utc, params.longitude_deg);
+  const double corridor_m = params.corridor_m;
+  for (const Source& source : sources(keys, params.border_length_m)) {
     if (!(source.to_m > source.from_m) || source.rate_per_s <= 0.0) continue;
     Stream arrivals(
         {seed, replication, {EntityKind::kThreatSource, source.key}, Purpose::kArrivals});
@@ -140,7 +140,7 @@ void plan_kind(const Model& model, const NightTable& nights, const KindKeys& key
     std::uint32_t sequence = 0;
     for (double t_s = gap_s(arrivals);; t_s += gap_s(arrivals)) {
       const Time start = time_after(0, t_s);  // a tiny rate's first gap: kNever, past the end
-      if (start >= model.duration) break;
+      if (start >= params.duration) break;
       if (!(uniform01(arrivals) * timing.max() < timing.factor(start))) continue;
 
       CrosserPlan plan;
@@ -185,26 +185,25 @@ Reaction draw_reaction(const ReactionsSpec& r, double u) {
   return Reaction::kNone;
 }
 
-std::vector<CrosserPlan> plan_crossers(const Model& model, std::uint64_t seed,
+std::vector<CrosserPlan> plan_crossers(const CrossingParams& params, std::uint64_t seed,
                                        std::uint32_t replication) {
   std::vector<CrosserPlan> plans;
   std::vector<std::uint64_t> keys;  // (kind, origin, sequence): the tie-break after start
-  const ThreatsSpec& threats = model.scenario.threats;
+  const ThreatsSpec& threats = params.threats;
   if (!threats.infiltrators && !threats.smugglers) return plans;
-  const NightTable nights(model);
   if (const auto& inf = threats.infiltrators) {
     const KindKeys k{
         CrosserKind::kInfiltrator, inf->per_day,          inf->group_size,      inf->approach_m,
         inf->goal_depth_km,        inf->night_preference, inf->arrival_profile, inf->knowledge,
         inf->risk_aversion_s,      inf->reactions,        inf->origins,         inf->corridor_km};
-    plan_kind(model, nights, k, nullptr, inf->speed_mps, seed, replication, plans, keys);
+    plan_kind(params, k, nullptr, inf->speed_mps, seed, replication, plans, keys);
   }
   if (const auto& smu = threats.smugglers) {
     const KindKeys k{CrosserKind::kSmuggler, smu->per_day,       smu->group_size,
                      smu->approach_m,        smu->goal_depth_km, smu->night_preference,
                      smu->arrival_profile,   smu->knowledge,     smu->risk_aversion_s,
                      smu->reactions,         smu->origins,       smu->corridor_km};
-    plan_kind(model, nights, k, &*smu, smu->foot_speed_mps, seed, replication, plans, keys);
+    plan_kind(params, k, &*smu, smu->foot_speed_mps, seed, replication, plans, keys);
   }
   std::vector<std::size_t> order(plans.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -18,7 +18,7 @@ double World::assessment_chance(MapPoint p) const {
   const Time now = sim_.now();
   const auto& cameras = model_.tower_cameras;
   if (cameras.empty()) return 0.0;
-  const auto looks = static_cast<double>(model_.scenario.response.assessment_looks);
+  const auto looks = static_cast<double>(model_.command.assessment_looks);
   const double concealment = model_.concealment_at(p);
   double best = 0.0;
   for (std::size_t t = 0; t < model_.towers.size(); ++t) {
@@ -46,7 +46,7 @@ void World::assessed(std::uint32_t c) {
   const bool seen = q > 0.0 && uniform01(assessment_draws_) < q;
   ++(seen ? record_.assessments_confirmed : record_.assessments_unsettled);
   const bool dismissed =
-      !seen && uniform01(crosser.command) >= model_.scenario.response.p_target_given_crosser;
+      !seen && uniform01(crosser.command) >= model_.command.p_target_given_crosser;
   if (tracing_) trace_assessment(c, q, seen, dismissed);
   if (dismissed) return;
   crosser.target = true;

@@ -96,12 +96,34 @@ ReplicationRange shard_range(std::size_t replications, std::size_t index, std::s
   return {first, replications * (index + 1) / shards - first};
 }
 
-BatchResult prepare_batch(const LoadedScenario& scenario) {
+VariantResult describe_variant(std::string name, const Model& model, const TerrainSpec& terrain) {
+  VariantResult result;
+  result.name = std::move(name);
+  result.sectors = model.sectors;
+  result.seam_band_km = model.seam_band_km;
+  if (model.weather)
+    for (const auto& state : model.weather->states) result.weather_states.push_back(state.name);
+  result.layout = build_layout(model, terrain);
+  return result;
+}
+
+namespace {
+
+BatchResult describe_batch(const LoadedScenario& scenario, std::span<const Model> models) {
   BatchResult batch;
   batch.seed = scenario.base.seed;
   batch.replications = static_cast<std::size_t>(scenario.base.batch.replications);
   batch.held = {0, 0};
   batch.design = scenario.design;
+  for (std::size_t v = 0; v < models.size(); ++v)
+    batch.variants.push_back(describe_variant(scenario.variants[v].name, models[v],
+                                              scenario.variants[v].scenario.terrain));
+  return batch;
+}
+
+}  // namespace
+
+std::vector<Model> build_models(const LoadedScenario& scenario) {
   // Variants that leave the terrain alone share one geography, and route surfaces and
   // fields wherever their inputs are equal: those are the costly parts. The geographies
   // first, in variant order; then the first variant's model alone (it builds the surface
@@ -132,17 +154,28 @@ BatchResult prepare_batch(const LoadedScenario& scenario) {
   };
   if (n > 0) build(0);
   if (n > 1) tbb::parallel_for(std::size_t{1}, n, build);
+  std::vector<Model> built;
+  built.reserve(n);
   for (std::size_t v = 0; v < n; ++v) {
     if (failed[v]) std::rethrow_exception(failed[v]);
-    VariantResult result{scenario.variants[v].name, std::move(*models[v]), {}};
-    result.layout = build_layout(result.model);
-    batch.variants.push_back(std::move(result));
+    built.push_back(std::move(*models[v]));
   }
-  return batch;
+  return built;
+}
+
+BatchResult prepare_batch(const LoadedScenario& scenario) {
+  return describe_batch(scenario, build_models(scenario));
 }
 
 BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& options) {
-  BatchResult batch = prepare_batch(scenario);
+  return run_batch(scenario, build_models(scenario), options);
+}
+
+BatchResult run_batch(const LoadedScenario& scenario, std::span<const Model> models,
+                      const BatchOptions& options) {
+  if (models.size() != scenario.variants.size())
+    throw std::invalid_argument("run_batch: one model per variant wanted");
+  BatchResult batch = describe_batch(scenario, models);
   batch.trace_replications = options.trace_replications;
   const ReplicationRange range = options.range.value_or(ReplicationRange{0, batch.replications});
   if (range.count == 0 || range.end() > batch.replications) {
@@ -206,8 +239,7 @@ BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& option
               const Task task = task_of(pending[i]);
               ReplicationRecord record;
               try {
-                record = run_replication(batch.variants[task.variant].model, batch.seed,
-                                         task.replication,
+                record = run_replication(models[task.variant], batch.seed, task.replication,
                                          task.replication < options.trace_replications);
               } catch (const EventLimitExceeded& e) {
                 runaway.note(pending[i], e);

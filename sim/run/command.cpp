@@ -22,10 +22,10 @@ double draw_duration_s(double mean_s, bool exponential, Stream& stream) {
 
 // The post's delay before a team sets off: fixed, exponential, or normal truncated at 0
 // (drawn again while negative, i.e. the normal conditioned on being non-negative).
-double draw_dispatch_delay_s(const ResponseSpec& response, Stream& stream) {
-  if (response.dispatch_delay != "normal" || response.dispatch_delay_sd_s <= 0.0)
-    return draw_duration_s(response.dispatch_delay_s, response.dispatch_delay == "exponential",
-                           stream);
+double draw_dispatch_delay_s(const CommandParams& response, Stream& stream) {
+  if (response.dispatch_delay != DurationLaw::kNormal || response.dispatch_delay_sd_s <= 0.0)
+    return draw_duration_s(response.dispatch_delay_s,
+                           response.dispatch_delay == DurationLaw::kExponential, stream);
   boost::random::normal_distribution<double> delay_s(response.dispatch_delay_s,
                                                      response.dispatch_delay_sd_s);
   for (;;)
@@ -83,16 +83,16 @@ void World::detect_by(std::uint32_t c, std::uint64_t payload) {
 // target or not.
 void World::receive_false_alarm(std::size_t a) {
   if (assesses())
-    return void(
-        sim_.schedule_in(seconds_to_time(model_.scenario.response.assessment_s), Phase::kDecide,
-                         {static_cast<std::uint32_t>(a), false_alarms_[a].sector}, kAlarmAssessed));
+    return void(sim_.schedule_in(seconds_to_time(model_.command.assessment_s), Phase::kDecide,
+                                 {static_cast<std::uint32_t>(a), false_alarms_[a].sector},
+                                 kAlarmAssessed));
   send_to_alarm(a);
 }
 
 // Taken for a target, a false alarm sends the nearest free responder to where it was
 // raised (if it can be there in time), who finds nothing there and drives back.
 void World::send_to_alarm(std::size_t a) {
-  const auto& response = model_.scenario.response;
+  const CommandParams& response = model_.command;
   if (uniform01(alarm_verdicts_) >= response.p_target_given_false_alarm) return;
   const PendingAlarm& pending = false_alarms_[a];
   const auto r =
@@ -119,7 +119,7 @@ std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t pos
   double best_s = std::numeric_limits<double>::infinity();
   for (std::size_t r = 0; r < responders_.size(); ++r) {
     if (!ready(r)) continue;
-    if (responder_jurisdiction(r) != post && model_.scenario.sectors.handoff != "joint") continue;
+    if (responder_jurisdiction(r) != post && model_.command.handoff != Handoff::kJoint) continue;
     const double drive_s = travel_s(r, where);
     if (drive_s < best_s) {
       best_s = drive_s;
@@ -132,7 +132,7 @@ std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t pos
 void World::receive_report(std::uint32_t c, Time seen_at) {
   CrosserState& crosser = crossers_[c];
   if (crosser.finished) return;
-  const auto& response = model_.scenario.response;
+  const CommandParams& response = model_.command;
   crosser.track_until =
       std::max(crosser.track_until, seen_at + seconds_to_time(response.track_hold_s));
   crosser.seen_at = std::max(crosser.seen_at, seen_at);
@@ -177,8 +177,7 @@ bool World::dispatch(std::uint32_t c) {
     if (tracing_) trace_dispatch(c, std::nullopt, kNever, kNever);
     return false;
   }
-  const auto& response = model_.scenario.response;
-  const auto& sectors = model_.scenario.sectors;
+  const CommandParams& response = model_.command;
   // The post's delay in acting on this crosser is one draw from the crosser's own stream,
   // the same at every attempt: redrawn, a report that found no team able to make it in
   // time would get a new chance at every later report or returning team, as if the post
@@ -214,9 +213,9 @@ bool World::dispatch(std::uint32_t c) {
     // A team on its way to a false alarm turns back: at worst it is where it set off from
     // after as long again as it has driven.
     if (retasked) sets_off += now - responders_[r].busy_since;
-    if (responder_jurisdiction(r) != post && sectors.handoff != "joint") {
-      if (sectors.handoff == "never") continue;
-      sets_off += seconds_to_time(sectors.handoff_delay_s);
+    if (responder_jurisdiction(r) != post && response.handoff != Handoff::kJoint) {
+      if (response.handoff == Handoff::kRefused) continue;
+      sets_off += seconds_to_time(response.handoff_delay_s);
     }
     // A team that could not meet the crosser leaving its base earlier cannot leaving later
     // (it could have waited): don't search again. A patrol's vehicle starts from elsewhere
@@ -329,8 +328,9 @@ void World::send(std::size_t r) {
 double World::draw_on_scene_s(std::size_t r) {
   if (const auto& vehicle = responders_[r].vehicle)
     return model_.patrols[vehicle->patrol].on_scene_s;
-  const auto& qrf = *model_.scenario.response.qrf;
-  return draw_duration_s(qrf.on_scene_s, qrf.on_scene == "exponential", dispatch_draws_);
+  const CommandParams& qrf = model_.command;
+  return draw_duration_s(qrf.on_scene_s, qrf.on_scene == DurationLaw::kExponential,
+                         dispatch_draws_);
 }
 
 // The responder is where it was sent. Exact: it intercepts if the post still holds the

@@ -60,6 +60,10 @@ void World::init_service() {
   }
   for (std::size_t i = 0; i < model_.ground_sensors.size(); ++i)
     raise(EntityKind::kGroundSensor, i, ground_service_[i]);
+  // A radar is in service when its tower is.
+  if (model_.tower_radar)
+    for (std::size_t i = 0; i < model_.towers.size(); ++i)
+      raise(EntityKind::kRadar, i, tower_service_[i]);
   record_.false_alarms = false_alarms_.size();
 }
 

@@ -18,7 +18,7 @@ int block_cells(double terrain_cell_m) {
   return std::max(1, static_cast<int>(std::lround(kRasterCellTarget_m / terrain_cell_m)));
 }
 
-GridGeometry raster_grid(const Model& model) {
+GridGeometry raster_grid(const Model& model, const TerrainSpec& keys) {
   const auto& terrain = model.geography->terrain;
   if (terrain.cover.cell_count() > 0) {
     const GridGeometry& g = terrain.cover.geometry();
@@ -40,8 +40,7 @@ GridGeometry raster_grid(const Model& model) {
     min_y = std::min(min_y, p.y);
     max_y = std::max(max_y, p.y);
   }
-  const double depth_km =
-      model.scenario.terrain.flat ? model.scenario.terrain.flat->depth_km : 60.0;
+  const double depth_km = keys.flat ? keys.flat->depth_km : 60.0;
   const double grow = 1000.0 * std::max(depth_km, 10.0);
   const double cell = kRasterCellTarget_m;
   const double west = std::floor((min_x - grow) / cell) * cell;
@@ -127,12 +126,12 @@ bool Layout::operator==(const Layout& other) const {
          same_floats(elevation, other.elevation);
 }
 
-Layout build_layout(const Model& model) {
+Layout build_layout(const Model& model, const TerrainSpec& keys) {
   Layout layout;
   const auto& terrain = model.geography->terrain;
   const auto& border = model.geography->border;
   layout.crs = terrain.cover.crs_wkt();
-  layout.grid = raster_grid(model);
+  layout.grid = raster_grid(model, keys);
   for (const MapPoint& p : border.vertices()) layout.border.points.push_back(p);
   for (const SectorInfo& s : model.sectors)
     layout.sectors.push_back({s.name, s.jurisdiction, s.from_m, s.to_m});

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "bordersim/core/error.h"
+#include "bordersim/movers/crosser_variety.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/run/weather_model.h"
 #include "bordersim/scenario/limits.h"
@@ -25,6 +26,15 @@ std::uint16_t Model::sector_of(double border_s) const {
 bool Model::tower_sees(std::size_t t, MapPoint p) const {
   const TowerSite& tower = towers[t];
   if (std::hypot(p.x - tower.position.x, p.y - tower.position.y) >= tower.range_m) return false;
+  if (!tower.view) return true;
+  const auto cell = geography->terrain.elevation.cell_of(p);
+  return cell && tower.view->visible(*cell);
+}
+
+bool Model::radar_sees(std::size_t t, MapPoint p) const {
+  const TowerSite& tower = towers[t];
+  if (std::hypot(p.x - tower.position.x, p.y - tower.position.y) > tower_radar->spec.range_m)
+    return false;
   if (!tower.view) return true;
   const auto cell = geography->terrain.elevation.cell_of(p);
   return cell && tower.view->visible(*cell);
@@ -60,6 +70,24 @@ std::vector<sensors::SunState> light_table(const Scenario& s, sensors::UtcMs sta
     table[i] = sensors::sun_state(place, sensors::instant_at(start, mid));
   });
   return table;
+}
+
+TowerRadar tower_radar(const RadarKeys& keys) {
+  TowerRadar radar;
+  sensors::RadarSpec& spec = radar.spec;
+  spec.range_m = keys.range_m;
+  spec.sector_centre_deg = keys.sector_centre_deg;
+  spec.sector_width_deg = keys.sector_width_deg;
+  spec.scan_period_s = keys.scan_period_s;
+  spec.pd0 = keys.pd0;
+  spec.walker_r0_m = keys.walker_r0_m;
+  spec.vehicle_r0_m = keys.vehicle_r0_m;
+  spec.falloff_exponent = keys.falloff_exponent;
+  const RadarCoverKeys& f = keys.cover_factor;
+  spec.cover_factor = {f.desert,   f.steppe, f.farmland, f.urban,
+                       f.mountain, f.swamp,  f.water,    f.road};  // terrain::LandCover order
+  radar.report_interval_s = keys.report_interval_s;
+  return radar;
 }
 
 sensors::CameraSpec camera_spec(const CameraKeys& keys) {
@@ -193,7 +221,9 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
   }
   terrain::ViewshedParams params;
   params.sight = {spec.height_m, spec.target_height_m, refraction, terrain::kEarthRadiusM};
-  params.max_distance = spec.range_m;
+  // A radar on the towers sees as far as its range: the one viewshed serves both (the
+  // crew's and cameras' range is checked apart).
+  params.max_distance = spec.radar ? std::max(spec.range_m, spec.radar->range_m) : spec.range_m;
   // Each tower's viewshed lands in its own slot: the result does not depend on threads.
   tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
     towers[i].view = terrain::compute_viewshed(dem, cells[i], params);
@@ -217,7 +247,6 @@ MapPoint behind_border(const terrain::BorderFrame& border, double s, double setb
 Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geography,
                   const std::string& file, RouteFieldCache* route_fields) {
   Model model;
-  model.scenario = scenario;
   model.geography = std::move(geography);
   const Geography& geo = *model.geography;
   model.border_length_m = geo.border.length();
@@ -229,7 +258,9 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     std::vector<MapPoint> sites;
     for (const auto& t : model.towers) sites.push_back(t.position);
     model.tower_index = PointIndex(sites, std::max(towers->range_m, 100.0));
+    model.tower_range_m = towers->range_m;
     for (const auto& keys : towers->cameras) model.tower_cameras.push_back(camera_spec(keys));
+    if (towers->radar) model.tower_radar = tower_radar(*towers->radar);
   }
   model.cover_table = cover_table(scenario.land_cover);
   model.start_utc = sensors::parse_local_time(scenario.start, scenario.site.utc_offset_h);
@@ -250,9 +281,25 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
       }
     }
   }
-  build_moving_sensors(model, file);
-  build_sensor_service(model, file);  // after the sites whose clutter and service it sets
-  model.routing = build_route_planning(model, file, route_fields);
+  for (const auto& line : scenario.sensors.ground_sensors)
+    model.ground_sensor_reach_m = std::max(model.ground_sensor_reach_m, line.radius_m);
+  model.command = resolve_command(scenario);
+  model.crossers = {scenario.threats,
+                    model.border_length_m,
+                    corridor_depth_m(scenario.terrain),
+                    model.duration,
+                    model.start_utc,
+                    scenario.site.longitude_deg,
+                    NightTable(model.duration, Model::kLightStep,
+                               {scenario.site.latitude_deg, scenario.site.longitude_deg},
+                               model.start_utc, model.light)};
+  model.seed = scenario.seed;
+  model.max_events_per_replication =
+      static_cast<std::uint64_t>(scenario.batch.max_events_per_replication);
+  model.seam_band_km = scenario.sectors.seam_band_km;
+  build_moving_sensors(model, scenario, file);
+  build_sensor_service(model, scenario, file);  // after the sites whose clutter and service it sets
+  model.routing = build_route_planning(model, scenario, file, route_fields);
   return model;
 }
 

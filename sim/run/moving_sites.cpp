@@ -63,8 +63,8 @@ void grow(MapPoint& lo, MapPoint& hi, MapPoint p) {
   hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
 }
 
-DroneSite build_drone(const Model& model, const DroneSpec& spec, std::size_t i,
-                      const std::string& file) {
+DroneSite build_drone(const Model& model, const Scenario& scenario, const DroneSpec& spec,
+                      std::size_t i, const std::string& file) {
   const auto& border = model.geography->border;
   const std::string ptr = fmt::format("/sensors/drones/{}", i);
   DroneSite d;
@@ -82,7 +82,7 @@ DroneSite build_drone(const Model& model, const DroneSpec& spec, std::size_t i,
   d.k_m2_per_s = spec.sensor.k_m2_per_s;
   d.glimpse_period = std::max<Time>(1, seconds_to_time(spec.sensor.glimpse_period_s));
   d.altitude_m = spec.altitude_m;
-  if (const auto& weather = model.scenario.weather) {
+  if (const auto& weather = scenario.weather) {
     d.grounded = weather->cloud_base_m < spec.min_ceiling_m;
     d.altitude_m = std::min(d.altitude_m, weather->cloud_base_m);  // stays below the cloud to see
   }
@@ -138,15 +138,15 @@ void add_polyline_lane(SweepRoute& route, std::vector<MapPoint> points, bool loo
 }
 
 // Seconds since local midnight at simulated time 0, from the scenario's start.
-double start_of_run_local_s(const Model& model) {
+double start_of_run_local_s(const Model& model, const Scenario& scenario) {
   constexpr std::int64_t kDayMs = 86'400'000;
   const auto offset_ms =
-      static_cast<std::int64_t>(std::llround(model.scenario.site.utc_offset_h * 3'600'000.0));
+      static_cast<std::int64_t>(std::llround(scenario.site.utc_offset_h * 3'600'000.0));
   return static_cast<double>(((model.start_utc + offset_ms) % kDayMs + kDayMs) % kDayMs) / 1000.0;
 }
 
-PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t i,
-                        const std::string& file) {
+PatrolSite build_patrol(const Model& model, const Scenario& scenario, const PatrolSpec& spec,
+                        std::size_t i, const std::string& file) {
   PatrolSite p;
   const std::string ptr = fmt::format("/sensors/patrols/{}", i);
   if (spec.route_points || spec.route_lonlat || spec.route_file) {
@@ -161,7 +161,7 @@ PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t 
                        "a route of zero length (all its points coincide)");
     // Routes in lon/lat are measured only now: the bound on legs of the round
     // (check_limits.cpp) is applied here.
-    const double legs = model.scenario.duration_h * 3600.0 * spec.speed_mps / p.route.to_m *
+    const double legs = scenario.duration_h * 3600.0 * spec.speed_mps / p.route.to_m *
                         static_cast<double>(spec.vehicles);
     if (legs > limits::kMaxPeriodicSteps)
       throw InputError(file,
@@ -179,7 +179,8 @@ PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t 
     add_lane(p.route, model.geography->border, spec.offset_m);
   }
   index_lanes(p.route);
-  if (spec.active_h) p.shifts = sensors::DailyWindows(*spec.active_h, start_of_run_local_s(model));
+  if (spec.active_h)
+    p.shifts = sensors::DailyWindows(*spec.active_h, start_of_run_local_s(model, scenario));
   p.vehicles = spec.vehicles;
   p.speed_mps = spec.speed_mps;
   p.range_m = 0.5 * spec.sweep_width_m;
@@ -189,14 +190,14 @@ PatrolSite build_patrol(const Model& model, const PatrolSpec& spec, std::size_t 
   return p;
 }
 
-ReconSite build_recon(const Model& model, const AirReconSpec& spec) {
+ReconSite build_recon(const Model& model, const Scenario& scenario, const AirReconSpec& spec) {
   ReconSite r;
   r.first_s = spec.first_at_h * 3600.0;
   r.every_s = spec.every_h * 3600.0;
   r.duration_s = spec.duration_h * 3600.0;
   r.speed_mps = spec.speed_mps;
   r.range_m = 0.5 * spec.sweep_width_m;
-  if (const auto& weather = model.scenario.weather)
+  if (const auto& weather = scenario.weather)
     r.grounded = weather->cloud_base_m < spec.min_ceiling_m;
   // Lanes evenly spaced across the strip, no farther apart than the sweep width.
   const double depth = spec.strip_m[1] - spec.strip_m[0];
@@ -229,15 +230,15 @@ MapPoint lane_point(const SweepRoute& route, double s) {
   return piece->at(s);
 }
 
-void build_moving_sensors(Model& model, const std::string& file) {
-  const SensorsSpec& sensors = model.scenario.sensors;
+void build_moving_sensors(Model& model, const Scenario& scenario, const std::string& file) {
+  const SensorsSpec& sensors = scenario.sensors;
   for (std::size_t i = 0; i < sensors.drones.size(); ++i) {
-    model.drones.push_back(build_drone(model, sensors.drones[i], i, file));
+    model.drones.push_back(build_drone(model, scenario, sensors.drones[i], i, file));
     model.walker_bucket_m = std::max(model.walker_bucket_m, model.drones.back().range_m);
   }
   std::int64_t vehicles = 0;
   for (std::size_t i = 0; i < sensors.patrols.size(); ++i) {
-    model.patrols.push_back(build_patrol(model, sensors.patrols[i], i, file));
+    model.patrols.push_back(build_patrol(model, scenario, sensors.patrols[i], i, file));
     model.patrols.back().first_vehicle = static_cast<std::uint32_t>(vehicles);
     vehicles += sensors.patrols[i].vehicles;
     if (vehicles >= std::int64_t{1} << 24)
@@ -245,7 +246,7 @@ void build_moving_sensors(Model& model, const std::string& file) {
                        "more than 16777215 patrol vehicles in all");
   }
   for (const AirReconSpec& spec : sensors.air_recon)
-    model.air_recon.push_back(build_recon(model, spec));
+    model.air_recon.push_back(build_recon(model, scenario, spec));
 }
 
 }  // namespace bordersim

@@ -9,6 +9,6 @@ namespace bordersim {
 
 // Throws InputError naming `file` where the geometry contradicts the scenario (a stretch
 // beyond a border read from a file, a drone whose transit eats its endurance).
-void build_moving_sensors(Model& model, const std::string& file);
+void build_moving_sensors(Model& model, const Scenario& scenario, const std::string& file);
 
 }  // namespace bordersim

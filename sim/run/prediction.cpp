@@ -16,24 +16,13 @@ namespace {
 // this long: a team is sent only if it can be there by then.
 constexpr double kHoldAfterEscapeS = 12.0 * 3600.0;
 
-struct KindMeans {
-  double speed_mps;
-  double goal_m;
-};
-
 // The mean speed and goal depth of the crosser's kind and mover, as the scenario keys
 // them; a crosser without a threat spec (hand-made plans) is taken at its own.
-KindMeans kind_means(const Scenario& s, const CrosserPlan& p) {
-  if (p.kind == CrosserKind::kInfiltrator && s.threats.infiltrators) {
-    const auto& i = *s.threats.infiltrators;
-    return {i.speed_mps.expected(), i.goal_depth_km.expected() * 1000.0};
-  }
-  if (p.kind != CrosserKind::kInfiltrator && s.threats.smugglers) {
-    const auto& m = *s.threats.smugglers;
-    const auto& speed = p.mover == Mover::kVehicle ? m.vehicle_speed_mps : m.foot_speed_mps;
-    return {speed.expected(), m.goal_depth_km.expected() * 1000.0};
-  }
-  return {p.speed_mps, p.goal_m};
+KindMeans kind_means(const CommandParams& post, const CrosserPlan& p) {
+  const auto& means = p.kind == CrosserKind::kInfiltrator ? post.infiltrators
+                      : p.mover == Mover::kVehicle        ? post.smugglers_vehicle
+                                                          : post.smugglers_foot;
+  return means ? *means : KindMeans{p.speed_mps, p.goal_m};
 }
 
 }  // namespace
@@ -41,11 +30,11 @@ KindMeans kind_means(const Scenario& s, const CrosserPlan& p) {
 // Down the naive cost field of its mover (the fastest way on the routing grid), else
 // straight along the border's normal to the goal depth.
 Prediction World::predict(const CrosserState& crosser) const {
-  const auto& response = model_.scenario.response;
+  const CommandParams& response = model_.command;
   const CrosserPlan& p = *crosser.plan;
   const Time seen = std::max<Time>(crosser.seen_at, 0);
   const MapPoint from = position(crosser, std::min(seen, crosser.movement.end()));
-  const KindMeans means = kind_means(model_.scenario, p);
+  const KindMeans means = kind_means(response, p);
   Movement route(from, seen);
   bool routed = false;
   if (const auto& planning = model_.routing) {
@@ -71,7 +60,7 @@ Prediction World::predict(const CrosserState& crosser) const {
   }
   Prediction out;
   out.escape = route.end();
-  out.path = response.prediction == "last_seen" ? Movement(from, seen) : route;
+  out.path = response.prediction == PredictionRule::kLastSeen ? Movement(from, seen) : route;
   const double hold_s =
       std::max(0.0, time_to_seconds(std::max(out.escape, sim_.now()) - out.path.end()));
   out.path.go_to(out.path.end_point(), hold_s + kHoldAfterEscapeS);
@@ -82,15 +71,7 @@ Prediction World::predict(const CrosserState& crosser) const {
 // the border's normal: what the post allows a false alarm's "crosser" under a maximum
 // response time.
 double World::escape_s_from(MapPoint where) const {
-  const Scenario& s = model_.scenario;
-  KindMeans means{InfiltratorsSpec{}.speed_mps.expected(),
-                  InfiltratorsSpec{}.goal_depth_km.expected() * 1000.0};
-  if (s.threats.infiltrators)
-    means = {s.threats.infiltrators->speed_mps.expected(),
-             s.threats.infiltrators->goal_depth_km.expected() * 1000.0};
-  else if (s.threats.smugglers)
-    means = {s.threats.smugglers->foot_speed_mps.expected(),
-             s.threats.smugglers->goal_depth_km.expected() * 1000.0};
+  const KindMeans& means = model_.command.alarm_walker;
   const double offset = model_.geography->border.project(where).offset;
   return std::max(0.0, means.goal_m - offset) / means.speed_mps;
 }
@@ -121,7 +102,7 @@ void World::retarget(std::uint32_t c) {
 // track need not hold during the search); if it does not, it drives back after the search.
 void World::search(std::uint32_t c, std::size_t r) {
   CrosserState& crosser = crossers_[c];
-  const auto& response = model_.scenario.response;
+  const CommandParams& response = model_.command;
   crosser.team_leaves = kNever;  // there: no new goal any more
   if (sim_.now() > crosser.track_until) {
     if (tracing_) trace_arrival(c, r, false);

@@ -1,6 +1,6 @@
 #include "bordersim/run/replication.h"
 
-#include "bordersim/movers/plan_records.h"
+#include "bordersim/run/plan_records.h"
 #include "world.h"
 
 namespace bordersim {
@@ -14,7 +14,7 @@ ReplicationRecord simulate_replication(const Model& model, std::span<const Cross
 
 ReplicationRecord run_replication(const Model& model, std::uint64_t seed, std::uint32_t replication,
                                   bool trace) {
-  const auto plans = plan_crossers(model, seed, replication);
+  const auto plans = plan_crossers(model.crossers, seed, replication);
   return simulate_replication(model, plans, seed, replication, trace);
 }
 

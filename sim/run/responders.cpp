@@ -70,7 +70,7 @@ bool World::drives_straight(std::size_t r) const {
 double World::responder_speed_mps(std::size_t r) const {
   if (const auto& vehicle = responders_[r].vehicle)
     return model_.patrols[vehicle->patrol].response_speed_mps;
-  return model_.scenario.response.qrf->speed_mps;
+  return model_.command.qrf_speed_mps;
 }
 
 // From where it is now to `to` (or back: the way out reversed): infinite where no

@@ -58,12 +58,11 @@ const routes::CostField* RoutePlanning::field_for(routes::Mover mover, double av
   return nullptr;
 }
 
-std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
+std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model, const Scenario& s,
                                                           const std::string& file,
                                                           RouteFieldCache* cache) {
   const Geography& geo = *model.geography;
   if (!geo.has_elevation()) return nullptr;
-  const Scenario& s = model.scenario;
   // Without a batch's cache, a cache of this model's own (it still builds a field wanted
   // twice, two bases at one place, once).
   RouteFieldCache own;
@@ -107,7 +106,7 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
   }
   // The post's projection (response.prediction, sim/run/prediction.cpp): the fastest
   // routes, whatever the crossers know.
-  if (s.response.prediction != "exact") {
+  if (model.command.prediction != PredictionRule::kExact) {
     if (const auto& i = s.threats.infiltrators)
       want(routes::Mover::kFoot, "naive", 0.0, i->goal_depth_km.expected());
     if (const auto& m = s.threats.smugglers) {

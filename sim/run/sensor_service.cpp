@@ -28,10 +28,10 @@ std::uint64_t ground_key(std::size_t line, std::size_t k) {
   return (static_cast<std::uint64_t>(line) << 32) | static_cast<std::uint64_t>(k);
 }
 
-void build_ground_sensors(Model& model, const std::string& file) {
+void build_ground_sensors(Model& model, const Scenario& scenario, const std::string& file) {
   const Geography& geo = *model.geography;
   const auto& cover = geo.terrain.cover;
-  const auto& lines = model.scenario.sensors.ground_sensors;
+  const auto& lines = scenario.sensors.ground_sensors;
   double bucket_m = kMinBucketM;
   for (std::size_t line = 0; line < lines.size(); ++line) {
     const GroundSensorLineSpec& spec = lines[line];
@@ -83,8 +83,7 @@ std::uint64_t entity_index(const Model& model, SensorRef sensor) {
 
 Stream sensor_stream(const Model& model, SensorRef sensor, std::uint64_t replication,
                      Purpose purpose) {
-  return Stream(
-      {model.scenario.seed, replication, {sensor.kind, entity_index(model, sensor)}, purpose});
+  return Stream({model.seed, replication, {sensor.kind, entity_index(model, sensor)}, purpose});
 }
 
 // Places are accepted with probability clutter / max clutter, times whatever else limits
@@ -105,8 +104,7 @@ sensors::AvailabilityParams availability_params(const AvailabilitySpec& spec) {
   return p;
 }
 
-void build_sensor_service(Model& model, const std::string& file) {
-  const Scenario& s = model.scenario;
+void build_sensor_service(Model& model, const Scenario& s, const std::string& file) {
   const double default_latency_s = s.response.report_latency_s;
   const auto& cover = model.geography->terrain.cover;
   if (const auto& towers = s.sensors.towers) {
@@ -117,6 +115,12 @@ void build_sensor_service(Model& model, const std::string& file) {
                                                 t.view ? &*t.view : nullptr);
       t.false_alarms_per_s = sensors::per_day_to_per_s(towers->false_alarms_per_day) * t.clutter;
       t.report_latency_s = towers->report_latency_s.value_or(default_latency_s);
+      if (!towers->radar) continue;
+      const double clutter =
+          terrain::mean_clutter_in_disc(cover, model.cover_table, t.position,
+                                        towers->radar->range_m, t.view ? &*t.view : nullptr);
+      t.radar_false_alarms_per_s =
+          sensors::per_day_to_per_s(towers->radar->false_alarms_per_day) * clutter;
     }
   }
   for (std::size_t i = 0; i < model.drones.size(); ++i) {
@@ -135,7 +139,7 @@ void build_sensor_service(Model& model, const std::string& file) {
   for (std::size_t i = 0; i < model.air_recon.size(); ++i)
     model.air_recon[i].report_latency_s =
         s.sensors.air_recon.at(i).report_latency_s.value_or(default_latency_s);
-  build_ground_sensors(model, file);
+  build_ground_sensors(model, s, file);
 }
 
 Time service_horizon(const Model& model) {
@@ -185,6 +189,20 @@ std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorR
                                         sensors::AlarmArea::in_disc(t.position, t.range_m), weight,
                                         stream());
     }
+    case EntityKind::kRadar: {
+      const TowerSite& t = model.towers.at(sensor.index);
+      const auto weight = [&](MapPoint p) {
+        const double bearing = std::atan2(p.x - t.position.x, p.y - t.position.y) * 180.0 / M_PI;
+        const bool looked_at =
+            sensors::in_radar_sector(model.tower_radar->spec, t.facing_deg, bearing) &&
+            model.radar_sees(sensor.index, p);
+        return looked_at ? clutter_weight(model, p, top) : 0.0;
+      };
+      return sensors::draw_false_alarms(
+          t.radar_false_alarms_per_s, model.duration, availability,
+          sensors::AlarmArea::in_disc(t.position, model.tower_radar->spec.range_m), weight,
+          stream());
+    }
     case EntityKind::kGroundSensor: {
       const GroundSensorSite& g = model.ground_sensors.at(sensor.index);
       const auto weight = [&](MapPoint p) { return clutter_weight(model, p, top); };
@@ -211,6 +229,7 @@ std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorR
 double sensor_report_latency_s(const Model& model, SensorRef sensor) {
   switch (sensor.kind) {
     case EntityKind::kTower:
+    case EntityKind::kRadar:  // the tower reports what its radar sees
       return model.towers.at(sensor.index).report_latency_s;
     case EntityKind::kDrone:
       return model.drones.at(sensor.index).report_latency_s;
@@ -229,10 +248,8 @@ std::vector<GroundSensorPass> ground_sensor_passes(const Model& model, MapPoint 
                                                    MapPoint b, double tb) {
   std::vector<GroundSensorPass> passes;
   if (model.ground_sensors.empty()) return passes;
-  double margin = 0.0;
-  for (const auto& line : model.scenario.sensors.ground_sensors)
-    margin = std::max(margin, line.radius_m);
-  for (const std::uint32_t i : model.ground_sensor_index.near_box(a, b, margin)) {
+  for (const std::uint32_t i :
+       model.ground_sensor_index.near_box(a, b, model.ground_sensor_reach_m)) {
     const GroundSensorSite& g = model.ground_sensors[i];
     if (const auto w = sensors::window_within(g.position, g.radius_m, a, ta, b, tb)) {
       const bool inside = std::hypot(a.x - g.position.x, a.y - g.position.y) <= g.radius_m;

@@ -25,7 +25,7 @@ void World::start_tower_views(std::uint32_t c) {
   if (model_.towers.empty()) return;
   CrosserState& crosser = crossers_[c];
   const Leg& leg = crosser.current_leg();
-  const double reach = model_.scenario.sensors.towers->range_m;
+  const double reach = model_.tower_range_m;
   for (std::uint32_t t : model_.tower_index.near_box(leg.from, leg.to, reach)) {
     const std::size_t first = crosser.views.size();
     const bool in_range = add_views(crosser, t);

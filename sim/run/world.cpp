@@ -10,20 +10,21 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
              std::uint32_t replication, bool trace)
     : model_(model),
       seed_(seed),
-      when_busy_queue_(model.scenario.response.when_busy == "queue"),
+      when_busy_queue_(model.command.queue_when_busy),
       tracing_(trace),
       dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}),
       assessment_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kAssessment}) {
   record_.replication = replication;
-  sim_.set_event_limit(static_cast<std::uint64_t>(model.scenario.batch.max_events_per_replication));
+  sim_.set_event_limit(model.max_events_per_replication);
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
     const EntityKey entity{EntityKind::kCrosser, plan.key};
     CrosserState crosser(plan, Stream({seed, replication, entity, Purpose::kDetection}),
                          Stream({seed, replication, entity, Purpose::kAirDetection}),
                          Stream({seed, replication, entity, Purpose::kClassification}),
-                         Stream({seed, replication, entity, Purpose::kGroundDetection}));
+                         Stream({seed, replication, entity, Purpose::kGroundDetection}),
+                         Stream({seed, replication, entity, Purpose::kRadarDetection}));
     CrossingRecord row;
     row.replication = replication;
     row.crosser = plan.id;
@@ -102,6 +103,9 @@ void World::handle(const Event& e) {
       return alarm_assessed(id);
     case kFound:
       return found(id, e.data);
+    case kRadarContact:
+      if (current(id, e.data)) radar_contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
+      return;
   }
 }
 
@@ -230,6 +234,7 @@ void World::start_leg(std::uint32_t c, std::size_t leg) {
   start_tower_views(c);
   start_moving_sensors(c);
   start_ground_sensors(c);
+  start_radar_scans(c);
   const Leg& now = crosser.current_leg();
   if (leg + 1 < crosser.movement.legs().size())
     sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart,

@@ -8,6 +8,7 @@
 //   assessment.cpp      tower cameras looking at a report's place before the post acts
 //   dispatch_rules.cpp  maximum response time, priorities, re-tasking
 //   tower_sensing.cpp   towers: the stretches of a leg each sees, crews and cameras
+//   radar_sensing.cpp   radars on towers: their looks along a leg, drawn when it starts
 //   moving_sensors.cpp  drones (glimpses through the index of walking crossers), patrols
 //                       and air reconnaissance (first contacts solved leg by leg)
 //
@@ -52,6 +53,7 @@ enum EventKind : std::uint16_t {
   kAssessed,       // target: crosser; a tower camera has looked at its report's place
   kAlarmAssessed,  // target: the alarm (index into false_alarms_), looked at likewise
   kFound,          // target: crosser; data: the searching responder, stamped by trip
+  kRadarContact,   // target: crosser; data: stamped tower index (its radar)
 };
 
 inline constexpr std::uint64_t kMaxCameras = 64;
@@ -77,12 +79,13 @@ struct ViewInterval {
 
 struct CrosserState {
   CrosserState(const CrosserPlan& its_plan, Stream detection_draws, Stream air_draws,
-               Stream command_draws, Stream ground_draws)
+               Stream command_draws, Stream ground_draws, Stream radar_draws)
       : plan(&its_plan),
         detection(detection_draws),
         air(air_draws),
         command(command_draws),
-        ground(ground_draws) {}
+        ground(ground_draws),
+        radar(radar_draws) {}
 
   const CrosserPlan* plan = nullptr;
   double border_s = 0.0;  // where its walk starts along the border (its plan's, or a corridor's)
@@ -98,6 +101,9 @@ struct CrosserState {
   Stream air;      // its draws against drones' glimpses, apart so drones shift no tower draw
   Stream command;  // the post's verdicts on its reports
   Stream ground;   // its draws against ground sensors
+  Stream radar;    // its draws against radars' looks
+  // Radars that have reported it: (tower, earliest time of its next report), across legs.
+  std::vector<std::pair<std::uint32_t, Time>> radar_quiet;
   std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
   // Its first contact on the current leg with a patrol or reconnaissance aircraft: when it
   // is due (kNever: none), and whether it has come. A contact solved again (a vehicle
@@ -203,7 +209,7 @@ class World {
   void free_responder(std::uint32_t r, std::uint64_t trip);
 
   // prediction.cpp
-  bool exact_prediction() const { return model_.scenario.response.prediction == "exact"; }
+  bool exact_prediction() const { return model_.command.prediction == PredictionRule::kExact; }
   Prediction predict(const CrosserState& crosser) const;
   double escape_s_from(MapPoint where) const;  // a foot crosser's, straight to its goal depth
   void retarget(std::uint32_t c);
@@ -211,7 +217,7 @@ class World {
   void found(std::uint32_t c, std::uint64_t data);
 
   // assessment.cpp
-  bool assesses() const { return model_.scenario.response.assessment != "none"; }
+  bool assesses() const { return model_.command.assesses; }
   double assessment_chance(MapPoint p) const;  // that a look at p now settles the matter
   void assessed(std::uint32_t c);
   void alarm_assessed(std::size_t a);
@@ -267,6 +273,13 @@ class World {
   void schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from);
   Time scan_phase(std::uint32_t tower, std::size_t k, Time period) const;
   void glimpse(std::uint32_t c, std::size_t v, std::size_t k);
+
+  // radar_sensing.cpp
+  void start_radar_scans(std::uint32_t c);
+  Time radar_phase(std::uint32_t tower) const;
+  double radar_look(const CrosserState& crosser, std::uint32_t t, Time at) const;
+  void schedule_radar_contact(std::uint32_t c, std::uint32_t t, Time from);
+  void radar_contact(std::uint32_t c, std::uint32_t t);
 
   // ground_sensing.cpp: ground sensors, availability and false alarms
   void init_service();

@@ -44,8 +44,8 @@ TEST_CASE(
   const Model baseline = build_model(scenario.variants[0].scenario);
   const Model bare = build_model(scenario.variants[1].scenario);
   for (std::uint32_t r = 0; r < 6; ++r) {
-    const auto a = plan_crossers(baseline, scenario.base.seed, r);
-    const auto b = plan_crossers(bare, scenario.base.seed, r);
+    const auto a = plan_crossers(baseline.crossers, scenario.base.seed, r);
+    const auto b = plan_crossers(bare.crossers, scenario.base.seed, r);
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
       CHECK(a[i].start == b[i].start);

@@ -22,9 +22,9 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/results/summary.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/scenario/load.h"
-#include "bordersim/stats/summary.h"
 
 using namespace bordersim;
 namespace fs = std::filesystem;

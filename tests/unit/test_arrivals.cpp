@@ -45,7 +45,7 @@ bool same_plan(const CrosserPlan& a, const CrosserPlan& b) {
 TEST_CASE("arrivals: ids are 0 to n-1 in start order across kinds and origins") {
   const auto loaded = load_scenario_text(kTwoKinds, "t.json");
   const Model model = build_model(loaded.variants[0].scenario);
-  const auto plans = plan_crossers(model, 5, 3);
+  const auto plans = plan_crossers(model.crossers, 5, 3);
   REQUIRE(plans.size() > 20);
   std::set<CrosserKind> kinds;
   std::set<std::uint16_t> origins;
@@ -72,13 +72,15 @@ TEST_CASE("arrivals: every variant that leaves the threats alone meets the same 
   REQUIRE(!towers.light.empty());
   REQUIRE(base.light.empty());
   for (std::uint32_t r = 0; r < 5; ++r) {
-    const auto a = plan_crossers(base, 9, r), b = plan_crossers(towers, 9, r);
+    const auto a = plan_crossers(base.crossers, 9, r), b = plan_crossers(towers.crossers, 9, r);
     REQUIRE(a.size() == b.size());
     for (std::size_t i = 0; i < a.size(); ++i) CHECK(same_plan(a[i], b[i]));
   }
   // Other replications and seeds meet other crossers.
-  CHECK(plan_crossers(base, 9, 0).front().start != plan_crossers(base, 9, 1).front().start);
-  CHECK(plan_crossers(base, 9, 0).front().start != plan_crossers(base, 10, 0).front().start);
+  CHECK(plan_crossers(base.crossers, 9, 0).front().start !=
+        plan_crossers(base.crossers, 9, 1).front().start);
+  CHECK(plan_crossers(base.crossers, 9, 0).front().start !=
+        plan_crossers(base.crossers, 10, 0).front().start);
 }
 
 TEST_CASE("arrivals: more smugglers leave the infiltrators' draws alone") {
@@ -94,7 +96,7 @@ TEST_CASE("arrivals: more smugglers leave the infiltrators' draws alone") {
     }
     return keys;
   };
-  const auto a = plan_crossers(base, 4, 0), b = plan_crossers(more, 4, 0);
+  const auto a = plan_crossers(base.crossers, 4, 0), b = plan_crossers(more.crossers, 4, 0);
   CHECK(infiltrators(a) == infiltrators(b));
   CHECK(b.size() > a.size());
 }
@@ -104,9 +106,10 @@ TEST_CASE("arrivals: the same plans on any number of threads") {
   const Model model = build_model(loaded.variants[0].scenario);
   constexpr std::uint32_t kReplications = 16;
   std::vector<std::vector<CrosserPlan>> serial(kReplications), parallel(kReplications);
-  for (std::uint32_t r = 0; r < kReplications; ++r) serial[r] = plan_crossers(model, 77, r);
+  for (std::uint32_t r = 0; r < kReplications; ++r)
+    serial[r] = plan_crossers(model.crossers, 77, r);
   tbb::parallel_for(std::uint32_t{0}, kReplications,
-                    [&](std::uint32_t r) { parallel[r] = plan_crossers(model, 77, r); });
+                    [&](std::uint32_t r) { parallel[r] = plan_crossers(model.crossers, 77, r); });
   for (std::uint32_t r = 0; r < kReplications; ++r) {
     REQUIRE(serial[r].size() == parallel[r].size());
     for (std::size_t i = 0; i < serial[r].size(); ++i)
@@ -128,5 +131,5 @@ TEST_CASE("draw_reaction: abort then hide then run then carry on") {
 
 TEST_CASE("arrivals: no threats, no crossers") {
   const auto loaded = load_scenario_text(R"({"threats": {}})", "t.json");
-  CHECK(plan_crossers(build_model(loaded.variants[0].scenario), 1, 0).empty());
+  CHECK(plan_crossers(build_model(loaded.variants[0].scenario).crossers, 1, 0).empty());
 }

@@ -37,8 +37,8 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
 BatchResult sample_batch() {
   VariantResult base;
   base.name = "baseline";
-  base.model.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
-                        {.name = "S2", .jurisdiction = "federal", .from_m = 180e3, .to_m = 610e3}};
+  base.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
+                  {.name = "S2", .jurisdiction = "federal", .from_m = 180e3, .to_m = 610e3}};
   base.replications.push_back(replication(0, {crossing(0, Outcome::kIntercepted, true, 8000.0),
                                               crossing(1, Outcome::kUndetected, false, 2000.0),
                                               crossing(1, Outcome::kDetectedNotIntercepted, true),
@@ -155,7 +155,7 @@ TEST_CASE("console table: seam penalty and responder lines when the batch has th
   BatchResult batch = sample_batch();
   batch.variants.resize(1);
   VariantResult& v = batch.variants[0];
-  v.model.scenario.sectors.seam_band_km = 10.0;
+  v.seam_band_km = 10.0;
   for (ReplicationRecord& r : v.replications) {
     r.responder_available_s = 10000.0;
     r.responder_busy_s = 1000.0;

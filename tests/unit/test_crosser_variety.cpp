@@ -29,7 +29,7 @@ std::string two_kinds(const std::string& infiltrators, const std::string& smuggl
 
 std::vector<CrosserPlan> plans_of(const std::string& text, std::uint32_t replication = 2) {
   const auto loaded = load_scenario_text(text, "variety.json");
-  return plan_crossers(build_model(loaded.base), 17, replication);
+  return plan_crossers(build_model(loaded.base).crossers, 17, replication);
 }
 
 std::string error_of(const std::string& text) { return testing::pointer_of_error(text); }

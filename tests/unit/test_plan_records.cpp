@@ -4,8 +4,8 @@
 #include <cmath>
 #include <vector>
 
-#include "bordersim/movers/plan_records.h"
 #include "bordersim/run/model.h"
+#include "bordersim/run/plan_records.h"
 #include "bordersim/run/replication.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/stats/seams.h"
@@ -16,7 +16,7 @@ namespace {
 
 // A straight 200 km border along x: arc length = x. Seams where kurdistan meets federal:
 // at 80 km and at 150 km; 120 km is a boundary between two federal sectors, not a seam.
-Model two_jurisdictions() {
+Scenario two_jurisdictions_scenario() {
   const auto loaded = load_scenario_text(R"({
     "terrain": {"flat": {"length_km": 200, "depth_km": 20}},
     "jurisdictions": [{"name": "kurdistan"}, {"name": "federal"}],
@@ -26,8 +26,10 @@ Model two_jurisdictions() {
     "duration_h": 10
   })",
                                          "t.json");
-  return build_model(loaded.variants[0].scenario);
+  return loaded.variants[0].scenario;
 }
+
+Model two_jurisdictions() { return build_model(two_jurisdictions_scenario()); }
 
 }  // namespace
 
@@ -91,13 +93,12 @@ TEST_CASE(
 }
 
 TEST_CASE("record_plans: a simulated replication's rows carry their plans") {
-  const Model model = two_jurisdictions();
-  auto scenario = model.scenario;
+  auto scenario = two_jurisdictions_scenario();
   scenario.threats.smugglers.emplace();
   scenario.threats.smugglers->per_day = 50;
   scenario.threats.smugglers->goal_depth_km = 5;
   const Model with_smugglers = build_model(scenario);
-  const auto plans = plan_crossers(with_smugglers, 3, 0);
+  const auto plans = plan_crossers(with_smugglers.crossers, 3, 0);
   REQUIRE(!plans.empty());
   const ReplicationRecord record = simulate_replication(with_smugglers, plans, 3, 0);
   REQUIRE(record.crossing_records.size() == plans.size());

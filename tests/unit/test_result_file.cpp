@@ -94,11 +94,11 @@ BatchResult sample_batch() {
   batch.replications = 2;
   VariantResult base;
   base.name = "baseline";
-  base.model.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
-                        {.name = "Euphrates valley – south",
-                         .jurisdiction = "federal",
-                         .from_m = 180e3,
-                         .to_m = 610e3}};
+  base.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
+                  {.name = "Euphrates valley – south",
+                   .jurisdiction = "federal",
+                   .from_m = 180e3,
+                   .to_m = 610e3}};
   base.replications.push_back(
       replication(0, {crossing(0, 0, Outcome::kIntercepted), crossing(1, 1, Outcome::kUndetected),
                       crossing(2, 1, Outcome::kDetectedNotIntercepted)}));
@@ -108,7 +108,7 @@ BatchResult sample_batch() {
   // A variant whose replications saw no crossers at all: 0-row crossings table.
   VariantResult quiet;
   quiet.name = "closed-seam";
-  quiet.model.sectors = base.model.sectors;
+  quiet.sectors = base.sectors;
   quiet.replications = {replication(0, {}), replication(1, {})};
   batch.variants.push_back(quiet);
 
@@ -221,7 +221,7 @@ TEST_CASE("result file: everything written is read back") {
   REQUIRE(again.variants.size() == 3);
   CHECK(again.seed == batch.seed);
   CHECK(again.variants[0].replications[0].crossing_records.size() == 3);
-  CHECK(again.variants[0].model.sectors[0].jurisdiction == "kurdistan");
+  CHECK(again.variants[0].sectors[0].jurisdiction == "kurdistan");
   for (std::size_t v = 0; v < 3; ++v) {
     check_same(summarize(again.variants[v]), summarize(batch.variants[v]));
   }
@@ -234,7 +234,7 @@ TEST_CASE("result file: large tables are chunked and still read back") {
   batch.replications = 50;
   VariantResult v;
   v.name = "baseline";
-  v.model.sectors = {{.name = "S1", .jurisdiction = "federal", .from_m = 0.0, .to_m = 1.0}};
+  v.sectors = {{.name = "S1", .jurisdiction = "federal", .from_m = 0.0, .to_m = 1.0}};
   for (std::uint32_t r = 0; r < 50; ++r) {
     std::vector<CrossingRecord> rows;
     for (std::uint32_t i = 0; i < 200; ++i) {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "../support/replication_rows.h"
-#include "bordersim/stats/summary.h"
+#include "bordersim/results/summary.h"
 
 using namespace bordersim;
 
@@ -35,8 +35,8 @@ ReplicationRecord replication(std::uint32_t number, std::vector<CrossingRecord> 
 VariantResult baseline() {
   VariantResult v;
   v.name = "baseline";
-  v.model.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
-                     {.name = "S2", .jurisdiction = "federal", .from_m = 180e3, .to_m = 610e3}};
+  v.sectors = {{.name = "S1", .jurisdiction = "kurdistan", .from_m = 0.0, .to_m = 180e3},
+               {.name = "S2", .jurisdiction = "federal", .from_m = 180e3, .to_m = 610e3}};
   v.replications.push_back(replication(
       0,
       {crossing(0, Outcome::kIntercepted, true), crossing(1, Outcome::kUndetected, false),
@@ -124,7 +124,7 @@ TEST_CASE("summarize: pooled rates and per-replication means and per-sector line
 TEST_CASE("summarize: no crossings gives NaN rates and stray sector indices stay visible") {
   VariantResult empty;
   empty.name = "empty";
-  empty.model.sectors = {{.name = "S1", .jurisdiction = "federal", .from_m = 0.0, .to_m = 1.0}};
+  empty.sectors = {{.name = "S1", .jurisdiction = "federal", .from_m = 0.0, .to_m = 1.0}};
   empty.replications.push_back(replication(0, {}, 0, 0.0));
   const std::vector<SummaryRow> rows = summarize(empty);
   CHECK(std::isnan(find(rows, "detection_rate").estimate));
@@ -196,7 +196,7 @@ TEST_CASE("summarize: cargo value and responder utilisation per replication") {
 
 TEST_CASE("summarize: the seam penalty is near minus elsewhere with a clustered interval") {
   VariantResult v = baseline();
-  v.model.scenario.sectors.seam_band_km = 10.0;
+  v.seam_band_km = 10.0;
   // Replication 0: S1 crossings 5 km from the seam (near), S2 crossings 50 km away.
   // Replication 1: both 9.999 km (near). Near: 1 of 2 + 2 of 2; elsewhere: 0 of 2.
   for (CrossingRecord& c : v.replications[0].crossing_records)
@@ -214,7 +214,7 @@ TEST_CASE("summarize: the seam penalty is near minus elsewhere with a clustered 
   check_row(find(rows, "seam_penalty"), clustered_ratio_difference(counts));
   CHECK(find(rows, "seam_penalty").estimate == doctest::Approx(0.75));
   // A wider band moves the S2 crossings near too.
-  v.model.scenario.sectors.seam_band_km = 50.0;
+  v.seam_band_km = 50.0;
   CHECK(find(summarize(v), "near_seam/interception_rate").n == 6);
 }
 

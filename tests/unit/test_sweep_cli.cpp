@@ -13,8 +13,8 @@
 #include "../support/record_equality.h"
 #include "bordersim/cli/cli.h"
 #include "bordersim/io/result_file.h"
+#include "bordersim/results/summary.h"
 #include "bordersim/scenario/sweep.h"
-#include "bordersim/stats/summary.h"
 
 using namespace bordersim;
 using testing::cli;

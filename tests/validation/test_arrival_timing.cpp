@@ -26,7 +26,7 @@ std::vector<CrosserPlan> plans_of(const std::string& json, std::uint32_t replica
   const Model model = build_model(loaded.base);
   std::vector<CrosserPlan> all;
   for (std::uint32_t r = 0; r < replications; ++r) {
-    const auto plans = plan_crossers(model, 41, r);
+    const auto plans = plan_crossers(model.crossers, 41, r);
     all.insert(all.end(), plans.begin(), plans.end());
   }
   return all;
@@ -143,7 +143,7 @@ TEST_CASE("time of day: with night_preference null the gaps between arrivals are
   const double mean_s = 86400.0 / 600.0;
   std::vector<double> gaps;
   for (std::uint32_t r = 0; r < 4; ++r) {
-    const auto plans = plan_crossers(model, 43, r);
+    const auto plans = plan_crossers(model.crossers, 43, r);
     for (std::size_t i = 1; i < plans.size(); ++i)
       gaps.push_back(time_to_seconds(plans[i].start) - time_to_seconds(plans[i - 1].start));
   }

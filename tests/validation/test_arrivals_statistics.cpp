@@ -28,7 +28,7 @@ std::vector<CrosserPlan> plans_over(const Model& model, std::uint32_t replicatio
                                     std::uint64_t seed) {
   std::vector<CrosserPlan> all;
   for (std::uint32_t r = 0; r < replications; ++r) {
-    const auto plans = plan_crossers(model, seed, r);
+    const auto plans = plan_crossers(model.crossers, seed, r);
     all.insert(all.end(), plans.begin(), plans.end());
   }
   return all;
@@ -62,7 +62,7 @@ TEST_CASE("arrivals: the count per day is Poisson with mean per_day and night ge
     // Poisson: mean = variance = per_day × days × replications.
     const double expected = 100.0 * 2.0 * replications;
     CHECK(std::abs(static_cast<double>(plans.size()) - expected) <= kZ99 * std::sqrt(expected));
-    const NightTable nights(model);
+    const NightTable& nights = model.crossers.nights;
     // A June night at 34.5° N is short: the preference has to lift the rate a lot.
     CHECK(nights.night_fraction() > 0.3);
     CHECK(nights.night_fraction() < 0.5);

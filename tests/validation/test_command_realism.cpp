@@ -62,8 +62,7 @@ TEST_CASE("assessment thins the false alarms that send a team by 1 - q") {
       expected += 1.0 - q;
       variance += q * (1.0 - q);
     }
-    const ReplicationRecord record =
-        simulate_replication(model, {}, model.scenario.seed, replication);
+    const ReplicationRecord record = simulate_replication(model, {}, model.seed, replication);
     alarms += record.false_alarms;
     dispatched += record.false_alarm_dispatches;
     confirmed += record.assessments_confirmed;
@@ -94,7 +93,7 @@ TEST_CASE(
   const auto run = [](const Model& model) {
     std::size_t alarms = 0, dispatched = 0;
     for (std::uint32_t replication = 0; replication < 5; ++replication) {
-      const auto record = simulate_replication(model, {}, model.scenario.seed, replication);
+      const auto record = simulate_replication(model, {}, model.seed, replication);
       alarms += record.false_alarms;
       dispatched += record.false_alarm_dispatches;
     }

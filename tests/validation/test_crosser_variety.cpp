@@ -43,7 +43,7 @@ std::vector<CrosserPlan> plans_of(const std::string& threats, std::uint32_t repl
   const Model model = build_model(loaded.base);
   std::vector<CrosserPlan> all;
   for (std::uint32_t r = 0; r < replications; ++r) {
-    const auto plans = plan_crossers(model, 29, r);
+    const auto plans = plan_crossers(model.crossers, 29, r);
     all.insert(all.end(), plans.begin(), plans.end());
   }
   return all;

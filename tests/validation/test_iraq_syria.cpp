@@ -84,7 +84,7 @@ TEST_CASE("Iraq-Syria scenario: the grid covers the corridor with real ground on
   const auto& border = model.geography->border;
   const bt::ElevationGrid& dem = model.geography->terrain.elevation;
   CHECK(dem.geometry().cell_w == 500.0);
-  const auto& files = *model.scenario.terrain.files;
+  const auto files = *load_patched(kCoarse).base.terrain.files;
   for (double s = 0; s <= border.length(); s += 2000.0) {
     for (const double off : {-1000.0 * files.foreign_depth_km, 0.0, 1000.0 * files.depth_km}) {
       const bt::MapPoint p{border.point_at(s).x + off * border.normal_at(s).x,
@@ -160,16 +160,18 @@ TEST_CASE("Iraq-Syria scenario: the same seed builds the same ground on any thre
 }
 
 TEST_CASE("Iraq-Syria scenario: a short batch runs and every crossing lies on the border") {
-  const BatchResult batch = run_batch(load_patched(kCoarse), 2);
+  const LoadedScenario loaded = load_patched(kCoarse);
+  const std::vector<Model> models = build_models(loaded);
+  const BatchResult batch = run_batch(loaded, models, {.threads = 2});
   REQUIRE(batch.variants.size() == 3);
-  for (const VariantResult& variant : batch.variants) {
+  for (std::size_t v = 0; v < batch.variants.size(); ++v) {
+    const VariantResult& variant = batch.variants[v];
     CAPTURE(variant.name);
     REQUIRE(variant.replications.size() == 2);
     std::size_t crossings = 0;
     for (const ReplicationRecord& rep : variant.replications) {
       for (const auto& row : rep.crossing_records) {
-        const auto where =
-            variant.model.geography->border.project({row.border_x_m, row.border_y_m});
+        const auto where = models[v].geography->border.project({row.border_x_m, row.border_y_m});
         CHECK(std::abs(where.offset) < 1e-6);
         CHECK(row.sector == (where.s < 180'000.0 ? 0 : 1));
         ++crossings;

@@ -219,8 +219,10 @@ TEST_CASE(
       "threats": {{"infiltrators": {{"per_day": 200, "speed_mps": 1, "approach_m": 5, "goal_depth_km": 0.005}}}},
       "batch": {{"replications": 20}}}})",
                                          10.0 * slot_h, c.endurance_h, c.turnaround_h, c.airframes);
-    const BatchResult batch = run_batch(load_scenario_text(text, "relief.json"), 2);
-    const DroneSite& site = batch.variants.at(0).model.drones.at(0);
+    const LoadedScenario loaded = load_scenario_text(text, "relief.json");
+    const std::vector<Model> models = build_models(loaded);
+    const BatchResult batch = run_batch(loaded, models, {.threads = 2});
+    const DroneSite& site = models.at(0).drones.at(0);
     CHECK(time_to_seconds(site.on_station) == doctest::Approx(on_h * 3600.0));
     CHECK(static_cast<double>(site.on_station) / static_cast<double>(site.slot) ==
           doctest::Approx(fraction));
@@ -260,8 +262,9 @@ TEST_CASE(
     "threats": {"infiltrators": {"per_day": 300}},
     "batch": {"replications": 1}})",
                          "bending.json");
-  const BatchResult batch = run_batch(scenario, 1);
-  const Model& model = batch.variants[0].model;
+  const std::vector<Model> models = build_models(scenario);
+  const BatchResult batch = run_batch(scenario, models, {.threads = 1});
+  const Model& model = models[0];
   const auto& border = model.geography->border;
   const PatrolSite& patrol = model.patrols.at(0);
   const ReconSite& recon = model.air_recon.at(0);
@@ -299,7 +302,7 @@ TEST_CASE(
     return std::hypot(p.x - c.x, p.y - c.y) <= recon.range_m;
   };
 
-  const auto plans = plan_crossers(model, 71, 0);
+  const auto plans = plan_crossers(model.crossers, 71, 0);
   const auto& rows = batch.variants[0].replications[0].crossing_records;
   REQUIRE(rows.size() == plans.size());
   std::uint64_t detected = 0, agreed = 0;

@@ -50,8 +50,10 @@ TEST_CASE("a one-way patrol circuit against perpendicular crossers matches P = m
       "batch": {{"replications": 10}}}})",
         c.seed, c.vehicles, c.patrol_mps, 2.0 * c.range_m, c.crosser_mps, c.range_m + 1.0,
         (c.range_m + 1.0) / 1000.0);
-    const BatchResult batch = run_batch(load_scenario_text(text, "loop.json"), 2);
-    REQUIRE(batch.variants.at(0).model.patrols.at(0).route.to_m == doctest::Approx(length_m));
+    const LoadedScenario loaded = load_scenario_text(text, "loop.json");
+    const std::vector<Model> models = build_models(loaded);
+    const BatchResult batch = run_batch(loaded, models, {.threads = 2});
+    REQUIRE(models.at(0).patrols.at(0).route.to_m == doctest::Approx(length_m));
     std::uint64_t detected = 0, crossings = 0;
     for (const auto& r : batch.variants.at(0).replications) {
       detected += r.detected;
@@ -78,8 +80,9 @@ TEST_CASE("contacts on a patrol loop with shifts agree with brute-force sampling
     "threats": {"infiltrators": {"per_day": 300, "origins": [{"along_border_km": [0, 45]}]}},
     "batch": {"replications": 1}})",
                                            "shifts.json");
-  const BatchResult batch = run_batch(scenario, 1);
-  const Model& model = batch.variants[0].model;
+  const std::vector<Model> models = build_models(scenario);
+  const BatchResult batch = run_batch(scenario, models, {.threads = 1});
+  const Model& model = models[0];
   const auto& border = model.geography->border;
   const PatrolSite& patrol = model.patrols.at(0);
 
@@ -119,7 +122,7 @@ TEST_CASE("contacts on a patrol loop with shifts agree with brute-force sampling
     return false;
   };
 
-  const auto plans = plan_crossers(model, 81, 0);
+  const auto plans = plan_crossers(model.crossers, 81, 0);
   const auto& rows = batch.variants[0].replications[0].crossing_records;
   REQUIRE(rows.size() == plans.size());
   std::uint64_t detected = 0, agreed = 0, off_shift_misses = 0;

@@ -66,8 +66,9 @@ TEST_CASE("tower viewsheds agree with ray casting on synthetic terrain") {
 
 TEST_CASE("on terrain a crosser is detected exactly where a tower first sees it") {
   const auto scenario = synthetic_scenario(6000, 2000);
-  const BatchResult batch = run_batch(scenario, 2);
-  const Model& model = batch.variants[0].model;
+  const std::vector<Model> models = build_models(scenario);
+  const BatchResult batch = run_batch(scenario, models, {.threads = 2});
+  const Model& model = models[0];
   const auto& border = model.geography->border;
   const auto& infiltrators = *scenario.base.threats.infiltrators;
   std::size_t detected = 0, undetected = 0;
@@ -115,8 +116,9 @@ TEST_CASE("the Iraq-Syria border from Natural Earth: length and crossings along 
     "threats": {"infiltrators": {"per_day": 200}},
     "batch": {"replications": 1}})",
                          "iraq-syria-test.json");
-  const BatchResult batch = run_batch(scenario, 1);
-  const Model& model = batch.variants[0].model;
+  const std::vector<Model> models = build_models(scenario);
+  const BatchResult batch = run_batch(scenario, models, {.threads = 1});
+  const Model& model = models[0];
   CHECK(model.border_length_m == doctest::Approx(598'889.0).epsilon(0.005));
   // Home is Iraq, east of the border: at the middle of the border the normal points east.
   CHECK(model.geography->border.normal_at(model.border_length_m / 2).x > 0.5);

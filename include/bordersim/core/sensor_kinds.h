@@ -24,6 +24,7 @@ enum class Detector : std::uint8_t {
   kPatrol = 4,
   kAirRecon = 5,
   kGroundSensor = 6,
+  kRadar = 7,
 };
 
 struct SensorKind {
@@ -50,6 +51,7 @@ inline constexpr std::array kSensorKinds = {
                EntityKind::kAirRecon},
     SensorKind{Detector::kGroundSensor, "ground_sensor", "ground sensor", "ground sensor {id}",
                EntityKind::kGroundSensor},
+    SensorKind{Detector::kRadar, "radar", "radar", "tower {id}'s radar", EntityKind::kRadar},
 };
 
 inline constexpr std::string_view kNoDetectorName = "none";

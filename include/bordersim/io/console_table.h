@@ -21,7 +21,7 @@ void print_results(std::ostream& out, const BatchResult& batch, double confidenc
 void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t baseline_index,
                       double confidence = 0.95);
 
-// The same for the named metrics (paired_metric_names() in stats/summary.h): rates in
+// The same for the named metrics (paired_metric_names() in results/summary.h): rates in
 // percentage points, values per replication in their units. std::invalid_argument for an
 // unknown metric.
 void print_comparison(std::ostream& out, const BatchResult& batch, std::size_t baseline_index,

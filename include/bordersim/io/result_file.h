@@ -30,10 +30,10 @@
 #include <string>
 #include <vector>
 
+#include "bordersim/results/summary.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/layout.h"
 #include "bordersim/run/record.h"
-#include "bordersim/stats/summary.h"
 
 namespace bordersim {
 

@@ -13,7 +13,7 @@
 
 #include "bordersim/core/time.h"
 #include "bordersim/movers/night_table.h"
-#include "bordersim/run/model.h"
+#include "bordersim/scenario/scenario.h"
 #include "bordersim/sensors/sun.h"
 
 namespace bordersim {
@@ -21,7 +21,7 @@ namespace bordersim {
 class ArrivalTiming {
  public:
   ArrivalTiming(const NightPreference& night_preference, const std::vector<double>& profile,
-                const NightTable& nights, const Model& model);
+                const NightTable& nights, sensors::UtcMs start_utc, double longitude_deg);
 
   double factor(Time t) const;
   double max() const { return max_; }

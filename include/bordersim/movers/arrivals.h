@@ -17,8 +17,10 @@
 #include <vector>
 
 #include "bordersim/core/time.h"
-#include "bordersim/run/model.h"
-#include "bordersim/run/record.h"
+#include "bordersim/model/kinds.h"
+#include "bordersim/movers/night_table.h"
+#include "bordersim/scenario/scenario.h"
+#include "bordersim/sensors/sun.h"
 
 namespace bordersim {
 
@@ -58,8 +60,19 @@ struct CrosserPlan {
   double hidden_detection_factor = 1.0;  // detection hazards × this, while it hides
 };
 
+// What the movers need of a variant, resolved when its model is built (Model::crossers).
+struct CrossingParams {
+  ThreatsSpec threats;  // who crosses: the keys this file draws from
+  double border_length_m = 0.0;
+  double corridor_m = 0.0;  // the ground's depth behind the border: no goal lies deeper
+  Time duration = 0;
+  sensors::UtcMs start_utc = 0;
+  double longitude_deg = 0.0;  // local solar time, for arrival_profile
+  NightTable nights;           // for night_preference
+};
+
 // The replication's crossers, sorted by start time, which is also id order.
-std::vector<CrosserPlan> plan_crossers(const Model& model, std::uint64_t seed,
+std::vector<CrosserPlan> plan_crossers(const CrossingParams& params, std::uint64_t seed,
                                        std::uint32_t replication);
 
 // u uniform in [0, 1): abort below p_abort, then hide, then run; none beyond their sum.

@@ -23,6 +23,7 @@ enum class EntityKind : std::uint16_t {
   kAirRecon = 8,      // index: position in sensors.air_recon
   kGroundSensor = 9,  // index: (line in sensors.ground_sensors) << 32 | sensor in that line
   kWeather = 10,      // index 0: the scenario's weather chain
+  kRadar = 11,        // index: the tower carrying it (its scan phase, its false alarms)
   kBenchmark = 0xFFFF,
 };
 
@@ -52,6 +53,7 @@ enum class Purpose : std::uint32_t {
   kGoalDepth = 25,        // a crosser's goal depth, when it varies
   kWeather = 26,          // the weather chain's states and spells (sensors/weather.h)
   kAssessment = 27,       // the post's assessments of reports by tower cameras
+  kRadarDetection = 28,   // a crosser's draws against radars' scans
   kBenchmark = 0xFFFF,
 };
 

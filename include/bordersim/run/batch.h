@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -40,14 +41,19 @@ ReplicationRange shard_range(std::size_t replications, std::size_t index, std::s
 // The stopping rule's decision points: every kStopBlock replications.
 inline constexpr std::size_t kStopBlock = 50;
 
+// One variant's replications and what summaries and files need to know of the model
+// they ran on (describe_variant); a result file gives all of it back (io/result_file.h).
 struct VariantResult {
   std::string name;
-  Model model;  // what the replications ran on (sector names, layout)
+  std::vector<SectorInfo> sectors;              // the model's, in order
+  double seam_band_km = 10.0;                   // sectors.seam_band_km: "near a seam"
+  std::vector<std::string> weather_states;      // weather.states' names, in the model's order
   std::vector<ReplicationRecord> replications;  // in replication order, from held.first
-  // The map of the variant (build_layout(model)); read back from a result file, where
-  // `model` holds only the sectors.
-  Layout layout{};
+  Layout layout{};                              // the map of the variant (build_layout)
 };
+
+// The description of a variant built from `model` (its terrain keys size the map).
+VariantResult describe_variant(std::string name, const Model& model, const TerrainSpec& terrain);
 
 // Why a batch ended: its replications all ran, or the stopping rule was met.
 inline constexpr const char* kStopReplications = "replications";
@@ -96,12 +102,20 @@ struct BatchOptions {
   std::size_t trace_replications = 0;
 };
 
-// The variants with their models built and no replications yet: what run_batch fills,
-// and what `merge` fills with the parts' records.
+// Every variant's model, in scenario order: variants that leave the terrain alone share a
+// geography, and route fields wherever their inputs are equal. The first invalid
+// variant's error, in variant order, as it would fail alone.
+std::vector<Model> build_models(const LoadedScenario& scenario);
+
+// The variants described (their models built) and no replications yet: what run_batch
+// fills, and what `merge` fills with the parts' records.
 BatchResult prepare_batch(const LoadedScenario& scenario);
 
 // Throws std::invalid_argument for a range outside the batch, BatchInterrupted as above.
 BatchResult run_batch(const LoadedScenario& scenario, const BatchOptions& options);
+// On models built already (build_models(scenario)): for callers that look at them too.
+BatchResult run_batch(const LoadedScenario& scenario, std::span<const Model> models,
+                      const BatchOptions& options);
 
 // Short form: every replication on `threads` threads.
 BatchResult run_batch(const LoadedScenario& scenario, int threads,

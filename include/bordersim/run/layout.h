@@ -13,6 +13,7 @@
 namespace bordersim {
 
 struct Model;
+struct TerrainSpec;
 
 // A point with a radius (towers: their range; ground sensors: their disc; towns: their
 // urban disc; QRF bases: 0) and a name or a count where one helps the map.
@@ -70,7 +71,7 @@ struct Layout {
   bool operator==(const Layout& other) const;
 };
 
-// The map of `model`'s variant.
-Layout build_layout(const Model& model);
+// The map of `model`'s variant, on terrain keyed by `keys` (a flat border's depth).
+Layout build_layout(const Model& model, const TerrainSpec& keys);
 
 }  // namespace bordersim

@@ -7,6 +7,9 @@
 #include <vector>
 
 #include "bordersim/core/time.h"
+#include "bordersim/model/sectors.h"
+#include "bordersim/movers/arrivals.h"
+#include "bordersim/run/command_params.h"
 #include "bordersim/run/geography.h"
 #include "bordersim/run/point_index.h"
 #include "bordersim/run/route_planning.h"
@@ -15,6 +18,7 @@
 #include "bordersim/sensors/availability.h"
 #include "bordersim/sensors/camera.h"
 #include "bordersim/sensors/patrol_cycle.h"
+#include "bordersim/sensors/radar.h"
 #include "bordersim/sensors/weather.h"
 #include "bordersim/terrain/land_cover.h"
 #include "bordersim/terrain/viewshed.h"
@@ -42,6 +46,16 @@ struct TowerSite {
   double clutter = 1.0;
   double false_alarms_per_s = 0.0;
   double report_latency_s = 0.0;
+  // Its radar's false alarms (Model::tower_radar): false_alarms_per_day × the mean clutter
+  // of its disc, in sight.
+  double radar_false_alarms_per_s = 0.0;
+};
+
+// The radar on every tower (sensors/radar.h): it shares the tower's place, facing, line of
+// sight (the viewshed reaches the larger of the two ranges), service and report latency.
+struct TowerRadar {
+  sensors::RadarSpec spec;
+  double report_interval_s = 60.0;  // between two reports of one crosser by one radar
 };
 
 // A line parallel to the border (offset behind it; before it when negative) over a
@@ -165,16 +179,9 @@ struct GroundSensorSite {
   std::uint16_t sector = 0;
 };
 
-struct SectorInfo {
-  std::string name;
-  std::string jurisdiction;
-  std::uint16_t jurisdiction_index = 0;  // into scenario.jurisdictions
-  double from_m = 0.0;                   // arc length along the border
-  double to_m = 0.0;
-};
-
+// Built from one variant's Scenario by build_model, the one place where its words become
+// enums and its keys the parameters each part of the run needs; it keeps no Scenario.
 struct Model {
-  Scenario scenario;
   std::shared_ptr<const Geography> geography;
   double border_length_m = 0.0;
   Time duration = 0;
@@ -182,6 +189,7 @@ struct Model {
   std::vector<TowerSite> towers;
   PointIndex tower_index;                          // over tower positions
   std::vector<sensors::CameraSpec> tower_cameras;  // on every tower
+  std::optional<TowerRadar> tower_radar;           // on every tower, when keyed
   // weather.states: the chain, and the tower cameras in each of its states (state i's
   // camera k at [i · tower_cameras.size() + k]). Absent: the same weather all run.
   std::optional<sensors::WeatherChain> weather;
@@ -205,6 +213,15 @@ struct Model {
   PointIndex ground_sensor_index;  // over ground sensor positions, bucket ≥ largest radius
   // Cell size of the index of walking crossers that drones query: their largest range.
   double walker_bucket_m = 1000.0;
+  double tower_range_m = 0.0;          // sensors.towers.range_m: every tower's
+  double ground_sensor_reach_m = 0.0;  // the largest radius of any ground sensor line
+
+  CommandParams command;    // the command post and its responders (command_params.h)
+  CrossingParams crossers;  // who crosses, where and when (movers/arrivals.h)
+  // The scenario's seed: it keys the sensors' service streams (sensor_service.h).
+  std::uint64_t seed = 0;
+  std::uint64_t max_events_per_replication = 0;  // batch.max_events_per_replication
+  double seam_band_km = 10.0;                    // sectors.seam_band_km
 
   // Quick-reaction teams and the vehicles of patrols that respond.
   std::size_t responder_count() const;
@@ -212,6 +229,8 @@ struct Model {
   std::uint16_t sector_of(double border_s) const;
   // Whether tower `t` can see a target at p: within range and, on terrain, in its viewshed.
   bool tower_sees(std::size_t t, MapPoint p) const;
+  // Whether tower `t`'s radar has p in range and in sight (not whether in its sector).
+  bool radar_sees(std::size_t t, MapPoint p) const;
   const sensors::SunState& sun_at(Time t) const;
   // How much the land cover at p hides a target: 0 on flat ground.
   double concealment_at(MapPoint p) const;

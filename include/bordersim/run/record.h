@@ -7,55 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "bordersim/core/sensor_kinds.h"
+#include "bordersim/model/kinds.h"
 
 namespace bordersim {
 
-enum class CrosserKind : std::uint8_t { kInfiltrator = 0, kSmuggler = 1 };
-enum class Mover : std::uint8_t { kFoot = 0, kVehicle = 1 };
-enum class CargoKind : std::uint8_t { kNone = 0, kDrugs = 1, kWeapons = 2, kPeople = 3 };
-
-// Who intercepted a crossing: a quick-reaction team from its base or a patrol's vehicle.
-enum class Responder : std::uint8_t { kNone = 0, kQuickReaction = 1, kPatrol = 2 };
-
-enum class Outcome : std::uint8_t {
-  kUndetected = 0,              // reached its goal unseen
-  kDetectedNotIntercepted = 1,  // seen, but reached its goal
-  kIntercepted = 2,
-  kAborted = 3,  // turned back
-};
-
-std::string_view to_string(CrosserKind kind);
-std::string_view to_string(Outcome outcome);
-
-// Inline: the names are the result file's column values (io/result_file.h).
-inline std::string_view to_string(Mover mover) {
-  return mover == Mover::kVehicle ? "vehicle" : "foot";
-}
-inline std::string_view to_string(CargoKind cargo) {
-  switch (cargo) {
-    case CargoKind::kNone:
-      return "none";
-    case CargoKind::kDrugs:
-      return "drugs";
-    case CargoKind::kWeapons:
-      return "weapons";
-    case CargoKind::kPeople:
-      return "people";
-  }
-  return "unknown";
-}
-inline std::string_view to_string(Responder responder) {
-  switch (responder) {
-    case Responder::kNone:
-      return "none";
-    case Responder::kQuickReaction:
-      return "qrf";
-    case Responder::kPatrol:
-      return "patrol";
-  }
-  return "unknown";
-}
 inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 struct CrossingRecord {
@@ -75,7 +30,7 @@ struct CrossingRecord {
   double border_x_m = 0.0;  // where it crosses the border line
   double border_y_m = 0.0;
   double cargo_value_usd = 0.0;
-  // Copied from the crosser's plan after the run (movers/plan_records.h).
+  // Copied from the crosser's plan after the run (run/plan_records.h).
   Mover mover = Mover::kFoot;
   CargoKind cargo = CargoKind::kNone;
   std::uint16_t organisation = 0;  // smugglers: 1, 2, ...; 0: none (infiltrators)

@@ -17,6 +17,7 @@
 namespace bordersim {
 
 struct Model;
+struct Scenario;
 class RouteFieldCache;
 
 struct RoutePlanning {
@@ -57,6 +58,7 @@ struct RoutePlanning {
 // takes them from `cache` where it holds them (and stores there what it builds); `file`
 // names the scenario in errors (a routing grid too large).
 std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model,
+                                                          const Scenario& scenario,
                                                           const std::string& file,
                                                           RouteFieldCache* cache = nullptr);
 

@@ -16,8 +16,9 @@
 namespace bordersim {
 
 // A sensor of the model: kTower (model.towers), kDrone (model.drones), kPatrol
-// (model.patrols), kAirRecon (model.air_recon, latency only) or kGroundSensor
-// (model.ground_sensors), and its position in that list.
+// (model.patrols), kAirRecon (model.air_recon, latency only), kGroundSensor
+// (model.ground_sensors) or kRadar (the radar on model.towers[index]: its false alarms and
+// latency; it is in service when its tower is), and its position in that list.
 struct SensorRef {
   EntityKind kind = EntityKind::kTower;
   std::size_t index = 0;
@@ -29,7 +30,7 @@ sensors::AvailabilityParams availability_params(const AvailabilitySpec& spec);
 // report latency. Called by build_model after the towers and the moving sensors.
 // Throws InputError naming `file` where a line's stretch lies beyond a border read from a
 // file.
-void build_sensor_service(Model& model, const std::string& file);
+void build_sensor_service(Model& model, const Scenario& scenario, const std::string& file);
 
 // Availability timelines cover the run and the walks still under way after it:
 // duration + 72 h. Past it every sensor is up.
@@ -43,10 +44,11 @@ sensors::Availability sensor_availability(const Model& model, SensorRef sensor,
 
 // The sensor's false alarms in [0, duration) while `availability` is up, from
 // Stream(seed, replication, {kind, key}, kFalseAlarm). Places: a tower's, in its range and
-// sight, where clutter is high; a ground sensor's, in its disc; a drone's, in its reach
-// box. None for patrols and air reconnaissance (crews check on the spot what they see),
-// nor for a grounded drone. A drone's alarms do not know its airframes' rotation: the
-// world drops those that fall while no airframe is on station.
+// sight, where clutter is high; a radar's likewise, in its range, sector and sight; a
+// ground sensor's, in its disc; a drone's, in its reach box. None for patrols and air
+// reconnaissance (crews check on the spot what they see), nor for a grounded drone. A drone's
+// alarms do not know its airframes' rotation: the world drops those that fall while no airframe is
+// on station.
 std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorRef sensor,
                                                      const sensors::Availability& availability,
                                                      std::uint64_t replication);

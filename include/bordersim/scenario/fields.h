@@ -176,6 +176,36 @@ void visit_fields(V& v, AvailabilitySpec& a) {
 }
 
 template <class V>
+void visit_fields(V& v, RadarCoverKeys& c) {
+  v.field("desert", c.desert, Range::between(0.0, 1.0));
+  v.field("steppe", c.steppe, Range::between(0.0, 1.0));
+  v.field("farmland", c.farmland, Range::between(0.0, 1.0));
+  v.field("urban", c.urban, Range::between(0.0, 1.0));
+  v.field("mountain", c.mountain, Range::between(0.0, 1.0));
+  v.field("swamp", c.swamp, Range::between(0.0, 1.0));
+  v.field("water", c.water, Range::between(0.0, 1.0));
+  v.field("road", c.road, Range::between(0.0, 1.0));
+}
+
+template <class V>
+void visit_fields(V& v, RadarKeys& r) {
+  // At most 50 km: twice the radio horizon between a 20 m mast and a walker (about 24 km),
+  // and each tower's viewshed grows with the square of the range.
+  v.field("range_m", r.range_m, Range{0.0, 50000.0, true});
+  v.field("sector_centre_deg", r.sector_centre_deg, Range::between(-360.0, 360.0));
+  v.field("sector_width_deg", r.sector_width_deg, Range{0.0, 360.0, true});
+  // At least 0.1 s: a look is an iteration when a leg starts, and a zero period never ends.
+  v.field("scan_period_s", r.scan_period_s, Range::between(0.1, 3600.0));
+  v.field("pd0", r.pd0, Range::between(0.0, 1.0));
+  v.field("walker_r0_m", r.walker_r0_m, Range::positive());
+  v.field("vehicle_r0_m", r.vehicle_r0_m, Range::positive());
+  v.field("falloff_exponent", r.falloff_exponent, Range::between(0.5, 20.0));
+  v.field("cover_factor", r.cover_factor);
+  v.field("report_interval_s", r.report_interval_s, Range::between(0.1, 86400.0));
+  v.field("false_alarms_per_day", r.false_alarms_per_day, Range::non_negative());
+}
+
+template <class V>
 void visit_fields(V& v, TowersSpec& t) {
   v.field("along_border", t.along_border);
   v.field("height_m", t.height_m, Range::non_negative());
@@ -185,6 +215,7 @@ void visit_fields(V& v, TowersSpec& t) {
   // At least a second: the crew's looks are events, and a zero interval would never end.
   v.field("crew_resighting_s", t.crew_resighting_s, Range::at_least(1.0));
   v.field("cameras", t.cameras);
+  v.field("radar", t.radar);
   v.field("availability", t.availability);
   v.field("false_alarms_per_day", t.false_alarms_per_day, Range::non_negative());
   v.field("report_latency_s", t.report_latency_s, Range::non_negative());

@@ -163,6 +163,30 @@ struct AvailabilitySpec {
   std::vector<DowntimeSpec> downtime;
 };
 
+// A ground surveillance radar on every tower (sensors/radar.h has the law and the sources
+// of these defaults): one look per scan at each moving target in its sector, range and
+// sight, detecting with Pd(r) × the land cover's factor.
+struct RadarCoverKeys {
+  double desert = 1.0, steppe = 1.0, farmland = 0.8, urban = 0.3, mountain = 0.6, swamp = 0.7,
+         water = 1.0, road = 1.0;
+};
+
+struct RadarKeys {
+  double range_m = 12000.0;
+  double sector_centre_deg = 0.0;   // from the tower's facing (the foreign side), clockwise
+  double sector_width_deg = 360.0;  // 360: all round
+  double scan_period_s = 4.0;
+  double pd0 = 0.9;
+  double walker_r0_m = 5000.0;
+  double vehicle_r0_m = 9000.0;
+  double falloff_exponent = 4.0;
+  RadarCoverKeys cover_factor;
+  // After a report, the radar's next report of the same crosser comes no sooner than this
+  // (the tracker updates the post, not every scan).
+  double report_interval_s = 60.0;
+  double false_alarms_per_day = 2.0;  // per radar, over clutter 1 (scaled by its disc's)
+};
+
 struct TowersSpec {
   AlongBorderSpec along_border;
   double height_m = 12.0;        // observer height above ground, for line of sight
@@ -171,7 +195,8 @@ struct TowersSpec {
   DetectionRate detection_rate_per_s;
   double crew_resighting_s = 60.0;  // after losing a crosser, the crew looks again this late
   std::vector<CameraKeys> cameras;
-  AvailabilitySpec availability;           // of the whole tower: crew and cameras
+  std::optional<RadarKeys> radar;          // absent: no radar
+  AvailabilitySpec availability;           // of the whole tower: crew, cameras and radar
   double false_alarms_per_day = 0.5;       // per tower, over clutter 1 (scaled by its view's)
   std::optional<double> report_latency_s;  // absent: response.report_latency_s
 };

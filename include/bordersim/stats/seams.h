@@ -4,7 +4,7 @@
 #include <span>
 #include <vector>
 
-#include "bordersim/run/model.h"
+#include "bordersim/model/sectors.h"
 
 namespace bordersim {
 

@@ -1,4 +1,4 @@
-#include "bordersim/run/record.h"
+#include "bordersim/model/kinds.h"
 
 namespace bordersim {
 

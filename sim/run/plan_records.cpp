@@ -1,4 +1,4 @@
-#include "bordersim/movers/plan_records.h"
+#include "bordersim/run/plan_records.h"
 
 #include <algorithm>
 #include <utility>

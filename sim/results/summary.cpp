@@ -1,4 +1,4 @@
-#include "bordersim/stats/summary.h"
+#include "bordersim/results/summary.h"
 
 #include <fmt/format.h>
 
@@ -39,7 +39,7 @@ double cargo_value(const ReplicationRecord& r, Outcome outcome) {
 
 // Sectors the crossings name, as tally indices: model sectors first, then any stray index.
 std::size_t tally_count(const VariantResult& variant) {
-  std::size_t count = variant.model.sectors.size();
+  std::size_t count = variant.sectors.size();
   for (const ReplicationRecord& r : variant.replications) {
     for (const CrossingRecord& c : r.crossing_records) {
       count = std::max(count, static_cast<std::size_t>(c.sector) + 1);
@@ -81,8 +81,8 @@ Interval delay_after_detection(const VariantResult& variant, double CrossingReco
 std::vector<SectorTally> sector_tallies(const VariantResult& variant) {
   std::vector<SectorTally> tallies(tally_count(variant));
   for (std::size_t i = 0; i < tallies.size(); ++i) {
-    if (i < variant.model.sectors.size()) {
-      const SectorInfo& s = variant.model.sectors[i];
+    if (i < variant.sectors.size()) {
+      const SectorInfo& s = variant.sectors[i];
       tallies[i].name = s.name;
       tallies[i].jurisdiction = s.jurisdiction;
       tallies[i].from_m = s.from_m;
@@ -114,7 +114,7 @@ std::vector<SectorTally> sector_tallies(const VariantResult& variant) {
 }
 
 std::vector<ClusterCounts> seam_counts(const VariantResult& variant) {
-  const double band_m = variant.model.scenario.sectors.seam_band_km * 1000.0;
+  const double band_m = variant.seam_band_km * 1000.0;
   std::vector<ClusterCounts> counts;
   counts.reserve(variant.replications.size());
   for (const ReplicationRecord& r : variant.replications) {
