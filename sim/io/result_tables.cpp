@@ -181,7 +181,7 @@ const std::vector<SectorSpec> kSectorColumns = {
 };
 
 const std::vector<SummarySpec> kSummaryColumns = {
-    string_column<&SummaryRow::metric>("metric", "the metric's name (stats/summary.h)"),
+    string_column<&SummaryRow::metric>("metric", "the metric's name (results/summary.h)"),
     real_column<&SummaryRow::estimate>("estimate", "its estimate"),
     real_column<&SummaryRow::lower>("lower", "the lower end of its confidence interval"),
     real_column<&SummaryRow::upper>("upper", "the upper end"),
