@@ -13,6 +13,7 @@
 #include <sstream>
 #include <string>
 
+#include "../support/batch_threads.h"
 #include "bordersim/core/error.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/model.h"
@@ -162,7 +163,7 @@ TEST_CASE("Iraq-Syria scenario: the same seed builds the same ground on any thre
 TEST_CASE("Iraq-Syria scenario: a short batch runs and every crossing lies on the border") {
   const LoadedScenario loaded = load_patched(kCoarse);
   const std::vector<Model> models = build_models(loaded);
-  const BatchResult batch = run_batch(loaded, models, {.threads = 2});
+  const BatchResult batch = run_batch(loaded, models, testing::on_threads(2));
   REQUIRE(batch.variants.size() == 3);
   for (std::size_t v = 0; v < batch.variants.size(); ++v) {
     const VariantResult& variant = batch.variants[v];

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <vector>
 
+#include "../support/batch_threads.h"
 #include "../support/proportions.h"
 #include "bordersim/movers/arrivals.h"
 #include "bordersim/random/stream.h"
@@ -221,7 +222,7 @@ TEST_CASE(
                                          10.0 * slot_h, c.endurance_h, c.turnaround_h, c.airframes);
     const LoadedScenario loaded = load_scenario_text(text, "relief.json");
     const std::vector<Model> models = build_models(loaded);
-    const BatchResult batch = run_batch(loaded, models, {.threads = 2});
+    const BatchResult batch = run_batch(loaded, models, testing::on_threads(2));
     const DroneSite& site = models.at(0).drones.at(0);
     CHECK(time_to_seconds(site.on_station) == doctest::Approx(on_h * 3600.0));
     CHECK(static_cast<double>(site.on_station) / static_cast<double>(site.slot) ==
@@ -263,7 +264,7 @@ TEST_CASE(
     "batch": {"replications": 1}})",
                          "bending.json");
   const std::vector<Model> models = build_models(scenario);
-  const BatchResult batch = run_batch(scenario, models, {.threads = 1});
+  const BatchResult batch = run_batch(scenario, models, testing::on_threads(1));
   const Model& model = models[0];
   const auto& border = model.geography->border;
   const PatrolSite& patrol = model.patrols.at(0);

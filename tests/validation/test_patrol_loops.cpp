@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "../support/batch_threads.h"
 #include "../support/patrol_interceptions.h"
 #include "../support/proportions.h"
 #include "bordersim/movers/arrivals.h"
@@ -52,7 +53,7 @@ TEST_CASE("a one-way patrol circuit against perpendicular crossers matches P = m
         (c.range_m + 1.0) / 1000.0);
     const LoadedScenario loaded = load_scenario_text(text, "loop.json");
     const std::vector<Model> models = build_models(loaded);
-    const BatchResult batch = run_batch(loaded, models, {.threads = 2});
+    const BatchResult batch = run_batch(loaded, models, testing::on_threads(2));
     REQUIRE(models.at(0).patrols.at(0).route.to_m == doctest::Approx(length_m));
     std::uint64_t detected = 0, crossings = 0;
     for (const auto& r : batch.variants.at(0).replications) {
@@ -81,7 +82,7 @@ TEST_CASE("contacts on a patrol loop with shifts agree with brute-force sampling
     "batch": {"replications": 1}})",
                                            "shifts.json");
   const std::vector<Model> models = build_models(scenario);
-  const BatchResult batch = run_batch(scenario, models, {.threads = 1});
+  const BatchResult batch = run_batch(scenario, models, testing::on_threads(1));
   const Model& model = models[0];
   const auto& border = model.geography->border;
   const PatrolSite& patrol = model.patrols.at(0);

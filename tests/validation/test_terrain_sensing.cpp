@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "../support/batch_threads.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/replication.h"
@@ -67,7 +68,7 @@ TEST_CASE("tower viewsheds agree with ray casting on synthetic terrain") {
 TEST_CASE("on terrain a crosser is detected exactly where a tower first sees it") {
   const auto scenario = synthetic_scenario(6000, 2000);
   const std::vector<Model> models = build_models(scenario);
-  const BatchResult batch = run_batch(scenario, models, {.threads = 2});
+  const BatchResult batch = run_batch(scenario, models, testing::on_threads(2));
   const Model& model = models[0];
   const auto& border = model.geography->border;
   const auto& infiltrators = *scenario.base.threats.infiltrators;
@@ -117,7 +118,7 @@ TEST_CASE("the Iraq-Syria border from Natural Earth: length and crossings along 
     "batch": {"replications": 1}})",
                          "iraq-syria-test.json");
   const std::vector<Model> models = build_models(scenario);
-  const BatchResult batch = run_batch(scenario, models, {.threads = 1});
+  const BatchResult batch = run_batch(scenario, models, testing::on_threads(1));
   const Model& model = models[0];
   CHECK(model.border_length_m == doctest::Approx(598'889.0).epsilon(0.005));
   // Home is Iraq, east of the border: at the middle of the border the normal points east.
