@@ -223,6 +223,12 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
                                  clock(row.time_s), last, row.note));
         break;
       case TraceEvent::kDispatch:
+        if (row.note == "new goal") {
+          lines.push_back(
+              fmt::format("At {} a report gave {} a new goal: to meet the crosser at {}.",
+                          clock(row.time_s), responder_name(row), clock(row.at_s)));
+          break;
+        }
         lines.push_back(
             fmt::format("{}, {} away, was sent at {}; it set off at {} to meet the crosser at {}, "
                         "before its goal at {}.",
@@ -230,7 +236,11 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
                         clock(row.sets_off_s), clock(row.at_s), clock(row.goal_s)));
         break;
       case TraceEvent::kArrival:
-        if (row.note == "intercepted")
+        if (row.note == "searching")
+          lines.push_back(fmt::format("{} arrived at {} and searched within {} until {}.",
+                                      capitalised(responder_name(row)), clock(row.time_s),
+                                      km(row.range_m), clock(row.at_s)));
+        else if (row.note == "intercepted")
           lines.push_back(fmt::format("{} arrived at {} and intercepted it.",
                                       capitalised(responder_name(row)), clock(row.time_s)));
         else if (std::isfinite(ended_s) && ended_s <= row.time_s)
@@ -304,6 +314,12 @@ std::optional<NearMiss> near_miss(const CrossingRecord& crossing, std::span<cons
       miss.margin_s = last_arrival->time_s - ended_s;
       miss.why =
           fmt::format("{} arrived {} after it reached its goal", who, duration(miss.margin_s));
+    } else if (last_arrival->note == "searching") {
+      miss.margin_s = 0.0;  // there in time: the prediction missed, not the clock
+      miss.why = fmt::format(
+          "{} searched within {} of where the post expected it and did not "
+          "find it",
+          who, km(last_arrival->range_m));
     } else {
       miss.margin_s = last_arrival->time_s - last_arrival->at_s;
       miss.why =

@@ -40,8 +40,10 @@ const std::vector<hdf5::ColumnSpec<TraceRow>> kColumns = {
         "when the crosser was seen, note the post's verdict; `dispatch`: responder and "
         "responder_id (QRF team, or the patrol of a vehicle), x_m, y_m where it sets off, range_m "
         "to the crosser, sets_off_s, at_s the planned meeting, goal_s when the crosser would "
-        "reach its goal; `no_dispatch`: note why none was sent; `arrival`: note `intercepted` or "
-        "why not, at_s when the track expires; `end`: note the outcome"),
+        "reach its goal (note `new goal`: a report moved the goal of a team on its way, in the "
+        "search modes); `no_dispatch`: note why none was sent; `arrival`: note `intercepted` or "
+        "why not, at_s when the track expires (note `searching`: a search mode's team is there and "
+        "searches within range_m until at_s); `end`: note the outcome"),
     enum_column<&T::sensor, kDetectorValues>(
         "sensor", "looks, views, reports: the kind of sensor (as crossings' first_detector)"),
     integer_column<&T::sensor_id>(

@@ -91,6 +91,7 @@ void World::retarget(std::uint32_t c) {
   if (!meet || *meet >= bound) return;
   ++crosser.trip;
   crosser.goal = predicted.path.at(*meet);
+  if (tracing_) trace_dispatch(c, r, crosser.team_leaves, *meet, "new goal");
   sim_.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception, stamped(crosser.trip, r));
 }
 
@@ -113,10 +114,13 @@ void World::search(std::uint32_t c, std::size_t r) {
   if (!crosser.finished && crosser.movement.end() > sim_.now()) {
     const Time until =
         std::min(time_after(sim_.now(), response.search_s), crosser.movement.end() - 1);
+    if (tracing_) trace_search(c, r, until);
     if (const auto t = first_within_disc(crosser.movement, crosser.goal, response.search_radius_m,
                                          sim_.now(), until))
       return void(
           sim_.schedule(*t, Phase::kDecide, crosser_target(c), kFound, stamped(crosser.trip, r)));
+  } else if (tracing_) {
+    trace_arrival(c, r, false);  // the crossing had ended
   }
   crosser.responder.reset();
   ++record_.missed_arrivals;
@@ -128,6 +132,7 @@ void World::found(std::uint32_t c, std::uint64_t data) {
   if (stamp_of(data) != crosser.trip) return;
   const auto r = static_cast<std::size_t>(payload_of(data));
   crosser.responder.reset();
+  if (tracing_) trace_arrival(c, r, !crosser.finished);
   if (!crosser.finished) return intercept(c, r);
   ++record_.missed_arrivals;
   return_to_base(r, crosser.goal, 0.0);

@@ -25,6 +25,12 @@ double seconds_or_missing(Time t) { return t == kNever ? kMissing : time_to_seco
 
 }  // namespace
 
+void World::name_responder(TraceRow& row, std::size_t r) const {
+  const ResponderState& responder = responders_[r];
+  row.responder = responder.vehicle ? Responder::kPatrol : Responder::kQuickReaction;
+  row.responder_id = responder.vehicle ? responder.vehicle->patrol : static_cast<std::uint32_t>(r);
+}
+
 TraceRow& World::trace_row(std::uint32_t c, TraceEvent event) {
   TraceRow& row = record_.trace.emplace_back();
   row.replication = record_.replication;
@@ -115,9 +121,11 @@ void World::trace_assessment(std::uint32_t c, double p, bool seen, bool dismisse
 
 // The post's choice: the responder sent, where from, when it leaves and when it meets the
 // crosser; or why none was sent.
-void World::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave, Time meet) {
+void World::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave, Time meet,
+                           std::string note) {
   const CrosserState& crosser = crossers_[c];
   TraceRow& row = trace_row(c, r ? TraceEvent::kDispatch : TraceEvent::kNoDispatch);
+  row.note = std::move(note);
   row.sets_off_s = seconds_or_missing(leave);
   if (!r) {
     const auto free = std::count_if(
@@ -136,10 +144,8 @@ void World::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time l
           "none of the " + std::to_string(free) + " free responders could reach it before its goal";
     return;
   }
-  const ResponderState& responder = responders_[*r];
+  name_responder(row, *r);
   const MapPoint from = responder_at(*r);
-  row.responder = responder.vehicle ? Responder::kPatrol : Responder::kQuickReaction;
-  row.responder_id = responder.vehicle ? responder.vehicle->patrol : static_cast<std::uint32_t>(*r);
   row.x_m = from.x;
   row.y_m = from.y;
   row.range_m = distance_m(from, position(crosser, sim_.now()));
@@ -148,10 +154,8 @@ void World::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time l
 
 void World::trace_arrival(std::uint32_t c, std::size_t r, bool intercepted) {
   const CrosserState& crosser = crossers_[c];
-  const ResponderState& responder = responders_[r];
   TraceRow& row = trace_row(c, TraceEvent::kArrival);
-  row.responder = responder.vehicle ? Responder::kPatrol : Responder::kQuickReaction;
-  row.responder_id = responder.vehicle ? responder.vehicle->patrol : static_cast<std::uint32_t>(r);
+  name_responder(row, r);
   row.at_s = time_to_seconds(crosser.track_until);
   if (intercepted)
     row.note = "intercepted";
@@ -159,6 +163,14 @@ void World::trace_arrival(std::uint32_t c, std::size_t r, bool intercepted) {
     row.note = "arrived late: the crossing had ended";
   else
     row.note = "track lost: no report since the track expired";
+}
+
+void World::trace_search(std::uint32_t c, std::size_t r, Time until) {
+  TraceRow& row = trace_row(c, TraceEvent::kArrival);
+  name_responder(row, r);
+  row.at_s = time_to_seconds(until);
+  row.range_m = model_.command.search_radius_m;
+  row.note = "searching";
 }
 
 void World::trace_end(std::uint32_t c, Outcome outcome) {

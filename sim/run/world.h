@@ -255,8 +255,13 @@ class World {
   void trace_hidden(std::uint32_t c, std::size_t first_view, std::uint32_t tower, bool in_range);
   void trace_in_view(std::uint32_t c, std::size_t v);
   void trace_report(std::uint32_t c, Time seen_at, bool dismissed);
-  void trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave, Time meet);
+  // `note` "new goal": a report moved the goal of a team already on its way.
+  void trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave, Time meet,
+                      std::string note = {});
   void trace_arrival(std::uint32_t c, std::size_t r, bool intercepted);
+  void name_responder(TraceRow& row, std::size_t r) const;  // responder and responder_id
+  // A search mode's team is there with the track held and searches until `until`.
+  void trace_search(std::uint32_t c, std::size_t r, Time until);
   void trace_end(std::uint32_t c, Outcome outcome);
   TraceRow& trace_row(std::uint32_t c, TraceEvent event);
   void trace_assessment(std::uint32_t c, double p, bool seen, bool dismissed);

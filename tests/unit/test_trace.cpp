@@ -222,3 +222,45 @@ TEST_CASE("explain tells a tower camera's assessment of a report") {
   CHECK(story.out.find("to settle it): ") != std::string::npos);
   CHECK(story.out.find("day -") == std::string::npos);
 }
+
+// In the search modes a team's arrival, its search, a find and a moved goal are traced
+// too, so explain tells those crossings' ends (they once stopped at the dispatch).
+TEST_CASE("explain tells a search mode's arrival, search and find") {
+  const fs::path dir = testing::scratch_dir("trace", "search");
+  std::ifstream in(kScenario);
+  std::ostringstream text;
+  text << in.rdbuf();
+  Json scenario = Json::parse(text.str());
+  scenario["response"]["prediction"] = "last_seen";
+  const std::string file = (dir / "search.json").string();
+  std::ofstream(file) << scenario.dump();
+  const std::string out = (dir / "out.h5").string();
+  REQUIRE(cli({"run", file, "-n", "1", "-j", "1", "-q", "--trace", "1", "-o", out}).status == 0);
+  const auto trace = read_trace(out, "delayed");
+  REQUIRE(trace);
+  const auto& rows = trace->rows;
+  const auto has = [&](const TraceRow& of, TraceEvent event, const std::string& note) {
+    return std::any_of(rows.begin(), rows.end(), [&](const TraceRow& r) {
+      return r.replication == of.replication && r.crosser == of.crosser && r.event == event &&
+             r.note == note;
+    });
+  };
+  std::size_t intercepted = 0;
+  for (const TraceRow& row : rows) {
+    if (row.event != TraceEvent::kEnd || row.note != "intercepted") continue;
+    ++intercepted;
+    CHECK(has(row, TraceEvent::kArrival, "searching"));
+    CHECK(has(row, TraceEvent::kArrival, "intercepted"));
+  }
+  CHECK(intercepted > 0);
+  const auto searched = std::find_if(rows.begin(), rows.end(), [](const TraceRow& r) {
+    return r.event == TraceEvent::kArrival && r.note == "searching";
+  });
+  REQUIRE(searched != rows.end());
+  const std::string crossing =
+      std::to_string(searched->replication) + ":" + std::to_string(searched->crosser);
+  const auto story = cli({"explain", out, "--variant", "delayed", "--crossing", crossing});
+  INFO(story.out);
+  CHECK(story.status == 0);
+  CHECK(story.out.find(" and searched within ") != std::string::npos);
+}
