@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "segment_distance.h"
 #include "world.h"
 
 namespace bordersim::detail {
@@ -29,15 +30,6 @@ namespace {
 
 constexpr double kDistanceKept = 1.0 - 1e-3;
 constexpr double kSlackS = 1.0;
-
-// Distance from q to the segment a–b.
-double segment_distance(MapPoint q, MapPoint a, MapPoint b) {
-  const double dx = b.x - a.x, dy = b.y - a.y;
-  const double len2 = dx * dx + dy * dy;
-  double f = 0.0;
-  if (len2 > 0.0) f = std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0);
-  return std::hypot(a.x + f * dx - q.x, a.y + f * dy - q.y);
-}
 
 }  // namespace
 
@@ -90,7 +82,7 @@ bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time
   const double reach_m =
       bound->max_speed_mps * (time_to_seconds(until - leave) + bound->slack_s + kSlackS);
   const auto far_enough = [&](MapPoint a, MapPoint b) {
-    return kDistanceKept * segment_distance(bound->from, a, b) > reach_m;
+    return kDistanceKept * distance_to_segment_m(bound->from, a, b) > reach_m;
   };
   const auto& legs = path.legs();
   if (legs.empty()) return far_enough(path.end_point(), path.end_point());

@@ -5,21 +5,13 @@
 #include <algorithm>
 #include <cmath>
 
+#include "segment_distance.h"
 #include "world.h"
 
 namespace bordersim::detail {
 namespace {
 
 double distance_m(MapPoint a, MapPoint b) { return std::hypot(a.x - b.x, a.y - b.y); }
-
-// From p to the nearest point of the segment [a, b].
-double distance_to_segment_m(MapPoint p, MapPoint a, MapPoint b) {
-  const double dx = b.x - a.x, dy = b.y - a.y;
-  const double length2 = dx * dx + dy * dy;
-  const double f =
-      length2 > 0.0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / length2, 0.0, 1.0) : 0.0;
-  return distance_m(p, {a.x + f * dx, a.y + f * dy});
-}
 
 double seconds_or_missing(Time t) { return t == kNever ? kMissing : time_to_seconds(t); }
 
