@@ -9,8 +9,7 @@
 namespace bordersim::detail {
 
 // From p to the nearest point of the segment [a, b] (to a when a == b).
-inline double distance_to_segment_m(terrain::MapPoint p, terrain::MapPoint a,
-                                    terrain::MapPoint b) {
+inline double distance_to_segment_m(terrain::MapPoint p, terrain::MapPoint a, terrain::MapPoint b) {
   const double dx = b.x - a.x, dy = b.y - a.y;
   const double length2 = dx * dx + dy * dy;
   const double f =
