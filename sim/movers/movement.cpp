@@ -48,6 +48,20 @@ terrain::MapPoint Movement::at(Time t) const {
   return legs_[leg_at(t)].at(t);
 }
 
+// Legs start in order, so the hint is the last leg starting at or before t exactly when it
+// starts by t and the next one after t.
+std::size_t Movement::leg_at(Time t, std::size_t hint) const {
+  if (hint < legs_.size() && legs_[hint].t0 <= t &&
+      (hint + 1 == legs_.size() || t < legs_[hint + 1].t0))
+    return hint;
+  return leg_at(t);
+}
+
+terrain::MapPoint Movement::at(Time t, std::size_t hint) const {
+  if (legs_.empty()) return end_point_;
+  return legs_[leg_at(t, hint)].at(t);
+}
+
 double Movement::length_m() const {
   double total = 0.0;
   for (const Leg& leg : legs_) total += std::hypot(leg.to.x - leg.from.x, leg.to.y - leg.from.y);

@@ -9,7 +9,7 @@
 //   dispatch_rules.cpp  maximum response time, priorities, re-tasking
 //   tower_sensing.cpp   towers: the stretches of a leg each sees, crews and cameras
 //   radar_sensing.cpp   radars on towers: their looks along a leg, drawn when it starts
-//   moving_sensors.cpp  drones (glimpses through the index of walking crossers), patrols
+//   moving_sensors.cpp  drones (glimpses at the crossers in their reach), patrols
 //                       and air reconnaissance (first contacts solved leg by leg)
 //
 // A crosser moves leg by leg: when a leg starts, every sensor that could see it on that
@@ -30,7 +30,6 @@
 #include "bordersim/random/stream.h"
 #include "bordersim/run/model.h"
 #include "bordersim/run/record.h"
-#include "bordersim/run/segment_index.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/sensors/motion.h"
 #include "bordersim/sensors/weather.h"
@@ -162,8 +161,10 @@ struct DroneState {
   sensors::StationSchedule schedule;
   double unfolded0_m = 0.0;                   // "line": where on its back-and-forth cycle at t = 0
   std::optional<sensors::RandomTrack> track;  // "random"
-  std::uint32_t walkers = 0;                  // walking crossers whose legs enter its reach
-  bool awake = false;                         // a glimpse is scheduled
+  // Crossers (ascending) whose legs have entered its reach, until their crossing ends: the
+  // only ones it can see, since its whole track's range lies in its reach.
+  std::vector<std::uint32_t> walkers;
+  bool awake = false;  // a glimpse is scheduled
 };
 
 class World {
@@ -174,7 +175,9 @@ class World {
 
  private:
   Target crosser_target(std::uint32_t c) const { return {c, record_.crossing_records[c].sector}; }
-  MapPoint position(const CrosserState& crosser, Time t) const { return crosser.movement.at(t); }
+  MapPoint position(const CrosserState& crosser, Time t) const {
+    return crosser.movement.at(t, crosser.leg);
+  }
   // Whether an event's data was stamped for the crosser's current leg and plan.
   bool current(std::uint32_t c, std::uint64_t data) const {
     return !crossers_[c].finished && stamp_of(data) == crossers_[c].stamp;
@@ -327,9 +330,7 @@ class World {
   std::vector<std::size_t> patrol_responders_;  // per responding patrol: its vehicle 0's index
   std::vector<double> patrol_jumps_m_;          // per patrol: J of dispatch_bounds.cpp
   std::vector<std::pair<double, std::size_t>> dispatch_order_;  // (bound, responder)
-  SegmentIndex walkers_;  // walking crossers' legs, for drones
-  Time walkers_pruned_ = 0;
-  std::vector<std::uint32_t> found_;  // scratch for index queries
+  std::vector<std::uint32_t> found_;  // scratch: a drone glimpse's walkers
   // Per sensor of each kind, its up/down timeline in this replication.
   std::vector<sensors::Availability> tower_service_, drone_service_, patrol_service_,
       ground_service_;

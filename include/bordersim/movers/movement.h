@@ -42,6 +42,11 @@ class Movement {
   // The leg holding t (the last leg that starts at or before t); t must be within [start, end].
   std::size_t leg_at(Time t) const;
   terrain::MapPoint at(Time t) const;
+  // The same answers, looking first at leg `hint` (the one being walked): a drone asks where
+  // every crosser in its reach is at each glimpse, and the binary search over a terrain
+  // route's many legs was a tenth of a replication (bench/README.md, "Replications").
+  std::size_t leg_at(Time t, std::size_t hint) const;
+  terrain::MapPoint at(Time t, std::size_t hint) const;
   double length_m() const;
 
  private:
