@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "bordersim/run/trace_notes.h"
-#include "segment_distance.h"
+#include "bordersim/terrain/segment_distance.h"
 #include "world.h"
 
 namespace bordersim::detail {
@@ -60,7 +60,7 @@ void World::trace_hidden(std::uint32_t c, std::size_t first_view, std::uint32_t 
   const TowerSite& site = model_.towers[tower];
   row.sensor = site.crew ? Detector::kTowerCrew : Detector::kCamera;
   row.sensor_id = tower;
-  row.range_m = distance_to_segment_m(site.position, leg.from, leg.to);  // the closest
+  row.range_m = terrain::distance_to_segment_m(site.position, leg.from, leg.to);  // the closest
   row.los_blocked = true;
   row.at_s = time_to_seconds(leg.t1);
 }
