@@ -88,32 +88,36 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model, co
   const routes::CostSurface& surface = *planning->surface;
 
   // The fields the threats need: one per mover, aversion and goal depth.
-  const auto want = [&](routes::Mover mover, const std::string& knowledge, double aversion_s,
+  const bool straight = s.routing.crossers == "straight";  // once, for the model's variant
+  const auto want = [&](routes::Mover mover, Knowledge knowledge, double aversion_s,
                         double goal_km) {
-    if (s.routing.crossers == "straight") return;
-    const double aversion = knowledge == "informed" ? aversion_s : 0.0;
+    if (straight) return;
+    const double aversion = knowledge == Knowledge::kInformed ? aversion_s : 0.0;
     for (const auto& f : planning->crosser_fields)
       if (f.mover == mover && f.aversion_s == aversion && f.goal_m == goal_km * 1000.0) return;
     planning->crosser_fields.push_back({mover, aversion, goal_km * 1000.0, nullptr});
   };
   if (const auto& i = s.threats.infiltrators)
-    want(routes::Mover::kFoot, i->knowledge, i->risk_aversion_s, i->goal_depth_km.expected());
+    want(routes::Mover::kFoot, model.crossers.infiltrators_knowledge, i->risk_aversion_s,
+         i->goal_depth_km.expected());
   if (const auto& m = s.threats.smugglers) {
     if (m->vehicle_share < 1.0)
-      want(routes::Mover::kFoot, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
+      want(routes::Mover::kFoot, model.crossers.smugglers_knowledge, m->risk_aversion_s,
+           m->goal_depth_km.expected());
     if (m->vehicle_share > 0.0)
-      want(routes::Mover::kVehicle, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
+      want(routes::Mover::kVehicle, model.crossers.smugglers_knowledge, m->risk_aversion_s,
+           m->goal_depth_km.expected());
   }
   // The post's projection (response.prediction, sim/run/prediction.cpp): the fastest
   // routes, whatever the crossers know.
   if (model.command.prediction != PredictionRule::kExact) {
     if (const auto& i = s.threats.infiltrators)
-      want(routes::Mover::kFoot, "naive", 0.0, i->goal_depth_km.expected());
+      want(routes::Mover::kFoot, Knowledge::kNaive, 0.0, i->goal_depth_km.expected());
     if (const auto& m = s.threats.smugglers) {
       if (m->vehicle_share < 1.0)
-        want(routes::Mover::kFoot, "naive", 0.0, m->goal_depth_km.expected());
+        want(routes::Mover::kFoot, Knowledge::kNaive, 0.0, m->goal_depth_km.expected());
       if (m->vehicle_share > 0.0)
-        want(routes::Mover::kVehicle, "naive", 0.0, m->goal_depth_km.expected());
+        want(routes::Mover::kVehicle, Knowledge::kNaive, 0.0, m->goal_depth_km.expected());
     }
   }
   const bool informed =
