@@ -28,6 +28,8 @@ namespace bordersim::detail {
 
 namespace {
 
+// Numerical slacks, not behaviour (see the top of the file): the route fields hold floats,
+// so the bound keeps 0.1 % of the distance and a second in hand to stay below every drive.
 constexpr double kDistanceKept = 1.0 - 1e-3;
 constexpr double kSlackS = 1.0;
 

@@ -109,6 +109,9 @@ sensors::CameraSpec camera_spec(const CameraKeys& keys) {
       keys.crossover_half_width_h.value_or(thermal.crossover_half_width_h);
   thermal.crossover_factor = keys.crossover_factor.value_or(thermal.crossover_factor);
   thermal.noon_factor = keys.noon_factor.value_or(thermal.noon_factor);
+  spec.target_contrast = keys.target_contrast.value_or(spec.target_contrast);
+  spec.threshold_contrast = keys.threshold_contrast.value_or(spec.threshold_contrast);
+  spec.darkness_elevation_deg = keys.darkness_elevation_deg.value_or(spec.darkness_elevation_deg);
   return spec;
 }
 

@@ -15,10 +15,6 @@
 namespace bordersim {
 namespace {
 
-// An "instant" crew sees a crosser in sight for certain; to a crosser planning its way
-// that is a very high hazard: one sighting a minute (the simulator's re-sighting interval).
-constexpr double kInstantCrewHazardPerS = 1.0 / 60.0;
-
 // Expected detections per second in each routing cell from the towers that see its centre:
 // their crews' hazards and their cameras' glimpse probabilities per scan, in the light at
 // the scenario's start.
@@ -34,7 +30,9 @@ std::vector<float> tower_hazard(const Model& model, const terrain::GridGeometry&
       for (int col = col0; col <= col1; ++col) {
         const MapPoint p = g.cell_centre({col, row});
         if (!model.tower_sees(t, p)) continue;
-        double h = !tower.crew ? 0.0 : tower.instant ? kInstantCrewHazardPerS : tower.rate_per_s;
+        // An "instant" crew sees a crosser in sight for certain; to a crosser planning its
+        // way that is one sighting per re-sighting interval (crew_resighting_s).
+        double h = !tower.crew ? 0.0 : tower.instant ? 1.0 / tower.resighting_s : tower.rate_per_s;
         const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
         for (const auto& camera : model.tower_cameras) {
           const double g_look =

@@ -29,6 +29,10 @@ void visit_fields(V& v, CameraKeys& c) {
   v.field("crossover_half_width_h", c.crossover_half_width_h, Range::between(0.0, 12.0));
   v.field("crossover_factor", c.crossover_factor, Range::between(0.0, 1.0));
   v.field("noon_factor", c.noon_factor, Range::between(0.0, 1.0));
+  v.field("target_contrast", c.target_contrast, Range::positive());
+  v.field("threshold_contrast", c.threshold_contrast, Range::positive());
+  // From the horizon down to the end of astronomical twilight.
+  v.field("darkness_elevation_deg", c.darkness_elevation_deg, Range::between(-18.0, 0.0));
 }
 
 template <class V>

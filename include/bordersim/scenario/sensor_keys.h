@@ -37,6 +37,12 @@ struct CameraKeys {
   std::optional<double> crossover_half_width_h;  // ± this of sunrise and sunset
   std::optional<double> crossover_factor;        // glimpse probability × this inside it
   std::optional<double> noon_factor;             // × this with the sun at the zenith
+  // Contrast (sensors/camera.h, CameraSpec); absent: the kind's default (visible 0.3 and
+  // 0.02, fractional; thermal 2 K and 0.1 K).
+  std::optional<double> target_contrast;     // a person's inherent contrast, C0
+  std::optional<double> threshold_contrast;  // the least contrast the camera sees, Ct
+  // Visible cameras only: blind with the sun below this elevation; absent: −6° (civil dusk).
+  std::optional<double> darkness_elevation_deg;
 };
 
 struct AlongBorderSpec {
