@@ -21,6 +21,7 @@
 #include "bordersim/run/model.h"
 #include "bordersim/run/record.h"
 #include "bordersim/sensors/availability.h"
+#include "bordersim/sensors/false_alarms.h"
 #include "bordersim/sensors/weather.h"
 
 namespace bordersim::detail {
@@ -36,11 +37,11 @@ enum EventKind : std::uint16_t {
   kMovementEnds,   // target: crosser; data: stamp
   kCrewSighting,   // target: crosser; data: stamped index into its view intervals
   kGroundPass,     // target: crosser; data: stamped ground sensor index
-  kFalseAlarm,     // target: the alarm (index into false_alarms_), reaching the post
+  kFalseAlarm,     // target: the alarm (index into Replica::false_alarms), reaching the post
   kResponderFree,  // target: responder; data: its trip (a re-tasked team's old return is void)
   kDroneGlimpse,   // target: drone
   kAssessed,       // target: crosser; a tower camera has looked at its report's place
-  kAlarmAssessed,  // target: the alarm (index into false_alarms_), looked at likewise
+  kAlarmAssessed,  // target: the alarm (index into Replica::false_alarms), looked at likewise
   kFound,          // target: crosser; data: the searching responder, stamped by trip
   kRadarContact,   // target: crosser; data: stamped tower index (its radar)
 };
@@ -124,6 +125,13 @@ struct ServiceTimelines {
   bool up(EntityKind kind, std::size_t index, Time t) const;
 };
 
+// A false alarm raised by a sensor (drawn when the replication starts), on its way to the
+// post: a kFalseAlarm event's target is its index in Replica::false_alarms.
+struct PendingAlarm {
+  sensors::FalseAlarm alarm;
+  std::uint16_t sector;
+};
+
 // Where each patrol's vehicles would be on their rounds (were they not on a call): the
 // phase of each round is drawn once per replication. Read by the sweeps (contacts) and by
 // the responder pool (where a patrol vehicle sets off from).
@@ -176,6 +184,7 @@ struct Replica {
   std::optional<sensors::WeatherTimeline> weather;
   ServiceTimelines service;
   PatrolRounds rounds;
+  std::vector<PendingAlarm> false_alarms;  // every sensor's, raised before the run
 
   std::uint32_t replication() const { return record.replication; }
   Time now() const { return sim.now(); }

@@ -57,7 +57,7 @@ void World::assessed(std::uint32_t c) {
 
 // A false alarm has been looked at: seen to be one, it sends nobody; else as without.
 void World::alarm_assessed(std::size_t a) {
-  const double q = assessment_chance(false_alarms_[a].alarm.where);
+  const double q = assessment_chance(rep_.false_alarms[a].alarm.where);
   if (q > 0.0 && uniform01(assessment_draws_) < q) return void(++rep_.record.assessments_dismissed);
   ++rep_.record.assessments_unsettled;
   send_to_alarm(a);

@@ -86,7 +86,7 @@ void World::receive_false_alarm(std::size_t a) {
   if (assesses())
     return void(rep_.sim.schedule_in(
         seconds_to_time(rep_.model.command.assessment_s), Phase::kDecide,
-        {static_cast<std::uint32_t>(a), false_alarms_[a].sector}, kAlarmAssessed));
+        {static_cast<std::uint32_t>(a), rep_.false_alarms[a].sector}, kAlarmAssessed));
   send_to_alarm(a);
 }
 
@@ -95,7 +95,7 @@ void World::receive_false_alarm(std::size_t a) {
 void World::send_to_alarm(std::size_t a) {
   const CommandParams& response = rep_.model.command;
   if (uniform01(alarm_verdicts_) >= response.p_target_given_false_alarm) return;
-  const PendingAlarm& pending = false_alarms_[a];
+  const PendingAlarm& pending = rep_.false_alarms[a];
   const auto r =
       nearest_free(pending.alarm.where, rep_.model.sectors[pending.sector].jurisdiction_index);
   if (!r) return;

@@ -48,8 +48,8 @@ void World::init_service() {
          sensor_false_alarms(rep_.model, sensor, service, replication)) {
       if (kind == EntityKind::kDrone && !drones_[i].schedule.on_station_at(alarm.at)) continue;
       const auto sector = rep_.model.sector_of(border.project(alarm.where).s);
-      const auto a = static_cast<std::uint32_t>(false_alarms_.size());
-      false_alarms_.push_back({alarm, sector});
+      const auto a = static_cast<std::uint32_t>(rep_.false_alarms.size());
+      rep_.false_alarms.push_back({alarm, sector});
       rep_.sim.schedule(alarm.at + seconds_to_time(latency_s), Phase::kReport, {a, sector},
                         kFalseAlarm);
     }
@@ -65,7 +65,7 @@ void World::init_service() {
   if (rep_.model.tower_radar)
     for (std::size_t i = 0; i < rep_.model.towers.size(); ++i)
       raise(EntityKind::kRadar, i, rep_.service.towers[i]);
-  rep_.record.false_alarms = false_alarms_.size();
+  rep_.record.false_alarms = rep_.false_alarms.size();
 }
 
 // The passes of the current leg through ground sensors' discs. A pass that began on an

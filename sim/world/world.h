@@ -211,11 +211,6 @@ class World : private Upcalls {
   SegmentIndex walkers_;  // walking crossers' legs, for drones
   Time walkers_pruned_ = 0;
   std::vector<std::uint32_t> found_;  // scratch for index queries
-  struct PendingAlarm {
-    sensors::FalseAlarm alarm;
-    std::uint16_t sector;
-  };
-  std::vector<PendingAlarm> false_alarms_;
   // "adaptive" crossers learn per group (kind, organisation, origin area) and corridor how
   // many of their finished crossings got through and how many were stopped.
   struct CorridorTally {
