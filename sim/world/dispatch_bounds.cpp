@@ -21,13 +21,15 @@
 #include <algorithm>
 #include <cmath>
 
-#include "segment_distance.h"
+#include "bordersim/terrain/segment_distance.h"
 #include "world.h"
 
 namespace bordersim::detail {
 
 namespace {
 
+// Numerical slacks, not behaviour (see the top of the file): the route fields hold floats,
+// so the bound keeps 0.1 % of the distance and a second in hand to stay below every drive.
 constexpr double kDistanceKept = 1.0 - 1e-3;
 constexpr double kSlackS = 1.0;
 
@@ -35,9 +37,9 @@ constexpr double kSlackS = 1.0;
 
 // Per responding patrol, J above. Called once per replication by init_responders.
 void World::init_drive_bounds() {
-  patrol_jumps_m_.assign(model_.patrols.size(), 0.0);
-  for (std::size_t p = 0; p < model_.patrols.size(); ++p) {
-    const PatrolSite& site = model_.patrols[p];
+  patrol_jumps_m_.assign(rep_.model.patrols.size(), 0.0);
+  for (std::size_t p = 0; p < rep_.model.patrols.size(); ++p) {
+    const PatrolSite& site = rep_.model.patrols[p];
     const auto& pieces = site.route.pieces;
     double jumps = 0.0;
     for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
@@ -57,12 +59,12 @@ void World::init_drive_bounds() {
 // is known (straight drives, or a surface without a positive least pace).
 std::optional<World::DriveBound> World::drive_bound(std::size_t r) const {
   if (drives_straight(r)) return std::nullopt;
-  const double min_pace = model_.routing->vehicle_min_pace;
+  const double min_pace = rep_.model.routing->vehicle_min_pace;
   if (!(min_pace > 0.0) || !std::isfinite(min_pace)) return std::nullopt;
   const auto& vehicle = responders_[r].vehicle;
   if (!vehicle) return DriveBound{responders_[r].home, responder_speed_mps(r) / min_pace, 0.0};
-  const PatrolSite& site = model_.patrols[vehicle->patrol];
-  const auto& g = model_.routing->surface->geometry();
+  const PatrolSite& site = rep_.model.patrols[vehicle->patrol];
+  const auto& g = rep_.model.routing->surface->geometry();
   const double across_mps = site.response_speed_mps / min_pace;
   const double half_diagonal_m = 0.5 * std::hypot(g.cell_w, g.cell_h);
   return DriveBound{
@@ -74,7 +76,7 @@ std::optional<World::DriveBound> World::drive_bound(std::size_t r) const {
 // (along `path`) at any time from max(now, leave) to `until`: then meeting_time finds no
 // meeting at or before `until`.
 bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time until) const {
-  const Time from = std::max(sim_.now(), leave);
+  const Time from = std::max(rep_.sim.now(), leave);
   if (from > until) return true;
   const auto bound = drive_bound(r);
   if (!bound) return false;
@@ -82,7 +84,7 @@ bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time
   const double reach_m =
       bound->max_speed_mps * (time_to_seconds(until - leave) + bound->slack_s + kSlackS);
   const auto far_enough = [&](MapPoint a, MapPoint b) {
-    return kDistanceKept * distance_to_segment_m(bound->from, a, b) > reach_m;
+    return kDistanceKept * terrain::distance_to_segment_m(bound->from, a, b) > reach_m;
   };
   const auto& legs = path.legs();
   if (legs.empty()) return far_enough(path.end_point(), path.end_point());
