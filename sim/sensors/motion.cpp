@@ -6,8 +6,6 @@
 #include <numbers>
 #include <stdexcept>
 
-#include "exact_fmod.h"
-
 namespace bordersim::sensors {
 namespace {
 
@@ -68,7 +66,7 @@ std::optional<std::pair<double, double>> window_within(MapPoint centre, double r
 double back_and_forth_position(double unfolded_m, double length_m) {
   if (!(length_m > 0))
     throw std::invalid_argument("back_and_forth_position: length must be positive");
-  double w = exact_fmod(unfolded_m, 2.0 * length_m);
+  double w = std::fmod(unfolded_m, 2.0 * length_m);
   if (w < 0) w += 2.0 * length_m;
   return w <= length_m ? w : 2.0 * length_m - w;
 }

@@ -4,14 +4,13 @@
 #include <stdexcept>
 
 #include "bordersim/sensors/motion.h"
-#include "exact_fmod.h"
 
 namespace bordersim::sensors {
 
 double cycle_position(double unfolded_m, double length_m, bool loop) {
   if (!loop) return back_and_forth_position(unfolded_m, length_m);
   if (!(length_m > 0)) throw std::invalid_argument("cycle_position: length must be positive");
-  double w = exact_fmod(unfolded_m, length_m);
+  double w = std::fmod(unfolded_m, length_m);
   if (w < 0) w += length_m;
   return w;
 }

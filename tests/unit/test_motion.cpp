@@ -2,14 +2,10 @@
 // positions, relief on station and the pseudo-random track.
 #include <doctest/doctest.h>
 
-#include <bit>
 #include <cmath>
-#include <cstdint>
 #include <vector>
 
-#include "bordersim/random/stream.h"
 #include "bordersim/sensors/motion.h"
-#include "bordersim/sensors/patrol_cycle.h"
 
 using namespace bordersim;
 using namespace bordersim::sensors;
@@ -52,43 +48,6 @@ TEST_CASE("back-and-forth positions fold a periodic distance") {
   CHECK(back_and_forth_position(20, 10) == 0);
   CHECK(back_and_forth_position(-3, 10) == 3);
   CHECK(back_and_forth_position(47, 10) == 7);
-}
-
-// Both fold with sim/sensors/exact_fmod.h instead of std::fmod, for speed: the results must
-// be std::fmod's bit for bit (or drones and patrols would be elsewhere), above all where
-// x / y rounds across an integer and the quick quotient is one off.
-TEST_CASE("back-and-forth and cycle positions are std::fmod's, bit for bit") {
-  const auto bits = [](double v) { return std::bit_cast<std::uint64_t>(v); };
-  const auto folded = [](double u, double length) {  // the std::fmod formulas
-    double w = std::fmod(u, 2.0 * length);
-    if (w < 0) w += 2.0 * length;
-    return w <= length ? w : 2.0 * length - w;
-  };
-  const auto looped = [](double u, double length) {
-    double w = std::fmod(u, length);
-    if (w < 0) w += length;
-    return w;
-  };
-  Stream rng({13, 0, {EntityKind::kBenchmark, 4}, Purpose::kBenchmark});
-  std::size_t near_multiples = 0;
-  for (int i = 0; i < 200000; ++i) {
-    const double length = std::exp(std::log(0.5) + uniform01(rng) * std::log(1e6));
-    double u = (uniform01(rng) * 2.0 - 0.5) * length * std::exp(uniform01(rng) * std::log(1e5));
-    if (i % 3 == 0) {  // on or next to a multiple of the period: quotients that round
-      const double k = std::floor(uniform01(rng) * 1e5);
-      u = k * (i % 2 == 0 ? 2.0 * length : length);
-      if (i % 9 == 3) u = std::nextafter(u, 0.0);
-      if (i % 9 == 6) u = std::nextafter(u, 1e300);
-      ++near_multiples;
-    }
-    CAPTURE(u);
-    CAPTURE(length);
-    REQUIRE(bits(back_and_forth_position(u, length)) == bits(folded(u, length)));
-    REQUIRE(bits(cycle_position(u, length, true)) == bits(looped(u, length)));
-  }
-  CHECK(near_multiples > 60000);
-  for (const double u : {0.0, -0.0, 1e-300, 5e-324, 1e300, -1e300})
-    CHECK(bits(cycle_position(u, 3.0, true)) == bits(looped(u, 3.0)));
 }
 
 TEST_CASE(
