@@ -4,7 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "segment_distance.h"
+#include "bordersim/run/trace_notes.h"
+#include "bordersim/terrain/segment_distance.h"
 
 namespace bordersim::detail {
 namespace {
@@ -50,7 +51,7 @@ void Tracer::hidden(std::uint32_t c, std::size_t first_view, std::uint32_t tower
   const TowerSite& site = r_.model.towers[tower];
   row.sensor = site.crew ? Detector::kTowerCrew : Detector::kCamera;
   row.sensor_id = tower;
-  row.range_m = distance_to_segment_m(site.position, leg.from, leg.to);  // the closest
+  row.range_m = terrain::distance_to_segment_m(site.position, leg.from, leg.to);  // the closest
   row.los_blocked = true;
   row.at_s = time_to_seconds(leg.t1);
 }
@@ -81,7 +82,7 @@ void Tracer::report(std::uint32_t c, Time seen_at, bool dismissed) {
   TraceRow& row = this->row(c, TraceEvent::kReport);
   row.at_s = time_to_seconds(seen_at);
   if (dismissed)
-    row.note = "dismissed: not taken for a real target";
+    row.note = trace_note::kDismissed;
   else if (crosser.responder)
     row.note = "a responder is already on its way";
   else if (crosser.waiting)
@@ -97,9 +98,9 @@ void Tracer::assessment(std::uint32_t c, double p, bool seen, bool dismissed) {
   TraceRow& row = this->row(c, TraceEvent::kReport);
   row.p = p;
   row.seen = seen;
-  row.note = seen        ? "assessed: a tower camera saw it, a real target"
-             : dismissed ? "assessed: the camera saw nothing; dismissed"
-                         : "assessed: the camera saw nothing; taken for a real target";
+  row.note = seen        ? trace_note::kAssessedSeen
+             : dismissed ? trace_note::kAssessedDismissed
+                         : trace_note::kAssessedTaken;
 }
 
 // The post's choice: the responder sent, where from, when it leaves and when it meets the
@@ -141,7 +142,7 @@ void Tracer::arrival(std::uint32_t c, const TracedResponder& who, bool intercept
   row.responder_id = who.id;
   row.at_s = time_to_seconds(crosser.track_until);
   if (intercepted)
-    row.note = "intercepted";
+    row.note = trace_note::kIntercepted;
   else if (crosser.finished)
     row.note = "arrived late: the crossing had ended";
   else
@@ -154,7 +155,7 @@ void Tracer::search(std::uint32_t c, const TracedResponder& who, Time until) {
   row.responder_id = who.id;
   row.at_s = time_to_seconds(until);
   row.range_m = r_.model.command.search_radius_m;
-  row.note = "searching";
+  row.note = trace_note::kSearching;
 }
 
 void Tracer::end(std::uint32_t c, Outcome outcome) {
