@@ -4,12 +4,20 @@
 #include <boost/random/beta_distribution.hpp>
 #include <cmath>
 
+#include "sensor_timelines.h"
+
 namespace bordersim::detail {
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
              std::uint32_t replication, bool trace)
     : rep_(model, seed, replication, *this),
       tracer_(rep_, trace),
+      towers_(rep_, tracer_, *this),
+      drones_(rep_, tracer_, *this),
+      sweeps_(rep_, tracer_, *this),
+      ground_(rep_, tracer_, *this),
+      radars_(rep_, tracer_, *this),
+      sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_},
       when_busy_queue_(model.command.queue_when_busy),
       dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}),
@@ -38,9 +46,8 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     rep_.weather.emplace(*model.weather, service_horizon(model),
                          Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
   rep_.rounds = PatrolRounds(model, seed, replication);
-  init_moving_sensors();
   init_responders();
-  init_service();
+  start_service(rep_, drones_);
 }
 
 ReplicationRecord World::run() {
@@ -69,19 +76,19 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) start_leg(id, payload_of(e.data));
       return;
     case kEnterView:
-      if (current(id, e.data)) enter_view(id, payload_of(e.data));
+      if (current(id, e.data)) towers_.enter_view(id, payload_of(e.data));
       return;
     case kDetection:
-      if (current(id, e.data)) detect_by(id, payload_of(e.data));
+      if (current(id, e.data)) sweeps_.contact(id, payload_of(e.data));
       return;
     case kGroundPass:
-      if (current(id, e.data)) ground_pass(id, payload_of(e.data));
+      if (current(id, e.data)) ground_.pass(id, payload_of(e.data));
       return;
     case kFalseAlarm:
       return receive_false_alarm(id);
     case kGlimpse:
       if (current(id, e.data))
-        glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
+        towers_.glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
       return;
     case kReportArrives:
       return receive_report(id, static_cast<Time>(e.data));
@@ -91,12 +98,12 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) end_movement(id);
       return;
     case kCrewSighting:
-      if (current(id, e.data)) crew_sighting(id, payload_of(e.data));
+      if (current(id, e.data)) towers_.crew_sighting(id, payload_of(e.data));
       return;
     case kResponderFree:
       return free_responder(id, e.data);
     case kDroneGlimpse:
-      return drone_glimpse(id);
+      return drones_.glimpse(id);
     case kAssessed:
       return assessed(id);
     case kAlarmAssessed:
@@ -104,7 +111,7 @@ void World::handle(const Event& e) {
     case kFound:
       return found(id, e.data);
     case kRadarContact:
-      if (current(id, e.data)) radar_contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
+      if (current(id, e.data)) radars_.contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
       return;
   }
 }
@@ -232,10 +239,7 @@ void World::start_leg(std::uint32_t c, std::size_t leg) {
   crosser.leg = leg;
   ++crosser.stamp;
   crosser.views.clear();
-  start_tower_views(c);
-  start_moving_sensors(c);
-  start_ground_sensors(c);
-  start_radar_scans(c);
+  for (Sensing* sensing : sensing_) sensing->leg_starts(c);
   const Leg& now = crosser.current_leg();
   if (leg + 1 < crosser.movement.legs().size())
     rep_.sim.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart,
@@ -302,7 +306,14 @@ void World::finish(std::uint32_t c, Outcome outcome) {
   rep_.crossers[c].finished = true;
   rep_.record.crossing_records[c].outcome = outcome;
   learn(rep_.crossers[c], outcome);
-  leave_moving_sensors(c);
+  for (Sensing* sensing : sensing_) sensing->crossing_ends(c);
+}
+
+// Asked by the sweeps: the responder pool's record of a patrol vehicle on a call.
+bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {
+  if (!rep_.model.patrols[p].responds) return false;
+  const ResponderState& vehicle = responders_[patrol_responders_[p] + k];
+  return vehicle.busy && t < vehicle.back_at;
 }
 
 }  // namespace bordersim::detail

@@ -10,14 +10,18 @@
 //   prediction.cpp      where the post thinks a crosser is going; the team's search there
 //   assessment.cpp      tower cameras looking at a report's place before the post acts
 //   dispatch_rules.cpp  maximum response time, priorities, re-tasking
-//   tower_sensing.cpp   towers: the stretches of a leg each sees, crews and cameras
-//   radar_sensing.cpp   radars on towers: their looks along a leg, drawn when it starts
-//   moving_sensors.cpp  drones (glimpses at the crossers in their reach), patrols
-//                       and air reconnaissance (first contacts solved leg by leg)
+// The sensing components, each a header and source of its own (sensing.h: what they share):
+//   tower_sensing       towers: the stretches of a leg each sees, crews and cameras
+//   radar_sensing       radars on towers: their looks along a leg, drawn when it starts
+//   drone_sensing       drones: glimpses at the crossers whose legs entered their reach
+//   sweep_sensing       patrols and air reconnaissance: first contacts solved leg by leg
+//   ground_sensing      ground sensors: a leg's passes through their discs
+//   sensor_timelines    every sensor's service timeline and false alarms
 //
 // A crosser moves leg by leg: when a leg starts, every sensor that could see it on that
 // leg schedules what it will do (a view entered, a glimpse, a contact), stamped
 // (replica.h) so that events planned for a leg that no longer exists are dropped.
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -29,7 +33,12 @@
 #include "../run/replica.h"
 #include "../run/tracer.h"
 #include "bordersim/run/sensor_service.h"
-#include "bordersim/sensors/motion.h"
+#include "drone_sensing.h"
+#include "ground_sensing.h"
+#include "radar_sensing.h"
+#include "sensing.h"
+#include "sweep_sensing.h"
+#include "tower_sensing.h"
 
 namespace bordersim::detail {
 
@@ -61,19 +70,7 @@ struct Prediction {
   Time escape = 0;
 };
 
-// A drone station in this replication: the phases drawn for it and whether its glimpses
-// are running. It sleeps while no walking crosser's path enters its reach.
-struct DroneState {
-  sensors::StationSchedule schedule;
-  double unfolded0_m = 0.0;                   // "line": where on its back-and-forth cycle at t = 0
-  std::optional<sensors::RandomTrack> track;  // "random"
-  // Crossers (ascending) whose legs have entered its reach, until their crossing ends: the
-  // only ones it can see, since its whole track's range lies in its reach.
-  std::vector<std::uint32_t> walkers;
-  bool awake = false;  // a glimpse is scheduled
-};
-
-class World : private Upcalls {
+class World : private Upcalls, private Reports {
  public:
   World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
         std::uint32_t replication, bool trace = false);
@@ -99,8 +96,7 @@ class World : private Upcalls {
   void finish(std::uint32_t c, Outcome outcome) override;
 
   // command.cpp
-  void detect(std::uint32_t c, Detector by, double report_latency_s);
-  void detect_by(std::uint32_t c, std::uint64_t payload);  // a moving sensor's contact
+  void detect(std::uint32_t c, Detector by, double report_latency_s) override;
   void receive_false_alarm(std::size_t a);
   void send_to_alarm(std::size_t a);
   void act_on_report(std::uint32_t c);
@@ -159,59 +155,30 @@ class World : private Upcalls {
                       std::string note = {});
   TracedResponder traced(std::size_t r) const;
 
-  // tower_sensing.cpp
-  void start_tower_views(std::uint32_t c);
-  bool add_views(CrosserState& crosser, std::uint32_t t) const;  // false: out of range
-  void enter_view(std::uint32_t c, std::size_t v);
-  void crew_sighting(std::uint32_t c, std::size_t v);
-  bool crew_sees_through_weather(std::uint32_t c, std::uint32_t t);
-  void schedule_crew(std::uint32_t c, std::size_t v);
-  std::optional<Time> next_look(const CrosserState& crosser, const ViewInterval& view,
-                                std::size_t k, Time from) const;
-  void schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from);
-  Time scan_phase(std::uint32_t tower, std::size_t k, Time period) const;
-  void glimpse(std::uint32_t c, std::size_t v, std::size_t k);
-
-  // radar_sensing.cpp
-  void start_radar_scans(std::uint32_t c);
-  Time radar_phase(std::uint32_t tower) const;
-  double radar_look(const CrosserState& crosser, std::uint32_t t, Time at) const;
-  void schedule_radar_contact(std::uint32_t c, std::uint32_t t, Time from);
-  void radar_contact(std::uint32_t c, std::uint32_t t);
-
-  // ground_sensing.cpp: ground sensors, availability and false alarms
-  void init_service();
-  void start_ground_sensors(std::uint32_t c);
-  void ground_pass(std::uint32_t c, std::size_t sensor);
   bool up(EntityKind kind, std::size_t index, Time t) const {
     return rep_.service.up(kind, index, t);
   }
-
-  // moving_sensors.cpp
-  void init_moving_sensors();
-  void start_moving_sensors(std::uint32_t c);
-  void leave_moving_sensors(std::uint32_t c);
-  void schedule_sweep_contact(std::uint32_t c) override;
-  void sweep_again() override;
-  // Whether a patrol vehicle is off its round on a call.
-  bool vehicle_away(std::size_t p, std::size_t k, Time t) const;
-  std::optional<double> first_sweep_contact(const Leg& leg, std::uint64_t& by) const;
-  void wake_drone(std::size_t d, Time from);  // its next glimpse at or after `from`
-  Time next_drone_glimpse(std::size_t d, Time from) const;
-  MapPoint drone_position(std::size_t d, Time t);
-  void drone_glimpse(std::size_t d);
+  // The sensing's questions to the post and the post's to the sweeps (world.cpp).
+  bool vehicle_away(std::size_t p, std::size_t k, Time t) const override;
+  void schedule_sweep_contact(std::uint32_t c) override { sweeps_.schedule_contact(c); }
+  void sweep_again() override { sweeps_.again(); }
 
   Replica rep_;    // what every component shares: model, simulator, crossers, record
   Tracer tracer_;  // the crossing's story, when tracing
+  // The sensing components, and the order in which a leg start reaches them (world.cpp).
+  TowerSensing towers_;
+  DroneSensing drones_;
+  SweepSensing sweeps_;
+  GroundSensing ground_;
+  RadarSensing radars_;
+  const std::array<Sensing*, 5> sensing_;
   const bool when_busy_queue_;
   std::vector<ResponderState> responders_;
   Stream dispatch_draws_;              // times on scene, in order of dispatch (delays: per crosser)
   std::deque<std::uint32_t> waiting_;  // reports waiting for a free team, oldest first
-  std::vector<DroneState> drones_;
   std::vector<std::size_t> patrol_responders_;  // per responding patrol: its vehicle 0's index
   std::vector<double> patrol_jumps_m_;          // per patrol: J of dispatch_bounds.cpp
   std::vector<std::pair<double, std::size_t>> dispatch_order_;  // (bound, responder)
-  std::vector<std::uint32_t> found_;  // scratch: a drone glimpse's walkers
   // "adaptive" crossers learn per group (kind, organisation, origin area) and corridor how
   // many of their finished crossings got through and how many were stopped.
   struct CorridorTally {

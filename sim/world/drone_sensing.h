@@ -1,0 +1,47 @@
+#pragma once
+// Drones (drone_sensing.cpp): glimpses at the crossers whose legs entered a drone's reach;
+// a drone sleeps while no crosser's leg enters its reach. Event: kDroneGlimpse.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "../run/tracer.h"
+#include "bordersim/sensors/motion.h"
+#include "sensing.h"
+
+namespace bordersim::detail {
+
+class DroneSensing final : public Sensing {
+ public:
+  DroneSensing(Replica& replica, Tracer& tracer, Reports& post);
+  void leg_starts(std::uint32_t c) override;
+  void crossing_ends(std::uint32_t c) override;
+  void glimpse(std::size_t d);
+  bool on_station(std::size_t d, Time t) const { return drones_[d].schedule.on_station_at(t); }
+
+ private:
+  // A drone station in this replication: the phases drawn for it and whether its glimpses
+  // are running.
+  struct DroneState {
+    sensors::StationSchedule schedule;
+    double unfolded0_m = 0.0;  // "line": where on its back-and-forth cycle at t = 0
+    std::optional<sensors::RandomTrack> track;  // "random"
+    // Crossers (ascending) whose legs have entered its reach, until their crossing ends:
+    // the only ones it can see, since its whole track's range lies in its reach.
+    std::vector<std::uint32_t> walkers;
+    bool awake = false;  // a glimpse is scheduled
+  };
+
+  void wake(std::size_t d, Time from);  // its next glimpse at or after `from`
+  Time next_glimpse(std::size_t d, Time from) const;
+  MapPoint position(std::size_t d, Time t);
+
+  Replica& rep_;
+  Tracer& tracer_;
+  Reports& post_;
+  std::vector<DroneState> drones_;
+  std::vector<std::uint32_t> found_;  // scratch: a glimpse's walkers
+};
+
+}  // namespace bordersim::detail
