@@ -92,7 +92,8 @@ void World::retarget(std::uint32_t c) {
   if (!meet || *meet >= bound) return;
   ++crosser.trip;
   crosser.goal = predicted.path.at(*meet);
-  if (tracer_.on()) trace_dispatch(c, r, crosser.team_leaves, *meet, std::string(trace_note::kNewGoal));
+  if (tracer_.on())
+    trace_dispatch(c, r, crosser.team_leaves, *meet, std::string(trace_note::kNewGoal));
   rep_.sim.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception,
                     stamped(crosser.trip, r));
 }
