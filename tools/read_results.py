@@ -134,7 +134,7 @@ def load(path, variants=None, as_pandas=True):
     return Results(path, attrs, wanted, tables, table_attrs)
 
 
-LAYOUT_TABLES = ("border", "sectors", "towers", "qrf_bases", "ground_sensors", "towns",
+LAYOUT_TABLES = ("border", "sectors", "towers", "radars", "qrf_bases", "ground_sensors", "towns",
                  "patrol_roads", "drone_orbits", "rivers")
 RASTERS = ("crossings", "detections", "interceptions")
 
@@ -155,7 +155,8 @@ class Grid:
 
 def load_layout(path, variant):
     """The map of one variant (/variants/NAME/layout): a dict with 'grid' (Grid), 'crs', the
-    tables of LAYOUT_TABLES (DataFrames, or structured arrays without pandas), and
+    tables of LAYOUT_TABLES (DataFrames, or structured arrays without pandas; None for a
+    table the file predates), and
     'land_cover' (uint8 array, with 'land_cover_classes') and 'elevation' (float32, NaN where
     unknown) where the ground has them. None for files written before layouts existed."""
     with h5py.File(path, "r") as f:
@@ -168,7 +169,8 @@ def load_layout(path, variant):
                                float(g.attrs["grid_cell_m"]), int(g.attrs["grid_rows"]),
                                int(g.attrs["grid_cols"]), _plain(g.attrs["crs"]))}
         for name in LAYOUT_TABLES:
-            layout[name] = _table(g[name], pd is not None)
+            # Files from before radars have no radars table: None.
+            layout[name] = _table(g[name], pd is not None) if name in g else None
         if "land_cover" in g:
             layout["land_cover"] = g["land_cover"][()]
             layout["land_cover_classes"] = _text(g["land_cover"].attrs["classes"])

@@ -100,20 +100,9 @@ int run_cli(int argc, const char* const* argv, std::ostream& out, std::ostream& 
       app.add_subcommand("run", "Run a batch: print the results table and write an HDF5 file");
   run_cmd->add_option("scenario", run.scenario,
                       "Scenario file (JSON); omitted: the built-in default");
-  run_cmd->add_option("-o,--output", run.options.output,
-                      "Result file (HDF5); default: <scenario name>.h5");
-  run_cmd->add_option("-n,--replications", run.replications, "Replications per variant")
-      ->check(CLI::Range(1, 1000000000));
-  run_cmd->add_option("-j,--threads", run.options.threads, "Worker threads (0: all cores)")
-      ->check(CLI::Range(0, 4096));
-  run_cmd->add_option("--seed", run.seed, "Seed of the batch's random streams");
+  cli::add_batch_options(*run_cmd, run.replications, run.seed, run.shard, run.options, "variant",
+                         "run");
   run_cmd->add_option("--variant", run.variants, "Run only these variants (repeatable)");
-  run_cmd->add_option(
-      "--shard", run.shard,
-      "Run shard I (0-based) of N: a contiguous part of every variant's replications, for `merge`");
-  run_cmd->add_flag("--resume", run.options.resume,
-                    "Continue an interrupted run from OUT.h5.checkpoint");
-  run_cmd->add_flag("-q,--quiet", run.options.quiet, "No progress output");
   run_cmd
       ->add_option("--trace", run.options.trace,
                    "Record every crossing's story in replications 0..N-1 of each variant "

@@ -8,11 +8,12 @@
 #include <string_view>
 #include <tuple>
 
+#include "bordersim/run/trace_notes.h"
+
 namespace bordersim::cli {
 namespace {
 
-// How the notes of an assessment's trace row begin (World::trace_assessment).
-constexpr std::string_view kAssessed = "assessed: ";
+using trace_note::kAssessedPrefix;
 
 // "9 min", "40 s", "2 h 05 min".
 std::string duration(double seconds) {
@@ -205,10 +206,10 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
     switch (row.event) {
       case TraceEvent::kReport:
         // An assessment's verdict is a report row with its chance p (sim/run/trace.cpp).
-        if (n == 1 && std::isfinite(row.p) && row.note.starts_with(kAssessed)) {
+        if (n == 1 && std::isfinite(row.p) && row.note.starts_with(kAssessedPrefix)) {
           lines.push_back(fmt::format(
               "The assessment ended at {} (its looks had a chance of {:.2f} to settle it): {}.",
-              clock(row.time_s), row.p, row.note.substr(kAssessed.size())));
+              clock(row.time_s), row.p, row.note.substr(kAssessedPrefix.size())));
           break;
         }
         lines.push_back(n == 1 ? fmt::format("A report reached the post at {} (seen at {}): {}.",
@@ -223,7 +224,7 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
                                  clock(row.time_s), last, row.note));
         break;
       case TraceEvent::kDispatch:
-        if (row.note == "new goal") {
+        if (row.note == trace_note::kNewGoal) {
           lines.push_back(
               fmt::format("At {} a report gave {} a new goal: to meet the crosser at {}.",
                           clock(row.time_s), responder_name(row), clock(row.at_s)));
@@ -236,11 +237,11 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
                         clock(row.sets_off_s), clock(row.at_s), clock(row.goal_s)));
         break;
       case TraceEvent::kArrival:
-        if (row.note == "searching")
+        if (row.note == trace_note::kSearching)
           lines.push_back(fmt::format("{} arrived at {} and searched within {} until {}.",
                                       capitalised(responder_name(row)), clock(row.time_s),
                                       km(row.range_m), clock(row.at_s)));
-        else if (row.note == "intercepted")
+        else if (row.note == trace_note::kIntercepted)
           lines.push_back(fmt::format("{} arrived at {} and intercepted it.",
                                       capitalised(responder_name(row)), clock(row.time_s)));
         else if (std::isfinite(ended_s) && ended_s <= row.time_s)
@@ -253,11 +254,12 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
                           capitalised(responder_name(row)), clock(row.time_s), clock(row.at_s)));
         break;
       case TraceEvent::kEnd:
-        if (row.note == "aborted")
+        if (row.note == to_string(Outcome::kAborted))
           lines.push_back(fmt::format("It turned back at {}.", clock(row.time_s)));
-        else if (row.note != "intercepted")
-          lines.push_back(fmt::format("It reached its goal at {}{}.", clock(row.time_s),
-                                      row.note == "undetected" ? ", unseen" : ""));
+        else if (row.note != to_string(Outcome::kIntercepted))
+          lines.push_back(
+              fmt::format("It reached its goal at {}{}.", clock(row.time_s),
+                          row.note == to_string(Outcome::kUndetected) ? ", unseen" : ""));
         break;
       default:
         break;
@@ -285,7 +287,7 @@ std::optional<NearMiss> near_miss(const CrossingRecord& crossing, std::span<cons
       case TraceEvent::kReport:
         if (!first_report) first_report = &row;
         ++reports;
-        dismissed += row.note.starts_with("dismissed") ? 1 : 0;
+        dismissed += row.note == trace_note::kDismissed ? 1 : 0;
         break;
       case TraceEvent::kArrival:
         last_arrival = &row;
@@ -314,7 +316,7 @@ std::optional<NearMiss> near_miss(const CrossingRecord& crossing, std::span<cons
       miss.margin_s = last_arrival->time_s - ended_s;
       miss.why =
           fmt::format("{} arrived {} after it reached its goal", who, duration(miss.margin_s));
-    } else if (last_arrival->note == "searching") {
+    } else if (last_arrival->note == trace_note::kSearching) {
       miss.margin_s = 0.0;  // there in time: the prediction missed, not the clock
       miss.why = fmt::format(
           "{} searched within {} of where the post expected it and did not "

@@ -22,6 +22,13 @@ struct SweepOptions {
   RunOptions options;  // output, threads, quiet, resume, command line: as for `run`
 };
 
+// The options `run` and `sweep` share: -o, -n, -j, --seed, --shard, --resume and -q, in that
+// order; `unit` is what replications and shards are counted per ("variant", "design
+// point"), `what` what --resume continues ("run", "sweep").
+void add_batch_options(CLI::App& cmd, std::optional<std::int64_t>& replications,
+                       std::optional<std::uint64_t>& seed, std::string& shard, RunOptions& options,
+                       const std::string& unit, const std::string& what);
+
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);
 
 // Runs every design point of the scenario's sweep as a variant (common random numbers)

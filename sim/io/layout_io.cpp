@@ -145,6 +145,15 @@ void write_layout(hid_t variant_group, const Layout& layout, const std::string& 
   write("sectors", std::move(sectors));
 
   write("towers", site_table(layout.towers, "range_m", false, false));
+  Table radars;
+  radars.add_reals("x_m", reals(layout.radars, [](const LayoutRadar& r) { return r.x_m; }));
+  radars.add_reals("y_m", reals(layout.radars, [](const LayoutRadar& r) { return r.y_m; }));
+  radars.add_reals("range_m", reals(layout.radars, [](const LayoutRadar& r) { return r.range_m; }));
+  radars.add_reals("bearing_deg",
+                   reals(layout.radars, [](const LayoutRadar& r) { return r.bearing_deg; }));
+  radars.add_reals("width_deg",
+                   reals(layout.radars, [](const LayoutRadar& r) { return r.width_deg; }));
+  write("radars", std::move(radars));
   write("qrf_bases", site_table(layout.qrf_bases, nullptr, false, true));
   write("ground_sensors", site_table(layout.ground_sensors, "radius_m", false, false));
   write("towns", site_table(layout.towns, "radius_m", true, false));
@@ -194,6 +203,14 @@ Layout read_layout(hid_t variant_group, const std::string& label) {
                               sectors.column("jurisdiction").strings[i],
                               sectors.column("from_m").reals[i], sectors.column("to_m").reals[i]});
   layout.towers = sites_from(read("towers"), "range_m", false, false);
+  if (H5Lexists(group.get(), "radars", H5P_DEFAULT) > 0) {  // files from before radars: none
+    const Table radars = read("radars");
+    for (std::size_t i = 0; i < radars.rows(); ++i)
+      layout.radars.push_back({radars.column("x_m").reals.at(i), radars.column("y_m").reals.at(i),
+                               radars.column("range_m").reals.at(i),
+                               radars.column("bearing_deg").reals.at(i),
+                               radars.column("width_deg").reals.at(i)});
+  }
   layout.qrf_bases = sites_from(read("qrf_bases"), nullptr, false, true);
   layout.ground_sensors = sites_from(read("ground_sensors"), "radius_m", false, false);
   layout.towns = sites_from(read("towns"), "radius_m", true, false);

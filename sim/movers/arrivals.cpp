@@ -23,7 +23,7 @@ struct KindKeys {
   const Distribution& goal_depth_km;
   const NightPreference& night_preference;
   const std::vector<double>& arrival_profile;
-  const std::string& knowledge;
+  Knowledge knowledge;
   double risk_aversion_s;
   const ReactionsSpec& reactions;
   const std::vector<OriginSpec>& origins;
@@ -37,12 +37,6 @@ struct Source {
   double from_m, to_m;
   double rate_per_s;
 };
-
-Knowledge parse_knowledge(const std::string& word) {
-  if (word == "informed") return Knowledge::kInformed;
-  if (word == "adaptive") return Knowledge::kAdaptive;
-  return Knowledge::kNaive;
-}
 
 // The areas of one kind, clipped to the border (a border read from a file is known only
 // now; the loader has already refused stretches beyond a border whose length it knew).
@@ -161,7 +155,7 @@ void plan_kind(const CrossingParams& params, const KindKeys& keys, const Smuggle
       plan.hide_s = keys.reactions.hide_s;
       plan.run_speed_factor = keys.reactions.run_speed_factor;
       plan.hidden_detection_factor = keys.reactions.hidden_detection_factor;
-      plan.knowledge = parse_knowledge(keys.knowledge);
+      plan.knowledge = keys.knowledge;
       plan.risk_aversion_s = keys.risk_aversion_s;
       plan.approach_m = keys.approach_m;
       if (smugglers) draw_smuggler(*smugglers, attributes, plan);
@@ -192,17 +186,27 @@ std::vector<CrosserPlan> plan_crossers(const CrossingParams& params, std::uint64
   const ThreatsSpec& threats = params.threats;
   if (!threats.infiltrators && !threats.smugglers) return plans;
   if (const auto& inf = threats.infiltrators) {
-    const KindKeys k{
-        CrosserKind::kInfiltrator, inf->per_day,          inf->group_size,      inf->approach_m,
-        inf->goal_depth_km,        inf->night_preference, inf->arrival_profile, inf->knowledge,
-        inf->risk_aversion_s,      inf->reactions,        inf->origins,         inf->corridor_km};
+    const KindKeys k{CrosserKind::kInfiltrator,
+                     inf->per_day,
+                     inf->group_size,
+                     inf->approach_m,
+                     inf->goal_depth_km,
+                     inf->night_preference,
+                     inf->arrival_profile,
+                     params.infiltrators_knowledge,
+                     inf->risk_aversion_s,
+                     inf->reactions,
+                     inf->origins,
+                     inf->corridor_km};
     plan_kind(params, k, nullptr, inf->speed_mps, seed, replication, plans, keys);
   }
   if (const auto& smu = threats.smugglers) {
-    const KindKeys k{CrosserKind::kSmuggler, smu->per_day,       smu->group_size,
-                     smu->approach_m,        smu->goal_depth_km, smu->night_preference,
-                     smu->arrival_profile,   smu->knowledge,     smu->risk_aversion_s,
-                     smu->reactions,         smu->origins,       smu->corridor_km};
+    const KindKeys k{CrosserKind::kSmuggler, smu->per_day,
+                     smu->group_size,        smu->approach_m,
+                     smu->goal_depth_km,     smu->night_preference,
+                     smu->arrival_profile,   params.smugglers_knowledge,
+                     smu->risk_aversion_s,   smu->reactions,
+                     smu->origins,           smu->corridor_km};
     plan_kind(params, k, &*smu, smu->foot_speed_mps, seed, replication, plans, keys);
   }
   std::vector<std::size_t> order(plans.size());
@@ -229,6 +233,12 @@ std::string_view to_string(Knowledge knowledge) {
       return "adaptive";
   }
   return "unknown";
+}
+
+Knowledge knowledge_named(std::string_view word) {
+  if (word == "informed") return Knowledge::kInformed;
+  if (word == "adaptive") return Knowledge::kAdaptive;
+  return Knowledge::kNaive;
 }
 
 std::string_view to_string(Reaction reaction) {

@@ -21,13 +21,15 @@
 #include <algorithm>
 #include <cmath>
 
-#include "segment_distance.h"
+#include "bordersim/terrain/segment_distance.h"
 #include "world.h"
 
 namespace bordersim::detail {
 
 namespace {
 
+// Numerical slacks, not behaviour (see the top of the file): the route fields hold floats,
+// so the bound keeps 0.1 % of the distance and a second in hand to stay below every drive.
 constexpr double kDistanceKept = 1.0 - 1e-3;
 constexpr double kSlackS = 1.0;
 
@@ -82,7 +84,7 @@ bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time
   const double reach_m =
       bound->max_speed_mps * (time_to_seconds(until - leave) + bound->slack_s + kSlackS);
   const auto far_enough = [&](MapPoint a, MapPoint b) {
-    return kDistanceKept * distance_to_segment_m(bound->from, a, b) > reach_m;
+    return kDistanceKept * terrain::distance_to_segment_m(bound->from, a, b) > reach_m;
   };
   const auto& legs = path.legs();
   if (legs.empty()) return far_enough(path.end_point(), path.end_point());

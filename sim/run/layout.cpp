@@ -119,11 +119,11 @@ bool Layout::operator==(const Layout& other) const {
            });
   };
   return crs == other.crs && grid == other.grid && border == other.border &&
-         sectors == other.sectors && towers == other.towers && qrf_bases == other.qrf_bases &&
-         ground_sensors == other.ground_sensors && towns == other.towns &&
-         patrol_roads == other.patrol_roads && drone_orbits == other.drone_orbits &&
-         rivers == other.rivers && land_cover == other.land_cover &&
-         same_floats(elevation, other.elevation);
+         sectors == other.sectors && towers == other.towers && radars == other.radars &&
+         qrf_bases == other.qrf_bases && ground_sensors == other.ground_sensors &&
+         towns == other.towns && patrol_roads == other.patrol_roads &&
+         drone_orbits == other.drone_orbits && rivers == other.rivers &&
+         land_cover == other.land_cover && same_floats(elevation, other.elevation);
 }
 
 Layout build_layout(const Model& model, const TerrainSpec& keys) {
@@ -137,6 +137,15 @@ Layout build_layout(const Model& model, const TerrainSpec& keys) {
     layout.sectors.push_back({s.name, s.jurisdiction, s.from_m, s.to_m});
   for (const TowerSite& t : model.towers)
     layout.towers.push_back({.x_m = t.position.x, .y_m = t.position.y, .radius_m = t.range_m});
+  if (const auto& radar = model.tower_radar)
+    for (const TowerSite& t : model.towers)
+      layout.radars.push_back(
+          {.x_m = t.position.x,
+           .y_m = t.position.y,
+           .range_m = radar->spec.range_m,
+           .bearing_deg = std::fmod(
+               std::fmod(t.facing_deg + radar->spec.sector_centre_deg, 360.0) + 360.0, 360.0),
+           .width_deg = std::min(radar->spec.sector_width_deg, 360.0)});
   // Teams of one base share its place: one site per base, counting its teams.
   for (std::size_t i = 0; i < model.responder_homes.size(); ++i) {
     const MapPoint home = model.responder_homes[i];

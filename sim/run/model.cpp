@@ -109,6 +109,9 @@ sensors::CameraSpec camera_spec(const CameraKeys& keys) {
       keys.crossover_half_width_h.value_or(thermal.crossover_half_width_h);
   thermal.crossover_factor = keys.crossover_factor.value_or(thermal.crossover_factor);
   thermal.noon_factor = keys.noon_factor.value_or(thermal.noon_factor);
+  spec.target_contrast = keys.target_contrast.value_or(spec.target_contrast);
+  spec.threshold_contrast = keys.threshold_contrast.value_or(spec.threshold_contrast);
+  spec.darkness_elevation_deg = keys.darkness_elevation_deg.value_or(spec.darkness_elevation_deg);
   return spec;
 }
 
@@ -284,15 +287,20 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
   for (const auto& line : scenario.sensors.ground_sensors)
     model.ground_sensor_reach_m = std::max(model.ground_sensor_reach_m, line.radius_m);
   model.command = resolve_command(scenario);
-  model.crossers = {scenario.threats,
-                    model.border_length_m,
-                    corridor_depth_m(scenario.terrain),
-                    model.duration,
-                    model.start_utc,
-                    scenario.site.longitude_deg,
-                    NightTable(model.duration, Model::kLightStep,
-                               {scenario.site.latitude_deg, scenario.site.longitude_deg},
-                               model.start_utc, model.light)};
+  model.crossers = {
+      scenario.threats,
+      model.border_length_m,
+      corridor_depth_m(scenario.terrain),
+      model.duration,
+      model.start_utc,
+      scenario.site.longitude_deg,
+      NightTable(model.duration, Model::kLightStep,
+                 {scenario.site.latitude_deg, scenario.site.longitude_deg}, model.start_utc,
+                 model.light),
+      knowledge_named(scenario.threats.infiltrators ? scenario.threats.infiltrators->knowledge
+                                                    : InfiltratorsSpec{}.knowledge),
+      knowledge_named(scenario.threats.smugglers ? scenario.threats.smugglers->knowledge
+                                                 : SmugglersSpec{}.knowledge)};
   model.seed = scenario.seed;
   model.max_events_per_replication =
       static_cast<std::uint64_t>(scenario.batch.max_events_per_replication);

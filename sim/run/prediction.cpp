@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "bordersim/c2/search.h"
+#include "bordersim/run/trace_notes.h"
 #include "world.h"
 
 namespace bordersim::detail {
@@ -91,7 +92,7 @@ void World::retarget(std::uint32_t c) {
   if (!meet || *meet >= bound) return;
   ++crosser.trip;
   crosser.goal = predicted.path.at(*meet);
-  if (tracing_) trace_dispatch(c, r, crosser.team_leaves, *meet, "new goal");
+  if (tracing_) trace_dispatch(c, r, crosser.team_leaves, *meet, std::string(trace_note::kNewGoal));
   sim_.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception, stamped(crosser.trip, r));
 }
 

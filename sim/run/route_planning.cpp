@@ -15,10 +15,6 @@
 namespace bordersim {
 namespace {
 
-// An "instant" crew sees a crosser in sight for certain; to a crosser planning its way
-// that is a very high hazard: one sighting a minute (the simulator's re-sighting interval).
-constexpr double kInstantCrewHazardPerS = 1.0 / 60.0;
-
 // Expected detections per second in each routing cell from the towers that see its centre:
 // their crews' hazards and their cameras' glimpse probabilities per scan, in the light at
 // the scenario's start.
@@ -34,7 +30,9 @@ std::vector<float> tower_hazard(const Model& model, const terrain::GridGeometry&
       for (int col = col0; col <= col1; ++col) {
         const MapPoint p = g.cell_centre({col, row});
         if (!model.tower_sees(t, p)) continue;
-        double h = !tower.crew ? 0.0 : tower.instant ? kInstantCrewHazardPerS : tower.rate_per_s;
+        // An "instant" crew sees a crosser in sight for certain; to a crosser planning its
+        // way that is one sighting per re-sighting interval (crew_resighting_s).
+        double h = !tower.crew ? 0.0 : tower.instant ? 1.0 / tower.resighting_s : tower.rate_per_s;
         const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
         for (const auto& camera : model.tower_cameras) {
           const double g_look =
@@ -88,32 +86,36 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model, co
   const routes::CostSurface& surface = *planning->surface;
 
   // The fields the threats need: one per mover, aversion and goal depth.
-  const auto want = [&](routes::Mover mover, const std::string& knowledge, double aversion_s,
+  const bool straight = s.routing.crossers == "straight";  // once, for the model's variant
+  const auto want = [&](routes::Mover mover, Knowledge knowledge, double aversion_s,
                         double goal_km) {
-    if (s.routing.crossers == "straight") return;
-    const double aversion = knowledge == "informed" ? aversion_s : 0.0;
+    if (straight) return;
+    const double aversion = knowledge == Knowledge::kInformed ? aversion_s : 0.0;
     for (const auto& f : planning->crosser_fields)
       if (f.mover == mover && f.aversion_s == aversion && f.goal_m == goal_km * 1000.0) return;
     planning->crosser_fields.push_back({mover, aversion, goal_km * 1000.0, nullptr});
   };
   if (const auto& i = s.threats.infiltrators)
-    want(routes::Mover::kFoot, i->knowledge, i->risk_aversion_s, i->goal_depth_km.expected());
+    want(routes::Mover::kFoot, model.crossers.infiltrators_knowledge, i->risk_aversion_s,
+         i->goal_depth_km.expected());
   if (const auto& m = s.threats.smugglers) {
     if (m->vehicle_share < 1.0)
-      want(routes::Mover::kFoot, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
+      want(routes::Mover::kFoot, model.crossers.smugglers_knowledge, m->risk_aversion_s,
+           m->goal_depth_km.expected());
     if (m->vehicle_share > 0.0)
-      want(routes::Mover::kVehicle, m->knowledge, m->risk_aversion_s, m->goal_depth_km.expected());
+      want(routes::Mover::kVehicle, model.crossers.smugglers_knowledge, m->risk_aversion_s,
+           m->goal_depth_km.expected());
   }
   // The post's projection (response.prediction, sim/run/prediction.cpp): the fastest
   // routes, whatever the crossers know.
   if (model.command.prediction != PredictionRule::kExact) {
     if (const auto& i = s.threats.infiltrators)
-      want(routes::Mover::kFoot, "naive", 0.0, i->goal_depth_km.expected());
+      want(routes::Mover::kFoot, Knowledge::kNaive, 0.0, i->goal_depth_km.expected());
     if (const auto& m = s.threats.smugglers) {
       if (m->vehicle_share < 1.0)
-        want(routes::Mover::kFoot, "naive", 0.0, m->goal_depth_km.expected());
+        want(routes::Mover::kFoot, Knowledge::kNaive, 0.0, m->goal_depth_km.expected());
       if (m->vehicle_share > 0.0)
-        want(routes::Mover::kVehicle, "naive", 0.0, m->goal_depth_km.expected());
+        want(routes::Mover::kVehicle, Knowledge::kNaive, 0.0, m->goal_depth_km.expected());
     }
   }
   const bool informed =

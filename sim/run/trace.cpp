@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "segment_distance.h"
+#include "bordersim/run/trace_notes.h"
+#include "bordersim/terrain/segment_distance.h"
 #include "world.h"
 
 namespace bordersim::detail {
@@ -59,7 +60,7 @@ void World::trace_hidden(std::uint32_t c, std::size_t first_view, std::uint32_t 
   const TowerSite& site = model_.towers[tower];
   row.sensor = site.crew ? Detector::kTowerCrew : Detector::kCamera;
   row.sensor_id = tower;
-  row.range_m = distance_to_segment_m(site.position, leg.from, leg.to);  // the closest
+  row.range_m = terrain::distance_to_segment_m(site.position, leg.from, leg.to);  // the closest
   row.los_blocked = true;
   row.at_s = time_to_seconds(leg.t1);
 }
@@ -90,7 +91,7 @@ void World::trace_report(std::uint32_t c, Time seen_at, bool dismissed) {
   TraceRow& row = trace_row(c, TraceEvent::kReport);
   row.at_s = time_to_seconds(seen_at);
   if (dismissed)
-    row.note = "dismissed: not taken for a real target";
+    row.note = trace_note::kDismissed;
   else if (crosser.responder)
     row.note = "a responder is already on its way";
   else if (crosser.waiting)
@@ -106,9 +107,9 @@ void World::trace_assessment(std::uint32_t c, double p, bool seen, bool dismisse
   TraceRow& row = trace_row(c, TraceEvent::kReport);
   row.p = p;
   row.seen = seen;
-  row.note = seen        ? "assessed: a tower camera saw it, a real target"
-             : dismissed ? "assessed: the camera saw nothing; dismissed"
-                         : "assessed: the camera saw nothing; taken for a real target";
+  row.note = seen        ? trace_note::kAssessedSeen
+             : dismissed ? trace_note::kAssessedDismissed
+                         : trace_note::kAssessedTaken;
 }
 
 // The post's choice: the responder sent, where from, when it leaves and when it meets the
@@ -150,7 +151,7 @@ void World::trace_arrival(std::uint32_t c, std::size_t r, bool intercepted) {
   name_responder(row, r);
   row.at_s = time_to_seconds(crosser.track_until);
   if (intercepted)
-    row.note = "intercepted";
+    row.note = trace_note::kIntercepted;
   else if (crosser.finished)
     row.note = "arrived late: the crossing had ended";
   else
@@ -162,7 +163,7 @@ void World::trace_search(std::uint32_t c, std::size_t r, Time until) {
   name_responder(row, r);
   row.at_s = time_to_seconds(until);
   row.range_m = model_.command.search_radius_m;
-  row.note = "searching";
+  row.note = trace_note::kSearching;
 }
 
 void World::trace_end(std::uint32_t c, Outcome outcome) {

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "bordersim/scenario/strict_json.h"
+#include "bordersim/sensors/camera.h"
 #include "bordersim/sensors/sun.h"
 #include "check_limits.h"
 #include "check_patrols.h"
@@ -229,6 +230,21 @@ void check_consistency(const Scenario& s, const std::string& file) {
       thermal_only(c.crossover_half_width_h, "crossover_half_width_h");
       thermal_only(c.crossover_factor, "crossover_factor");
       thermal_only(c.noon_factor, "noon_factor");
+      if (c.darkness_elevation_deg && c.kind == "thermal")
+        fail(fmt::format("/sensors/towers/cameras/{}/darkness_elevation_deg", i),
+             "applies to visible cameras only (this camera's kind is \"thermal\": it sees in "
+             "the dark)");
+      // A camera whose target is no brighter than its threshold would never see anyone.
+      const sensors::CameraSpec kind_default = sensors::default_camera_spec(
+          c.kind == "thermal" ? sensors::CameraKind::kThermal : sensors::CameraKind::kVisible);
+      const double target = c.target_contrast.value_or(kind_default.target_contrast);
+      const double threshold = c.threshold_contrast.value_or(kind_default.threshold_contrast);
+      if (!(target > threshold))
+        fail(fmt::format("/sensors/towers/cameras/{}/{}", i,
+                         c.target_contrast ? "target_contrast" : "threshold_contrast"),
+             fmt::format("the target's contrast ({}) must exceed the camera's threshold ({}), "
+                         "or the camera never sees anyone",
+                         target, threshold));
     }
   }
 

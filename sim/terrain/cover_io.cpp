@@ -22,6 +22,7 @@
 #include "bordersim/core/error.h"
 #include "bordersim/terrain/gdal_io.h"
 #include "gdal_access.h"
+#include "gdal_crs.h"
 
 namespace bordersim::terrain {
 namespace {
@@ -35,7 +36,7 @@ std::optional<OGRSpatialReference> grid_srs(const std::string& wkt, const Source
   if (srs.SetFromUserInput(wkt.c_str()) != OGRERR_NONE) {
     src.fail("the grid's CRS is not one GDAL understands");
   }
-  srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+  traditional_order(srs);
   return srs;
 }
 
@@ -171,14 +172,10 @@ void burn_cover_polygons(CoverGrid& grid, const std::filesystem::path& file,
   OGRFieldDefn field("cover_class", OFTInteger);
   layer->CreateField(&field);
 
-  OGRSpatialReference wgs84;  // RFC 7946: a GeoJSON without a CRS is lon/lat
-  wgs84.SetWellKnownGeogCS("WGS84");
   for (OGRLayer* source_layer : in->GetLayers()) {
     std::unique_ptr<OGRCoordinateTransformation> ct;
     if (target) {
-      const OGRSpatialReference* s = source_layer->GetSpatialRef();
-      OGRSpatialReference from = (s != nullptr && !s->IsEmpty()) ? *s : wgs84;
-      from.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+      const OGRSpatialReference from = layer_srs(*source_layer);
       if (!from.IsSame(&*target)) {
         ct.reset(OGRCreateCoordinateTransformation(&from, &*target));
         if (!ct)

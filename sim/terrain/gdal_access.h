@@ -1,8 +1,8 @@
 #pragma once
-// GDAL as bordersim opens files with it, shared by gdal_io.cpp (DEMs, lines, points) and
-// cover_io.cpp (land cover): one process-wide registration with the network and side
-// files shut off, errors silenced inside our calls and turned into InputErrors, and one
-// gate (open_dataset) that every file passes. Private to sim/terrain.
+// GDAL as bordersim opens files with it, shared by gdal_io.cpp (DEMs), gdal_vectors.cpp
+// (lines, points) and cover_io.cpp (land cover): one process-wide registration with the
+// network and side files shut off, errors silenced inside our calls and turned into
+// InputErrors, and one gate (open_dataset) that every file passes. Private to sim/terrain.
 #include <gdal_priv.h>
 
 #include <filesystem>

@@ -15,6 +15,7 @@
 
 #include "bordersim/random/stream.h"
 #include "bordersim/terrain/noise.h"
+#include "bordersim/terrain/segment_distance.h"
 #include "bordersim/terrain/synthetic.h"
 #include "bordersim/terrain/terrain.h"
 #include "plane_geometry.h"
@@ -61,7 +62,6 @@ class Draw {
 
 // ---------------------------------------------------------------------------------------
 // Geometry helpers.
-using plane::dist2_to_segment;
 
 inline double distance_to(const Polyline& line, MapPoint p) {
   double best = kInf;

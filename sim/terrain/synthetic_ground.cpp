@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "bordersim/terrain/noise.h"
+#include "bordersim/terrain/segment_distance.h"
 #include "plane_geometry.h"
 
 namespace bordersim::terrain {
 namespace {
 
-using plane::dist2_to_segment;
 using plane::smoothstep;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

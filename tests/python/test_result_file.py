@@ -346,7 +346,9 @@ def check_layout_and_rasters(c, f, name):
             "%s: raster cells (%g m) are whole terrain cells (%g m)" % (where, cell, terrain_cell))
     c.check(abs(cell - 1000.0) <= terrain_cell / 2, "%s: raster cells are about 1 km" % where)
     for table, columns in (("border", ("x_m", "y_m", "s_m")), ("sectors", ("name", "jurisdiction")),
-                           ("towers", ("x_m", "y_m", "range_m")), ("qrf_bases", ("x_m", "y_m", "teams")),
+                           ("towers", ("x_m", "y_m", "range_m")),
+                           ("radars", ("x_m", "y_m", "range_m", "bearing_deg", "width_deg")),
+                           ("qrf_bases", ("x_m", "y_m", "teams")),
                            ("patrol_roads", ("line", "x_m", "y_m")),
                            ("drone_orbits", ("line", "x_m", "y_m")), ("rivers", ("line", "x_m", "y_m")),
                            ("ground_sensors", ("x_m", "y_m", "radius_m")),
@@ -439,6 +441,63 @@ def check_report(c, bordersim, work, path, run_stdout, names):
             "read_results.load_design reads /design with decoded variant names")
 
 
+RADAR_SCENARIO = {
+    "name": "radar-map", "duration_h": 12,
+    "terrain": {"flat": {"length_km": 40, "depth_km": 20}},
+    "sensors": {"towers": {"along_border": {"spacing_m": 10000, "offset_m": 5000},
+                           "range_m": 2000,
+                           "radar": {"range_m": 6000, "sector_centre_deg": 30,
+                                     "sector_width_deg": 120}}},
+    "threats": {"infiltrators": {"per_day": 40}},
+    "response": {"qrf": {"bases_km": [20]}},
+}
+
+
+def check_radar_map(c, bordersim, work):
+    """A tower radar is in the layout (/layout/radars: one per tower, its sector as compass
+    bearings) and the map draws it: one wedge per radar over its sector, and a legend entry."""
+    scenario = os.path.join(work, "radar.json")
+    with open(scenario, "w") as f:
+        json.dump(RADAR_SCENARIO, f)
+    out = os.path.join(work, "radar.h5")
+    done = subprocess.run([bordersim, "run", scenario, "-n", "2", "-j", "1", "-q", "-o", out],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, universal_newlines=True,
+                          timeout=600)
+    if not c.check(done.returncode == 0, "run of the radar scenario exits 0: %s" % done.stderr):
+        return
+    layout = read_results.load_layout(out, "baseline")
+    radars = layout["radars"]
+    c.check(radars is not None and len(radars) == len(layout["towers"]) == 4,
+            "layout/radars: one radar per tower (4)")
+    # Flat ground: the foreign side is south (facing 180), the sector's centre 30 deg clockwise.
+    c.check(np.allclose(np.asarray(radars["bearing_deg"]), 210.0) and
+            np.allclose(np.asarray(radars["width_deg"]), 120.0) and
+            np.allclose(np.asarray(radars["range_m"]), 6000.0),
+            "layout/radars: bearing 210, width 120, range 6000")
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from bordersim_py import map as maps
+    wedges = maps.radar_wedges(radars)
+    c.check(len(wedges) == 4 and all(abs(w.theta1 - (90 - 210 - 60)) < 1e-9 and
+                                     abs(w.theta2 - (90 - 210 + 60)) < 1e-9 and
+                                     abs(w.r - 6.0) < 1e-9 for w in wedges),
+            "the map's radar wedges span the sector (matplotlib angles -180 to -60) at 6 km")
+    fig, ax = plt.subplots()
+    maps._draw_layout(ax, layout, {"default": "black"})
+    drawn = [col for col in ax.collections if col.get_label() == "radar sectors"]
+    c.check(len(drawn) == 1 and len(drawn[0].get_paths()) == 4, "the map draws the 4 radar sectors")
+    plt.close(fig)
+    labels = [h.get_label() for h in maps._legend_handles({"default": "black"}, layout)]
+    c.check("radar range and sector" in labels, "the map's legend names the radar")
+    plots = os.path.join(work, "radar-plots")
+    done = subprocess.run([bordersim, "report", out, "--plots", plots], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True, timeout=600)
+    file = os.path.join(plots, "map-baseline.png")
+    c.check(done.returncode == 0 and os.path.isfile(file) and is_png(file),
+            "report --plots draws the radar scenario's map: %s" % done.stderr)
+
+
 def check_readme_snippets(c, work, path):
     """Every ```python block of the README runs as written, beside results/default.h5."""
     root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
@@ -477,6 +536,7 @@ def main(argv):
                 check_layout_and_rasters(c, f, name)
     check_reader(c, path, names)
     check_report(c, bordersim, work, path, run_stdout, names)
+    check_radar_map(c, bordersim, work)
     check_readme_snippets(c, work, path)
     c.finish()
 

@@ -133,3 +133,22 @@ TEST_CASE("arrivals: no threats, no crossers") {
   const auto loaded = load_scenario_text(R"({"threats": {}})", "t.json");
   CHECK(plan_crossers(build_model(loaded.variants[0].scenario).crossers, 1, 0).empty());
 }
+
+// threats.*.knowledge is resolved once when the model is built (CrossingParams), not per
+// crosser: each word names its own enum, and every plan of a kind carries its kind's.
+TEST_CASE("arrivals: knowledge is resolved from its word once, for every crosser of a kind") {
+  for (const Knowledge k : {Knowledge::kNaive, Knowledge::kInformed, Knowledge::kAdaptive})
+    CHECK(knowledge_named(to_string(k)) == k);
+  const auto loaded = load_scenario_text(
+      R"({"threats": {"infiltrators": {"per_day": 30, "knowledge": "adaptive"},
+                      "smugglers": {"per_day": 20, "knowledge": "naive"}}})",
+      "t.json");
+  const Model model = build_model(loaded.variants[0].scenario);
+  CHECK(model.crossers.infiltrators_knowledge == Knowledge::kAdaptive);
+  CHECK(model.crossers.smugglers_knowledge == Knowledge::kNaive);
+  const auto plans = plan_crossers(model.crossers, 5, 0);
+  REQUIRE(plans.size() > 10);
+  for (const CrosserPlan& plan : plans)
+    CHECK(plan.knowledge ==
+          (plan.kind == CrosserKind::kInfiltrator ? Knowledge::kAdaptive : Knowledge::kNaive));
+}

@@ -12,6 +12,7 @@
 #include "../support/record_equality.h"
 #include "bordersim/io/trace_file.h"
 #include "bordersim/run/batch.h"
+#include "bordersim/run/trace_notes.h"
 #include "bordersim/scenario/load.h"
 
 using namespace bordersim;
@@ -89,7 +90,7 @@ TEST_CASE("the trace agrees with the crossings' records, and tracing changes no 
         CHECK(dispatch->sets_off_s >= dispatch->time_s);
         CHECK(dispatch->time_s >= crossing.first_report_s);
         const auto arrival = std::find_if(rows.begin(), rows.end(), [](const TraceRow& row) {
-          return row.event == TraceEvent::kArrival && row.note == "intercepted";
+          return row.event == TraceEvent::kArrival && row.note == trace_note::kIntercepted;
         });
         REQUIRE(arrival != rows.end());
         CHECK(arrival->time_s == crossing.interception_s);
@@ -220,6 +221,10 @@ TEST_CASE("explain tells a tower camera's assessment of a report") {
   CHECK(story.status == 0);
   CHECK(story.out.find("The assessment ended at ") != std::string::npos);
   CHECK(story.out.find("to settle it): ") != std::string::npos);
+  // The verdict's words come from the row: explain strips the prefix both sides share.
+  REQUIRE(assessed->note.starts_with(trace_note::kAssessedPrefix));
+  CHECK(story.out.find(assessed->note.substr(trace_note::kAssessedPrefix.size())) !=
+        std::string::npos);
   CHECK(story.out.find("day -") == std::string::npos);
 }
 
@@ -239,7 +244,7 @@ TEST_CASE("explain tells a search mode's arrival, search and find") {
   const auto trace = read_trace(out, "delayed");
   REQUIRE(trace);
   const auto& rows = trace->rows;
-  const auto has = [&](const TraceRow& of, TraceEvent event, const std::string& note) {
+  const auto has = [&](const TraceRow& of, TraceEvent event, std::string_view note) {
     return std::any_of(rows.begin(), rows.end(), [&](const TraceRow& r) {
       return r.replication == of.replication && r.crosser == of.crosser && r.event == event &&
              r.note == note;
@@ -247,14 +252,14 @@ TEST_CASE("explain tells a search mode's arrival, search and find") {
   };
   std::size_t intercepted = 0;
   for (const TraceRow& row : rows) {
-    if (row.event != TraceEvent::kEnd || row.note != "intercepted") continue;
+    if (row.event != TraceEvent::kEnd || row.note != to_string(Outcome::kIntercepted)) continue;
     ++intercepted;
-    CHECK(has(row, TraceEvent::kArrival, "searching"));
-    CHECK(has(row, TraceEvent::kArrival, "intercepted"));
+    CHECK(has(row, TraceEvent::kArrival, trace_note::kSearching));
+    CHECK(has(row, TraceEvent::kArrival, trace_note::kIntercepted));
   }
   CHECK(intercepted > 0);
   const auto searched = std::find_if(rows.begin(), rows.end(), [](const TraceRow& r) {
-    return r.event == TraceEvent::kArrival && r.note == "searching";
+    return r.event == TraceEvent::kArrival && r.note == trace_note::kSearching;
   });
   REQUIRE(searched != rows.end());
   const std::string crossing =

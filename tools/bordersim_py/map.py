@@ -1,5 +1,5 @@
 """The map of one variant: the ground, the border by jurisdiction and its sectors, towers
-with their range, patrol roads, drone orbits, QRF bases, ground sensors, and where
+with their range, radars with their range and azimuth sector, patrol roads, drone orbits, QRF bases, ground sensors, and where
 crossings got through, were intercepted or turned back; under it, the outcomes along the
 border per 10 km, per replication. Axes in km."""
 
@@ -10,7 +10,7 @@ import numpy as np
 from matplotlib.collections import PatchCollection
 from matplotlib.colors import to_rgb
 from matplotlib.lines import Line2D
-from matplotlib.patches import Circle, Patch
+from matplotlib.patches import Circle, Patch, Wedge
 
 from . import geometry, style
 
@@ -75,6 +75,7 @@ def _draw_layout(ax, layout, jurisdiction_colour):
     ax.add_collection(PatchCollection([Circle((a, b), r) for a, b, r in zip(tx, ty, tr)],
                                       facecolor=style.COVERAGE, edgecolor="none", alpha=0.22,
                                       zorder=2))
+    _draw_radars(ax, layout.get("radars"))
     for x, y in _lines(layout["patrol_roads"]):
         ax.plot(x, y, color=style.PATROL, lw=1.6, ls=(0, (5, 2)), zorder=3)
     for x, y in _lines(layout["drone_orbits"]):
@@ -98,6 +99,35 @@ def _draw_layout(ax, layout, jurisdiction_colour):
     for x, y, n in zip(bx, by, _column(bases, "teams")):
         ax.annotate("%d" % n, (x, y), ha="center", va="center", fontsize=7, color="white",
                     weight="bold", zorder=8)
+
+
+def radar_wedges(radars):
+    """One outline per radar: its range and azimuth sector (a full disc when it sees all
+    round). Bearings are compass (clockwise from north); matplotlib's angles run
+    anticlockwise from east, so a bearing b is the angle 90 - b."""
+    if radars is None or len(radars) == 0:
+        return []
+    wedges = []
+    for x, y, r, bearing, width in zip(_column(radars, "x_m") * KM, _column(radars, "y_m") * KM,
+                                       _column(radars, "range_m") * KM,
+                                       _column(radars, "bearing_deg"), _column(radars, "width_deg")):
+        if width >= 360.0:
+            wedges.append(Circle((x, y), r))
+        else:
+            wedges.append(Wedge((x, y), r, 90.0 - bearing - width / 2, 90.0 - bearing + width / 2))
+    return wedges
+
+
+def _draw_radars(ax, radars):
+    """Radar sectors as thin outlines with a faint fill, so that many overlapping ones stay
+    readable and the towers' coverage shows through."""
+    wedges = radar_wedges(radars)
+    if wedges:
+        ax.add_collection(PatchCollection(wedges, facecolor=style.RADAR, alpha=0.05,
+                                          edgecolor="none", zorder=2, label="radar sectors"))
+        ax.add_collection(PatchCollection(radar_wedges(radars), facecolor="none",
+                                          edgecolor=style.RADAR, linewidths=0.9, alpha=0.8,
+                                          zorder=2))
 
 
 def _draw_towns(ax, towns, named=15):
@@ -200,6 +230,9 @@ def _legend_handles(jurisdiction_colour, layout):
         Patch(facecolor=style.COVERAGE, alpha=0.35, label="tower range (sight may be blocked)"),
         Line2D([], [], marker="s", color=style.QRF, ls="none", label="QRF base (teams)"),
     ]
+    if layout.get("radars") is not None and len(layout["radars"]):
+        handles.append(Patch(facecolor=style.RADAR, alpha=0.25, edgecolor=style.RADAR,
+                             label="radar range and sector"))
     if len(layout["patrol_roads"]):
         handles.append(Line2D([], [], color=style.PATROL, lw=1.6, ls=(0, (5, 2)), label="patrol road"))
     if len(layout["drone_orbits"]):

@@ -24,6 +24,7 @@ PATROL = "#006d2c"
 DRONE = "#c51b8a"
 QRF = "#cb181d"
 GROUND_SENSOR = "#54278f"
+RADAR = "#a6761d"
 RIVER = "#2b8cbe"
 
 DETECTION = "#3182bd"

@@ -69,6 +69,9 @@ struct CrossingParams {
   sensors::UtcMs start_utc = 0;
   double longitude_deg = 0.0;  // local solar time, for arrival_profile
   NightTable nights;           // for night_preference
+  // threats.*.knowledge, resolved once (knowledge_named), not per crosser planned.
+  Knowledge infiltrators_knowledge = Knowledge::kNaive;
+  Knowledge smugglers_knowledge = Knowledge::kInformed;
 };
 
 // The replication's crossers, sorted by start time, which is also id order.
@@ -79,6 +82,9 @@ std::vector<CrosserPlan> plan_crossers(const CrossingParams& params, std::uint64
 Reaction draw_reaction(const ReactionsSpec& reactions, double u);
 
 std::string_view to_string(Knowledge knowledge);
+// threats.*.knowledge's word ("naive", "informed", "adaptive"; checked when the scenario
+// was loaded) as its enum: called when the model is built, never per crosser.
+Knowledge knowledge_named(std::string_view word);
 std::string_view to_string(Reaction reaction);
 
 }  // namespace bordersim

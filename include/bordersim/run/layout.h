@@ -36,6 +36,17 @@ struct LayoutLine {
   }
 };
 
+// A tower's radar (sensors.towers.radar): its place, range and azimuth sector as compass
+// bearings (the sector's centre: the tower's facing plus sector_centre_deg, in [0, 360)).
+struct LayoutRadar {
+  double x_m = 0.0;
+  double y_m = 0.0;
+  double range_m = 0.0;
+  double bearing_deg = 0.0;  // of the sector's centre
+  double width_deg = 360.0;  // 360: all round
+  friend bool operator==(const LayoutRadar&, const LayoutRadar&) = default;
+};
+
 struct LayoutSector {
   std::string name;
   std::string jurisdiction;
@@ -56,6 +67,7 @@ struct Layout {
   LayoutLine border;             // home side on the left, walking from the first point
   std::vector<LayoutSector> sectors;
   std::vector<LayoutSite> towers;
+  std::vector<LayoutRadar> radars;  // one per tower when the towers carry a radar
   std::vector<LayoutSite> qrf_bases;
   std::vector<LayoutSite> ground_sensors;
   std::vector<LayoutSite> towns;

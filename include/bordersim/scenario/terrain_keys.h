@@ -1,0 +1,92 @@
+#pragma once
+// The scenario's ground: flat, synthetic or from files, and the land-cover overrides
+// (scenario.h has the conventions; scenarios/README.md documents every key).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace bordersim {
+
+// Flat ground with a straight border along the x axis from 0 to length; crossers come
+// from y < 0 and head for y > 0 ("behind the border"). No elevation: nothing blocks sight.
+struct FlatTerrainSpec {
+  double length_km = 610.0;
+  double depth_km = 60.0;
+};
+
+// The generated corridor of terrain/synthetic.h: relief, land cover, rivers, towns, roads
+// and a trench, from a seed. The border runs along the x axis as for flat ground.
+struct SyntheticTerrainSpecKeys {
+  double length_km = 610.0;
+  double depth_km = 60.0;
+  double foreign_depth_km = 10.0;
+  std::uint64_t seed = 7;
+};
+
+// Real geography: a border line (GeoJSON, lon/lat) and optionally a DEM (GeoTIFF or SRTM
+// .hgt) and rivers; everything is reprojected to one metric CRS (a UTM zone chosen from
+// the border's centre unless `crs` names one). Without a DEM, elevation is synthetic.
+// Relative paths are relative to the scenario file.
+
+// A land-cover raster of the user's (ESA WorldCover, CORINE, a planner's own), read through
+// GDAL and resampled by nearest neighbour onto the corridor's grid; it replaces the made-up
+// cover in every cell.
+struct CoverRasterClassKeys {
+  std::int64_t value = 0;  // a raster value
+  std::string cover;       // the land-cover class it means ("farmland")
+};
+struct CoverRasterKeys {
+  std::string file;                           // required
+  std::vector<CoverRasterClassKeys> classes;  // required: raster value -> class
+  std::optional<std::string> unmapped;        // class of values not in `classes`; absent: error
+  std::optional<std::string> nodata;          // class of NoData and uncovered cells; absent: error
+  std::int64_t band = 1;
+};
+// GeoJSON polygons naming their class, burnt over the cover (made up or from the raster).
+struct CoverPolygonKeys {
+  std::string file;                // required
+  std::string property = "cover";  // the string property holding the class name
+  bool all_touched = false;        // false: a cell whose centre is inside; true: any cell touched
+};
+
+struct TerrainFilesSpec {
+  std::string border;                     // required
+  std::vector<double> home_point_lonlat;  // [lon, lat] of a point on the home side; required
+  std::string dem;                        // empty: synthetic elevation
+  std::string rivers;                     // GeoJSON lines
+  std::string towns;                      // GeoJSON points (Natural Earth populated places)
+  std::string crs;                        // e.g. "EPSG:32637"; empty: automatic UTM
+  double depth_km = 60.0;                 // corridor behind the border
+  double foreign_depth_km = 10.0;         // corridor before it
+  std::uint64_t seed = 7;                 // of the synthetic elevation
+  double river_width_m = 200.0;          // water burnt along each river line (no width in the file)
+  double town_people_per_km2 = 10000.0;  // a town's urban disc holds its population at this density
+  std::optional<CoverRasterKeys> land_cover_raster;     // absent: made-up cover
+  std::optional<CoverPolygonKeys> land_cover_polygons;  // absent: none
+};
+
+struct TerrainSpec {
+  // Exactly one of these; none given means flat.
+  std::optional<FlatTerrainSpec> flat;
+  std::optional<SyntheticTerrainSpecKeys> synthetic;
+  std::optional<TerrainFilesSpec> files;
+  double cell_m = 100.0;                    // raster resolution (synthetic and files)
+  std::int64_t max_cells = 200'000'000;     // larger grids are refused before allocation
+  double refraction_coefficient = 0.85714;  // line of sight over a curved earth; 0: flat earth
+};
+
+// Overrides of one land-cover class's properties (terrain/land_cover.cpp has the defaults
+// and the reasons for them); a key left out keeps its default.
+struct CoverOverrideKeys {
+  std::optional<double> foot_speed_factor;
+  std::optional<double> vehicle_speed_factor;
+  std::optional<double> concealment;
+  std::optional<double> clutter;
+};
+
+struct LandCoverKeys {
+  std::optional<CoverOverrideKeys> desert, steppe, farmland, urban, mountain, swamp, water, road;
+};
+
+}  // namespace bordersim
