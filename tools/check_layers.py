@@ -6,14 +6,21 @@ Result -> file, and the layers follow it, lowest first:
     random, core, terrain, sensors, study, scenario, routes  (the ground and the keys)
     model    the vocabulary of kinds and sectors (bordersim/model/)
     movers   who crosses, where and when
-    c2       closed forms of command and control
     stats    estimators: intervals, ratio differences, seams
-    run      Model, World, records, batches
+    run      Model, records, batches; one replication's shared state (sim/run/replica.h)
+             and its tracer (sim/run/tracer.h), which every component below reaches
+    c2       command and control: the post's components, and closed forms
+    world    one replication: World (sim/world/world.h) assembles the components, routes the
+             events and runs them; the crossers' and the sensing components
     results  what a batch's records mean (summary)
     io, cli  files and the command line
 
-Checks every "bordersim/<dir>/..." include of sim/<dir>/ and include/bordersim/<dir>/ (tests,
-bench and sim/main.cpp may include anything). Prints each include that runs back up and
+run/replication.h declares one replication; sim/world/ defines it (World is built there
+only). A component calls one in a layer above it only through run/replica.h's Upcalls,
+which World implements.
+
+Checks every "bordersim/<dir>/..." include, and every private "../<dir>/..." one, of
+sim/<dir>/ and include/bordersim/<dir>/ (tests, bench and sim/main.cpp may include anything). Prints each include that runs back up and
 exits 1 if there is one; a directory missing from LAYERS is an error too, so a new one
 must be placed. Usage: check_layers.py [repository root]
 """
@@ -23,10 +30,10 @@ import sys
 
 LAYERS = [
     "random", "core", "terrain", "sensors", "study", "scenario", "routes", "model", "movers",
-    "c2", "stats", "run", "results", "io", "cli",
+    "stats", "run", "c2", "world", "results", "io", "cli",
 ]
 RANK = {name: rank for rank, name in enumerate(LAYERS)}
-INCLUDE = re.compile(r'^\s*#\s*include\s+"bordersim/([a-z0-9_]+)/', re.MULTILINE)
+INCLUDE = re.compile(r'^\s*#\s*include\s+"(?:bordersim|\.\.)/([a-z0-9_]+)/', re.MULTILINE)
 
 
 def layer_of(path: pathlib.Path, root: pathlib.Path):
@@ -55,11 +62,11 @@ def violations(root: pathlib.Path):
             target = match.group(1)
             line = text.count("\n", 0, match.start()) + 1
             if target not in RANK:
-                found.append(f"{path.relative_to(root)}:{line}: includes bordersim/{target}/, "
+                found.append(f"{path.relative_to(root)}:{line}: includes {target}/, "
                              f"which has no layer in tools/check_layers.py")
             elif RANK[target] > RANK[layer]:
                 found.append(f"{path.relative_to(root)}:{line}: {layer}/ includes "
-                             f"bordersim/{target}/, a layer above it")
+                             f"{target}/, a layer above it")
     return found
 
 

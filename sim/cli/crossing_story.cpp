@@ -205,7 +205,7 @@ std::vector<std::string> tell_story(const CrossingRecord& crossing, std::span<co
     const std::string last = clock(chain[j]->time_s);
     switch (row.event) {
       case TraceEvent::kReport:
-        // An assessment's verdict is a report row with its chance p (sim/run/trace.cpp).
+        // An assessment's verdict is a report row with its chance p (sim/run/tracer.cpp).
         if (n == 1 && std::isfinite(row.p) && row.note.starts_with(kAssessedPrefix)) {
           lines.push_back(fmt::format(
               "The assessment ended at {} (its looks had a chance of {:.2f} to settle it): {}.",

@@ -4,19 +4,25 @@
 #include <boost/random/beta_distribution.hpp>
 #include <cmath>
 
+#include "sensor_timelines.h"
+
 namespace bordersim::detail {
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
              std::uint32_t replication, bool trace)
-    : model_(model),
-      seed_(seed),
+    : rep_(model, seed, replication, *this),
+      tracer_(rep_, trace),
+      towers_(rep_, tracer_, *this),
+      drones_(rep_, tracer_, *this),
+      sweeps_(rep_, tracer_, *this),
+      ground_(rep_, tracer_, *this),
+      radars_(rep_, tracer_, *this),
+      sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_},
       when_busy_queue_(model.command.queue_when_busy),
-      tracing_(trace),
       dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}),
       assessment_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kAssessment}) {
-  record_.replication = replication;
-  sim_.set_event_limit(model.max_events_per_replication);
+  rep_.sim.set_event_limit(model.max_events_per_replication);
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
     const EntityKey entity{EntityKind::kCrosser, plan.key};
@@ -32,56 +38,57 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     row.group_size = plan.group_size;
     row.sector = model.sector_of(plan.border_s);
     row.start_s = time_to_seconds(plan.start);
-    crossers_.push_back(std::move(crosser));
-    record_.crossing_records.push_back(row);
-    sim_.schedule(plan.start, Phase::kMove, crosser_target(c), kLegStart, stamped(0, 0));
+    rep_.crossers.push_back(std::move(crosser));
+    rep_.record.crossing_records.push_back(row);
+    rep_.sim.schedule(plan.start, Phase::kMove, crosser_target(c), kLegStart, stamped(0, 0));
   }
   if (model.weather)
-    weather_.emplace(*model.weather, service_horizon(model),
-                     Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
-  init_moving_sensors();
+    rep_.weather.emplace(*model.weather, service_horizon(model),
+                         Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
+  rep_.rounds = PatrolRounds(model, seed, replication);
   init_responders();
-  init_service();
+  start_service(rep_, drones_);
 }
 
 ReplicationRecord World::run() {
-  record_.events = sim_.run([this](Simulator&, const Event& e) { handle(e); });
-  if (weather_) {
-    for (const Time t : weather_->time_in_states(0, model_.duration, model_.weather->states.size()))
-      record_.weather_s.push_back(time_to_seconds(t));
+  rep_.record.events = rep_.sim.run([this](Simulator&, const Event& e) { handle(e); });
+  if (rep_.weather) {
+    for (const Time t :
+         rep_.weather->time_in_states(0, rep_.model.duration, rep_.model.weather->states.size()))
+      rep_.record.weather_s.push_back(time_to_seconds(t));
   }
-  for (const auto& row : record_.crossing_records) {
-    ++record_.crossings;
-    record_.detected += std::isnan(row.first_detection_s) ? 0 : 1;
-    record_.intercepted += row.outcome == Outcome::kIntercepted ? 1 : 0;
-    record_.aborted += row.outcome == Outcome::kAborted ? 1 : 0;
-    record_.escaped +=
+  for (const auto& row : rep_.record.crossing_records) {
+    ++rep_.record.crossings;
+    rep_.record.detected += std::isnan(row.first_detection_s) ? 0 : 1;
+    rep_.record.intercepted += row.outcome == Outcome::kIntercepted ? 1 : 0;
+    rep_.record.aborted += row.outcome == Outcome::kAborted ? 1 : 0;
+    rep_.record.escaped +=
         row.outcome == Outcome::kUndetected || row.outcome == Outcome::kDetectedNotIntercepted;
   }
-  return std::move(record_);
+  return std::move(rep_.record);
 }
 
 void World::handle(const Event& e) {
   const std::uint32_t id = e.target.entity;
   switch (static_cast<EventKind>(e.kind)) {
     case kLegStart:
-      if (crossers_[id].movement.legs().empty()) return start_crossing(id);
+      if (rep_.crossers[id].movement.legs().empty()) return start_crossing(id);
       if (current(id, e.data)) start_leg(id, payload_of(e.data));
       return;
     case kEnterView:
-      if (current(id, e.data)) enter_view(id, payload_of(e.data));
+      if (current(id, e.data)) towers_.enter_view(id, payload_of(e.data));
       return;
     case kDetection:
-      if (current(id, e.data)) detect_by(id, payload_of(e.data));
+      if (current(id, e.data)) sweeps_.contact(id, payload_of(e.data));
       return;
     case kGroundPass:
-      if (current(id, e.data)) ground_pass(id, payload_of(e.data));
+      if (current(id, e.data)) ground_.pass(id, payload_of(e.data));
       return;
     case kFalseAlarm:
       return receive_false_alarm(id);
     case kGlimpse:
       if (current(id, e.data))
-        glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
+        towers_.glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
       return;
     case kReportArrives:
       return receive_report(id, static_cast<Time>(e.data));
@@ -91,12 +98,12 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) end_movement(id);
       return;
     case kCrewSighting:
-      if (current(id, e.data)) crew_sighting(id, payload_of(e.data));
+      if (current(id, e.data)) towers_.crew_sighting(id, payload_of(e.data));
       return;
     case kResponderFree:
       return free_responder(id, e.data);
     case kDroneGlimpse:
-      return drone_glimpse(id);
+      return drones_.glimpse(id);
     case kAssessed:
       return assessed(id);
     case kAlarmAssessed:
@@ -104,24 +111,24 @@ void World::handle(const Event& e) {
     case kFound:
       return found(id, e.data);
     case kRadarContact:
-      if (current(id, e.data)) radar_contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
+      if (current(id, e.data)) radars_.contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
       return;
   }
 }
 
 void World::start_crossing(std::uint32_t c) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   crosser.border_s = crosser.plan->knowledge == Knowledge::kAdaptive ? choose_corridor(crosser)
                                                                      : crosser.plan->border_s;
   plan_movement(crosser);
   // Where the route crosses the border line: the crossing's place and sector. Where the
   // border bends so sharply that the start already lies on its home side, the border
   // point it set off from stands for it.
-  const auto& border = model_.geography->border;
-  auto& row = record_.crossing_records[c];
+  const auto& border = rep_.model.geography->border;
+  auto& row = rep_.record.crossing_records[c];
   row.border_x_m = border.point_at(crosser.border_s).x;
   row.border_y_m = border.point_at(crosser.border_s).y;
-  row.sector = model_.sector_of(crosser.border_s);
+  row.sector = rep_.model.sector_of(crosser.border_s);
   for (const Leg& leg : crosser.movement.legs()) {
     const double before = border.project(leg.from).offset;
     const double after = border.project(leg.to).offset;
@@ -143,7 +150,7 @@ void World::start_crossing(std::uint32_t c) {
       const double s = border.project(p).s;
       row.border_x_m = border.point_at(s).x;
       row.border_y_m = border.point_at(s).y;
-      row.sector = model_.sector_of(s);
+      row.sector = rep_.model.sector_of(s);
       break;
     }
   }
@@ -163,7 +170,8 @@ double World::choose_corridor(CrosserState& crosser) {
   const double width = area / static_cast<double>(n);
   auto& tallies = corridors_[{p.kind, p.organisation, p.origin}];
   tallies.resize(n);
-  Stream draws({seed_, record_.replication, {EntityKind::kCrosser, p.key}, Purpose::kCorridor});
+  Stream draws(
+      {rep_.seed, rep_.record.replication, {EntityKind::kCrosser, p.key}, Purpose::kCorridor});
   double best = -1.0;
   for (std::size_t k = 0; k < n; ++k) {
     boost::random::beta_distribution<double> belief(1.0 + tallies[k].through,
@@ -192,10 +200,10 @@ void World::learn(const CrosserState& crosser, Outcome outcome) {
 // along the border's normal, from approach_m before the border line to goal_m behind it.
 void World::plan_movement(CrosserState& crosser) {
   const CrosserPlan& p = *crosser.plan;
-  const auto& border = model_.geography->border;
+  const auto& border = rep_.model.geography->border;
   const MapPoint from = behind_border(border, crosser.border_s, -p.approach_m);
   crosser.movement = Movement(from, p.start);
-  if (const auto& planning = model_.routing) {
+  if (const auto& planning = rep_.model.routing) {
     const auto mover = p.mover == Mover::kVehicle ? routes::Mover::kVehicle : routes::Mover::kFoot;
     const double aversion = p.knowledge == Knowledge::kInformed ? p.risk_aversion_s : 0.0;
     if (const routes::CostField* field = planning->field_for(mover, aversion, p.goal_m)) {
@@ -227,31 +235,28 @@ void World::plan_movement(CrosserState& crosser) {
 // Everything that can see the crosser on this leg plans its events now; the next leg
 // starts when this one ends.
 void World::start_leg(std::uint32_t c, std::size_t leg) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   crosser.leg = leg;
   ++crosser.stamp;
   crosser.views.clear();
-  start_tower_views(c);
-  start_moving_sensors(c);
-  start_ground_sensors(c);
-  start_radar_scans(c);
+  for (Sensing* sensing : sensing_) sensing->leg_starts(c);
   const Leg& now = crosser.current_leg();
   if (leg + 1 < crosser.movement.legs().size())
-    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart,
-                  stamped(crosser.stamp, leg + 1));
+    rep_.sim.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart,
+                      stamped(crosser.stamp, leg + 1));
   else
-    sim_.schedule(now.t1, Phase::kMove, crosser_target(c), kMovementEnds,
-                  stamped(crosser.stamp, 0));
+    rep_.sim.schedule(now.t1, Phase::kMove, crosser_target(c), kMovementEnds,
+                      stamped(crosser.stamp, 0));
 }
 
 // A crosser that knows it has been seen aborts (walks back the way it came), hides (stays
 // put, harder to see, then goes on) or runs (the rest of its route faster), as its plan
 // says. Its movement is rewritten from now on and its current leg starts afresh.
 void World::react(std::uint32_t c) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   const CrosserPlan& plan = *crosser.plan;
   if (plan.reaction == Reaction::kNone) return;
-  const Time now = sim_.now();
+  const Time now = rep_.sim.now();
   const std::vector<Leg> before = crosser.movement.legs();
   const std::size_t at = crosser.movement.leg_at(now);
   crosser.movement.cut_at(now);
@@ -290,18 +295,25 @@ void World::react(std::uint32_t c) {
 }
 
 void World::end_movement(std::uint32_t c) {
-  const CrosserState& crosser = crossers_[c];
+  const CrosserState& crosser = rep_.crossers[c];
   if (crosser.turned_back) return finish(c, Outcome::kAborted);
   finish(c, crosser.detected ? Outcome::kDetectedNotIntercepted : Outcome::kUndetected);
 }
 
 // The crossing is over: no sensor looks for it any more.
 void World::finish(std::uint32_t c, Outcome outcome) {
-  if (tracing_) trace_end(c, outcome);
-  crossers_[c].finished = true;
-  record_.crossing_records[c].outcome = outcome;
-  learn(crossers_[c], outcome);
-  leave_moving_sensors(c);
+  if (tracer_.on()) tracer_.end(c, outcome);
+  rep_.crossers[c].finished = true;
+  rep_.record.crossing_records[c].outcome = outcome;
+  learn(rep_.crossers[c], outcome);
+  for (Sensing* sensing : sensing_) sensing->crossing_ends(c);
+}
+
+// Asked by the sweeps: the responder pool's record of a patrol vehicle on a call.
+bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {
+  if (!rep_.model.patrols[p].responds) return false;
+  const ResponderState& vehicle = responders_[patrol_responders_[p] + k];
+  return vehicle.busy && t < vehicle.back_at;
 }
 
 }  // namespace bordersim::detail

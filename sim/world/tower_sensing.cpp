@@ -2,6 +2,8 @@
 // straight), so sensing costs an event per stretch, per crew sighting and per camera look,
 // not per second. Sensing goes on after the first detection: each sighting is a report
 // that keeps the command post's track alive.
+#include "tower_sensing.h"
+
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <cmath>
@@ -10,7 +12,6 @@
 #include "bordersim/sensors/camera.h"
 #include "bordersim/sensors/glimpse_schedule.h"
 #include "bordersim/terrain/grid_walk.h"
-#include "world.h"
 
 namespace bordersim::detail {
 namespace {
@@ -21,32 +22,39 @@ Time time_on(const Leg& leg, double f) {
 
 }  // namespace
 
-void World::start_tower_views(std::uint32_t c) {
-  if (model_.towers.empty()) return;
-  CrosserState& crosser = crossers_[c];
+TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
+    : rep_(replica),
+      tracer_(tracer),
+      post_(post),
+      crew_weather_(replica.model.weather && replica.model.weather->changes_crews()),
+      crew_ceiling_(crew_weather_ ? replica.model.weather->max_crew_factor() : 1.0) {}
+
+void TowerSensing::leg_starts(std::uint32_t c) {
+  if (rep_.model.towers.empty()) return;
+  CrosserState& crosser = rep_.crossers[c];
   const Leg& leg = crosser.current_leg();
-  const double reach = model_.tower_range_m;
-  for (std::uint32_t t : model_.tower_index.near_box(leg.from, leg.to, reach)) {
+  const double reach = rep_.model.tower_range_m;
+  for (std::uint32_t t : rep_.model.tower_index.near_box(leg.from, leg.to, reach)) {
     const std::size_t first = crosser.views.size();
     const bool in_range = add_views(crosser, t);
-    if (tracing_) trace_hidden(c, first, t, in_range);
+    if (tracer_.on()) tracer_.hidden(c, first, t, in_range);
   }
   for (std::size_t v = 0; v < crosser.views.size(); ++v)
-    sim_.schedule(std::max(crosser.views[v].t_in, sim_.now()), Phase::kSense, crosser_target(c),
-                  kEnterView, stamped(crosser.stamp, v));
+    rep_.sim.schedule(std::max(crosser.views[v].t_in, rep_.sim.now()), Phase::kSense,
+                      rep_.target(c), kEnterView, stamped(crosser.stamp, v));
 }
 
 // The stretches of the current leg inside tower t's range and, on terrain, in its sight.
-bool World::add_views(CrosserState& crosser, std::uint32_t t) const {
+bool TowerSensing::add_views(CrosserState& crosser, std::uint32_t t) const {
   const Leg& leg = crosser.current_leg();
-  const TowerSite& tower = model_.towers[t];
+  const TowerSite& tower = rep_.model.towers[t];
   const double dx = leg.to.x - leg.from.x;
   const double dy = leg.to.y - leg.from.y;
   const double length = std::hypot(dx, dy);
   if (length == 0.0) {  // standing still
-    if (model_.tower_sees(t, leg.from)) crosser.views.push_back({t, leg.t0, leg.t1});
-    const MapPoint at = model_.towers[t].position;
-    return std::hypot(at.x - leg.from.x, at.y - leg.from.y) < model_.towers[t].range_m;
+    if (rep_.model.tower_sees(t, leg.from)) crosser.views.push_back({t, leg.t0, leg.t1});
+    const MapPoint at = rep_.model.towers[t].position;
+    return std::hypot(at.x - leg.from.x, at.y - leg.from.y) < rep_.model.towers[t].range_m;
   }
   const double rx = tower.position.x - leg.from.x;
   const double ry = tower.position.y - leg.from.y;
@@ -66,7 +74,7 @@ bool World::add_views(CrosserState& crosser, std::uint32_t t) const {
   // cells the tower sees, exactly as tower_sees() would answer point by point.
   const MapPoint from{leg.from.x + f_in * dx, leg.from.y + f_in * dy};
   const MapPoint to{leg.from.x + f_out * dx, leg.from.y + f_out * dy};
-  const auto& grid = model_.geography->terrain.elevation.geometry();
+  const auto& grid = rep_.model.geography->terrain.elevation.geometry();
   std::optional<std::pair<double, double>> run;  // the visible stretch being extended
   const auto close_run = [&] {
     if (run) crosser.views.push_back({t, time_on(leg, run->first), time_on(leg, run->second)});
@@ -87,26 +95,26 @@ bool World::add_views(CrosserState& crosser, std::uint32_t t) const {
   return true;
 }
 
-void World::enter_view(std::uint32_t c, std::size_t v) {
-  const ViewInterval& view = crossers_[c].views[v];
-  if (tracing_) trace_in_view(c, v);
-  for (std::size_t k = 0; k < model_.tower_cameras.size(); ++k)
-    schedule_glimpse(c, v, k, sim_.now());
-  if (!model_.towers[view.tower].crew) return;
-  if (model_.towers[view.tower].instant) return crew_sighting(c, v);
+void TowerSensing::enter_view(std::uint32_t c, std::size_t v) {
+  const ViewInterval& view = rep_.crossers[c].views[v];
+  if (tracer_.on()) tracer_.in_view(c, v);
+  for (std::size_t k = 0; k < rep_.model.tower_cameras.size(); ++k)
+    schedule_glimpse(c, v, k, rep_.sim.now());
+  if (!rep_.model.towers[view.tower].crew) return;
+  if (rep_.model.towers[view.tower].instant) return crew_sighting(c, v);
   schedule_crew(c, v);
 }
 
-void World::crew_sighting(std::uint32_t c, std::size_t v) {
-  const std::uint32_t stamp = crossers_[c].stamp;
-  const std::uint32_t t = crossers_[c].views[v].tower;
-  const bool on = up(EntityKind::kTower, t, sim_.now());
+void TowerSensing::crew_sighting(std::uint32_t c, std::size_t v) {
+  const std::uint32_t stamp = rep_.crossers[c].stamp;
+  const std::uint32_t t = rep_.crossers[c].views[v].tower;
+  const bool on = rep_.service.up(EntityKind::kTower, t, rep_.sim.now());
   const bool seen = on && crew_sees_through_weather(c, t);
-  if (tracing_)
-    trace_look(c, Detector::kTowerCrew, t, model_.towers[t].position, kMissing, seen, on);
+  if (tracer_.on())
+    tracer_.look(c, Detector::kTowerCrew, t, rep_.model.towers[t].position, kMissing, seen, on);
   // which may change the crosser's plan
-  if (seen) detect(c, Detector::kTowerCrew, model_.towers[t].report_latency_s);
-  if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
+  if (seen) post_.detect(c, Detector::kTowerCrew, rep_.model.towers[t].report_latency_s);
+  if (rep_.current(c, stamped(stamp, 0))) schedule_crew(c, v);
 }
 
 // Weather that changes the crews' sighting (weather.states[].crew_detection_factor): a
@@ -115,46 +123,44 @@ void World::crew_sighting(std::uint32_t c, std::size_t v) {
 // piecewise-constant hazard the states give; an instant crew's sighting is kept with
 // probability factor(now). Without such weather no draw is spent, so other streams and
 // the fixed-weather model stay as they were.
-bool World::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
-  if (!weather_ || !model_.weather->changes_crews()) return true;
+bool TowerSensing::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
+  if (!crew_weather_) return true;
   const double factor =
-      model_.weather->states[weather_->state_at(sim_.now())].crew_detection_factor;
-  const double keep =
-      model_.towers[t].instant ? factor : factor / model_.weather->max_crew_factor();
-  return uniform01(crossers_[c].detection) < keep;
+      rep_.model.weather->states[rep_.weather->state_at(rep_.sim.now())].crew_detection_factor;
+  const double keep = rep_.model.towers[t].instant ? factor : factor / crew_ceiling_;
+  return uniform01(rep_.crossers[c].detection) < keep;
 }
 
 // The crew's next sighting while the crosser stays in sight: at a fixed interval for an
 // "instant" crew; for a hazard, an exponential time (memoryless, so redrawn after each
 // sighting), scaled by how conspicuous the crosser is on this leg. Towers' hazards
 // compete independently.
-void World::schedule_crew(std::uint32_t c, std::size_t v) {
-  CrosserState& crosser = crossers_[c];
+void TowerSensing::schedule_crew(std::uint32_t c, std::size_t v) {
+  CrosserState& crosser = rep_.crossers[c];
   const ViewInterval& view = crosser.views[v];
-  const TowerSite& tower = model_.towers[view.tower];
-  Time at = sim_.now() + seconds_to_time(tower.resighting_s);
+  const TowerSite& tower = rep_.model.towers[view.tower];
+  Time at = rep_.sim.now() + seconds_to_time(tower.resighting_s);
   if (!tower.instant) {
-    const double weather_ceiling =
-        weather_ && model_.weather->changes_crews() ? model_.weather->max_crew_factor() : 1.0;
+    const double weather_ceiling = crew_ceiling_;
     const double rate_per_s =
         tower.rate_per_s * crosser.current_leg().detect_factor * weather_ceiling;
     if (rate_per_s <= 0.0) return;
     boost::random::exponential_distribution<double> time_to_detect_s(rate_per_s);
     // A weak hazard can draw a time past the clock's range: never, within this view.
-    at = time_after(sim_.now(), time_to_detect_s(crosser.detection));
+    at = time_after(rep_.sim.now(), time_to_detect_s(crosser.detection));
   }
   if (at < view.t_out)
-    sim_.schedule(at, Phase::kSense, crosser_target(c), kCrewSighting, stamped(crosser.stamp, v));
+    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kCrewSighting, stamped(crosser.stamp, v));
 }
 
 // When camera k of the view's tower next looks along the crosser's bearing, at or after
 // `from`; empty when the bearing lies outside the scanned sector.
-std::optional<Time> World::next_look(const CrosserState& crosser, const ViewInterval& view,
-                                     std::size_t k, Time from) const {
-  const TowerSite& tower = model_.towers[view.tower];
-  const MapPoint p = position(crosser, sim_.now());
+std::optional<Time> TowerSensing::next_look(const CrosserState& crosser, const ViewInterval& view,
+                                            std::size_t k, Time from) const {
+  const TowerSite& tower = rep_.model.towers[view.tower];
+  const MapPoint p = crosser.movement.at(rep_.sim.now());
   const double bearing = std::atan2(p.x - tower.position.x, p.y - tower.position.y) * 180.0 / M_PI;
-  const auto pattern = sensors::scan_pattern(model_.tower_cameras[k], tower.facing_deg);
+  const auto pattern = sensors::scan_pattern(rep_.model.tower_cameras[k], tower.facing_deg);
   const auto train = sensors::glimpse_train(pattern, scan_phase(view.tower, k, pattern.period),
                                             std::fmod(bearing + 360.0, 360.0));
   if (!train) return std::nullopt;
@@ -164,52 +170,54 @@ std::optional<Time> World::next_look(const CrosserState& crosser, const ViewInte
 // Schedules the camera's next look at the crosser, if the crosser is still in the
 // stretch of view by then. The look is aimed at the crosser's bearing now; glimpse()
 // checks that the scan really points there when the time comes, as the crosser moves.
-void World::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from) {
-  const CrosserState& crosser = crossers_[c];
+void TowerSensing::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from) {
+  const CrosserState& crosser = rep_.crossers[c];
   const auto at = next_look(crosser, crosser.views[v], k, from);
   if (at && *at < crosser.views[v].t_out)
-    sim_.schedule(*at, Phase::kSense, crosser_target(c), kGlimpse,
-                  stamped(crosser.stamp, v * kMaxCameras + k));
+    rep_.sim.schedule(*at, Phase::kSense, rep_.target(c), kGlimpse,
+                      stamped(crosser.stamp, v * kMaxCameras + k));
 }
 
 // Each camera's scan phase, drawn from a stream keyed by the tower and camera, so it is
 // the same for every crosser of a replication and independent of what else is drawn.
-Time World::scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
-  Stream stream({seed_,
-                 record_.replication,
+Time TowerSensing::scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
+  Stream stream({rep_.seed,
+                 rep_.record.replication,
                  {EntityKind::kTower, tower * kMaxCameras + k},
                  Purpose::kScanPhase});
   return sensors::draw_scan_phase(stream, period);
 }
 
-void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
-  CrosserState& crosser = crossers_[c];
+void TowerSensing::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
+  CrosserState& crosser = rep_.crossers[c];
   const ViewInterval& view = crosser.views[v];
   // The crosser has moved since this look was aimed: if the scan is not on its bearing
   // now, aim again at where it is.
-  if (next_look(crosser, view, k, sim_.now()) != sim_.now())
-    return schedule_glimpse(c, v, k, sim_.now());
-  const TowerSite& tower = model_.towers[view.tower];
-  const MapPoint p = position(crosser, sim_.now());
+  if (next_look(crosser, view, k, rep_.sim.now()) != rep_.sim.now())
+    return schedule_glimpse(c, v, k, rep_.sim.now());
+  const TowerSite& tower = rep_.model.towers[view.tower];
+  const MapPoint p = crosser.movement.at(rep_.sim.now());
   const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
   // The camera as the weather of the moment sees (its extinction), else as keyed.
   const sensors::CameraSpec& camera =
-      weather_
-          ? model_.weather_cameras[weather_->state_at(sim_.now()) * model_.tower_cameras.size() + k]
-          : model_.tower_cameras[k];
-  const double g = sensors::glimpse_probability(camera, range, model_.concealment_at(p),
-                                                model_.sun_at(sim_.now()));
+      rep_.weather ? rep_.model.weather_cameras[rep_.weather->state_at(rep_.sim.now()) *
+                                                    rep_.model.tower_cameras.size() +
+                                                k]
+                   : rep_.model.tower_cameras[k];
+  const double g = sensors::glimpse_probability(camera, range, rep_.model.concealment_at(p),
+                                                rep_.model.sun_at(rep_.sim.now()));
   // A crosser `factor` times as conspicuous: as if `factor` independent glimpses.
   const double seen = 1.0 - std::pow(1.0 - g, crosser.current_leg().detect_factor);
   const std::uint32_t stamp = crosser.stamp;
   const bool hit = uniform01(crosser.detection) < seen;
-  const bool on = !hit || up(EntityKind::kTower, view.tower, sim_.now());  // asked only on a hit
-  if (tracing_)
-    trace_look(c, Detector::kCamera, view.tower, tower.position, seen, hit && on,
-               up(EntityKind::kTower, view.tower, sim_.now()),
-               camera.kind == sensors::CameraKind::kThermal ? "thermal" : "visible");
-  if (hit && on) detect(c, Detector::kCamera, tower.report_latency_s);
-  if (current(c, stamped(stamp, 0))) schedule_glimpse(c, v, k, sim_.now() + 1);
+  const bool on = !hit || rep_.service.up(EntityKind::kTower, view.tower,
+                                          rep_.sim.now());  // asked only on a hit
+  if (tracer_.on())
+    tracer_.look(c, Detector::kCamera, view.tower, tower.position, seen, hit && on,
+                 rep_.service.up(EntityKind::kTower, view.tower, rep_.sim.now()),
+                 camera.kind == sensors::CameraKind::kThermal ? "thermal" : "visible");
+  if (hit && on) post_.detect(c, Detector::kCamera, tower.report_latency_s);
+  if (rep_.current(c, stamped(stamp, 0))) schedule_glimpse(c, v, k, rep_.sim.now() + 1);
 }
 
 }  // namespace bordersim::detail

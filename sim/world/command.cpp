@@ -35,81 +35,54 @@ double draw_dispatch_delay_s(const CommandParams& response, Stream& stream) {
 }  // namespace
 
 void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   if (crosser.finished) return;
   if (!crosser.detected) {
     crosser.detected = true;
-    auto& row = record_.crossing_records[c];
-    row.first_detection_s = time_to_seconds(sim_.now());
+    auto& row = rep_.record.crossing_records[c];
+    row.first_detection_s = time_to_seconds(rep_.sim.now());
     row.first_detector = by;
-    const MapPoint at = position(crosser, sim_.now());
+    const MapPoint at = position(crosser, rep_.sim.now());
     row.detection_x_m = at.x;
     row.detection_y_m = at.y;
     react(c);
   }
-  sim_.schedule_in(seconds_to_time(report_latency_s), Phase::kReport, crosser_target(c),
-                   kReportArrives, static_cast<std::uint64_t>(sim_.now()));
-}
-
-// A patrol's or a reconnaissance sortie's contact, planned when the leg started: it counts
-// if the patrol is in service now, and if the vehicle has not been sent away since (then
-// the leg's next contact with the others is looked for).
-void World::detect_by(std::uint32_t c, std::uint64_t payload) {
-  CrosserState& crosser = crossers_[c];
-  if (sim_.now() != crosser.sweep_at) return;  // replaced by a contact solved again
-  crosser.sweep_at = kNever;
-  crosser.swept = true;
-  const auto by = static_cast<Detector>(payload >> 24);
-  const std::uint32_t index = payload & 0xFF'FFFF;
-  if (by != Detector::kPatrol) {
-    if (tracing_) trace_look(c, by, index, {kMissing, kMissing}, 1.0, true, true);
-    return detect(c, by, model_.air_recon[index].report_latency_s);
-  }
-  const auto after = std::upper_bound(
-      model_.patrols.begin(), model_.patrols.end(), index,
-      [](std::uint32_t v, const PatrolSite& site) { return v < site.first_vehicle; });
-  const auto p = static_cast<std::size_t>(after - model_.patrols.begin()) - 1;
-  const std::uint32_t k = index - model_.patrols[p].first_vehicle;
-  if (vehicle_away(p, k, sim_.now()) && up(EntityKind::kPatrol, p, sim_.now())) {
-    crosser.swept = false;
-    return schedule_sweep_contact(c);
-  }
-  const bool on = up(EntityKind::kPatrol, p, sim_.now());
-  if (tracing_) trace_look(c, by, index, patrol_vehicle_at(p, k, sim_.now()), 1.0, on, on);
-  if (on) detect(c, by, model_.patrols[p].report_latency_s);
+  rep_.sim.schedule_in(seconds_to_time(report_latency_s), Phase::kReport, crosser_target(c),
+                       kReportArrives, static_cast<std::uint64_t>(rep_.sim.now()));
 }
 
 // A false alarm reaches the post: assessed first (if the post does), or taken for a
 // target or not.
 void World::receive_false_alarm(std::size_t a) {
   if (assesses())
-    return void(sim_.schedule_in(seconds_to_time(model_.command.assessment_s), Phase::kDecide,
-                                 {static_cast<std::uint32_t>(a), false_alarms_[a].sector},
-                                 kAlarmAssessed));
+    return void(rep_.sim.schedule_in(
+        seconds_to_time(rep_.model.command.assessment_s), Phase::kDecide,
+        {static_cast<std::uint32_t>(a), rep_.false_alarms[a].sector}, kAlarmAssessed));
   send_to_alarm(a);
 }
 
 // Taken for a target, a false alarm sends the nearest free responder to where it was
 // raised (if it can be there in time), who finds nothing there and drives back.
 void World::send_to_alarm(std::size_t a) {
-  const CommandParams& response = model_.command;
+  const CommandParams& response = rep_.model.command;
   if (uniform01(alarm_verdicts_) >= response.p_target_given_false_alarm) return;
-  const PendingAlarm& pending = false_alarms_[a];
+  const PendingAlarm& pending = rep_.false_alarms[a];
   const auto r =
-      nearest_free(pending.alarm.where, model_.sectors[pending.sector].jurisdiction_index);
+      nearest_free(pending.alarm.where, rep_.model.sectors[pending.sector].jurisdiction_index);
   if (!r) return;
   const double drive_s = travel_s(*r, pending.alarm.where);
   const Time latest =
       latest_arrival(pending.alarm.at + seconds_to_time(escape_s_from(pending.alarm.where)));
-  if (latest != kNever && time_after(sim_.now(), drive_s) > latest) return;
+  if (latest != kNever && time_after(rep_.sim.now(), drive_s) > latest) return;
   send(*r);
-  ++record_.false_alarm_dispatches;
+  ++rep_.record.false_alarm_dispatches;
   const double on_scene_s = draw_on_scene_s(*r);
   ResponderState& responder = responders_[*r];
-  responder.alarm_reached = sim_.now() + seconds_to_time(drive_s);
-  responder.back_at = sim_.now() + seconds_to_time(2.0 * drive_s + on_scene_s);
-  sim_.schedule(responder.back_at, Phase::kDecide,
-                {static_cast<std::uint32_t>(*r), responder.sector}, kResponderFree, responder.trip);
+  responder.alarm_reached = rep_.sim.now() + seconds_to_time(drive_s);
+  responder.back_at = rep_.sim.now() + seconds_to_time(2.0 * drive_s + on_scene_s);
+  rep_.sim.schedule(responder.back_at, Phase::kDecide,
+                    {static_cast<std::uint32_t>(*r), responder.sector}, kResponderFree,
+                    responder.trip);
 }
 
 // The free responder of the post's jurisdiction (any, when command is joint) that gets to
@@ -119,7 +92,8 @@ std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t pos
   double best_s = std::numeric_limits<double>::infinity();
   for (std::size_t r = 0; r < responders_.size(); ++r) {
     if (!ready(r)) continue;
-    if (responder_jurisdiction(r) != post && model_.command.handoff != Handoff::kJoint) continue;
+    if (responder_jurisdiction(r) != post && rep_.model.command.handoff != Handoff::kJoint)
+      continue;
     const double drive_s = travel_s(r, where);
     if (drive_s < best_s) {
       best_s = drive_s;
@@ -130,25 +104,25 @@ std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t pos
 }
 
 void World::receive_report(std::uint32_t c, Time seen_at) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   if (crosser.finished) return;
-  const CommandParams& response = model_.command;
+  const CommandParams& response = rep_.model.command;
   crosser.track_until =
       std::max(crosser.track_until, seen_at + seconds_to_time(response.track_hold_s));
   crosser.seen_at = std::max(crosser.seen_at, seen_at);
-  auto& row = record_.crossing_records[c];
-  if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(sim_.now());
+  auto& row = rep_.record.crossing_records[c];
+  if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(rep_.sim.now());
   if (!crosser.target && assesses()) {
     if (!crosser.assessing)
-      sim_.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide, crosser_target(c),
-                       kAssessed);
+      rep_.sim.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide,
+                           crosser_target(c), kAssessed);
     crosser.assessing = true;
-    if (tracing_) trace_report(c, seen_at, false);
+    if (tracer_.on()) tracer_.report(c, seen_at, false);
     return;
   }
   const bool dismissed =
       !crosser.target && uniform01(crosser.command) >= response.p_target_given_crosser;
-  if (tracing_) trace_report(c, seen_at, dismissed);
+  if (tracer_.on()) tracer_.report(c, seen_at, dismissed);
   if (dismissed) return;
   crosser.target = true;
   if (crosser.responder && !exact_prediction()) return retarget(c);
@@ -157,7 +131,7 @@ void World::receive_report(std::uint32_t c, Time seen_at) {
 
 // A report taken for a target: a team goes, or the report waits for one.
 void World::act_on_report(std::uint32_t c) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   if (crosser.responder || crosser.waiting) return;
   if (dispatch(c)) return;
   const bool some_busy = std::any_of(responders_.begin(), responders_.end(),
@@ -171,24 +145,27 @@ void World::act_on_report(std::uint32_t c) {
 // Sends the free responder that can meet the crosser soonest, if any can before its
 // movement ends. Responders of another jurisdiction than the post's wait for the hand-off.
 bool World::dispatch(std::uint32_t c) {
-  CrosserState& crosser = crossers_[c];
-  const Time now = sim_.now();
+  CrosserState& crosser = rep_.crossers[c];
+  const Time now = rep_.sim.now();
   if (responders_.empty() || now > crosser.track_until) {
-    if (tracing_) trace_dispatch(c, std::nullopt, kNever, kNever);
+    if (tracer_.on()) trace_dispatch(c, std::nullopt, kNever, kNever);
     return false;
   }
-  const CommandParams& response = model_.command;
+  const CommandParams& response = rep_.model.command;
   // The post's delay in acting on this crosser is one draw from the crosser's own stream,
   // the same at every attempt: redrawn, a report that found no team able to make it in
   // time would get a new chance at every later report or returning team, as if the post
   // knew each delay before choosing (and exponential delays would be beaten by the
   // shortest of many draws; tests/validation/test_command_theory.cpp).
-  Stream delay_draw(
-      {seed_, record_.replication, {EntityKind::kCrosser, crosser.plan->key}, Purpose::kDispatch});
+  Stream delay_draw({rep_.seed,
+                     rep_.record.replication,
+                     {EntityKind::kCrosser, crosser.plan->key},
+                     Purpose::kDispatch});
   const Time leave = now + seconds_to_time(draw_dispatch_delay_s(response, delay_draw));
-  const auto& border = model_.geography->border;
+  const auto& border = rep_.model.geography->border;
   const std::uint16_t post =
-      model_.sectors[model_.sector_of(border.project(position(crosser, now)).s)].jurisdiction_index;
+      rep_.model.sectors[rep_.model.sector_of(border.project(position(crosser, now)).s)]
+          .jurisdiction_index;
   // Exact: the crosser's own route, to be met strictly before it gets away. Otherwise the
   // post's prediction, met before the predicted escape (+ the margin) or, without a
   // maximum response time, whenever.
@@ -238,32 +215,41 @@ bool World::dispatch(std::uint32_t c) {
       crosser.team_leaves = sets_off;
     }
   }
-  if (tracing_) trace_dispatch(c, best, leave, best_time);
+  if (tracer_.on()) trace_dispatch(c, best, leave, best_time);
   if (!best) return false;
   if (best_retasked) {  // still busy since it set off for the alarm; its return is void
     ResponderState& responder = responders_[*best];
     ++responder.trip;
     responder.alarm_reached = kNever;
     responder.back_at = kNever;
-    ++record_.responder_dispatches;
-    ++record_.retaskings;
+    ++rep_.record.responder_dispatches;
+    ++rep_.record.retaskings;
   } else {
     send(*best);
   }
   crosser.responder = static_cast<std::uint32_t>(*best);
-  auto& row = record_.crossing_records[c];
+  auto& row = rep_.record.crossing_records[c];
   if (std::isnan(row.first_dispatch_s)) row.first_dispatch_s = time_to_seconds(now);
   if (!exact) crosser.goal = path.at(best_time);
-  sim_.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception,
-                exact ? *best : stamped(crosser.trip, *best));
+  rep_.sim.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception,
+                    exact ? *best : stamped(crosser.trip, *best));
   return true;
+}
+
+// The tracer's dispatch row, or why none was sent: how many responders were free.
+void World::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave, Time meet,
+                           std::string note) {
+  if (r) return tracer_.dispatch(c, traced(*r), leave, meet, std::move(note));
+  std::size_t free = 0;
+  for (std::size_t i = 0; i < responders_.size(); ++i) free += ready(i) ? 1 : 0;
+  tracer_.no_dispatch(c, leave, responders_.size(), free);
 }
 
 // The earliest time at which responder r, setting off from where it is now at `leave`,
 // can be where the crosser is, along the crosser's remaining movement.
 std::optional<Time> World::meeting_time(std::size_t r, const Movement& path, Time leave) const {
   const auto& legs = path.legs();
-  const Time now = sim_.now();
+  const Time now = rep_.sim.now();
   if (drives_straight(r)) {
     // Straight driving: leg by leg, the meeting is a quadratic.
     const MapPoint start = responder_at(r);
@@ -317,18 +303,18 @@ std::optional<Time> World::meeting_time(std::size_t r, const Movement& path, Tim
 void World::send(std::size_t r) {
   ResponderState& responder = responders_[r];
   responder.busy = true;
-  responder.busy_since = sim_.now();
+  responder.busy_since = rep_.sim.now();
   responder.back_at = kNever;  // known once it turns back
   responder.alarm_reached = kNever;
-  ++record_.responder_dispatches;
+  ++rep_.record.responder_dispatches;
 }
 
 // Time at an interception: a team's `qrf.on_scene_s` (fixed or exponential), a patrol
 // vehicle's `on_scene_s`.
 double World::draw_on_scene_s(std::size_t r) {
   if (const auto& vehicle = responders_[r].vehicle)
-    return model_.patrols[vehicle->patrol].on_scene_s;
-  const CommandParams& qrf = model_.command;
+    return rep_.model.patrols[vehicle->patrol].on_scene_s;
+  const CommandParams& qrf = rep_.model.command;
   return draw_duration_s(qrf.on_scene_s, qrf.on_scene == DurationLaw::kExponential,
                          dispatch_draws_);
 }
@@ -337,28 +323,28 @@ double World::draw_on_scene_s(std::size_t r) {
 // track; otherwise it finds nobody and goes back, and a later report may send a team again.
 // Otherwise it searches there (prediction.cpp).
 void World::arrive(std::uint32_t c, std::uint64_t data) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   if (!exact_prediction()) {
     if (stamp_of(data) != crosser.trip) return;  // its goal has changed since
     return search(c, payload_of(data));
   }
   const auto r = static_cast<std::size_t>(data);
   crosser.responder.reset();
-  const MapPoint at = position(crosser, sim_.now());
-  const bool missed = crosser.finished || sim_.now() > crosser.track_until;
-  if (tracing_) trace_arrival(c, r, !missed);
+  const MapPoint at = position(crosser, rep_.sim.now());
+  const bool missed = crosser.finished || rep_.sim.now() > crosser.track_until;
+  if (tracer_.on()) tracer_.arrival(c, traced(r), !missed);
   if (missed) {
-    ++record_.missed_arrivals;
+    ++rep_.record.missed_arrivals;
     return return_to_base(r, at, 0.0);
   }
   intercept(c, r);
 }
 
 void World::intercept(std::uint32_t c, std::size_t r) {
-  const MapPoint at = position(crossers_[c], sim_.now());
+  const MapPoint at = position(rep_.crossers[c], rep_.sim.now());
   finish(c, Outcome::kIntercepted);
-  auto& row = record_.crossing_records[c];
-  row.interception_s = time_to_seconds(sim_.now());
+  auto& row = rep_.record.crossing_records[c];
+  row.interception_s = time_to_seconds(rep_.sim.now());
   row.interception_x_m = at.x;
   row.interception_y_m = at.y;
   row.interceptor = responders_[r].vehicle ? Responder::kPatrol : Responder::kQuickReaction;
@@ -373,9 +359,10 @@ void World::return_to_base(std::size_t r, MapPoint from, double on_scene_s) {
     back_s = std::hypot(from.x - home.x, from.y - home.y) / responder_speed_mps(r);
   }
   ResponderState& responder = responders_[r];
-  responder.back_at = sim_.now() + seconds_to_time(on_scene_s + back_s);
-  sim_.schedule(responder.back_at, Phase::kDecide,
-                {static_cast<std::uint32_t>(r), responder.sector}, kResponderFree, responder.trip);
+  responder.back_at = rep_.sim.now() + seconds_to_time(on_scene_s + back_s);
+  rep_.sim.schedule(responder.back_at, Phase::kDecide,
+                    {static_cast<std::uint32_t>(r), responder.sector}, kResponderFree,
+                    responder.trip);
 }
 
 void World::free_responder(std::uint32_t r, std::uint64_t trip) {
@@ -386,17 +373,17 @@ void World::free_responder(std::uint32_t r, std::uint64_t trip) {
   if (responder.vehicle) sweep_again();
   // Busy time within the run's duration, as the time on duty it is a share of (a team
   // sent far to a false alarm late in the run is busy long after it).
-  const Time end = model_.duration;
-  record_.responder_busy_s +=
-      time_to_seconds(std::min(sim_.now(), end) - std::min(responder.busy_since, end));
+  const Time end = rep_.model.duration;
+  rep_.record.responder_busy_s +=
+      time_to_seconds(std::min(rep_.sim.now(), end) - std::min(responder.busy_since, end));
   // Oldest report first (or as response.priority says); a crosser no free team can reach
   // in time is given up.
   while (!waiting_.empty() && !responder.busy) {
     const auto next = waiting_.begin() + static_cast<std::ptrdiff_t>(next_waiting());
     const std::uint32_t c = *next;
     waiting_.erase(next);
-    crossers_[c].waiting = false;
-    if (!crossers_[c].finished) dispatch(c);
+    rep_.crossers[c].waiting = false;
+    if (!rep_.crossers[c].finished) dispatch(c);
   }
 }
 

@@ -31,14 +31,14 @@ KindMeans kind_means(const CommandParams& post, const CrosserPlan& p) {
 // Down the naive cost field of its mover (the fastest way on the routing grid), else
 // straight along the border's normal to the goal depth.
 Prediction World::predict(const CrosserState& crosser) const {
-  const CommandParams& response = model_.command;
+  const CommandParams& response = rep_.model.command;
   const CrosserPlan& p = *crosser.plan;
   const Time seen = std::max<Time>(crosser.seen_at, 0);
   const MapPoint from = position(crosser, std::min(seen, crosser.movement.end()));
   const KindMeans means = kind_means(response, p);
   Movement route(from, seen);
   bool routed = false;
-  if (const auto& planning = model_.routing) {
+  if (const auto& planning = rep_.model.routing) {
     const auto mover = p.mover == Mover::kVehicle ? routes::Mover::kVehicle : routes::Mover::kFoot;
     if (const routes::CostField* field = planning->field_for(mover, 0.0, means.goal_m)) {
       const routes::Route fastest = field->route_from(from);
@@ -54,7 +54,7 @@ Prediction World::predict(const CrosserState& crosser) const {
     }
   }
   if (!routed) {
-    const auto& border = model_.geography->border;
+    const auto& border = rep_.model.geography->border;
     const auto at = border.project(from);
     const double left_m = std::max(0.0, means.goal_m - at.offset);
     route.go_to(behind_border(border, at.s, means.goal_m), left_m / means.speed_mps);
@@ -63,7 +63,7 @@ Prediction World::predict(const CrosserState& crosser) const {
   out.escape = route.end();
   out.path = response.prediction == PredictionRule::kLastSeen ? Movement(from, seen) : route;
   const double hold_s =
-      std::max(0.0, time_to_seconds(std::max(out.escape, sim_.now()) - out.path.end()));
+      std::max(0.0, time_to_seconds(std::max(out.escape, rep_.sim.now()) - out.path.end()));
   out.path.go_to(out.path.end_point(), hold_s + kHoldAfterEscapeS);
   return out;
 }
@@ -72,8 +72,8 @@ Prediction World::predict(const CrosserState& crosser) const {
 // the border's normal: what the post allows a false alarm's "crosser" under a maximum
 // response time.
 double World::escape_s_from(MapPoint where) const {
-  const KindMeans& means = model_.command.alarm_walker;
-  const double offset = model_.geography->border.project(where).offset;
+  const KindMeans& means = rep_.model.command.alarm_walker;
+  const double offset = rep_.model.geography->border.project(where).offset;
   return std::max(0.0, means.goal_m - offset) / means.speed_mps;
 }
 
@@ -81,7 +81,7 @@ double World::escape_s_from(MapPoint where) const {
 // if it can (its drive taken as if it had headed there from the start: turning on the way
 // is not modelled); otherwise it keeps its goal.
 void World::retarget(std::uint32_t c) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   if (!crosser.responder || crosser.team_leaves == kNever) return;  // searching already
   const std::size_t r = *crosser.responder;
   const Prediction predicted = predict(crosser);
@@ -92,8 +92,10 @@ void World::retarget(std::uint32_t c) {
   if (!meet || *meet >= bound) return;
   ++crosser.trip;
   crosser.goal = predicted.path.at(*meet);
-  if (tracing_) trace_dispatch(c, r, crosser.team_leaves, *meet, std::string(trace_note::kNewGoal));
-  sim_.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception, stamped(crosser.trip, r));
+  if (tracer_.on())
+    trace_dispatch(c, r, crosser.team_leaves, *meet, std::string(trace_note::kNewGoal));
+  rep_.sim.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception,
+                    stamped(crosser.trip, r));
 }
 
 // The team is at its goal. As in "exact", it acts on the post's track: if the track has
@@ -103,39 +105,39 @@ void World::retarget(std::uint32_t c) {
 // finds the crosser the first time it comes within search_radius_m (its own eyes: the
 // track need not hold during the search); if it does not, it drives back after the search.
 void World::search(std::uint32_t c, std::size_t r) {
-  CrosserState& crosser = crossers_[c];
-  const CommandParams& response = model_.command;
+  CrosserState& crosser = rep_.crossers[c];
+  const CommandParams& response = rep_.model.command;
   crosser.team_leaves = kNever;  // there: no new goal any more
-  if (sim_.now() > crosser.track_until) {
-    if (tracing_) trace_arrival(c, r, false);
+  if (rep_.sim.now() > crosser.track_until) {
+    if (tracer_.on()) tracer_.arrival(c, traced(r), false);
     crosser.responder.reset();
-    ++record_.missed_arrivals;
+    ++rep_.record.missed_arrivals;
     return return_to_base(r, crosser.goal, 0.0);
   }
-  if (!crosser.finished && crosser.movement.end() > sim_.now()) {
+  if (!crosser.finished && crosser.movement.end() > rep_.sim.now()) {
     const Time until =
-        std::min(time_after(sim_.now(), response.search_s), crosser.movement.end() - 1);
-    if (tracing_) trace_search(c, r, until);
+        std::min(time_after(rep_.sim.now(), response.search_s), crosser.movement.end() - 1);
+    if (tracer_.on()) tracer_.search(c, traced(r), until);
     if (const auto t = first_within_disc(crosser.movement, crosser.goal, response.search_radius_m,
-                                         sim_.now(), until))
-      return void(
-          sim_.schedule(*t, Phase::kDecide, crosser_target(c), kFound, stamped(crosser.trip, r)));
-  } else if (tracing_) {
-    trace_arrival(c, r, false);  // the crossing had ended
+                                         rep_.sim.now(), until))
+      return void(rep_.sim.schedule(*t, Phase::kDecide, crosser_target(c), kFound,
+                                    stamped(crosser.trip, r)));
+  } else if (tracer_.on()) {
+    tracer_.arrival(c, traced(r), false);  // the crossing had ended
   }
   crosser.responder.reset();
-  ++record_.missed_arrivals;
+  ++rep_.record.missed_arrivals;
   return_to_base(r, crosser.goal, response.search_s);
 }
 
 void World::found(std::uint32_t c, std::uint64_t data) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   if (stamp_of(data) != crosser.trip) return;
   const auto r = static_cast<std::size_t>(payload_of(data));
   crosser.responder.reset();
-  if (tracing_) trace_arrival(c, r, !crosser.finished);
+  if (tracer_.on()) tracer_.arrival(c, traced(r), !crosser.finished);
   if (!crosser.finished) return intercept(c, r);
-  ++record_.missed_arrivals;
+  ++rep_.record.missed_arrivals;
   return_to_base(r, crosser.goal, 0.0);
 }
 

@@ -37,9 +37,9 @@ constexpr double kSlackS = 1.0;
 
 // Per responding patrol, J above. Called once per replication by init_responders.
 void World::init_drive_bounds() {
-  patrol_jumps_m_.assign(model_.patrols.size(), 0.0);
-  for (std::size_t p = 0; p < model_.patrols.size(); ++p) {
-    const PatrolSite& site = model_.patrols[p];
+  patrol_jumps_m_.assign(rep_.model.patrols.size(), 0.0);
+  for (std::size_t p = 0; p < rep_.model.patrols.size(); ++p) {
+    const PatrolSite& site = rep_.model.patrols[p];
     const auto& pieces = site.route.pieces;
     double jumps = 0.0;
     for (std::size_t i = 0; i + 1 < pieces.size(); ++i) {
@@ -59,12 +59,12 @@ void World::init_drive_bounds() {
 // is known (straight drives, or a surface without a positive least pace).
 std::optional<World::DriveBound> World::drive_bound(std::size_t r) const {
   if (drives_straight(r)) return std::nullopt;
-  const double min_pace = model_.routing->vehicle_min_pace;
+  const double min_pace = rep_.model.routing->vehicle_min_pace;
   if (!(min_pace > 0.0) || !std::isfinite(min_pace)) return std::nullopt;
   const auto& vehicle = responders_[r].vehicle;
   if (!vehicle) return DriveBound{responders_[r].home, responder_speed_mps(r) / min_pace, 0.0};
-  const PatrolSite& site = model_.patrols[vehicle->patrol];
-  const auto& g = model_.routing->surface->geometry();
+  const PatrolSite& site = rep_.model.patrols[vehicle->patrol];
+  const auto& g = rep_.model.routing->surface->geometry();
   const double across_mps = site.response_speed_mps / min_pace;
   const double half_diagonal_m = 0.5 * std::hypot(g.cell_w, g.cell_h);
   return DriveBound{
@@ -76,7 +76,7 @@ std::optional<World::DriveBound> World::drive_bound(std::size_t r) const {
 // (along `path`) at any time from max(now, leave) to `until`: then meeting_time finds no
 // meeting at or before `until`.
 bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time until) const {
-  const Time from = std::max(sim_.now(), leave);
+  const Time from = std::max(rep_.sim.now(), leave);
   if (from > until) return true;
   const auto bound = drive_bound(r);
   if (!bound) return false;

@@ -12,22 +12,22 @@
 namespace bordersim::detail {
 
 void World::init_responders() {
-  const auto& border = model_.geography->border;
-  for (const MapPoint home : model_.responder_homes) {
+  const auto& border = rep_.model.geography->border;
+  for (const MapPoint home : rep_.model.responder_homes) {
     ResponderState team;
     team.home = home;
-    team.sector = model_.sector_of(border.project(home).s);
-    team.jurisdiction = model_.sectors[team.sector].jurisdiction_index;
+    team.sector = rep_.model.sector_of(border.project(home).s);
+    team.jurisdiction = rep_.model.sectors[team.sector].jurisdiction_index;
     responders_.push_back(team);
   }
-  patrol_responders_.assign(model_.patrols.size(), 0);
-  for (std::uint32_t p = 0; p < model_.patrols.size(); ++p) {
-    const PatrolSite& site = model_.patrols[p];
+  patrol_responders_.assign(rep_.model.patrols.size(), 0);
+  for (std::uint32_t p = 0; p < rep_.model.patrols.size(); ++p) {
+    const PatrolSite& site = rep_.model.patrols[p];
     if (!site.responds) continue;
     patrol_responders_[p] = responders_.size();
     ResponderState vehicle;
     const double middle = 0.5 * (site.route.from_m + site.route.to_m);
-    vehicle.sector = model_.sector_of(
+    vehicle.sector = rep_.model.sector_of(
         site.on_border_road ? middle : border.project(lane_point(site.route, middle)).s);
     for (std::uint32_t k = 0; k < site.vehicles; ++k) {
       vehicle.vehicle = PatrolVehicle{p, k};
@@ -42,35 +42,44 @@ bool World::ready(std::size_t r) const {
   if (responder.busy) return false;
   if (!responder.vehicle) return true;
   const std::size_t p = responder.vehicle->patrol;
-  return up(EntityKind::kPatrol, p, sim_.now()) &&
-         model_.patrols[p].shifts.active(time_to_seconds(sim_.now()));
+  return up(EntityKind::kPatrol, p, rep_.sim.now()) &&
+         rep_.model.patrols[p].shifts.active(time_to_seconds(rep_.sim.now()));
 }
 
 MapPoint World::responder_at(std::size_t r) const {
   const ResponderState& responder = responders_[r];
   if (!responder.vehicle) return responder.home;
-  return patrol_vehicle_at(responder.vehicle->patrol, responder.vehicle->index, sim_.now());
+  return rep_.rounds.vehicle_at(responder.vehicle->patrol, responder.vehicle->index,
+                                rep_.sim.now());
+}
+
+// As the crossing's story names it.
+TracedResponder World::traced(std::size_t r) const {
+  const ResponderState& responder = responders_[r];
+  return {responder.vehicle ? Responder::kPatrol : Responder::kQuickReaction,
+          responder.vehicle ? responder.vehicle->patrol : static_cast<std::uint32_t>(r),
+          responder_at(r)};
 }
 
 // A vehicle answers to the jurisdiction it is driving through.
 std::uint16_t World::responder_jurisdiction(std::size_t r) const {
   const auto& vehicle = responders_[r].vehicle;
   if (!vehicle) return responders_[r].jurisdiction;
-  const double s = patrol_vehicle_border_s(vehicle->patrol, vehicle->index, sim_.now());
-  return model_.sectors[model_.sector_of(s)].jurisdiction_index;
+  const double s = rep_.rounds.vehicle_border_s(vehicle->patrol, vehicle->index, rep_.sim.now());
+  return rep_.model.sectors[rep_.model.sector_of(s)].jurisdiction_index;
 }
 
 bool World::drives_straight(std::size_t r) const {
-  if (!model_.routing) return true;
+  if (!rep_.model.routing) return true;
   if (const auto& vehicle = responders_[r].vehicle)
-    return !model_.routing->patrol_fields[vehicle->patrol].field;
-  return model_.routing->base_fields.empty();
+    return !rep_.model.routing->patrol_fields[vehicle->patrol].field;
+  return rep_.model.routing->base_fields.empty();
 }
 
 double World::responder_speed_mps(std::size_t r) const {
   if (const auto& vehicle = responders_[r].vehicle)
-    return model_.patrols[vehicle->patrol].response_speed_mps;
-  return model_.command.qrf_speed_mps;
+    return rep_.model.patrols[vehicle->patrol].response_speed_mps;
+  return rep_.model.command.qrf_speed_mps;
 }
 
 // From where it is now to `to` (or back: the way out reversed): infinite where no
@@ -82,14 +91,14 @@ double World::travel_s(std::size_t r, MapPoint to) const {
   }
   const auto& vehicle = responders_[r].vehicle;
   if (!vehicle)
-    return model_.routing->base_fields[model_.responder_base[r]]->seconds_to(to) /
+    return rep_.model.routing->base_fields[rep_.model.responder_base[r]]->seconds_to(to) /
            responder_speed_mps(r);
-  const PatrolSite& site = model_.patrols[vehicle->patrol];
-  const auto& road = model_.routing->patrol_fields[vehicle->patrol];
+  const PatrolSite& site = rep_.model.patrols[vehicle->patrol];
+  const auto& road = rep_.model.routing->patrol_fields[vehicle->patrol];
   const auto across = road.field->from_nearest_source(to);
   if (!std::isfinite(across.seconds)) return across.seconds;
   double along_m = std::abs(road.source_s[across.source] -
-                            patrol_vehicle_s(vehicle->patrol, vehicle->index, sim_.now()));
+                            rep_.rounds.vehicle_s(vehicle->patrol, vehicle->index, rep_.sim.now()));
   // Round a loop, the shorter way to the source: a vehicle on a call may turn back.
   if (site.loop) along_m = std::min(along_m, (site.route.to_m - site.route.from_m) - along_m);
   return along_m / site.speed_mps + across.seconds / site.response_speed_mps;

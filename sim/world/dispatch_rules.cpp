@@ -11,7 +11,7 @@
 namespace bordersim::detail {
 
 Time World::latest_arrival(Time escape) const {
-  const auto& margin_s = model_.command.max_response_margin_s;
+  const auto& margin_s = rep_.model.command.max_response_margin_s;
   if (!margin_s || escape == kNever) return kNever;
   return std::max<Time>(0, escape + seconds_to_time(*margin_s));
 }
@@ -21,7 +21,7 @@ Time World::latest_arrival(Time escape) const {
 bool World::retaskable(std::size_t r) const {
   const ResponderState& responder = responders_[r];
   return responder.busy && !responder.vehicle && responder.alarm_reached != kNever &&
-         sim_.now() < responder.alarm_reached;
+         rep_.sim.now() < responder.alarm_reached;
 }
 
 namespace {
@@ -35,12 +35,12 @@ int kind_rank(const CrosserPlan& p) {
 
 // The first of the waiting reports in order of priority; ties go to the oldest.
 std::size_t World::next_waiting() const {
-  const Priority priority = model_.command.priority;
+  const Priority priority = rep_.model.command.priority;
   if (priority == Priority::kFirstCome) return 0;
   std::size_t best = 0;
   for (std::size_t i = 1; i < waiting_.size(); ++i) {
-    const CrosserPlan& a = *crossers_[waiting_[i]].plan;
-    const CrosserPlan& b = *crossers_[waiting_[best]].plan;
+    const CrosserPlan& a = *rep_.crossers[waiting_[i]].plan;
+    const CrosserPlan& b = *rep_.crossers[waiting_[best]].plan;
     const bool before = priority == Priority::kKind ? kind_rank(a) < kind_rank(b)
                                                     : a.cargo_value_usd > b.cargo_value_usd;
     if (before) best = i;

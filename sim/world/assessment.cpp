@@ -15,22 +15,24 @@
 namespace bordersim::detail {
 
 double World::assessment_chance(MapPoint p) const {
-  const Time now = sim_.now();
-  const auto& cameras = model_.tower_cameras;
+  const Time now = rep_.sim.now();
+  const auto& cameras = rep_.model.tower_cameras;
   if (cameras.empty()) return 0.0;
-  const auto looks = static_cast<double>(model_.command.assessment_looks);
-  const double concealment = model_.concealment_at(p);
+  const auto looks = static_cast<double>(rep_.model.command.assessment_looks);
+  const double concealment = rep_.model.concealment_at(p);
   double best = 0.0;
-  for (std::size_t t = 0; t < model_.towers.size(); ++t) {
-    const TowerSite& tower = model_.towers[t];
+  for (std::size_t t = 0; t < rep_.model.towers.size(); ++t) {
+    const TowerSite& tower = rep_.model.towers[t];
     const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
-    if (range > tower.range_m || !model_.tower_sees(t, p) || !up(EntityKind::kTower, t, now))
+    if (range > tower.range_m || !rep_.model.tower_sees(t, p) || !up(EntityKind::kTower, t, now))
       continue;
     for (std::size_t k = 0; k < cameras.size(); ++k) {
       const sensors::CameraSpec& camera =
-          weather_ ? model_.weather_cameras[weather_->state_at(now) * cameras.size() + k]
-                   : cameras[k];
-      const double g = sensors::glimpse_probability(camera, range, concealment, model_.sun_at(now));
+          rep_.weather
+              ? rep_.model.weather_cameras[rep_.weather->state_at(now) * cameras.size() + k]
+              : cameras[k];
+      const double g =
+          sensors::glimpse_probability(camera, range, concealment, rep_.model.sun_at(now));
       best = std::max(best, 1.0 - std::pow(1.0 - g, looks));
     }
   }
@@ -39,15 +41,15 @@ double World::assessment_chance(MapPoint p) const {
 
 // A crosser's report has been looked at: seen, it is a target; else the post's verdict.
 void World::assessed(std::uint32_t c) {
-  CrosserState& crosser = crossers_[c];
+  CrosserState& crosser = rep_.crossers[c];
   crosser.assessing = false;
   if (crosser.finished || crosser.target) return;
-  const double q = assessment_chance(position(crosser, sim_.now()));
+  const double q = assessment_chance(position(crosser, rep_.sim.now()));
   const bool seen = q > 0.0 && uniform01(assessment_draws_) < q;
-  ++(seen ? record_.assessments_confirmed : record_.assessments_unsettled);
+  ++(seen ? rep_.record.assessments_confirmed : rep_.record.assessments_unsettled);
   const bool dismissed =
-      !seen && uniform01(crosser.command) >= model_.command.p_target_given_crosser;
-  if (tracing_) trace_assessment(c, q, seen, dismissed);
+      !seen && uniform01(crosser.command) >= rep_.model.command.p_target_given_crosser;
+  if (tracer_.on()) tracer_.assessment(c, q, seen, dismissed);
   if (dismissed) return;
   crosser.target = true;
   act_on_report(c);
@@ -55,9 +57,9 @@ void World::assessed(std::uint32_t c) {
 
 // A false alarm has been looked at: seen to be one, it sends nobody; else as without.
 void World::alarm_assessed(std::size_t a) {
-  const double q = assessment_chance(false_alarms_[a].alarm.where);
-  if (q > 0.0 && uniform01(assessment_draws_) < q) return void(++record_.assessments_dismissed);
-  ++record_.assessments_unsettled;
+  const double q = assessment_chance(rep_.false_alarms[a].alarm.where);
+  if (q > 0.0 && uniform01(assessment_draws_) < q) return void(++rep_.record.assessments_dismissed);
+  ++rep_.record.assessments_unsettled;
   send_to_alarm(a);
 }
 

@@ -1,0 +1,199 @@
+#pragma once
+// One replication's shared state, private to the library: what every component of the
+// World (sim/world/world.h) reads and writes, whatever its job. Components live in the
+// layers above run/ (c2/: the command post and its responders; world/: the crossers and the
+// sensing) and reach the shared state through a `Replica&`; they talk through the
+// simulator's events (EventKind) and the narrow `Upcalls` interface below.
+//
+// Events addressed to a crosser carry its `stamp`, bumped at every leg start and every
+// change of plan, so events planned for a leg that no longer exists are recognised and
+// dropped (`Replica::current`).
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "bordersim/core/simulator.h"
+#include "bordersim/model/kinds.h"
+#include "bordersim/movers/arrivals.h"
+#include "bordersim/movers/movement.h"
+#include "bordersim/random/stream.h"
+#include "bordersim/run/model.h"
+#include "bordersim/run/record.h"
+#include "bordersim/sensors/availability.h"
+#include "bordersim/sensors/false_alarms.h"
+#include "bordersim/sensors/weather.h"
+
+namespace bordersim::detail {
+
+// Which component handles which kind: World::handle (sim/world/world.cpp).
+enum EventKind : std::uint16_t {
+  kLegStart,       // target: crosser; data: stamped leg index
+  kEnterView,      // target: crosser; data: stamped index into its view intervals
+  kDetection,      // target: crosser; data: stamped Detector
+  kGlimpse,        // target: crosser; data: stamped view index × kMaxCameras + camera
+  kReportArrives,  // target: crosser; data: the detection's time
+  kInterception,   // target: crosser; data: responder (outside "exact": stamped by trip)
+  kMovementEnds,   // target: crosser; data: stamp
+  kCrewSighting,   // target: crosser; data: stamped index into its view intervals
+  kGroundPass,     // target: crosser; data: stamped ground sensor index
+  kFalseAlarm,     // target: the alarm (index into Replica::false_alarms), reaching the post
+  kResponderFree,  // target: responder; data: its trip (a re-tasked team's old return is void)
+  kDroneGlimpse,   // target: drone
+  kAssessed,       // target: crosser; a tower camera has looked at its report's place
+  kAlarmAssessed,  // target: the alarm (index into Replica::false_alarms), looked at likewise
+  kFound,          // target: crosser; data: the searching responder, stamped by trip
+  kRadarContact,   // target: crosser; data: stamped tower index (its radar)
+};
+
+inline constexpr std::uint64_t kMaxCameras = 64;
+
+// Event payloads addressed to a crosser: its stamp in the high 32 bits.
+inline std::uint64_t stamped(std::uint32_t stamp, std::uint64_t payload) {
+  return (static_cast<std::uint64_t>(stamp) << 32) | payload;
+}
+inline std::uint32_t stamp_of(std::uint64_t data) { return static_cast<std::uint32_t>(data >> 32); }
+inline std::uint64_t payload_of(std::uint64_t data) { return data & 0xFFFF'FFFFULL; }
+
+// A detection by a moving sensor: which kind (Detector) and which of them, in 32 bits.
+inline std::uint64_t sensor_payload(Detector by, std::size_t index) {
+  return (static_cast<std::uint64_t>(by) << 24) | index;
+}
+
+// A stretch [t_in, t_out] of the current leg during which a tower sees the crosser.
+struct ViewInterval {
+  std::uint32_t tower;
+  Time t_in;
+  Time t_out;
+};
+
+struct CrosserState {
+  CrosserState(const CrosserPlan& its_plan, Stream detection_draws, Stream air_draws,
+               Stream command_draws, Stream ground_draws, Stream radar_draws)
+      : plan(&its_plan),
+        detection(detection_draws),
+        air(air_draws),
+        command(command_draws),
+        ground(ground_draws),
+        radar(radar_draws) {}
+
+  const CrosserPlan* plan = nullptr;
+  double border_s = 0.0;  // where its walk starts along the border (its plan's, or a corridor's)
+  std::uint32_t corridor = 0;  // "adaptive": the corridor it chose
+  Movement movement;
+  std::size_t leg = 0;  // the leg being walked
+  std::uint32_t stamp = 0;
+  bool detected = false;
+  bool finished = false;
+  bool turned_back = false;         // its reaction to being seen was to abort
+  std::vector<ViewInterval> views;  // of the current leg
+  Stream detection;                 // hazard draws of this crosser, one stream whatever the towers
+  Stream air;      // its draws against drones' glimpses, apart so drones shift no tower draw
+  Stream command;  // the post's verdicts on its reports
+  Stream ground;   // its draws against ground sensors
+  Stream radar;    // its draws against radars' looks
+  // Radars that have reported it: (tower, earliest time of its next report), across legs.
+  std::vector<std::pair<std::uint32_t, Time>> radar_quiet;
+  std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
+  // Its first contact on the current leg with a patrol or reconnaissance aircraft: when it
+  // is due (kNever: none), and whether it has come. A contact solved again (a vehicle
+  // sent away, or back) replaces the one due; the replaced event is dropped when it comes.
+  Time sweep_at = kNever;
+  bool swept = false;
+
+  // The command post's view of it.
+  Time track_until = -1;                   // the track is held until then
+  bool target = false;                     // a report of it was taken for a real target
+  bool waiting = false;                    // in the queue for a free team
+  std::uint64_t cannot_meet = 0;           // bit r: responder r cannot meet it before it gets away
+  std::optional<std::uint32_t> responder;  // the team on its way
+  bool assessing = false;                  // a tower camera is looking at its report's place
+  // Outside "exact": the detection the post last heard of, and the team's goal (a new
+  // report changes the goal and bumps `trip`, voiding the arrival planned before).
+  Time seen_at = -1;
+  std::uint32_t trip = 0;
+  MapPoint goal;
+  Time team_leaves = 0;
+
+  const Leg& current_leg() const { return movement.legs()[leg]; }
+};
+
+// Every sensor's up/down timeline in this replication, per kind, drawn once from its keyed
+// stream (run/sensor_service.h). A kind without timelines is always up.
+struct ServiceTimelines {
+  std::vector<sensors::Availability> towers, drones, patrols, ground_sensors;
+  bool up(EntityKind kind, std::size_t index, Time t) const;
+};
+
+// A false alarm raised by a sensor (drawn when the replication starts), on its way to the
+// post: a kFalseAlarm event's target is its index in Replica::false_alarms.
+struct PendingAlarm {
+  sensors::FalseAlarm alarm;
+  std::uint16_t sector;
+};
+
+// Where each patrol's vehicles would be on their rounds (were they not on a call): the
+// phase of each round is drawn once per replication. Read by the sweeps (contacts) and by
+// the responder pool (where a patrol vehicle sets off from).
+class PatrolRounds {
+ public:
+  PatrolRounds() = default;
+  PatrolRounds(const Model& model, std::uint64_t seed, std::uint32_t replication);
+  // Vehicle k of patrol p at t: its arc length along its lane, the border's arc length
+  // nearest it (where its sector is), its place.
+  double vehicle_s(std::size_t p, std::size_t k, Time t) const;
+  double vehicle_border_s(std::size_t p, std::size_t k, Time t) const;
+  MapPoint vehicle_at(std::size_t p, std::size_t k, Time t) const;
+  double unfolded0_m(std::size_t p) const { return unfolded0_m_[p]; }  // its first vehicle's, t = 0
+
+ private:
+  const Model* model_ = nullptr;
+  std::vector<double> unfolded0_m_;  // per patrol: its first vehicle's place on the cycle at t = 0
+};
+
+// Calls from a component to one in a layer above it (the command post, in c2/, to the
+// crossers and the sweeps, in world/). World owns both and forwards; a component never
+// includes a header of a layer above its own (tools/check_layers.py).
+class Upcalls {
+ public:
+  virtual void react(std::uint32_t c) = 0;                    // the crosser learns it has been seen
+  virtual void finish(std::uint32_t c, Outcome outcome) = 0;  // its crossing is over
+  // Patrol vehicles changed duty (one back on its round): the sweeps solve again the first
+  // contact of every crosser on the move not yet swept on its leg.
+  virtual void sweep_again() = 0;
+  virtual void schedule_sweep_contact(std::uint32_t c) = 0;  // crosser c's, on its leg
+
+ protected:
+  ~Upcalls() = default;
+};
+
+// The state every component shares. Built by World before its components, which keep a
+// reference to it.
+struct Replica {
+  Replica(const Model& its_model, std::uint64_t its_seed, std::uint32_t replication,
+          Upcalls& its_calls);
+
+  const Model& model;
+  const std::uint64_t seed;
+  Upcalls& calls;
+  Simulator sim;
+  std::vector<CrosserState> crossers;  // by crosser index, the index of its CrossingRecord
+  ReplicationRecord record;
+  // This replication's weather (model.weather), drawn from its own stream; absent: the
+  // same weather all run, and no lookups.
+  std::optional<sensors::WeatherTimeline> weather;
+  ServiceTimelines service;
+  PatrolRounds rounds;
+  std::vector<PendingAlarm> false_alarms;  // every sensor's, raised before the run
+
+  std::uint32_t replication() const { return record.replication; }
+  Time now() const { return sim.now(); }
+  Target target(std::uint32_t c) const { return {c, record.crossing_records[c].sector}; }
+  MapPoint position(std::uint32_t c, Time t) const { return crossers[c].movement.at(t); }
+  // Whether an event's data was stamped for the crosser's current leg and plan.
+  bool current(std::uint32_t c, std::uint64_t data) const {
+    return !crossers[c].finished && stamp_of(data) == crossers[c].stamp;
+  }
+};
+
+}  // namespace bordersim::detail
