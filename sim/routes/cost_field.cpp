@@ -1,11 +1,16 @@
 #include "bordersim/routes/cost_field.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <optional>
 #include <stdexcept>
 #include <utility>
+
+#include "huge_page_buffer.h"
 
 namespace bordersim::routes {
 
@@ -62,12 +67,13 @@ void append_move(Route& route, MapPoint to, double seconds) {
 }  // namespace
 
 // Nothing reached yet: every cell at infinite cost, no links.
+// (On huge pages: a field is tens of MB on a real corridor, touched first right here.)
 CostField::CostField(const CostSurface& surface, Mover mover, bool to_goal)
-    : surface_(&surface),
-      mover_(mover),
-      to_goal_(to_goal),
-      cost_(static_cast<std::size_t>(surface.geometry().cell_count()), kInfF),
-      link_(cost_.size(), -1) {}
+    : surface_(&surface), mover_(mover), to_goal_(to_goal) {
+  const auto n = static_cast<std::size_t>(surface.geometry().cell_count());
+  assign_on_huge_pages(cost_, n, kInfF);
+  assign_on_huge_pages(link_, n, std::int32_t{-1});
+}
 
 CostField CostField::to_depth(const CostSurface& surface, Mover mover,
                               const terrain::BorderFrame& border, double goal_depth_m,
@@ -78,11 +84,18 @@ CostField CostField::to_depth(const CostSurface& surface, Mover mover,
     throw std::invalid_argument(
         "CostField::to_depth: risk_per_s must have one value per routing cell");
   CostField f(surface, mover, true);
-  for (std::size_t i = 0; i < n; ++i) {
-    const CellIndex c = cell_at(g, i);
-    if (!std::isfinite(surface.pace(mover, c))) continue;
-    if (border.project(g.cell_centre(c)).offset >= goal_depth_m) f.cost_[i] = 0.0f;
-  }
+  // The goal test, a projection on the border per cell, row by row on TBB's threads (each
+  // row writes its own cells).
+  const std::span<const float> pace = surface.paces(mover);
+  tbb::parallel_for(tbb::blocked_range<int>(0, g.rows, 8), [&](const tbb::blocked_range<int>& r) {
+    for (int row = r.begin(); row != r.end(); ++row) {
+      for (int col = 0; col < g.cols; ++col) {
+        const std::size_t i = g.index({col, row});
+        if (!std::isfinite(pace[i])) continue;
+        if (border.project(g.cell_centre({col, row})).offset >= goal_depth_m) f.cost_[i] = 0.0f;
+      }
+    }
+  });
   f.solve(risk_per_s, aversion_s, true);
   return f;
 }
@@ -100,7 +113,7 @@ CostField CostField::from_points(const CostSurface& surface, Mover mover,
                                  std::span<const MapPoint> sources) {
   const GridGeometry& g = surface.geometry();
   CostField f(surface, mover, false);
-  f.root_.assign(f.cost_.size(), -1);
+  assign_on_huge_pages(f.root_, f.cost_.size(), std::int32_t{-1});
   for (std::size_t k = 0; k < sources.size(); ++k) {
     const auto c = g.cell_of(sources[k]);
     if (!c || f.root_[g.index(*c)] >= 0) continue;

@@ -1,6 +1,8 @@
 #include "bordersim/routes/cost_surface.h"
 
 #include <fmt/format.h>
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
@@ -207,7 +209,6 @@ class SurfaceBuilder {
                 static_cast<float>(1.0 / vehicle_speed_));
       return;
     }
-    std::vector<CellTally> tally(n);
     const GridGeometry& fine = terrain_.cover.geometry();
     const bool has_elevation = terrain_.elevation.cell_count() == terrain_.cover.cell_count();
     const auto add = [&](CellTally& t, CellIndex f) {
@@ -235,31 +236,61 @@ class SurfaceBuilder {
         t.vehicle_inverse += 1.0 / p.vehicle_speed_factor;
       }
     };
+    // The routing cell holding a terrain cell's centre, as geo().cell_of finds it: its row
+    // depends on the centre's y alone and its column on x alone, so each is looked up once
+    // (-1: off the routing grid).
+    std::vector<int> coarse_row(static_cast<std::size_t>(fine.rows));
+    std::vector<int> coarse_col(static_cast<std::size_t>(fine.cols));
     for (int r = 0; r < fine.rows; ++r) {
-      for (int c = 0; c < fine.cols; ++c) {
-        if (const auto coarse = geo().cell_of(fine.cell_centre({c, r})))
-          add(tally[geo().index(*coarse)], {c, r});
-      }
+      const double fr = std::floor((geo().north - fine.cell_centre({0, r}).y) / geo().cell_h);
+      coarse_row[static_cast<std::size_t>(r)] =
+          fr >= 0.0 && fr < geo().rows ? static_cast<int>(fr) : -1;
     }
-    // Routing cells finer than the terrain's hold no terrain cell centre: they take the
-    // terrain cell under their own centre.
-    for (int r = 0; r < geo().rows; ++r) {
-      for (int c = 0; c < geo().cols; ++c) {
-        CellTally& t = tally[geo().index({c, r})];
-        if (t.land + t.water > 0) continue;
-        if (const auto f = fine.cell_of(geo().cell_centre({c, r}))) add(t, *f);
-      }
+    for (int c = 0; c < fine.cols; ++c) {
+      const double fc = std::floor((fine.cell_centre({c, 0}).x - geo().west) / geo().cell_w);
+      coarse_col[static_cast<std::size_t>(c)] =
+          fc >= 0.0 && fc < geo().cols ? static_cast<int>(fc) : -1;
+    }
+    // The first terrain row of each routing row (fine.rows: none); its rows are a run, since
+    // rows run south on both grids.
+    std::vector<int> rows_from(static_cast<std::size_t>(geo().rows), fine.rows);
+    for (int r = fine.rows - 1; r >= 0; --r) {
+      const int row = coarse_row[static_cast<std::size_t>(r)];
+      if (row >= 0) rows_from[static_cast<std::size_t>(row)] = r;
     }
     const double road_foot = terrain::properties(table_, LandCover::kRoad).foot_speed_factor;
     const double road_vehicle = terrain::properties(table_, LandCover::kRoad).vehicle_speed_factor;
-    for (std::size_t i = 0; i < n; ++i) {
-      const CellTally& t = tally[i];
-      if (t.elevation_n > 0) s_.elevation_[i] = static_cast<float>(t.elevation_sum / t.elevation_n);
-      s_.foot_pace_[i] =
-          pace(t, t.foot_passable, t.foot_inverse, road_foot, foot_speed_, river_cell_[i] != 0);
-      s_.vehicle_pace_[i] = pace(t, t.vehicle_passable, t.vehicle_inverse, road_vehicle,
-                                 vehicle_speed_, bridge_[i] != 0 || ford_[i] != 0);
-    }
+    // Routing row by routing row on TBB's threads, each tallying its own cells: a cell adds
+    // its terrain cells in the same order (rows, then columns) as one pass over the terrain.
+    tbb::parallel_for(
+        tbb::blocked_range<int>(0, geo().rows, 4), [&](const tbb::blocked_range<int>& range) {
+          std::vector<CellTally> tally(static_cast<std::size_t>(geo().cols));
+          for (int row = range.begin(); row != range.end(); ++row) {
+            std::fill(tally.begin(), tally.end(), CellTally{});
+            for (int r = rows_from[static_cast<std::size_t>(row)];
+                 r < fine.rows && coarse_row[static_cast<std::size_t>(r)] == row; ++r) {
+              for (int c = 0; c < fine.cols; ++c) {
+                const int col = coarse_col[static_cast<std::size_t>(c)];
+                if (col >= 0) add(tally[static_cast<std::size_t>(col)], {c, r});
+              }
+            }
+            for (int c = 0; c < geo().cols; ++c) {
+              CellTally& t = tally[static_cast<std::size_t>(c)];
+              // Routing cells finer than the terrain's hold no terrain cell centre: they take
+              // the terrain cell under their own centre.
+              if (t.land + t.water == 0) {
+                if (const auto f = fine.cell_of(geo().cell_centre({c, row}))) add(t, *f);
+              }
+              const std::size_t i = geo().index({c, row});
+              if (t.elevation_n > 0)
+                s_.elevation_[i] = static_cast<float>(t.elevation_sum / t.elevation_n);
+              s_.foot_pace_[i] = pace(t, t.foot_passable, t.foot_inverse, road_foot, foot_speed_,
+                                      river_cell_[i] != 0);
+              s_.vehicle_pace_[i] = pace(t, t.vehicle_passable, t.vehicle_inverse, road_vehicle,
+                                         vehicle_speed_, bridge_[i] != 0 || ford_[i] != 0);
+            }
+          }
+        });
   }
 
   // See cost_surface.h for the rules.

@@ -30,7 +30,7 @@ class RadixHeap {
       std::push_heap(below_.begin(), below_.end(), std::greater<>());
       return;
     }
-    buckets_[bucket_of(key)].push_back(key);
+    add(key);
   }
 
   // The least key; the heap must not be empty.
@@ -49,19 +49,36 @@ class RadixHeap {
   }
 
  private:
+  static constexpr std::array<std::uint64_t, 65> filled_with_none() {
+    std::array<std::uint64_t, 65> a{};
+    a.fill(kNone);
+    return a;
+  }
   int bucket_of(std::uint64_t key) const { return static_cast<int>(std::bit_width(key ^ last_)); }
 
-  // Moves the lowest non-empty bucket's keys down, relative to its least key.
+  void add(std::uint64_t key) {
+    const int b = bucket_of(key);
+    buckets_[b].push_back(key);
+    least_[b] = std::min(least_[b], key);
+  }
+
+  // Moves the lowest non-empty bucket's keys down, relative to its least key (each lands
+  // in a lower bucket: they share every bit from b − 1 up with it).
   void refill() {
     std::size_t b = 1;
     while (buckets_[b].empty()) ++b;
     std::vector<std::uint64_t>& from = buckets_[b];
-    last_ = *std::min_element(from.begin(), from.end());
-    for (const std::uint64_t key : from) buckets_[bucket_of(key)].push_back(key);
+    last_ = least_[b];
+    least_[b] = kNone;
+    for (const std::uint64_t key : from) add(key);
     from.clear();
   }
 
+  static constexpr std::uint64_t kNone = ~std::uint64_t{0};
   std::array<std::vector<std::uint64_t>, 65> buckets_;
+  // Each bucket's least key, kept as keys arrive (kNone: empty), so that a refill reads
+  // its bucket once rather than twice. Bucket 0's is never read.
+  std::array<std::uint64_t, 65> least_ = filled_with_none();
   std::vector<std::uint64_t> below_;  // keys pushed below last_ (min-heap)
   std::uint64_t last_ = 0;
   std::size_t size_ = 0;
