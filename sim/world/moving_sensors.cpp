@@ -341,9 +341,7 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
 }
 
 bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {
-  if (!rep_.model.patrols[p].responds) return false;
-  const ResponderState& vehicle = responders_[patrol_responders_[p] + k];
-  return vehicle.busy && t < vehicle.back_at;
+  return pool_.vehicle_away(p, k, t);
 }
 
 void World::wake_drone(std::size_t d, Time from) {

@@ -10,10 +10,8 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
              std::uint32_t replication, bool trace)
     : rep_(model, seed, replication, *this),
       tracer_(rep_, trace),
-      when_busy_queue_(model.command.queue_when_busy),
-      dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
-      alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}),
-      assessment_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kAssessment}) {
+      pool_(rep_),
+      post_(rep_, tracer_, pool_) {
   rep_.sim.set_event_limit(model.max_events_per_replication);
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
@@ -39,7 +37,6 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
                          Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
   rep_.rounds = PatrolRounds(model, seed, replication);
   init_moving_sensors();
-  init_responders();
   init_service();
 }
 
@@ -78,15 +75,15 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) ground_pass(id, payload_of(e.data));
       return;
     case kFalseAlarm:
-      return receive_false_alarm(id);
+      return post_.receive_false_alarm(id);
     case kGlimpse:
       if (current(id, e.data))
         glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
       return;
     case kReportArrives:
-      return receive_report(id, static_cast<Time>(e.data));
+      return post_.receive_report(id, static_cast<Time>(e.data));
     case kInterception:
-      return arrive(id, e.data);
+      return post_.arrive(id, e.data);
     case kMovementEnds:
       if (current(id, e.data)) end_movement(id);
       return;
@@ -94,15 +91,15 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) crew_sighting(id, payload_of(e.data));
       return;
     case kResponderFree:
-      return free_responder(id, e.data);
+      return post_.free_responder(id, e.data);
     case kDroneGlimpse:
       return drone_glimpse(id);
     case kAssessed:
-      return assessed(id);
+      return post_.assessed(id);
     case kAlarmAssessed:
-      return alarm_assessed(id);
+      return post_.alarm_assessed(id);
     case kFound:
-      return found(id, e.data);
+      return post_.found(id, e.data);
     case kRadarContact:
       if (current(id, e.data)) radar_contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
       return;
