@@ -43,8 +43,9 @@ double CommandPost::assessment_chance(MapPoint p) const {
 // A crosser's report has been looked at: seen, it is a target; else the post's verdict.
 void CommandPost::assessed(std::uint32_t c) {
   CrosserState& crosser = rep_.crossers[c];
-  crosser.assessing = false;
-  if (crosser.finished || crosser.target) return;
+  Track& track = tracks_[c];
+  track.assessing = false;
+  if (crosser.finished || track.target) return;
   const double q = assessment_chance(position(crosser, rep_.sim.now()));
   const bool seen = q > 0.0 && uniform01(assessment_draws_) < q;
   ++(seen ? rep_.record.assessments_confirmed : rep_.record.assessments_unsettled);
@@ -52,7 +53,7 @@ void CommandPost::assessed(std::uint32_t c) {
       !seen && uniform01(crosser.command) >= rep_.model.command.p_target_given_crosser;
   if (tracer_.on()) tracer_.assessment(c, q, seen, dismissed);
   if (dismissed) return;
-  crosser.target = true;
+  track.target = true;
   act_on_report(c);
 }
 

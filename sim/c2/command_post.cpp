@@ -33,13 +33,20 @@ double draw_dispatch_delay_s(const CommandParams& response, Stream& stream) {
     if (const double d = delay_s(stream); d >= 0.0) return d;
 }
 
+// What the story says of a report: whether a team is on its way, the report waits, ...
+ReportPicture picture(const Track& track) {
+  return {track.responder.has_value(), track.waiting, track.assessing, track.target};
+}
+
 }  // namespace
 
-CommandPost::CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool)
+CommandPost::CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool,
+                         std::size_t crossers)
     : rep_(replica),
       tracer_(tracer),
       pool_(pool),
       when_busy_queue_(replica.model.command.queue_when_busy),
+      tracks_(crossers),
       dispatch_draws_(
           {replica.seed, replica.replication(), {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({replica.seed,
@@ -119,38 +126,38 @@ std::optional<std::size_t> CommandPost::nearest_free(MapPoint where, std::uint16
 
 void CommandPost::receive_report(std::uint32_t c, Time seen_at) {
   CrosserState& crosser = rep_.crossers[c];
+  Track& track = tracks_[c];
   if (crosser.finished) return;
   const CommandParams& response = rep_.model.command;
-  crosser.track_until =
-      std::max(crosser.track_until, seen_at + seconds_to_time(response.track_hold_s));
-  crosser.seen_at = std::max(crosser.seen_at, seen_at);
+  track.track_until = std::max(track.track_until, seen_at + seconds_to_time(response.track_hold_s));
+  track.seen_at = std::max(track.seen_at, seen_at);
   auto& row = rep_.record.crossing_records[c];
   if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(rep_.sim.now());
-  if (!crosser.target && assesses()) {
-    if (!crosser.assessing)
+  if (!track.target && assesses()) {
+    if (!track.assessing)
       rep_.sim.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide, rep_.target(c),
                            kAssessed);
-    crosser.assessing = true;
-    if (tracer_.on()) tracer_.report(c, seen_at, false);
+    track.assessing = true;
+    if (tracer_.on()) tracer_.report(c, seen_at, false, picture(track));
     return;
   }
   const bool dismissed =
-      !crosser.target && uniform01(crosser.command) >= response.p_target_given_crosser;
-  if (tracer_.on()) tracer_.report(c, seen_at, dismissed);
+      !track.target && uniform01(crosser.command) >= response.p_target_given_crosser;
+  if (tracer_.on()) tracer_.report(c, seen_at, dismissed, picture(track));
   if (dismissed) return;
-  crosser.target = true;
-  if (crosser.responder && !exact_prediction()) return retarget(c);
+  track.target = true;
+  if (track.responder && !exact_prediction()) return retarget(c);
   act_on_report(c);
 }
 
 // A report taken for a target: a team goes, or the report waits for one.
 void CommandPost::act_on_report(std::uint32_t c) {
-  CrosserState& crosser = rep_.crossers[c];
-  if (crosser.responder || crosser.waiting) return;
+  Track& track = tracks_[c];
+  if (track.responder || track.waiting) return;
   if (dispatch(c)) return;
   if (when_busy_queue_ && pool_.any_busy()) {
     waiting_.push_back(c);
-    crosser.waiting = true;
+    track.waiting = true;
   }
 }
 
@@ -158,8 +165,9 @@ void CommandPost::act_on_report(std::uint32_t c) {
 // movement ends. Responders of another jurisdiction than the post's wait for the hand-off.
 bool CommandPost::dispatch(std::uint32_t c) {
   CrosserState& crosser = rep_.crossers[c];
+  Track& track = tracks_[c];
   const Time now = rep_.sim.now();
-  if (pool_.empty() || now > crosser.track_until) {
+  if (pool_.empty() || now > track.track_until) {
     if (tracer_.on()) trace_dispatch(c, std::nullopt, kNever, kNever);
     return false;
   }
@@ -183,7 +191,7 @@ bool CommandPost::dispatch(std::uint32_t c) {
   // maximum response time, whenever.
   const bool exact = exact_prediction();
   Prediction predicted;
-  if (!exact) predicted = predict(crosser);
+  if (!exact) predicted = predict(c);
   const Movement& path = exact ? crosser.movement : predicted.path;
   Time best_time = exact ? crosser.movement.end() : path.end();
   if (const Time latest = latest_arrival(exact ? crosser.movement.end() : predicted.escape);
@@ -191,7 +199,7 @@ bool CommandPost::dispatch(std::uint32_t c) {
     best_time = std::min(best_time, latest + 1);  // meet at the latest then
   std::optional<std::size_t> best;
   bool best_retasked = false;
-  const bool retask = response.retask_from_false_alarms && crosser.target;
+  const bool retask = response.retask_from_false_alarms && track.target;
   // The nearest first (by a bound on the drive), so that the others can be skipped; the
   // team sent is the same as in index order: the earliest meeting, the lowest index on ties.
   for (const auto& [bound, r] : pool_.order_for_dispatch(position(crosser, now))) {
@@ -210,20 +218,20 @@ bool CommandPost::dispatch(std::uint32_t c) {
     // each time.
     // A prediction changes with every report: nothing is remembered then.
     const bool remembered = exact && !retasked && r < 64 && !pool_[r].vehicle;
-    if (remembered && (crosser.cannot_meet >> r & 1U)) continue;
+    if (remembered && (track.cannot_meet >> r & 1U)) continue;
     // Skip one that cannot meet the crosser before the best so far; one whose failure is
     // remembered, only when it cannot meet it at all (and then it is remembered).
     if (pool_.cannot_meet_by(r, path, sets_off, remembered ? path.end() : best_time)) {
-      if (remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
+      if (remembered) track.cannot_meet |= std::uint64_t{1} << r;
       continue;
     }
     const auto meet = meeting_time(r, path, sets_off);
-    if (!meet && remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
+    if (!meet && remembered) track.cannot_meet |= std::uint64_t{1} << r;
     if (meet && (*meet < best_time || (best && *meet == best_time && r < *best))) {
       best_time = *meet;
       best = r;
       best_retasked = retasked;
-      crosser.team_leaves = sets_off;
+      track.team_leaves = sets_off;
     }
   }
   if (tracer_.on()) trace_dispatch(c, best, leave, best_time);
@@ -238,12 +246,12 @@ bool CommandPost::dispatch(std::uint32_t c) {
   } else {
     pool_.send(*best);
   }
-  crosser.responder = static_cast<std::uint32_t>(*best);
+  track.responder = static_cast<std::uint32_t>(*best);
   auto& row = rep_.record.crossing_records[c];
   if (std::isnan(row.first_dispatch_s)) row.first_dispatch_s = time_to_seconds(now);
-  if (!exact) crosser.goal = path.at(best_time);
+  if (!exact) track.goal = path.at(best_time);
   rep_.sim.schedule(best_time, Phase::kDecide, rep_.target(c), kInterception,
-                    exact ? *best : stamped(crosser.trip, *best));
+                    exact ? *best : stamped(track.trip, *best));
   return true;
 }
 
@@ -251,7 +259,7 @@ bool CommandPost::dispatch(std::uint32_t c) {
 void CommandPost::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave,
                                  Time meet, std::string note) {
   if (r) return tracer_.dispatch(c, pool_.traced(*r), leave, meet, std::move(note));
-  tracer_.no_dispatch(c, leave, pool_.size(), pool_.free_count());
+  tracer_.no_dispatch(c, leave, pool_.size(), pool_.free_count(), tracks_[c].track_until);
 }
 
 // The earliest time at which responder r, setting off from where it is now at `leave`,
@@ -324,15 +332,16 @@ double CommandPost::draw_on_scene_s(std::size_t r) {
 // Otherwise it searches there (prediction.cpp).
 void CommandPost::arrive(std::uint32_t c, std::uint64_t data) {
   CrosserState& crosser = rep_.crossers[c];
+  Track& track = tracks_[c];
   if (!exact_prediction()) {
-    if (stamp_of(data) != crosser.trip) return;  // its goal has changed since
+    if (stamp_of(data) != track.trip) return;  // its goal has changed since
     return search(c, payload_of(data));
   }
   const auto r = static_cast<std::size_t>(data);
-  crosser.responder.reset();
+  track.responder.reset();
   const MapPoint at = position(crosser, rep_.sim.now());
-  const bool missed = crosser.finished || rep_.sim.now() > crosser.track_until;
-  if (tracer_.on()) tracer_.arrival(c, pool_.traced(r), !missed);
+  const bool missed = crosser.finished || rep_.sim.now() > track.track_until;
+  if (tracer_.on()) tracer_.arrival(c, pool_.traced(r), !missed, track.track_until);
   if (missed) {
     ++rep_.record.missed_arrivals;
     return return_to_base(r, at, 0.0);
@@ -382,7 +391,7 @@ void CommandPost::free_responder(std::uint32_t r, std::uint64_t trip) {
     const auto next = waiting_.begin() + static_cast<std::ptrdiff_t>(next_waiting());
     const std::uint32_t c = *next;
     waiting_.erase(next);
-    rep_.crossers[c].waiting = false;
+    tracks_[c].waiting = false;
     if (!rep_.crossers[c].finished) dispatch(c);
   }
 }

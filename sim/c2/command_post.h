@@ -28,21 +28,40 @@ struct Prediction {
   Time escape = 0;
 };
 
+// The post's view of one crosser.
+struct Track {
+  Time track_until = -1;                   // the track is held until then
+  bool target = false;                     // a report of it was taken for a real target
+  bool waiting = false;                    // in the queue for a free team
+  std::uint64_t cannot_meet = 0;           // bit r: responder r cannot meet it before it gets away
+  std::optional<std::uint32_t> responder;  // the team on its way
+  bool assessing = false;                  // a tower camera is looking at its report's place
+  // Outside "exact": the detection the post last heard of, and the team's goal (a new
+  // report changes the goal and bumps `trip`, voiding the arrival planned before).
+  Time seen_at = -1;
+  std::uint32_t trip = 0;
+  MapPoint goal;
+  Time team_leaves = 0;
+};
+
 class CommandPost {
  public:
-  CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool);
+  CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool, std::size_t crossers);
 
   // A sensor has seen crosser c: its report reaches the post after report_latency_s.
   void detect(std::uint32_t c, Detector by, double report_latency_s);
 
   // The post's events (World::handle).
-  void receive_report(std::uint32_t c, Time seen_at);         // kReportArrives
-  void arrive(std::uint32_t c, std::uint64_t data);           // kInterception
-  void receive_false_alarm(std::size_t a);                    // kFalseAlarm
+  void receive_report(std::uint32_t c, Time seen_at);        // kReportArrives
+  void arrive(std::uint32_t c, std::uint64_t data);          // kInterception
+  void receive_false_alarm(std::size_t a);                   // kFalseAlarm
   void free_responder(std::uint32_t r, std::uint64_t trip);  // kResponderFree
-  void assessed(std::uint32_t c);                             // kAssessed
-  void alarm_assessed(std::size_t a);                         // kAlarmAssessed
-  void found(std::uint32_t c, std::uint64_t data);            // kFound
+  void assessed(std::uint32_t c);                            // kAssessed
+  void alarm_assessed(std::size_t a);                        // kAlarmAssessed
+  void found(std::uint32_t c, std::uint64_t data);           // kFound
+
+  // Crosser c has a new way (a reaction): teams that could not meet it may now.
+  void new_way(std::uint32_t c) { tracks_[c].cannot_meet = 0; }
 
  private:
   // command_post.cpp
@@ -60,7 +79,7 @@ class CommandPost {
 
   // prediction.cpp
   bool exact_prediction() const { return rep_.model.command.prediction == PredictionRule::kExact; }
-  Prediction predict(const CrosserState& crosser) const;
+  Prediction predict(std::uint32_t c) const;
   double escape_s_from(MapPoint where) const;  // a foot crosser's, straight to its goal depth
   void retarget(std::uint32_t c);
   void search(std::uint32_t c, std::size_t r);
@@ -80,6 +99,7 @@ class CommandPost {
   Tracer& tracer_;
   ResponderPool& pool_;
   const bool when_busy_queue_;
+  std::vector<Track> tracks_;          // by crosser index
   Stream dispatch_draws_;              // times on scene, in order of dispatch (delays: per crosser)
   std::deque<std::uint32_t> waiting_;  // reports waiting for a free team, oldest first
   Stream alarm_verdicts_;              // the post's verdicts on false alarms

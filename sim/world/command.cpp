@@ -10,7 +10,6 @@ void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
   post_.detect(c, by, report_latency_s);
 }
 
-
 // A patrol's or a reconnaissance sortie's contact, planned when the leg started: it counts
 // if the patrol is in service now, and if the vehicle has not been sent away since (then
 // the leg's next contact with the others is looked for).

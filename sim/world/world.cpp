@@ -11,7 +11,7 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     : rep_(model, seed, replication, *this),
       tracer_(rep_, trace),
       pool_(rep_),
-      post_(rep_, tracer_, pool_) {
+      post_(rep_, tracer_, pool_, plans.size()) {
   rep_.sim.set_event_limit(model.max_events_per_replication);
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
@@ -253,7 +253,7 @@ void World::react(std::uint32_t c) {
   const std::vector<Leg> before = crosser.movement.legs();
   const std::size_t at = crosser.movement.leg_at(now);
   crosser.movement.cut_at(now);
-  crosser.cannot_meet = 0;  // its new way may pass nearer some team
+  post_.new_way(c);  // which may pass nearer some team
   Movement& movement = crosser.movement;
   const MapPoint here = movement.end_point();
   const auto rest = [&](double time_factor) {  // the legs it had still to walk
