@@ -4,16 +4,20 @@
 // until one detects; that one becomes an event, and when it comes (the leg still current)
 // the radar reports and its looks at that crosser go on from report_interval_s later, on
 // this leg and the next ones. A radar costs an event per report, not per scan.
+#include "radar_sensing.h"
+
 #include <algorithm>
 #include <cmath>
 
 #include "bordersim/sensors/glimpse_schedule.h"
 #include "bordersim/sensors/radar.h"
-#include "world.h"
 
 namespace bordersim::detail {
 
-void World::start_radar_scans(std::uint32_t c) {
+RadarSensing::RadarSensing(Replica& replica, Tracer& tracer, Reports& post)
+    : rep_(replica), tracer_(tracer), post_(post) {}
+
+void RadarSensing::leg_starts(std::uint32_t c) {
   if (!rep_.model.tower_radar || rep_.model.towers.empty()) return;
   const Leg& leg = rep_.crossers[c].current_leg();
   // The Doppler processor rejects what does not move: a stop is never seen.
@@ -23,13 +27,13 @@ void World::start_radar_scans(std::uint32_t c) {
     Time from = std::max(leg.t0, rep_.sim.now());
     for (const auto& [tower, next] : rep_.crossers[c].radar_quiet)
       if (tower == t) from = std::max(from, next);
-    schedule_radar_contact(c, t, from);
+    schedule_contact(c, t, from);
   }
 }
 
 // The radar's scan phase, from a stream keyed by its tower: the same for every crosser of
 // a replication, whatever else is drawn.
-Time World::radar_phase(std::uint32_t tower) const {
+Time RadarSensing::phase(std::uint32_t tower) const {
   Stream stream(
       {rep_.seed, rep_.record.replication, {EntityKind::kRadar, tower}, Purpose::kScanPhase});
   return sensors::draw_scan_phase(stream,
@@ -37,10 +41,10 @@ Time World::radar_phase(std::uint32_t tower) const {
 }
 
 // The probability that tower t's radar detects the crosser on its current leg at time at.
-double World::radar_look(const CrosserState& crosser, std::uint32_t t, Time at) const {
+double RadarSensing::look(const CrosserState& crosser, std::uint32_t t, Time at) const {
   const TowerSite& tower = rep_.model.towers[t];
   const sensors::RadarSpec& radar = rep_.model.tower_radar->spec;
-  const MapPoint p = position(crosser, at);
+  const MapPoint p = crosser.movement.at(at);
   const double dx = p.x - tower.position.x;
   const double dy = p.y - tower.position.y;
   if (!sensors::in_radar_sector(radar, tower.facing_deg, std::atan2(dx, dy) * 180.0 / M_PI))
@@ -57,7 +61,7 @@ double World::radar_look(const CrosserState& crosser, std::uint32_t t, Time at) 
 
 // Draws the radar's looks at the crosser from `from` to the end of the leg, in order, and
 // schedules the first that detects. Only looks with a chance use a draw.
-void World::schedule_radar_contact(std::uint32_t c, std::uint32_t t, Time from) {
+void RadarSensing::schedule_contact(std::uint32_t c, std::uint32_t t, Time from) {
   CrosserState& crosser = rep_.crossers[c];
   const Leg& leg = crosser.current_leg();
   // Only the stretch of the leg within range can be seen: the chord of the range's disc.
@@ -78,14 +82,14 @@ void World::schedule_radar_contact(std::uint32_t c, std::uint32_t t, Time from) 
   const Time end = std::min(leg.t1, time_on(along + half) + 1);
   from = std::max(from, time_on(along - half) - 1);
   const Time period = seconds_to_time(rep_.model.tower_radar->spec.scan_period_s);
-  const Time phase = radar_phase(t);
+  const Time phase = this->phase(t);
   // The first scan at or after `from`: phase + k·period.
   const Time behind = from - phase;
   Time at = phase + (behind <= 0 ? 0 : (behind + period - 1) / period * period);
   for (; at < end; at += period) {
-    const double p = radar_look(crosser, t, at);
+    const double p = look(crosser, t, at);
     if (p > 0.0 && uniform01(crosser.radar) < p) {
-      rep_.sim.schedule(at, Phase::kSense, crosser_target(c), kRadarContact,
+      rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kRadarContact,
                         stamped(crosser.stamp, t));
       return;
     }
@@ -94,15 +98,15 @@ void World::schedule_radar_contact(std::uint32_t c, std::uint32_t t, Time from) 
 
 // A look that detected, drawn when the leg started: the radar reports if its tower is in
 // service now; either way its looks go on.
-void World::radar_contact(std::uint32_t c, std::uint32_t t) {
+void RadarSensing::contact(std::uint32_t c, std::uint32_t t) {
   const TowerSite& tower = rep_.model.towers[t];
-  const bool on = up(EntityKind::kTower, t, rep_.sim.now());
+  const bool on = rep_.service.up(EntityKind::kTower, t, rep_.sim.now());
   if (tracer_.on())
-    tracer_.look(c, Detector::kRadar, t, tower.position,
-                 radar_look(rep_.crossers[c], t, rep_.sim.now()), on, on);
+    tracer_.look(c, Detector::kRadar, t, tower.position, look(rep_.crossers[c], t, rep_.sim.now()),
+                 on, on);
   const std::uint32_t stamp = rep_.crossers[c].stamp;
-  if (on) detect(c, Detector::kRadar, tower.report_latency_s);  // which may change the plan
-  if (!on) return schedule_radar_contact(c, t, rep_.sim.now() + 1);
+  if (on) post_.detect(c, Detector::kRadar, tower.report_latency_s);  // which may change the plan
+  if (!on) return schedule_contact(c, t, rep_.sim.now() + 1);
   // The next report no sooner than the interval, even on a later leg.
   const Time next = rep_.sim.now() + seconds_to_time(rep_.model.tower_radar->report_interval_s);
   auto& quiet = rep_.crossers[c].radar_quiet;
@@ -112,7 +116,7 @@ void World::radar_contact(std::uint32_t c, std::uint32_t t) {
     known->second = next;
   else
     quiet.emplace_back(t, next);
-  if (current(c, stamped(stamp, 0))) schedule_radar_contact(c, t, next);
+  if (rep_.current(c, stamped(stamp, 0))) schedule_contact(c, t, next);
 }
 
 }  // namespace bordersim::detail

@@ -2,6 +2,8 @@
 // straight), so sensing costs an event per stretch, per crew sighting and per camera look,
 // not per second. Sensing goes on after the first detection: each sighting is a report
 // that keeps the command post's track alive.
+#include "tower_sensing.h"
+
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <cmath>
@@ -10,7 +12,6 @@
 #include "bordersim/sensors/camera.h"
 #include "bordersim/sensors/glimpse_schedule.h"
 #include "bordersim/terrain/grid_walk.h"
-#include "world.h"
 
 namespace bordersim::detail {
 namespace {
@@ -21,7 +22,14 @@ Time time_on(const Leg& leg, double f) {
 
 }  // namespace
 
-void World::start_tower_views(std::uint32_t c) {
+TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
+    : rep_(replica),
+      tracer_(tracer),
+      post_(post),
+      crew_weather_(replica.model.weather && replica.model.weather->changes_crews()),
+      crew_ceiling_(crew_weather_ ? replica.model.weather->max_crew_factor() : 1.0) {}
+
+void TowerSensing::leg_starts(std::uint32_t c) {
   if (rep_.model.towers.empty()) return;
   CrosserState& crosser = rep_.crossers[c];
   const Leg& leg = crosser.current_leg();
@@ -33,11 +41,11 @@ void World::start_tower_views(std::uint32_t c) {
   }
   for (std::size_t v = 0; v < crosser.views.size(); ++v)
     rep_.sim.schedule(std::max(crosser.views[v].t_in, rep_.sim.now()), Phase::kSense,
-                      crosser_target(c), kEnterView, stamped(crosser.stamp, v));
+                      rep_.target(c), kEnterView, stamped(crosser.stamp, v));
 }
 
 // The stretches of the current leg inside tower t's range and, on terrain, in its sight.
-bool World::add_views(CrosserState& crosser, std::uint32_t t) const {
+bool TowerSensing::add_views(CrosserState& crosser, std::uint32_t t) const {
   const Leg& leg = crosser.current_leg();
   const TowerSite& tower = rep_.model.towers[t];
   const double dx = leg.to.x - leg.from.x;
@@ -87,7 +95,7 @@ bool World::add_views(CrosserState& crosser, std::uint32_t t) const {
   return true;
 }
 
-void World::enter_view(std::uint32_t c, std::size_t v) {
+void TowerSensing::enter_view(std::uint32_t c, std::size_t v) {
   const ViewInterval& view = rep_.crossers[c].views[v];
   if (tracer_.on()) tracer_.in_view(c, v);
   for (std::size_t k = 0; k < rep_.model.tower_cameras.size(); ++k)
@@ -97,16 +105,16 @@ void World::enter_view(std::uint32_t c, std::size_t v) {
   schedule_crew(c, v);
 }
 
-void World::crew_sighting(std::uint32_t c, std::size_t v) {
+void TowerSensing::crew_sighting(std::uint32_t c, std::size_t v) {
   const std::uint32_t stamp = rep_.crossers[c].stamp;
   const std::uint32_t t = rep_.crossers[c].views[v].tower;
-  const bool on = up(EntityKind::kTower, t, rep_.sim.now());
+  const bool on = rep_.service.up(EntityKind::kTower, t, rep_.sim.now());
   const bool seen = on && crew_sees_through_weather(c, t);
   if (tracer_.on())
     tracer_.look(c, Detector::kTowerCrew, t, rep_.model.towers[t].position, kMissing, seen, on);
   // which may change the crosser's plan
-  if (seen) detect(c, Detector::kTowerCrew, rep_.model.towers[t].report_latency_s);
-  if (current(c, stamped(stamp, 0))) schedule_crew(c, v);
+  if (seen) post_.detect(c, Detector::kTowerCrew, rep_.model.towers[t].report_latency_s);
+  if (rep_.current(c, stamped(stamp, 0))) schedule_crew(c, v);
 }
 
 // Weather that changes the crews' sighting (weather.states[].crew_detection_factor): a
@@ -115,12 +123,11 @@ void World::crew_sighting(std::uint32_t c, std::size_t v) {
 // piecewise-constant hazard the states give; an instant crew's sighting is kept with
 // probability factor(now). Without such weather no draw is spent, so other streams and
 // the fixed-weather model stay as they were.
-bool World::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
-  if (!rep_.weather || !rep_.model.weather->changes_crews()) return true;
+bool TowerSensing::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
+  if (!crew_weather_) return true;
   const double factor =
       rep_.model.weather->states[rep_.weather->state_at(rep_.sim.now())].crew_detection_factor;
-  const double keep =
-      rep_.model.towers[t].instant ? factor : factor / rep_.model.weather->max_crew_factor();
+  const double keep = rep_.model.towers[t].instant ? factor : factor / crew_ceiling_;
   return uniform01(rep_.crossers[c].detection) < keep;
 }
 
@@ -128,15 +135,13 @@ bool World::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
 // "instant" crew; for a hazard, an exponential time (memoryless, so redrawn after each
 // sighting), scaled by how conspicuous the crosser is on this leg. Towers' hazards
 // compete independently.
-void World::schedule_crew(std::uint32_t c, std::size_t v) {
+void TowerSensing::schedule_crew(std::uint32_t c, std::size_t v) {
   CrosserState& crosser = rep_.crossers[c];
   const ViewInterval& view = crosser.views[v];
   const TowerSite& tower = rep_.model.towers[view.tower];
   Time at = rep_.sim.now() + seconds_to_time(tower.resighting_s);
   if (!tower.instant) {
-    const double weather_ceiling = rep_.weather && rep_.model.weather->changes_crews()
-                                       ? rep_.model.weather->max_crew_factor()
-                                       : 1.0;
+    const double weather_ceiling = crew_ceiling_;
     const double rate_per_s =
         tower.rate_per_s * crosser.current_leg().detect_factor * weather_ceiling;
     if (rate_per_s <= 0.0) return;
@@ -145,16 +150,15 @@ void World::schedule_crew(std::uint32_t c, std::size_t v) {
     at = time_after(rep_.sim.now(), time_to_detect_s(crosser.detection));
   }
   if (at < view.t_out)
-    rep_.sim.schedule(at, Phase::kSense, crosser_target(c), kCrewSighting,
-                      stamped(crosser.stamp, v));
+    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kCrewSighting, stamped(crosser.stamp, v));
 }
 
 // When camera k of the view's tower next looks along the crosser's bearing, at or after
 // `from`; empty when the bearing lies outside the scanned sector.
-std::optional<Time> World::next_look(const CrosserState& crosser, const ViewInterval& view,
-                                     std::size_t k, Time from) const {
+std::optional<Time> TowerSensing::next_look(const CrosserState& crosser, const ViewInterval& view,
+                                            std::size_t k, Time from) const {
   const TowerSite& tower = rep_.model.towers[view.tower];
-  const MapPoint p = position(crosser, rep_.sim.now());
+  const MapPoint p = crosser.movement.at(rep_.sim.now());
   const double bearing = std::atan2(p.x - tower.position.x, p.y - tower.position.y) * 180.0 / M_PI;
   const auto pattern = sensors::scan_pattern(rep_.model.tower_cameras[k], tower.facing_deg);
   const auto train = sensors::glimpse_train(pattern, scan_phase(view.tower, k, pattern.period),
@@ -166,17 +170,17 @@ std::optional<Time> World::next_look(const CrosserState& crosser, const ViewInte
 // Schedules the camera's next look at the crosser, if the crosser is still in the
 // stretch of view by then. The look is aimed at the crosser's bearing now; glimpse()
 // checks that the scan really points there when the time comes, as the crosser moves.
-void World::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from) {
+void TowerSensing::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from) {
   const CrosserState& crosser = rep_.crossers[c];
   const auto at = next_look(crosser, crosser.views[v], k, from);
   if (at && *at < crosser.views[v].t_out)
-    rep_.sim.schedule(*at, Phase::kSense, crosser_target(c), kGlimpse,
+    rep_.sim.schedule(*at, Phase::kSense, rep_.target(c), kGlimpse,
                       stamped(crosser.stamp, v * kMaxCameras + k));
 }
 
 // Each camera's scan phase, drawn from a stream keyed by the tower and camera, so it is
 // the same for every crosser of a replication and independent of what else is drawn.
-Time World::scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
+Time TowerSensing::scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
   Stream stream({rep_.seed,
                  rep_.record.replication,
                  {EntityKind::kTower, tower * kMaxCameras + k},
@@ -184,7 +188,7 @@ Time World::scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
   return sensors::draw_scan_phase(stream, period);
 }
 
-void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
+void TowerSensing::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   CrosserState& crosser = rep_.crossers[c];
   const ViewInterval& view = crosser.views[v];
   // The crosser has moved since this look was aimed: if the scan is not on its bearing
@@ -192,7 +196,7 @@ void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   if (next_look(crosser, view, k, rep_.sim.now()) != rep_.sim.now())
     return schedule_glimpse(c, v, k, rep_.sim.now());
   const TowerSite& tower = rep_.model.towers[view.tower];
-  const MapPoint p = position(crosser, rep_.sim.now());
+  const MapPoint p = crosser.movement.at(rep_.sim.now());
   const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
   // The camera as the weather of the moment sees (its extinction), else as keyed.
   const sensors::CameraSpec& camera =
@@ -206,14 +210,14 @@ void World::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   const double seen = 1.0 - std::pow(1.0 - g, crosser.current_leg().detect_factor);
   const std::uint32_t stamp = crosser.stamp;
   const bool hit = uniform01(crosser.detection) < seen;
-  const bool on =
-      !hit || up(EntityKind::kTower, view.tower, rep_.sim.now());  // asked only on a hit
+  const bool on = !hit || rep_.service.up(EntityKind::kTower, view.tower,
+                                          rep_.sim.now());  // asked only on a hit
   if (tracer_.on())
     tracer_.look(c, Detector::kCamera, view.tower, tower.position, seen, hit && on,
-                 up(EntityKind::kTower, view.tower, rep_.sim.now()),
+                 rep_.service.up(EntityKind::kTower, view.tower, rep_.sim.now()),
                  camera.kind == sensors::CameraKind::kThermal ? "thermal" : "visible");
-  if (hit && on) detect(c, Detector::kCamera, tower.report_latency_s);
-  if (current(c, stamped(stamp, 0))) schedule_glimpse(c, v, k, rep_.sim.now() + 1);
+  if (hit && on) post_.detect(c, Detector::kCamera, tower.report_latency_s);
+  if (rep_.current(c, stamped(stamp, 0))) schedule_glimpse(c, v, k, rep_.sim.now() + 1);
 }
 
 }  // namespace bordersim::detail

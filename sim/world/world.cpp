@@ -4,6 +4,8 @@
 #include <boost/random/beta_distribution.hpp>
 #include <cmath>
 
+#include "sensor_timelines.h"
+
 namespace bordersim::detail {
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
@@ -11,7 +13,13 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     : rep_(model, seed, replication, *this),
       tracer_(rep_, trace),
       pool_(rep_),
-      post_(rep_, tracer_, pool_, plans.size()) {
+      post_(rep_, tracer_, pool_, plans.size()),
+      towers_(rep_, tracer_, *this),
+      drones_(rep_, tracer_, *this),
+      sweeps_(rep_, tracer_, *this),
+      ground_(rep_, tracer_, *this),
+      radars_(rep_, tracer_, *this),
+      sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_} {
   rep_.sim.set_event_limit(model.max_events_per_replication);
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
@@ -36,8 +44,7 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     rep_.weather.emplace(*model.weather, service_horizon(model),
                          Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
   rep_.rounds = PatrolRounds(model, seed, replication);
-  init_moving_sensors();
-  init_service();
+  start_service(rep_, drones_);
 }
 
 ReplicationRecord World::run() {
@@ -66,19 +73,19 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) start_leg(id, payload_of(e.data));
       return;
     case kEnterView:
-      if (current(id, e.data)) enter_view(id, payload_of(e.data));
+      if (current(id, e.data)) towers_.enter_view(id, payload_of(e.data));
       return;
     case kDetection:
-      if (current(id, e.data)) detect_by(id, payload_of(e.data));
+      if (current(id, e.data)) sweeps_.contact(id, payload_of(e.data));
       return;
     case kGroundPass:
-      if (current(id, e.data)) ground_pass(id, payload_of(e.data));
+      if (current(id, e.data)) ground_.pass(id, payload_of(e.data));
       return;
     case kFalseAlarm:
       return post_.receive_false_alarm(id);
     case kGlimpse:
       if (current(id, e.data))
-        glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
+        towers_.glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
       return;
     case kReportArrives:
       return post_.receive_report(id, static_cast<Time>(e.data));
@@ -88,12 +95,12 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) end_movement(id);
       return;
     case kCrewSighting:
-      if (current(id, e.data)) crew_sighting(id, payload_of(e.data));
+      if (current(id, e.data)) towers_.crew_sighting(id, payload_of(e.data));
       return;
     case kResponderFree:
       return post_.free_responder(id, e.data);
     case kDroneGlimpse:
-      return drone_glimpse(id);
+      return drones_.glimpse(id);
     case kAssessed:
       return post_.assessed(id);
     case kAlarmAssessed:
@@ -101,7 +108,7 @@ void World::handle(const Event& e) {
     case kFound:
       return post_.found(id, e.data);
     case kRadarContact:
-      if (current(id, e.data)) radar_contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
+      if (current(id, e.data)) radars_.contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
       return;
   }
 }
@@ -229,10 +236,7 @@ void World::start_leg(std::uint32_t c, std::size_t leg) {
   crosser.leg = leg;
   ++crosser.stamp;
   crosser.views.clear();
-  start_tower_views(c);
-  start_moving_sensors(c);
-  start_ground_sensors(c);
-  start_radar_scans(c);
+  for (Sensing* sensing : sensing_) sensing->leg_starts(c);
   const Leg& now = crosser.current_leg();
   if (leg + 1 < crosser.movement.legs().size())
     rep_.sim.schedule(now.t1, Phase::kMove, crosser_target(c), kLegStart,
@@ -299,7 +303,17 @@ void World::finish(std::uint32_t c, Outcome outcome) {
   rep_.crossers[c].finished = true;
   rep_.record.crossing_records[c].outcome = outcome;
   learn(rep_.crossers[c], outcome);
-  leave_moving_sensors(c);
+  for (Sensing* sensing : sensing_) sensing->crossing_ends(c);
+}
+
+// The sensing's report of a crosser seen, to the command post.
+void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
+  post_.detect(c, by, report_latency_s);
+}
+
+// Asked by the sweeps: the responder pool's record of a patrol vehicle on a call.
+bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {
+  return pool_.vehicle_away(p, k, t);
 }
 
 }  // namespace bordersim::detail

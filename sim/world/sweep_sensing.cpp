@@ -1,9 +1,4 @@
-// Drones, patrols and air reconnaissance.
-//
-// Drones glimpse: every glimpse period while an airframe is on station, the drone asks the
-// index of walking crossers' paths which crossers can be within its range now, and checks
-// only those (a crosser's position at t is analytic). A drone whose reach no walking
-// crosser's path enters sleeps, and the next crosser that enters its reach wakes it.
+// Patrols and air reconnaissance.
 //
 // Patrols and reconnaissance see with a definite range, and their motion is fixed in
 // advance (patrol phases are drawn per replication, sorties keep a timetable). So when a
@@ -11,19 +6,18 @@
 // straight lane piece near a leg of its path is a pair of straight-line movers, whose
 // first approach within range is a quadratic (sensors::first_within). One detection
 // event per leg is scheduled, never a poll.
+#include "sweep_sensing.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
 #include "bordersim/sensors/glimpse_schedule.h"
+#include "bordersim/sensors/motion.h"
 #include "bordersim/sensors/patrol_cycle.h"
-#include "world.h"
 
 namespace bordersim::detail {
 namespace {
-
-// Queries of the crossers' index leave stale entries behind; they are swept out this often.
-constexpr Time kPruneEvery = 3600 * kTicksPerSecond;
 
 // The arc lengths [q0, q1] of the piece that lie in the box [lo, hi] (Liang–Barsky).
 std::optional<std::pair<double, double>> clip(const LanePiece& p, MapPoint lo, MapPoint hi) {
@@ -196,61 +190,25 @@ void recon_contacts(const ReconSite& site, const Walk& walk, std::vector<std::ui
 
 }  // namespace
 
-void World::init_moving_sensors() {
-  const auto replication = rep_.record.replication;
-  for (std::size_t d = 0; d < rep_.model.drones.size(); ++d) {
-    const DroneSite& site = rep_.model.drones[d];
-    DroneState state;
-    Stream phase({rep_.seed, replication, {EntityKind::kDrone, d}, Purpose::kSchedulePhase});
-    state.schedule = {site.on_station, site.slot, sensors::draw_scan_phase(phase, site.slot)};
-    if (site.random_pattern) {
-      const sensors::TrackBox box{site.from_m, site.to_m, site.offset_m - 0.5 * site.depth_m,
-                                  site.offset_m + 0.5 * site.depth_m};
-      state.track.emplace(
-          box, site.speed_mps, site.leg_m,
-          Stream({rep_.seed, replication, {EntityKind::kDrone, d}, Purpose::kRoute}));
-    } else {
-      state.unfolded0_m = uniform01(phase) * 2.0 * (site.to_m - site.from_m);
-    }
-    drones_.push_back(std::move(state));
-  }
-  if (!rep_.model.drones.empty()) walkers_ = SegmentIndex(rep_.model.walker_bucket_m);
-}
+// The leg's first contact with patrols and reconnaissance is solved.
+SweepSensing::SweepSensing(Replica& replica, Tracer& tracer, Reports& post)
+    : rep_(replica), tracer_(tracer), post_(post) {}
 
-// The current leg joins the index that drones query, wakes the drones whose reach it
-// enters, and gets its first contact with patrols and reconnaissance solved.
-void World::start_moving_sensors(std::uint32_t c) {
-  CrosserState& crosser = rep_.crossers[c];
-  const Leg& leg = crosser.current_leg();
-  const MapPoint lo{std::min(leg.from.x, leg.to.x), std::min(leg.from.y, leg.to.y)};
-  const MapPoint hi{std::max(leg.from.x, leg.to.x), std::max(leg.from.y, leg.to.y)};
-  if (!rep_.model.drones.empty()) {
-    walkers_.insert(c, leg.at(rep_.sim.now()), std::max(leg.t0, rep_.sim.now()), leg.to, leg.t1);
-    for (std::size_t d = 0; d < rep_.model.drones.size(); ++d) {
-      const DroneSite& site = rep_.model.drones[d];
-      if (site.grounded || hi.x < site.reach_lo.x || lo.x > site.reach_hi.x ||
-          hi.y < site.reach_lo.y || lo.y > site.reach_hi.y)
-        continue;
-      if (std::find(crosser.drones.begin(), crosser.drones.end(), d) != crosser.drones.end())
-        continue;
-      crosser.drones.push_back(static_cast<std::uint16_t>(d));
-      ++drones_[d].walkers;
-      wake_drone(d, rep_.sim.now());
-    }
-  }
+void SweepSensing::leg_starts(std::uint32_t c) {
   if (rep_.model.patrols.empty() && rep_.model.air_recon.empty()) return;
+  CrosserState& crosser = rep_.crossers[c];
   crosser.sweep_at = kNever;
   crosser.swept = false;
-  schedule_sweep_contact(c);
+  schedule_contact(c);
 }
 
 // The crosser's first contact from now on its current leg with a patrol or a
 // reconnaissance aircraft, as a detection event, unless one is due at that time already.
-void World::schedule_sweep_contact(std::uint32_t c) {
+void SweepSensing::schedule_contact(std::uint32_t c) {
   CrosserState& crosser = rep_.crossers[c];
   const Leg& leg = crosser.current_leg();
   std::uint64_t by = 0;
-  const auto hit = first_sweep_contact(leg, by);
+  const auto hit = first_contact(leg, by);
   const Time at = hit ? std::max(rep_.sim.now(), seconds_to_time(*hit)) : kNever;
   if (at >= leg.t1) {
     crosser.sweep_at = kNever;
@@ -258,23 +216,18 @@ void World::schedule_sweep_contact(std::uint32_t c) {
   }
   if (at == crosser.sweep_at) return;
   crosser.sweep_at = at;
-  rep_.sim.schedule(at, Phase::kSense, crosser_target(c), kDetection, stamped(crosser.stamp, by));
+  rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kDetection, stamped(crosser.stamp, by));
 }
 
 // A patrol's vehicle is back on its round: crossers whose leg's first contact has not come
 // yet may meet it sooner than planned (or at all).
-void World::sweep_again() {
+void SweepSensing::again() {
   for (std::uint32_t c = 0; c < rep_.crossers.size(); ++c) {
     const CrosserState& crosser = rep_.crossers[c];
     if (crosser.finished || crosser.swept || crosser.movement.legs().empty()) continue;
     if (crosser.current_leg().t1 <= rep_.sim.now()) continue;
-    schedule_sweep_contact(c);
+    schedule_contact(c);
   }
-}
-
-void World::leave_moving_sensors(std::uint32_t c) {
-  for (std::uint16_t d : rep_.crossers[c].drones) --drones_[d].walkers;
-  rep_.crossers[c].drones.clear();
 }
 
 // The first time on this leg that a patrol or a reconnaissance aircraft comes within range,
@@ -284,7 +237,7 @@ void World::leave_moving_sensors(std::uint32_t c) {
 // until they are known to be back (vehicle_away): a vehicle sent after the leg was
 // planned is found out when its contact comes (detect_by), and when one comes back the
 // legs whose contact has not come yet are solved again (sweep_again).
-std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& by) const {
+std::optional<double> SweepSensing::first_contact(const Leg& leg, std::uint64_t& by) const {
   const double t0 = time_to_seconds(std::max(leg.t0, rep_.sim.now()));
   const MapPoint a = leg.at(std::max(leg.t0, rep_.sim.now()));
   const MapPoint b = leg.to;
@@ -303,7 +256,7 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
     // Pass times reach back before the run's start (the clock holds none): no vehicle is
     // away before it.
     const auto away = [&](std::uint32_t k, double t) {
-      return vehicle_away(i, k, seconds_to_time(std::max(0.0, t)));
+      return post_.vehicle_away(i, k, seconds_to_time(std::max(0.0, t)));
     };
     if (rep_.weather && rep_.model.weather->changes_patrols()) {
       // The sweep width of each spell's weather, spell by spell.
@@ -340,74 +293,34 @@ std::optional<double> World::first_sweep_contact(const Leg& leg, std::uint64_t& 
   return best;
 }
 
-bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {
-  return pool_.vehicle_away(p, k, t);
-}
-
-void World::wake_drone(std::size_t d, Time from) {
-  DroneState& drone = drones_[d];
-  if (drone.awake) return;
-  drone.awake = true;
-  rep_.sim.schedule(next_drone_glimpse(d, from), Phase::kSense,
-                    {static_cast<std::uint32_t>(d), rep_.model.drones[d].sector}, kDroneGlimpse);
-}
-
-// Glimpses fall every period from the start of each slot on station.
-Time World::next_drone_glimpse(std::size_t d, Time from) const {
-  const sensors::StationSchedule& schedule = drones_[d].schedule;
-  const Time period = rep_.model.drones[d].glimpse_period;
-  const Time start = schedule.slot_start_for(from);
-  if (from <= start) return start;
-  const Time at = start + (from - start + period - 1) / period * period;
-  return at < start + schedule.on_station ? at : start + schedule.slot;
-}
-
-MapPoint World::drone_position(std::size_t d, Time t) {
-  const DroneSite& site = rep_.model.drones[d];
-  const auto& border = rep_.model.geography->border;
-  if (auto& track = drones_[d].track) {
-    const MapPoint sn = track->at(time_to_seconds(t));  // (along, across) the border
-    return behind_border(border, sn.x, sn.y);
+// A patrol's or a reconnaissance sortie's contact, planned when the leg started: it counts
+// if the patrol is in service now, and if the vehicle has not been sent away since (then
+// the leg's next contact with the others is looked for).
+void SweepSensing::contact(std::uint32_t c, std::uint64_t payload) {
+  CrosserState& crosser = rep_.crossers[c];
+  if (rep_.sim.now() != crosser.sweep_at) return;  // replaced by a contact solved again
+  crosser.sweep_at = kNever;
+  crosser.swept = true;
+  const auto by = static_cast<Detector>(payload >> 24);
+  const std::uint32_t index = payload & 0xFF'FFFF;
+  if (by != Detector::kPatrol) {
+    if (tracer_.on()) tracer_.look(c, by, index, {kMissing, kMissing}, 1.0, true, true);
+    return post_.detect(c, by, rep_.model.air_recon[index].report_latency_s);
   }
-  const double unfolded = drones_[d].unfolded0_m + site.speed_mps * time_to_seconds(t);
-  return behind_border(
-      border, site.from_m + sensors::back_and_forth_position(unfolded, site.to_m - site.from_m),
-      site.offset_m);
-}
-
-void World::drone_glimpse(std::size_t d) {
-  DroneState& drone = drones_[d];
-  const DroneSite& site = rep_.model.drones[d];
-  drone.awake = false;
-  if (drone.walkers == 0) return;  // asleep until a crosser comes within reach
-  const Time now = rep_.sim.now();
-  if (!up(EntityKind::kDrone, d, now)) return wake_drone(d, now + 1);
-  const MapPoint q = drone_position(d, now);
-  walkers_.near(q, site.range_m, now, found_);
-  for (std::uint32_t c : found_) {
-    CrosserState& crosser = rep_.crossers[c];
-    if (crosser.finished) continue;
-    const MapPoint p = position(crosser, now);
-    const double ground = std::hypot(p.x - q.x, p.y - q.y);
-    if (ground > site.range_m) continue;
-    const double seen =
-        site.law == DroneLaw::kDefinite
-            ? 1.0
-            : sensors::inverse_cube_glimpse(site.k_m2_per_s, site.altitude_m, ground,
-                                            time_to_seconds(site.glimpse_period));
-    // A crosser `factor` times as conspicuous on this leg: as if `factor` glimpses.
-    const double g = seen * (1.0 - rep_.model.concealment_at(p));
-    const double factor = crosser.movement.legs()[crosser.movement.leg_at(now)].detect_factor;
-    const double p_seen = 1.0 - std::pow(1.0 - g, factor);
-    const bool hit = uniform01(crosser.air) < p_seen;
-    if (tracer_.on()) tracer_.look(c, Detector::kDrone, d, q, p_seen, hit, true);
-    if (hit) detect(c, Detector::kDrone, site.report_latency_s);
+  const auto after = std::upper_bound(
+      rep_.model.patrols.begin(), rep_.model.patrols.end(), index,
+      [](std::uint32_t v, const PatrolSite& site) { return v < site.first_vehicle; });
+  const auto p = static_cast<std::size_t>(after - rep_.model.patrols.begin()) - 1;
+  const std::uint32_t k = index - rep_.model.patrols[p].first_vehicle;
+  if (post_.vehicle_away(p, k, rep_.sim.now()) &&
+      rep_.service.up(EntityKind::kPatrol, p, rep_.sim.now())) {
+    crosser.swept = false;
+    return schedule_contact(c);
   }
-  if (now - walkers_pruned_ >= kPruneEvery) {
-    walkers_.prune(now);
-    walkers_pruned_ = now;
-  }
-  wake_drone(d, now + 1);
+  const bool on = rep_.service.up(EntityKind::kPatrol, p, rep_.sim.now());
+  if (tracer_.on())
+    tracer_.look(c, by, index, rep_.rounds.vehicle_at(p, k, rep_.sim.now()), 1.0, on, on);
+  if (on) post_.detect(c, by, rep_.model.patrols[p].report_latency_s);
 }
 
 }  // namespace bordersim::detail

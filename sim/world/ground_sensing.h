@@ -1,0 +1,24 @@
+#pragma once
+// Ground sensors (ground_sensing.cpp): a leg's passes through their discs, solved when it
+// starts. Event: kGroundPass.
+#include <cstddef>
+#include <cstdint>
+
+#include "../run/tracer.h"
+#include "sensing.h"
+
+namespace bordersim::detail {
+
+class GroundSensing final : public Sensing {
+ public:
+  GroundSensing(Replica& replica, Tracer& tracer, Reports& post);
+  void leg_starts(std::uint32_t c) override;
+  void pass(std::uint32_t c, std::size_t sensor);  // crosser c enters the sensor's disc
+
+ private:
+  Replica& rep_;
+  Tracer& tracer_;
+  Reports& post_;
+};
+
+}  // namespace bordersim::detail

@@ -1,0 +1,27 @@
+#pragma once
+// Radars on towers (radar_sensing.cpp): their looks along a leg, drawn when it starts, the
+// first detection scheduled. Event: kRadarContact.
+#include <cstdint>
+
+#include "../run/tracer.h"
+#include "sensing.h"
+
+namespace bordersim::detail {
+
+class RadarSensing final : public Sensing {
+ public:
+  RadarSensing(Replica& replica, Tracer& tracer, Reports& post);
+  void leg_starts(std::uint32_t c) override;
+  void contact(std::uint32_t c, std::uint32_t t);  // tower t's radar reports crosser c
+
+ private:
+  Time phase(std::uint32_t tower) const;
+  double look(const CrosserState& crosser, std::uint32_t t, Time at) const;
+  void schedule_contact(std::uint32_t c, std::uint32_t t, Time from);
+
+  Replica& rep_;
+  Tracer& tracer_;
+  Reports& post_;
+};
+
+}  // namespace bordersim::detail

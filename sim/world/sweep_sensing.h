@@ -1,0 +1,29 @@
+#pragma once
+// Patrols and air reconnaissance (sweep_sensing.cpp): a leg's first contact with any of
+// them, solved when it starts and again when a patrol vehicle comes back on its round.
+// Event: kDetection (payload: sensor_payload).
+#include <cstdint>
+#include <optional>
+
+#include "../run/tracer.h"
+#include "sensing.h"
+
+namespace bordersim::detail {
+
+class SweepSensing final : public Sensing {
+ public:
+  SweepSensing(Replica& replica, Tracer& tracer, Reports& post);
+  void leg_starts(std::uint32_t c) override;
+  void contact(std::uint32_t c, std::uint64_t payload);  // the contact planned has come
+  void schedule_contact(std::uint32_t c);  // the first one from now on its current leg
+  void again();                            // a patrol vehicle is back on its round
+
+ private:
+  std::optional<double> first_contact(const Leg& leg, std::uint64_t& by) const;
+
+  Replica& rep_;
+  Tracer& tracer_;
+  Reports& post_;
+};
+
+}  // namespace bordersim::detail

@@ -1,0 +1,38 @@
+#pragma once
+// Towers (tower_sensing.cpp): the stretches of a leg each tower sees, its crew's sightings
+// and its cameras' glimpses. Events: kEnterView, kCrewSighting, kGlimpse.
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "../run/tracer.h"
+#include "sensing.h"
+
+namespace bordersim::detail {
+
+class TowerSensing final : public Sensing {
+ public:
+  TowerSensing(Replica& replica, Tracer& tracer, Reports& post);
+  void leg_starts(std::uint32_t c) override;
+  void enter_view(std::uint32_t c, std::size_t v);
+  void crew_sighting(std::uint32_t c, std::size_t v);
+  void glimpse(std::uint32_t c, std::size_t v, std::size_t k);
+
+ private:
+  bool add_views(CrosserState& crosser, std::uint32_t t) const;  // false: out of range
+  bool crew_sees_through_weather(std::uint32_t c, std::uint32_t t);
+  void schedule_crew(std::uint32_t c, std::size_t v);
+  std::optional<Time> next_look(const CrosserState& crosser, const ViewInterval& view,
+                                std::size_t k, Time from) const;
+  void schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from);
+  Time scan_phase(std::uint32_t tower, std::size_t k, Time period) const;
+
+  Replica& rep_;
+  Tracer& tracer_;
+  Reports& post_;
+  // Weather that changes the crews' sighting, and its largest factor (1 without).
+  const bool crew_weather_;
+  const double crew_ceiling_;
+};
+
+}  // namespace bordersim::detail
