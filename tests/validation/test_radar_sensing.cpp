@@ -1,4 +1,4 @@
-// Radars on towers in the running model (sensors/radar.h, run/radar_sensing.cpp): a crosser
+// Radars on towers in the running model (sensors/radar.h, world/radar_sensing.cpp): a crosser
 // walking (or driving) a straight line across the radar's view at known speed is detected
 // with probability 1 − Π_k (1 − Pd(r_k)·factor·[in sector at t_k]) over the scans t_k =
 // phase + k·T it is inside the range, averaged over the phase (uniform: crossers start at
