@@ -13,7 +13,8 @@ Result -> file, and the layers follow it, lowest first:
              (sim/c2/command_post.h: reports, tracks, classification, the waiting queue,
              dispatch, interception, prediction and search, assessment) and the responder
              pool (sim/c2/responder_pool.h: who may be sent, from where, how fast, lower
-             bounds on a drive); and, for now, closed forms the tests check them against
+             bounds on a drive); c2/search.h and c2/intercept.h, the geometry they use.
+             (The closed forms the tests check them against are tests/theory/.)
     world    one replication: World (sim/world/world.h) assembles the components, routes the
              events and runs them; the crossers' and the sensing components
     results  what a batch's records mean (summary)
