@@ -9,7 +9,12 @@ Result -> file, and the layers follow it, lowest first:
     stats    estimators: intervals, ratio differences, seams
     run      Model, records, batches; one replication's shared state (sim/run/replica.h)
              and its tracer (sim/run/tracer.h), which every component below reaches
-    c2       command and control: the post's components, and closed forms
+    c2       command and control, as components of one replication: the command post
+             (sim/c2/command_post.h: reports, tracks, classification, the waiting queue,
+             dispatch, interception, prediction and search, assessment) and the responder
+             pool (sim/c2/responder_pool.h: who may be sent, from where, how fast, lower
+             bounds on a drive); c2/search.h and c2/intercept.h, the geometry they use.
+             (The closed forms the tests check them against are tests/theory/.)
     world    one replication: World (sim/world/world.h) assembles the components, routes the
              events and runs them; the crossers' and the sensing components
     results  what a batch's records mean (summary)
@@ -17,7 +22,8 @@ Result -> file, and the layers follow it, lowest first:
 
 run/replication.h declares one replication; sim/world/ defines it (World is built there
 only). A component calls one in a layer above it only through run/replica.h's Upcalls,
-which World implements.
+which World implements; World calls down into c2's components (the sensing reports to the
+post through World::detect, which forwards to CommandPost::detect).
 
 Checks every "bordersim/<dir>/..." include, and every private "../<dir>/..." one, of
 sim/<dir>/ and include/bordersim/<dir>/ (tests, bench and sim/main.cpp may include anything). Prints each include that runs back up and

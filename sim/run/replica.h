@@ -101,20 +101,6 @@ struct CrosserState {
   Time sweep_at = kNever;
   bool swept = false;
 
-  // The command post's view of it.
-  Time track_until = -1;                   // the track is held until then
-  bool target = false;                     // a report of it was taken for a real target
-  bool waiting = false;                    // in the queue for a free team
-  std::uint64_t cannot_meet = 0;           // bit r: responder r cannot meet it before it gets away
-  std::optional<std::uint32_t> responder;  // the team on its way
-  bool assessing = false;                  // a tower camera is looking at its report's place
-  // Outside "exact": the detection the post last heard of, and the team's goal (a new
-  // report changes the goal and bumps `trip`, voiding the arrival planned before).
-  Time seen_at = -1;
-  std::uint32_t trip = 0;
-  MapPoint goal;
-  Time team_leaves = 0;
-
   const Leg& current_leg() const { return movement.legs()[leg]; }
 };
 

@@ -106,7 +106,7 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model, co
       want(routes::Mover::kVehicle, model.crossers.smugglers_knowledge, m->risk_aversion_s,
            m->goal_depth_km.expected());
   }
-  // The post's projection (response.prediction, sim/run/prediction.cpp): the fastest
+  // The post's projection (response.prediction, sim/c2/prediction.cpp): the fastest
   // routes, whatever the crossers know.
   if (model.command.prediction != PredictionRule::kExact) {
     if (const auto& i = s.threats.infiltrators)

@@ -77,20 +77,19 @@ void Tracer::in_view(std::uint32_t c, std::size_t v) {
   }
 }
 
-void Tracer::report(std::uint32_t c, Time seen_at, bool dismissed) {
-  const CrosserState& crosser = r_.crossers[c];
+void Tracer::report(std::uint32_t c, Time seen_at, bool dismissed, const ReportPicture& post) {
   TraceRow& row = this->row(c, TraceEvent::kReport);
   row.at_s = time_to_seconds(seen_at);
   if (dismissed)
     row.note = trace_note::kDismissed;
-  else if (crosser.responder)
+  else if (post.on_its_way)
     row.note = "a responder is already on its way";
-  else if (crosser.waiting)
+  else if (post.waiting)
     row.note = "waiting for a free responder";
-  else if (crosser.assessing && !crosser.target)
+  else if (post.assessing && !post.target)
     row.note = "being assessed by a tower camera";
   else
-    row.note = crosser.target ? "a target already" : "taken for a real target";
+    row.note = post.target ? "a target already" : "taken for a real target";
 }
 
 // An assessment's outcome, as a report row: p is the chance the tower camera's looks had.
@@ -119,12 +118,13 @@ void Tracer::dispatch(std::uint32_t c, const TracedResponder& sent, Time leave, 
 }
 
 // Or why none was sent.
-void Tracer::no_dispatch(std::uint32_t c, Time leave, std::size_t responders, std::size_t free) {
+void Tracer::no_dispatch(std::uint32_t c, Time leave, std::size_t responders, std::size_t free,
+                         Time track_until) {
   TraceRow& row = this->row(c, TraceEvent::kNoDispatch);
   row.sets_off_s = seconds_or_missing(leave);
   if (responders == 0)
     row.note = "no responders";
-  else if (r_.now() > r_.crossers[c].track_until)
+  else if (r_.now() > track_until)
     row.note = "track lost before a responder could be sent";
   else if (free == 0)
     row.note = "no free responder (all " + std::to_string(responders) + " busy)";
@@ -135,12 +135,13 @@ void Tracer::no_dispatch(std::uint32_t c, Time leave, std::size_t responders, st
         "none of the " + std::to_string(free) + " free responders could reach it before its goal";
 }
 
-void Tracer::arrival(std::uint32_t c, const TracedResponder& who, bool intercepted) {
+void Tracer::arrival(std::uint32_t c, const TracedResponder& who, bool intercepted,
+                     Time track_until) {
   const CrosserState& crosser = r_.crossers[c];
   TraceRow& row = this->row(c, TraceEvent::kArrival);
   row.responder = who.kind;
   row.responder_id = who.id;
-  row.at_s = time_to_seconds(crosser.track_until);
+  row.at_s = time_to_seconds(track_until);
   if (intercepted)
     row.note = trace_note::kIntercepted;
   else if (crosser.finished)

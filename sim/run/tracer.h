@@ -20,6 +20,14 @@ struct TracedResponder {
   MapPoint from;
 };
 
+// The command post's view of a crosser when a report arrives, as the story tells it.
+struct ReportPicture {
+  bool on_its_way = false;  // a responder is on its way
+  bool waiting = false;     // for a free responder
+  bool assessing = false;   // by a tower camera
+  bool target = false;      // already taken for a real target
+};
+
 class Tracer {
  public:
   Tracer(Replica& replica, bool on) : r_(replica), on_(on) {}
@@ -31,14 +39,15 @@ class Tracer {
   // `first_view`): terrain hides it.
   void hidden(std::uint32_t c, std::size_t first_view, std::uint32_t tower, bool in_range);
   void in_view(std::uint32_t c, std::size_t v);
-  void report(std::uint32_t c, Time seen_at, bool dismissed);
+  void report(std::uint32_t c, Time seen_at, bool dismissed, const ReportPicture& post);
   // `note` "new goal": a report moved the goal of a team already on its way.
   void dispatch(std::uint32_t c, const TracedResponder& sent, Time leave, Time meet,
                 std::string note = {});
   // None sent (kNever: the post did not get as far as a leave time): why, from how many
-  // responders there are and how many were free.
-  void no_dispatch(std::uint32_t c, Time leave, std::size_t responders, std::size_t free);
-  void arrival(std::uint32_t c, const TracedResponder& who, bool intercepted);
+  // responders there are, how many were free and until when the post held the track.
+  void no_dispatch(std::uint32_t c, Time leave, std::size_t responders, std::size_t free,
+                   Time track_until);
+  void arrival(std::uint32_t c, const TracedResponder& who, bool intercepted, Time track_until);
   // A search mode's team is there with the track held and searches until `until`.
   void search(std::uint32_t c, const TracedResponder& who, Time until);
   void end(std::uint32_t c, Outcome outcome);

@@ -12,16 +12,14 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
              std::uint32_t replication, bool trace)
     : rep_(model, seed, replication, *this),
       tracer_(rep_, trace),
+      pool_(rep_),
+      post_(rep_, tracer_, pool_, plans.size()),
       towers_(rep_, tracer_, *this),
       drones_(rep_, tracer_, *this),
       sweeps_(rep_, tracer_, *this),
       ground_(rep_, tracer_, *this),
       radars_(rep_, tracer_, *this),
-      sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_},
-      when_busy_queue_(model.command.queue_when_busy),
-      dispatch_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kDispatch}),
-      alarm_verdicts_({seed, replication, {EntityKind::kCommand, 1}, Purpose::kClassification}),
-      assessment_draws_({seed, replication, {EntityKind::kCommand, 0}, Purpose::kAssessment}) {
+      sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_} {
   rep_.sim.set_event_limit(model.max_events_per_replication);
   for (std::uint32_t c = 0; c < plans.size(); ++c) {
     const CrosserPlan& plan = plans[c];
@@ -46,7 +44,6 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
     rep_.weather.emplace(*model.weather, service_horizon(model),
                          Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
   rep_.rounds = PatrolRounds(model, seed, replication);
-  init_responders();
   start_service(rep_, drones_);
 }
 
@@ -85,15 +82,15 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) ground_.pass(id, payload_of(e.data));
       return;
     case kFalseAlarm:
-      return receive_false_alarm(id);
+      return post_.receive_false_alarm(id);
     case kGlimpse:
       if (current(id, e.data))
         towers_.glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
       return;
     case kReportArrives:
-      return receive_report(id, static_cast<Time>(e.data));
+      return post_.receive_report(id, static_cast<Time>(e.data));
     case kInterception:
-      return arrive(id, e.data);
+      return post_.arrive(id, e.data);
     case kMovementEnds:
       if (current(id, e.data)) end_movement(id);
       return;
@@ -101,15 +98,15 @@ void World::handle(const Event& e) {
       if (current(id, e.data)) towers_.crew_sighting(id, payload_of(e.data));
       return;
     case kResponderFree:
-      return free_responder(id, e.data);
+      return post_.free_responder(id, e.data);
     case kDroneGlimpse:
       return drones_.glimpse(id);
     case kAssessed:
-      return assessed(id);
+      return post_.assessed(id);
     case kAlarmAssessed:
-      return alarm_assessed(id);
+      return post_.alarm_assessed(id);
     case kFound:
-      return found(id, e.data);
+      return post_.found(id, e.data);
     case kRadarContact:
       if (current(id, e.data)) radars_.contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
       return;
@@ -260,7 +257,7 @@ void World::react(std::uint32_t c) {
   const std::vector<Leg> before = crosser.movement.legs();
   const std::size_t at = crosser.movement.leg_at(now);
   crosser.movement.cut_at(now);
-  crosser.cannot_meet = 0;  // its new way may pass nearer some team
+  post_.new_way(c);  // which may pass nearer some team
   Movement& movement = crosser.movement;
   const MapPoint here = movement.end_point();
   const auto rest = [&](double time_factor) {  // the legs it had still to walk
@@ -309,11 +306,14 @@ void World::finish(std::uint32_t c, Outcome outcome) {
   for (Sensing* sensing : sensing_) sensing->crossing_ends(c);
 }
 
+// The sensing's report of a crosser seen, to the command post.
+void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
+  post_.detect(c, by, report_latency_s);
+}
+
 // Asked by the sweeps: the responder pool's record of a patrol vehicle on a call.
 bool World::vehicle_away(std::size_t p, std::size_t k, Time t) const {
-  if (!rep_.model.patrols[p].responds) return false;
-  const ResponderState& vehicle = responders_[patrol_responders_[p] + k];
-  return vehicle.busy && t < vehicle.back_at;
+  return pool_.vehicle_away(p, k, t);
 }
 
 }  // namespace bordersim::detail

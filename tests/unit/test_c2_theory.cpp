@@ -1,5 +1,5 @@
-// The closed forms of command and response (c2/queueing.h, c2/interception_race.h,
-// c2/easi.h) against published table values, exact small cases worked by hand, brute-force
+// The closed forms of command and response (theory/queueing.h, theory/interception_race.h,
+// theory/easi.h) against published table values, exact small cases worked by hand, brute-force
 // solutions of the birth–death chains (Eigen, not the product form), quadrature, and
 // Monte-Carlo experiments built from each model's definition (fixed seeds, tolerances
 // from 99% intervals at the theoretical value).
@@ -20,10 +20,10 @@
 #include <vector>
 
 #include "../support/proportions.h"
-#include "bordersim/c2/easi.h"
-#include "bordersim/c2/interception_race.h"
-#include "bordersim/c2/queueing.h"
 #include "bordersim/random/stream.h"
+#include "theory/easi.h"
+#include "theory/interception_race.h"
+#include "theory/queueing.h"
 
 namespace bordersim::c2 {
 namespace {

@@ -23,15 +23,15 @@
 #include <vector>
 
 #include "../support/proportions.h"
-#include "bordersim/c2/easi.h"
-#include "bordersim/c2/interception_race.h"
-#include "bordersim/c2/queueing.h"
 #include "bordersim/core/time.h"
 #include "bordersim/random/stream.h"
 #include "bordersim/run/model.h"
 #include "bordersim/run/replication.h"
 #include "bordersim/scenario/load.h"
 #include "bordersim/stats/intervals.h"
+#include "theory/easi.h"
+#include "theory/interception_race.h"
+#include "theory/queueing.h"
 
 using namespace bordersim;
 

@@ -1,7 +1,7 @@
 // Crossers that differ (issue 15, item 2) against closed forms: the drawn speeds, goal
 // depths and group sizes have their documented means and spreads, and the interception
 // race with an exponentially distributed time to goal gives the two-exponential result of
-// c2/interception_race.h. Fixed seeds; tolerances from the 99.9 % (normal) intervals of
+// theory/interception_race.h. Fixed seeds; tolerances from the 99.9 % (normal) intervals of
 // the estimates, so a wrong mean or spread fails and a right one passes.
 #include <doctest/doctest.h>
 
@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "../support/proportions.h"
-#include "bordersim/c2/interception_race.h"
 #include "bordersim/movers/arrivals.h"
 #include "bordersim/run/batch.h"
 #include "bordersim/run/model.h"
 #include "bordersim/scenario/load.h"
+#include "theory/interception_race.h"
 
 using namespace bordersim;
 

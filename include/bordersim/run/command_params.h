@@ -1,7 +1,7 @@
 #pragma once
 // What the command post and its responders need of the scenario, resolved once when the
 // model is built (resolve_command): the keys' words become enums here, so the event
-// handlers (sim/run/command.cpp and its neighbours) compare no strings and read no
+// handlers (sim/c2/command_post.cpp and its neighbours) compare no strings and read no
 // scenario. The keys' meanings are documented in scenarios/README.md and
 // bordersim/scenario/scenario.h (ResponseSpec, QrfSpec, SectorsSpec).
 #include <cstdint>

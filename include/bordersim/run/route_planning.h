@@ -47,7 +47,7 @@ struct RoutePlanning {
   };
   std::vector<PatrolRoadField> patrol_fields;
   // The least vehicle pace (s/m at 1 m/s) of any cell of the surface: no vehicle route
-  // is faster, which bounds a drive from below (sim/run/dispatch_bounds.cpp). 0: none.
+  // is faster, which bounds a drive from below (sim/c2/dispatch_bounds.cpp). 0: none.
   double vehicle_min_pace = 0.0;
 
   // The field for a crosser; nullptr if none was built for it.

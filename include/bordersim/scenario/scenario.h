@@ -62,7 +62,7 @@ struct ResponseSpec {
   // dispatch_delay_sd_s, truncated at 0: EASI's normal response time). One draw per crosser.
   std::string dispatch_delay = "fixed";
   double dispatch_delay_sd_s = 0.0;  // "normal" only
-  // Where the post sends a team (sim/run/prediction.cpp): "exact" (to a point of the
+  // Where the post sends a team (sim/c2/prediction.cpp): "exact" (to a point of the
   // route the crosser will really take: validation), "last_seen" (to where it was last
   // detected) or "fastest_route" (to meet it on the fastest route from there towards its
   // goal, at its kind's mean speed). Outside "exact" the team, once there, searches for
@@ -70,7 +70,7 @@ struct ResponseSpec {
   std::string prediction = "exact";
   double search_s = 1800.0;
   double search_radius_m = 500.0;
-  // Before acting on a report the post may have it assessed (sim/run/assessment.cpp):
+  // Before acting on a report the post may have it assessed (sim/c2/assessment.cpp):
   // "none", or "tower_camera": the best camera of a tower in service that sees the place
   // looks assessment_looks times during assessment_s; seen, a crosser is confirmed as a
   // target; a false alarm so looked at is recognised as one. Inconclusive: the post's
@@ -78,7 +78,7 @@ struct ResponseSpec {
   std::string assessment = "none";
   double assessment_s = 60.0;
   std::int64_t assessment_looks = 5;
-  // Dispatch rules (sim/run/dispatch_rules.cpp). No team is sent that cannot be there
+  // Dispatch rules (sim/c2/dispatch_rules.cpp). No team is sent that cannot be there
   // before the predicted escape + max_response_margin_s (unset: no such rule).
   std::optional<double> max_response_margin_s;
   // Which waiting report a freed team takes: "first_come" (oldest), "kind" (vehicles and

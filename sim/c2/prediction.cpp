@@ -8,7 +8,7 @@
 
 #include "bordersim/c2/search.h"
 #include "bordersim/run/trace_notes.h"
-#include "world.h"
+#include "command_post.h"
 
 namespace bordersim::detail {
 namespace {
@@ -30,10 +30,12 @@ KindMeans kind_means(const CommandParams& post, const CrosserPlan& p) {
 
 // Down the naive cost field of its mover (the fastest way on the routing grid), else
 // straight along the border's normal to the goal depth.
-Prediction World::predict(const CrosserState& crosser) const {
+Prediction CommandPost::predict(std::uint32_t c) const {
+  const CrosserState& crosser = rep_.crossers[c];
+  const Track& track = tracks_[c];
   const CommandParams& response = rep_.model.command;
   const CrosserPlan& p = *crosser.plan;
-  const Time seen = std::max<Time>(crosser.seen_at, 0);
+  const Time seen = std::max<Time>(track.seen_at, 0);
   const MapPoint from = position(crosser, std::min(seen, crosser.movement.end()));
   const KindMeans means = kind_means(response, p);
   Movement route(from, seen);
@@ -71,7 +73,7 @@ Prediction World::predict(const CrosserState& crosser) const {
 // How long a crosser on foot would take from `where` to its goal depth, straight along
 // the border's normal: what the post allows a false alarm's "crosser" under a maximum
 // response time.
-double World::escape_s_from(MapPoint where) const {
+double CommandPost::escape_s_from(MapPoint where) const {
   const KindMeans& means = rep_.model.command.alarm_walker;
   const double offset = rep_.model.geography->border.project(where).offset;
   return std::max(0.0, means.goal_m - offset) / means.speed_mps;
@@ -80,22 +82,21 @@ double World::escape_s_from(MapPoint where) const {
 // A new report while the team is on its way: it goes to meet the new projection instead,
 // if it can (its drive taken as if it had headed there from the start: turning on the way
 // is not modelled); otherwise it keeps its goal.
-void World::retarget(std::uint32_t c) {
-  CrosserState& crosser = rep_.crossers[c];
-  if (!crosser.responder || crosser.team_leaves == kNever) return;  // searching already
-  const std::size_t r = *crosser.responder;
-  const Prediction predicted = predict(crosser);
+void CommandPost::retarget(std::uint32_t c) {
+  Track& track = tracks_[c];
+  if (!track.responder || track.team_leaves == kNever) return;  // searching already
+  const std::size_t r = *track.responder;
+  const Prediction predicted = predict(c);
   Time bound = predicted.path.end();
   if (const Time latest = latest_arrival(predicted.escape); latest != kNever)
     bound = std::min(bound, latest + 1);
-  const auto meet = meeting_time(r, predicted.path, crosser.team_leaves);
+  const auto meet = meeting_time(r, predicted.path, track.team_leaves);
   if (!meet || *meet >= bound) return;
-  ++crosser.trip;
-  crosser.goal = predicted.path.at(*meet);
+  ++track.trip;
+  track.goal = predicted.path.at(*meet);
   if (tracer_.on())
-    trace_dispatch(c, r, crosser.team_leaves, *meet, std::string(trace_note::kNewGoal));
-  rep_.sim.schedule(*meet, Phase::kDecide, crosser_target(c), kInterception,
-                    stamped(crosser.trip, r));
+    trace_dispatch(c, r, track.team_leaves, *meet, std::string(trace_note::kNewGoal));
+  rep_.sim.schedule(*meet, Phase::kDecide, rep_.target(c), kInterception, stamped(track.trip, r));
 }
 
 // The team is at its goal. As in "exact", it acts on the post's track: if the track has
@@ -104,41 +105,43 @@ void World::retarget(std::uint32_t c) {
 // had lost and beat perfect knowledge ("exact"). Otherwise it searches for search_s and
 // finds the crosser the first time it comes within search_radius_m (its own eyes: the
 // track need not hold during the search); if it does not, it drives back after the search.
-void World::search(std::uint32_t c, std::size_t r) {
+void CommandPost::search(std::uint32_t c, std::size_t r) {
   CrosserState& crosser = rep_.crossers[c];
+  Track& track = tracks_[c];
   const CommandParams& response = rep_.model.command;
-  crosser.team_leaves = kNever;  // there: no new goal any more
-  if (rep_.sim.now() > crosser.track_until) {
-    if (tracer_.on()) tracer_.arrival(c, traced(r), false);
-    crosser.responder.reset();
+  track.team_leaves = kNever;  // there: no new goal any more
+  if (rep_.sim.now() > track.track_until) {
+    if (tracer_.on()) tracer_.arrival(c, pool_.traced(r), false, track.track_until);
+    track.responder.reset();
     ++rep_.record.missed_arrivals;
-    return return_to_base(r, crosser.goal, 0.0);
+    return return_to_base(r, track.goal, 0.0);
   }
   if (!crosser.finished && crosser.movement.end() > rep_.sim.now()) {
     const Time until =
         std::min(time_after(rep_.sim.now(), response.search_s), crosser.movement.end() - 1);
-    if (tracer_.on()) tracer_.search(c, traced(r), until);
-    if (const auto t = first_within_disc(crosser.movement, crosser.goal, response.search_radius_m,
+    if (tracer_.on()) tracer_.search(c, pool_.traced(r), until);
+    if (const auto t = first_within_disc(crosser.movement, track.goal, response.search_radius_m,
                                          rep_.sim.now(), until))
-      return void(rep_.sim.schedule(*t, Phase::kDecide, crosser_target(c), kFound,
-                                    stamped(crosser.trip, r)));
+      return void(
+          rep_.sim.schedule(*t, Phase::kDecide, rep_.target(c), kFound, stamped(track.trip, r)));
   } else if (tracer_.on()) {
-    tracer_.arrival(c, traced(r), false);  // the crossing had ended
+    tracer_.arrival(c, pool_.traced(r), false, track.track_until);  // the crossing had ended
   }
-  crosser.responder.reset();
+  track.responder.reset();
   ++rep_.record.missed_arrivals;
-  return_to_base(r, crosser.goal, response.search_s);
+  return_to_base(r, track.goal, response.search_s);
 }
 
-void World::found(std::uint32_t c, std::uint64_t data) {
+void CommandPost::found(std::uint32_t c, std::uint64_t data) {
   CrosserState& crosser = rep_.crossers[c];
-  if (stamp_of(data) != crosser.trip) return;
+  Track& track = tracks_[c];
+  if (stamp_of(data) != track.trip) return;
   const auto r = static_cast<std::size_t>(payload_of(data));
-  crosser.responder.reset();
-  if (tracer_.on()) tracer_.arrival(c, traced(r), !crosser.finished);
+  track.responder.reset();
+  if (tracer_.on()) tracer_.arrival(c, pool_.traced(r), !crosser.finished, track.track_until);
   if (!crosser.finished) return intercept(c, r);
   ++rep_.record.missed_arrivals;
-  return_to_base(r, crosser.goal, 0.0);
+  return_to_base(r, track.goal, 0.0);
 }
 
 }  // namespace bordersim::detail

@@ -1,4 +1,4 @@
-#include "bordersim/c2/interception_race.h"
+#include "theory/interception_race.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -7,7 +7,7 @@
 // continuous laws below the boundary has probability zero anyway. Fixed parts of the
 // delay (a report latency) add to R: only D's random part is D.
 // SI units; rates in 1/s. Arguments out of their domain throw std::invalid_argument.
-#include "bordersim/c2/queueing.h"
+#include "theory/queueing.h"
 
 namespace bordersim::c2 {
 

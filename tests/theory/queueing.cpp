@@ -1,4 +1,4 @@
-#include "bordersim/c2/queueing.h"
+#include "theory/queueing.h"
 
 #include <cmath>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "bordersim/c2/easi.h"
+#include "theory/easi.h"
 
 #include <boost/math/distributions/normal.hpp>
 #include <cmath>

@@ -3,14 +3,14 @@
 //                                   predicted escape plus this margin;
 //   response.priority               which waiting report a freed team takes;
 //   response.retask_from_false_alarms  a team on its way to a false alarm may be turned
-//                                   onto a confirmed target (command.cpp, dispatch).
+//                                   onto a confirmed target (command_post.cpp, dispatch).
 #include <algorithm>
 
-#include "world.h"
+#include "command_post.h"
 
 namespace bordersim::detail {
 
-Time World::latest_arrival(Time escape) const {
+Time CommandPost::latest_arrival(Time escape) const {
   const auto& margin_s = rep_.model.command.max_response_margin_s;
   if (!margin_s || escape == kNever) return kNever;
   return std::max<Time>(0, escape + seconds_to_time(*margin_s));
@@ -18,8 +18,8 @@ Time World::latest_arrival(Time escape) const {
 
 // Only quick-reaction teams (a patrol's vehicle has its round to go back to), and only
 // before they reach the alarm.
-bool World::retaskable(std::size_t r) const {
-  const ResponderState& responder = responders_[r];
+bool CommandPost::retaskable(std::size_t r) const {
+  const ResponderState& responder = pool_[r];
   return responder.busy && !responder.vehicle && responder.alarm_reached != kNever &&
          rep_.sim.now() < responder.alarm_reached;
 }
@@ -34,7 +34,7 @@ int kind_rank(const CrosserPlan& p) {
 }  // namespace
 
 // The first of the waiting reports in order of priority; ties go to the oldest.
-std::size_t World::next_waiting() const {
+std::size_t CommandPost::next_waiting() const {
   const Priority priority = rep_.model.command.priority;
   if (priority == Priority::kFirstCome) return 0;
   std::size_t best = 0;

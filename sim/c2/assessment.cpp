@@ -10,11 +10,11 @@
 #include <algorithm>
 #include <cmath>
 
-#include "world.h"
+#include "command_post.h"
 
 namespace bordersim::detail {
 
-double World::assessment_chance(MapPoint p) const {
+double CommandPost::assessment_chance(MapPoint p) const {
   const Time now = rep_.sim.now();
   const auto& cameras = rep_.model.tower_cameras;
   if (cameras.empty()) return 0.0;
@@ -24,7 +24,8 @@ double World::assessment_chance(MapPoint p) const {
   for (std::size_t t = 0; t < rep_.model.towers.size(); ++t) {
     const TowerSite& tower = rep_.model.towers[t];
     const double range = std::hypot(p.x - tower.position.x, p.y - tower.position.y);
-    if (range > tower.range_m || !rep_.model.tower_sees(t, p) || !up(EntityKind::kTower, t, now))
+    if (range > tower.range_m || !rep_.model.tower_sees(t, p) ||
+        !rep_.service.up(EntityKind::kTower, t, now))
       continue;
     for (std::size_t k = 0; k < cameras.size(); ++k) {
       const sensors::CameraSpec& camera =
@@ -40,10 +41,11 @@ double World::assessment_chance(MapPoint p) const {
 }
 
 // A crosser's report has been looked at: seen, it is a target; else the post's verdict.
-void World::assessed(std::uint32_t c) {
+void CommandPost::assessed(std::uint32_t c) {
   CrosserState& crosser = rep_.crossers[c];
-  crosser.assessing = false;
-  if (crosser.finished || crosser.target) return;
+  Track& track = tracks_[c];
+  track.assessing = false;
+  if (crosser.finished || track.target) return;
   const double q = assessment_chance(position(crosser, rep_.sim.now()));
   const bool seen = q > 0.0 && uniform01(assessment_draws_) < q;
   ++(seen ? rep_.record.assessments_confirmed : rep_.record.assessments_unsettled);
@@ -51,12 +53,12 @@ void World::assessed(std::uint32_t c) {
       !seen && uniform01(crosser.command) >= rep_.model.command.p_target_given_crosser;
   if (tracer_.on()) tracer_.assessment(c, q, seen, dismissed);
   if (dismissed) return;
-  crosser.target = true;
+  track.target = true;
   act_on_report(c);
 }
 
 // A false alarm has been looked at: seen to be one, it sends nobody; else as without.
-void World::alarm_assessed(std::size_t a) {
+void CommandPost::alarm_assessed(std::size_t a) {
   const double q = assessment_chance(rep_.false_alarms[a].alarm.where);
   if (q > 0.0 && uniform01(assessment_draws_) < q) return void(++rep_.record.assessments_dismissed);
   ++rep_.record.assessments_unsettled;

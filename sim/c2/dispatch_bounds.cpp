@@ -1,5 +1,5 @@
 // Lower bounds on a responder's drive, so that the dispatch search can skip the teams and
-// vehicles that cannot beat the best meeting found so far. World::meeting_time steps along
+// vehicles that cannot beat the best meeting found so far. CommandPost::meeting_time steps along
 // the crosser's movement and asks the responder's route field at every step; along a long
 // border most responders are far away, and a bound that needs no field tells which ones
 // without changing whom the post sends (bench/README.md, "Replications: the dispatch
@@ -22,7 +22,7 @@
 #include <cmath>
 
 #include "bordersim/terrain/segment_distance.h"
-#include "world.h"
+#include "responder_pool.h"
 
 namespace bordersim::detail {
 
@@ -35,8 +35,8 @@ constexpr double kSlackS = 1.0;
 
 }  // namespace
 
-// Per responding patrol, J above. Called once per replication by init_responders.
-void World::init_drive_bounds() {
+// Per responding patrol, J above. Called once per replication, by the constructor.
+void ResponderPool::init_drive_bounds() {
   patrol_jumps_m_.assign(rep_.model.patrols.size(), 0.0);
   for (std::size_t p = 0; p < rep_.model.patrols.size(); ++p) {
     const PatrolSite& site = rep_.model.patrols[p];
@@ -57,25 +57,26 @@ void World::init_drive_bounds() {
 
 // travel_s(r, p) >= |p − from| / max_speed_mps − slack_s for every p; empty where no bound
 // is known (straight drives, or a surface without a positive least pace).
-std::optional<World::DriveBound> World::drive_bound(std::size_t r) const {
+std::optional<ResponderPool::DriveBound> ResponderPool::drive_bound(std::size_t r) const {
   if (drives_straight(r)) return std::nullopt;
   const double min_pace = rep_.model.routing->vehicle_min_pace;
   if (!(min_pace > 0.0) || !std::isfinite(min_pace)) return std::nullopt;
   const auto& vehicle = responders_[r].vehicle;
-  if (!vehicle) return DriveBound{responders_[r].home, responder_speed_mps(r) / min_pace, 0.0};
+  if (!vehicle) return DriveBound{responders_[r].home, speed_mps(r) / min_pace, 0.0};
   const PatrolSite& site = rep_.model.patrols[vehicle->patrol];
   const auto& g = rep_.model.routing->surface->geometry();
   const double across_mps = site.response_speed_mps / min_pace;
   const double half_diagonal_m = 0.5 * std::hypot(g.cell_w, g.cell_h);
   return DriveBound{
-      responder_at(r), std::max(site.speed_mps, across_mps),
+      at(r), std::max(site.speed_mps, across_mps),
       patrol_jumps_m_[vehicle->patrol] / site.speed_mps + half_diagonal_m / across_mps};
 }
 
 // True when responder r, setting off at `leave`, provably cannot be where the crosser is
 // (along `path`) at any time from max(now, leave) to `until`: then meeting_time finds no
 // meeting at or before `until`.
-bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time until) const {
+bool ResponderPool::cannot_meet_by(std::size_t r, const Movement& path, Time leave,
+                                   Time until) const {
   const Time from = std::max(rep_.sim.now(), leave);
   if (from > until) return true;
   const auto bound = drive_bound(r);
@@ -97,7 +98,8 @@ bool World::cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time
 
 // dispatch_order_: the responders, those that may be soonest at `crosser_at` first (by
 // the bound), so that a good meeting is found early and the others are skipped.
-void World::order_for_dispatch(MapPoint crosser_at) {
+const std::vector<std::pair<double, std::size_t>>& ResponderPool::order_for_dispatch(
+    MapPoint crosser_at) {
   dispatch_order_.clear();
   for (std::size_t r = 0; r < responders_.size(); ++r) {
     double key = 0.0;
@@ -108,6 +110,7 @@ void World::order_for_dispatch(MapPoint crosser_at) {
     dispatch_order_.emplace_back(key, r);
   }
   std::sort(dispatch_order_.begin(), dispatch_order_.end());
+  return dispatch_order_;
 }
 
 }  // namespace bordersim::detail

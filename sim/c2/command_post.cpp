@@ -2,6 +2,8 @@
 // the post keeps a track while reports keep coming, takes a report for a real target (or
 // not), and sends the free responder that can meet the crosser soonest. The responder
 // intercepts if, when it gets there, the post still holds the track.
+#include "command_post.h"
+
 #include <algorithm>
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
@@ -9,7 +11,6 @@
 #include <limits>
 
 #include "bordersim/c2/intercept.h"
-#include "world.h"
 
 namespace bordersim::detail {
 namespace {
@@ -32,9 +33,30 @@ double draw_dispatch_delay_s(const CommandParams& response, Stream& stream) {
     if (const double d = delay_s(stream); d >= 0.0) return d;
 }
 
+// What the story says of a report: whether a team is on its way, the report waits, ...
+ReportPicture picture(const Track& track) {
+  return {track.responder.has_value(), track.waiting, track.assessing, track.target};
+}
+
 }  // namespace
 
-void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
+CommandPost::CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool,
+                         std::size_t crossers)
+    : rep_(replica),
+      tracer_(tracer),
+      pool_(pool),
+      when_busy_queue_(replica.model.command.queue_when_busy),
+      tracks_(crossers),
+      dispatch_draws_(
+          {replica.seed, replica.replication(), {EntityKind::kCommand, 0}, Purpose::kDispatch}),
+      alarm_verdicts_({replica.seed,
+                       replica.replication(),
+                       {EntityKind::kCommand, 1},
+                       Purpose::kClassification}),
+      assessment_draws_(
+          {replica.seed, replica.replication(), {EntityKind::kCommand, 0}, Purpose::kAssessment}) {}
+
+void CommandPost::detect(std::uint32_t c, Detector by, double report_latency_s) {
   CrosserState& crosser = rep_.crossers[c];
   if (crosser.finished) return;
   if (!crosser.detected) {
@@ -45,15 +67,15 @@ void World::detect(std::uint32_t c, Detector by, double report_latency_s) {
     const MapPoint at = position(crosser, rep_.sim.now());
     row.detection_x_m = at.x;
     row.detection_y_m = at.y;
-    react(c);
+    rep_.calls.react(c);
   }
-  rep_.sim.schedule_in(seconds_to_time(report_latency_s), Phase::kReport, crosser_target(c),
+  rep_.sim.schedule_in(seconds_to_time(report_latency_s), Phase::kReport, rep_.target(c),
                        kReportArrives, static_cast<std::uint64_t>(rep_.sim.now()));
 }
 
 // A false alarm reaches the post: assessed first (if the post does), or taken for a
 // target or not.
-void World::receive_false_alarm(std::size_t a) {
+void CommandPost::receive_false_alarm(std::size_t a) {
   if (assesses())
     return void(rep_.sim.schedule_in(
         seconds_to_time(rep_.model.command.assessment_s), Phase::kDecide,
@@ -63,21 +85,21 @@ void World::receive_false_alarm(std::size_t a) {
 
 // Taken for a target, a false alarm sends the nearest free responder to where it was
 // raised (if it can be there in time), who finds nothing there and drives back.
-void World::send_to_alarm(std::size_t a) {
+void CommandPost::send_to_alarm(std::size_t a) {
   const CommandParams& response = rep_.model.command;
   if (uniform01(alarm_verdicts_) >= response.p_target_given_false_alarm) return;
   const PendingAlarm& pending = rep_.false_alarms[a];
   const auto r =
       nearest_free(pending.alarm.where, rep_.model.sectors[pending.sector].jurisdiction_index);
   if (!r) return;
-  const double drive_s = travel_s(*r, pending.alarm.where);
+  const double drive_s = pool_.travel_s(*r, pending.alarm.where);
   const Time latest =
       latest_arrival(pending.alarm.at + seconds_to_time(escape_s_from(pending.alarm.where)));
   if (latest != kNever && time_after(rep_.sim.now(), drive_s) > latest) return;
-  send(*r);
+  pool_.send(*r);
   ++rep_.record.false_alarm_dispatches;
   const double on_scene_s = draw_on_scene_s(*r);
-  ResponderState& responder = responders_[*r];
+  ResponderState& responder = pool_[*r];
   responder.alarm_reached = rep_.sim.now() + seconds_to_time(drive_s);
   responder.back_at = rep_.sim.now() + seconds_to_time(2.0 * drive_s + on_scene_s);
   rep_.sim.schedule(responder.back_at, Phase::kDecide,
@@ -87,14 +109,13 @@ void World::send_to_alarm(std::size_t a) {
 
 // The free responder of the post's jurisdiction (any, when command is joint) that gets to
 // `where` soonest.
-std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t post) const {
+std::optional<std::size_t> CommandPost::nearest_free(MapPoint where, std::uint16_t post) const {
   std::optional<std::size_t> best;
   double best_s = std::numeric_limits<double>::infinity();
-  for (std::size_t r = 0; r < responders_.size(); ++r) {
-    if (!ready(r)) continue;
-    if (responder_jurisdiction(r) != post && rep_.model.command.handoff != Handoff::kJoint)
-      continue;
-    const double drive_s = travel_s(r, where);
+  for (std::size_t r = 0; r < pool_.size(); ++r) {
+    if (!pool_.ready(r)) continue;
+    if (pool_.jurisdiction(r) != post && rep_.model.command.handoff != Handoff::kJoint) continue;
+    const double drive_s = pool_.travel_s(r, where);
     if (drive_s < best_s) {
       best_s = drive_s;
       best = r;
@@ -103,51 +124,50 @@ std::optional<std::size_t> World::nearest_free(MapPoint where, std::uint16_t pos
   return best;
 }
 
-void World::receive_report(std::uint32_t c, Time seen_at) {
+void CommandPost::receive_report(std::uint32_t c, Time seen_at) {
   CrosserState& crosser = rep_.crossers[c];
+  Track& track = tracks_[c];
   if (crosser.finished) return;
   const CommandParams& response = rep_.model.command;
-  crosser.track_until =
-      std::max(crosser.track_until, seen_at + seconds_to_time(response.track_hold_s));
-  crosser.seen_at = std::max(crosser.seen_at, seen_at);
+  track.track_until = std::max(track.track_until, seen_at + seconds_to_time(response.track_hold_s));
+  track.seen_at = std::max(track.seen_at, seen_at);
   auto& row = rep_.record.crossing_records[c];
   if (std::isnan(row.first_report_s)) row.first_report_s = time_to_seconds(rep_.sim.now());
-  if (!crosser.target && assesses()) {
-    if (!crosser.assessing)
-      rep_.sim.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide,
-                           crosser_target(c), kAssessed);
-    crosser.assessing = true;
-    if (tracer_.on()) tracer_.report(c, seen_at, false);
+  if (!track.target && assesses()) {
+    if (!track.assessing)
+      rep_.sim.schedule_in(seconds_to_time(response.assessment_s), Phase::kDecide, rep_.target(c),
+                           kAssessed);
+    track.assessing = true;
+    if (tracer_.on()) tracer_.report(c, seen_at, false, picture(track));
     return;
   }
   const bool dismissed =
-      !crosser.target && uniform01(crosser.command) >= response.p_target_given_crosser;
-  if (tracer_.on()) tracer_.report(c, seen_at, dismissed);
+      !track.target && uniform01(crosser.command) >= response.p_target_given_crosser;
+  if (tracer_.on()) tracer_.report(c, seen_at, dismissed, picture(track));
   if (dismissed) return;
-  crosser.target = true;
-  if (crosser.responder && !exact_prediction()) return retarget(c);
+  track.target = true;
+  if (track.responder && !exact_prediction()) return retarget(c);
   act_on_report(c);
 }
 
 // A report taken for a target: a team goes, or the report waits for one.
-void World::act_on_report(std::uint32_t c) {
-  CrosserState& crosser = rep_.crossers[c];
-  if (crosser.responder || crosser.waiting) return;
+void CommandPost::act_on_report(std::uint32_t c) {
+  Track& track = tracks_[c];
+  if (track.responder || track.waiting) return;
   if (dispatch(c)) return;
-  const bool some_busy = std::any_of(responders_.begin(), responders_.end(),
-                                     [](const ResponderState& r) { return r.busy; });
-  if (when_busy_queue_ && some_busy) {
+  if (when_busy_queue_ && pool_.any_busy()) {
     waiting_.push_back(c);
-    crosser.waiting = true;
+    track.waiting = true;
   }
 }
 
 // Sends the free responder that can meet the crosser soonest, if any can before its
 // movement ends. Responders of another jurisdiction than the post's wait for the hand-off.
-bool World::dispatch(std::uint32_t c) {
+bool CommandPost::dispatch(std::uint32_t c) {
   CrosserState& crosser = rep_.crossers[c];
+  Track& track = tracks_[c];
   const Time now = rep_.sim.now();
-  if (responders_.empty() || now > crosser.track_until) {
+  if (pool_.empty() || now > track.track_until) {
     if (tracer_.on()) trace_dispatch(c, std::nullopt, kNever, kNever);
     return false;
   }
@@ -171,7 +191,7 @@ bool World::dispatch(std::uint32_t c) {
   // maximum response time, whenever.
   const bool exact = exact_prediction();
   Prediction predicted;
-  if (!exact) predicted = predict(crosser);
+  if (!exact) predicted = predict(c);
   const Movement& path = exact ? crosser.movement : predicted.path;
   Time best_time = exact ? crosser.movement.end() : path.end();
   if (const Time latest = latest_arrival(exact ? crosser.movement.end() : predicted.escape);
@@ -179,18 +199,17 @@ bool World::dispatch(std::uint32_t c) {
     best_time = std::min(best_time, latest + 1);  // meet at the latest then
   std::optional<std::size_t> best;
   bool best_retasked = false;
-  const bool retask = response.retask_from_false_alarms && crosser.target;
+  const bool retask = response.retask_from_false_alarms && track.target;
   // The nearest first (by a bound on the drive), so that the others can be skipped; the
   // team sent is the same as in index order: the earliest meeting, the lowest index on ties.
-  order_for_dispatch(position(crosser, now));
-  for (const auto& [bound, r] : dispatch_order_) {
+  for (const auto& [bound, r] : pool_.order_for_dispatch(position(crosser, now))) {
     const bool retasked = retask && retaskable(r);
-    if (!ready(r) && !retasked) continue;
+    if (!pool_.ready(r) && !retasked) continue;
     Time sets_off = leave;
     // A team on its way to a false alarm turns back: at worst it is where it set off from
     // after as long again as it has driven.
-    if (retasked) sets_off += now - responders_[r].busy_since;
-    if (responder_jurisdiction(r) != post && response.handoff != Handoff::kJoint) {
+    if (retasked) sets_off += now - pool_[r].busy_since;
+    if (pool_.jurisdiction(r) != post && response.handoff != Handoff::kJoint) {
       if (response.handoff == Handoff::kRefused) continue;
       sets_off += seconds_to_time(response.handoff_delay_s);
     }
@@ -198,62 +217,61 @@ bool World::dispatch(std::uint32_t c) {
     // (it could have waited): don't search again. A patrol's vehicle starts from elsewhere
     // each time.
     // A prediction changes with every report: nothing is remembered then.
-    const bool remembered = exact && !retasked && r < 64 && !responders_[r].vehicle;
-    if (remembered && (crosser.cannot_meet >> r & 1U)) continue;
+    const bool remembered = exact && !retasked && r < 64 && !pool_[r].vehicle;
+    if (remembered && (track.cannot_meet >> r & 1U)) continue;
     // Skip one that cannot meet the crosser before the best so far; one whose failure is
     // remembered, only when it cannot meet it at all (and then it is remembered).
-    if (cannot_meet_by(r, path, sets_off, remembered ? path.end() : best_time)) {
-      if (remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
+    if (pool_.cannot_meet_by(r, path, sets_off, remembered ? path.end() : best_time)) {
+      if (remembered) track.cannot_meet |= std::uint64_t{1} << r;
       continue;
     }
     const auto meet = meeting_time(r, path, sets_off);
-    if (!meet && remembered) crosser.cannot_meet |= std::uint64_t{1} << r;
+    if (!meet && remembered) track.cannot_meet |= std::uint64_t{1} << r;
     if (meet && (*meet < best_time || (best && *meet == best_time && r < *best))) {
       best_time = *meet;
       best = r;
       best_retasked = retasked;
-      crosser.team_leaves = sets_off;
+      track.team_leaves = sets_off;
     }
   }
   if (tracer_.on()) trace_dispatch(c, best, leave, best_time);
   if (!best) return false;
   if (best_retasked) {  // still busy since it set off for the alarm; its return is void
-    ResponderState& responder = responders_[*best];
+    ResponderState& responder = pool_[*best];
     ++responder.trip;
     responder.alarm_reached = kNever;
     responder.back_at = kNever;
     ++rep_.record.responder_dispatches;
     ++rep_.record.retaskings;
   } else {
-    send(*best);
+    pool_.send(*best);
   }
-  crosser.responder = static_cast<std::uint32_t>(*best);
+  track.responder = static_cast<std::uint32_t>(*best);
   auto& row = rep_.record.crossing_records[c];
   if (std::isnan(row.first_dispatch_s)) row.first_dispatch_s = time_to_seconds(now);
-  if (!exact) crosser.goal = path.at(best_time);
-  rep_.sim.schedule(best_time, Phase::kDecide, crosser_target(c), kInterception,
-                    exact ? *best : stamped(crosser.trip, *best));
+  if (!exact) track.goal = path.at(best_time);
+  rep_.sim.schedule(best_time, Phase::kDecide, rep_.target(c), kInterception,
+                    exact ? *best : stamped(track.trip, *best));
   return true;
 }
 
 // The tracer's dispatch row, or why none was sent: how many responders were free.
-void World::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave, Time meet,
-                           std::string note) {
-  if (r) return tracer_.dispatch(c, traced(*r), leave, meet, std::move(note));
-  std::size_t free = 0;
-  for (std::size_t i = 0; i < responders_.size(); ++i) free += ready(i) ? 1 : 0;
-  tracer_.no_dispatch(c, leave, responders_.size(), free);
+void CommandPost::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, Time leave,
+                                 Time meet, std::string note) {
+  if (r) return tracer_.dispatch(c, pool_.traced(*r), leave, meet, std::move(note));
+  tracer_.no_dispatch(c, leave, pool_.size(), pool_.free_count(), tracks_[c].track_until);
 }
 
 // The earliest time at which responder r, setting off from where it is now at `leave`,
 // can be where the crosser is, along the crosser's remaining movement.
-std::optional<Time> World::meeting_time(std::size_t r, const Movement& path, Time leave) const {
+std::optional<Time> CommandPost::meeting_time(std::size_t r, const Movement& path,
+                                              Time leave) const {
   const auto& legs = path.legs();
   const Time now = rep_.sim.now();
-  if (drives_straight(r)) {
+  if (pool_.drives_straight(r)) {
     // Straight driving: leg by leg, the meeting is a quadratic.
-    const MapPoint start = responder_at(r);
-    const double speed = responder_speed_mps(r);
+    const MapPoint start = pool_.at(r);
+    const double speed = pool_.speed_mps(r);
     for (std::size_t i = path.leg_at(now); i < legs.size(); ++i) {
       const Leg& leg = legs[i];
       const Time from = std::max({leg.t0, now, leave});
@@ -276,7 +294,7 @@ std::optional<Time> World::meeting_time(std::size_t r, const Movement& path, Tim
   constexpr double kMinStepS = 5.0, kMaxStepS = 300.0;
   constexpr Time kPrecision = kTicksPerSecond / 10;
   const auto late_s = [&](Time t) {  // +inf where no vehicle gets
-    return travel_s(r, path.at(t)) - time_to_seconds(t - leave);
+    return pool_.travel_s(r, path.at(t)) - time_to_seconds(t - leave);
   };
   const Time end = path.end();
   Time before = std::max(now, leave);
@@ -300,20 +318,10 @@ std::optional<Time> World::meeting_time(std::size_t r, const Movement& path, Tim
   }
 }
 
-void World::send(std::size_t r) {
-  ResponderState& responder = responders_[r];
-  responder.busy = true;
-  responder.busy_since = rep_.sim.now();
-  responder.back_at = kNever;  // known once it turns back
-  responder.alarm_reached = kNever;
-  ++rep_.record.responder_dispatches;
-}
-
 // Time at an interception: a team's `qrf.on_scene_s` (fixed or exponential), a patrol
 // vehicle's `on_scene_s`.
-double World::draw_on_scene_s(std::size_t r) {
-  if (const auto& vehicle = responders_[r].vehicle)
-    return rep_.model.patrols[vehicle->patrol].on_scene_s;
+double CommandPost::draw_on_scene_s(std::size_t r) {
+  if (const auto& vehicle = pool_[r].vehicle) return rep_.model.patrols[vehicle->patrol].on_scene_s;
   const CommandParams& qrf = rep_.model.command;
   return draw_duration_s(qrf.on_scene_s, qrf.on_scene == DurationLaw::kExponential,
                          dispatch_draws_);
@@ -322,17 +330,18 @@ double World::draw_on_scene_s(std::size_t r) {
 // The responder is where it was sent. Exact: it intercepts if the post still holds the
 // track; otherwise it finds nobody and goes back, and a later report may send a team again.
 // Otherwise it searches there (prediction.cpp).
-void World::arrive(std::uint32_t c, std::uint64_t data) {
+void CommandPost::arrive(std::uint32_t c, std::uint64_t data) {
   CrosserState& crosser = rep_.crossers[c];
+  Track& track = tracks_[c];
   if (!exact_prediction()) {
-    if (stamp_of(data) != crosser.trip) return;  // its goal has changed since
+    if (stamp_of(data) != track.trip) return;  // its goal has changed since
     return search(c, payload_of(data));
   }
   const auto r = static_cast<std::size_t>(data);
-  crosser.responder.reset();
+  track.responder.reset();
   const MapPoint at = position(crosser, rep_.sim.now());
-  const bool missed = crosser.finished || rep_.sim.now() > crosser.track_until;
-  if (tracer_.on()) tracer_.arrival(c, traced(r), !missed);
+  const bool missed = crosser.finished || rep_.sim.now() > track.track_until;
+  if (tracer_.on()) tracer_.arrival(c, pool_.traced(r), !missed, track.track_until);
   if (missed) {
     ++rep_.record.missed_arrivals;
     return return_to_base(r, at, 0.0);
@@ -340,37 +349,37 @@ void World::arrive(std::uint32_t c, std::uint64_t data) {
   intercept(c, r);
 }
 
-void World::intercept(std::uint32_t c, std::size_t r) {
+void CommandPost::intercept(std::uint32_t c, std::size_t r) {
   const MapPoint at = position(rep_.crossers[c], rep_.sim.now());
-  finish(c, Outcome::kIntercepted);
+  rep_.calls.finish(c, Outcome::kIntercepted);
   auto& row = rep_.record.crossing_records[c];
   row.interception_s = time_to_seconds(rep_.sim.now());
   row.interception_x_m = at.x;
   row.interception_y_m = at.y;
-  row.interceptor = responders_[r].vehicle ? Responder::kPatrol : Responder::kQuickReaction;
+  row.interceptor = pool_[r].vehicle ? Responder::kPatrol : Responder::kQuickReaction;
   return_to_base(r, at, draw_on_scene_s(r));
 }
 
 // Back to base, or (a patrol's vehicle) to where its round would have taken it by now.
-void World::return_to_base(std::size_t r, MapPoint from, double on_scene_s) {
-  double back_s = travel_s(r, from);
+void CommandPost::return_to_base(std::size_t r, MapPoint from, double on_scene_s) {
+  double back_s = pool_.travel_s(r, from);
   if (!std::isfinite(back_s)) {  // left where the crosser went: straight back at speed
-    const MapPoint home = responder_at(r);
-    back_s = std::hypot(from.x - home.x, from.y - home.y) / responder_speed_mps(r);
+    const MapPoint home = pool_.at(r);
+    back_s = std::hypot(from.x - home.x, from.y - home.y) / pool_.speed_mps(r);
   }
-  ResponderState& responder = responders_[r];
+  ResponderState& responder = pool_[r];
   responder.back_at = rep_.sim.now() + seconds_to_time(on_scene_s + back_s);
   rep_.sim.schedule(responder.back_at, Phase::kDecide,
                     {static_cast<std::uint32_t>(r), responder.sector}, kResponderFree,
                     responder.trip);
 }
 
-void World::free_responder(std::uint32_t r, std::uint64_t trip) {
-  ResponderState& responder = responders_[r];
+void CommandPost::free_responder(std::uint32_t r, std::uint64_t trip) {
+  ResponderState& responder = pool_[r];
   if (trip != responder.trip) return;  // re-tasked since this return was planned
   responder.busy = false;
   responder.back_at = kNever;
-  if (responder.vehicle) sweep_again();
+  if (responder.vehicle) rep_.calls.sweep_again();
   // Busy time within the run's duration, as the time on duty it is a share of (a team
   // sent far to a false alarm late in the run is busy long after it).
   const Time end = rep_.model.duration;
@@ -382,7 +391,7 @@ void World::free_responder(std::uint32_t r, std::uint64_t trip) {
     const auto next = waiting_.begin() + static_cast<std::ptrdiff_t>(next_waiting());
     const std::uint32_t c = *next;
     waiting_.erase(next);
-    rep_.crossers[c].waiting = false;
+    tracks_[c].waiting = false;
     if (!rep_.crossers[c].finished) dispatch(c);
   }
 }
