@@ -22,9 +22,10 @@ TEST_CASE("leg_at and at with any hint answer as without one") {
     }
     const auto& legs = movement.legs();
     for (int q = 0; q < 200; ++q) {
-      const Time t = q % 4 == 0 ? legs[static_cast<std::size_t>(q) % legs.size()].t0
-                                : 1000 + static_cast<Time>(uniform01(rng) * 1.3 *
-                                                           static_cast<double>(movement.end() - 1000));
+      const Time t = q % 4 == 0
+                         ? legs[static_cast<std::size_t>(q) % legs.size()].t0
+                         : 1000 + static_cast<Time>(uniform01(rng) * 1.3 *
+                                                    static_cast<double>(movement.end() - 1000));
       for (std::size_t hint = 0; hint < legs.size() + 2; ++hint) {
         CAPTURE(t);
         CAPTURE(hint);
