@@ -19,8 +19,8 @@ cxx=${BORDERSIM_FUZZ_CXX:-clang++-14}
 mkdir -p "$out/obj" "$out/corpus"
 
 # The loader (every source of sim/scenario/ but the sweep, which draws designs) and what it
-# calls; nothing of the model, GDAL or HDF5.
-sources=(tests/fuzz/scenario_fuzzer.cpp sim/sensors/sun.cpp)
+# calls (the sun, a camera kind's defaults); nothing of the model, GDAL or HDF5.
+sources=(tests/fuzz/scenario_fuzzer.cpp sim/sensors/sun.cpp sim/sensors/camera.cpp)
 for src in "$root"/sim/scenario/*.cpp; do
   [[ $src == */sweep.cpp ]] || sources+=("${src#"$root"/}")
 done
