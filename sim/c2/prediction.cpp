@@ -13,10 +13,6 @@
 namespace bordersim::detail {
 namespace {
 
-// After the projection ends (or, "last_seen", at the place) the post's picture holds still
-// this long: a team is sent only if it can be there by then.
-constexpr double kHoldAfterEscapeS = 12.0 * 3600.0;
-
 // The mean speed and goal depth of the crosser's kind and mover, as the scenario keys
 // them; a crosser without a threat spec (hand-made plans) is taken at its own.
 KindMeans kind_means(const CommandParams& post, const CrosserPlan& p) {
@@ -66,7 +62,9 @@ Prediction CommandPost::predict(std::uint32_t c) const {
   out.path = response.prediction == PredictionRule::kLastSeen ? Movement(from, seen) : route;
   const double hold_s =
       std::max(0.0, time_to_seconds(std::max(out.escape, rep_.sim.now()) - out.path.end()));
-  out.path.go_to(out.path.end_point(), hold_s + kHoldAfterEscapeS);
+  // After the projection ends (or, "last_seen", at the place) the post's picture holds
+  // still (response.hold_after_escape_s): a team is sent only if it can be there by then.
+  out.path.go_to(out.path.end_point(), hold_s + response.hold_after_escape_s);
   return out;
 }
 

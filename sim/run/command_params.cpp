@@ -26,6 +26,7 @@ CommandParams resolve_command(const Scenario& scenario) {
                                                       : PredictionRule::kFastestRoute;
   c.search_s = response.search_s;
   c.search_radius_m = response.search_radius_m;
+  c.hold_after_escape_s = response.hold_after_escape_s;
   c.assesses = response.assessment != "none";
   c.assessment_s = response.assessment_s;
   c.assessment_looks = response.assessment_looks;

@@ -232,10 +232,8 @@ MapPoint lane_point(const SweepRoute& route, double s) {
 
 void build_moving_sensors(Model& model, const Scenario& scenario, const std::string& file) {
   const SensorsSpec& sensors = scenario.sensors;
-  for (std::size_t i = 0; i < sensors.drones.size(); ++i) {
+  for (std::size_t i = 0; i < sensors.drones.size(); ++i)
     model.drones.push_back(build_drone(model, scenario, sensors.drones[i], i, file));
-    model.walker_bucket_m = std::max(model.walker_bucket_m, model.drones.back().range_m);
-  }
   std::int64_t vehicles = 0;
   for (std::size_t i = 0; i < sensors.patrols.size(); ++i) {
     model.patrols.push_back(build_patrol(model, scenario, sensors.patrols[i], i, file));

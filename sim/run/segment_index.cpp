@@ -11,16 +11,13 @@ namespace {
 
 using terrain::MapPoint;
 
-constexpr Time kAlways = std::numeric_limits<Time>::max();
-constexpr Time kSince = std::numeric_limits<Time>::min();
-
 std::int64_t cell_of(double grid_units) {
   return static_cast<std::int64_t>(std::floor(grid_units));
 }
 
-// Calls f(kx, ky, f0, f1) for each cell the segment a→b crosses (grid units), with the
-// fraction [f0, f1] of the segment inside it (Amanatides & Woo). The steps in x and in y
-// are counted from the end cells, so rounding near a corner cannot lose the last cell.
+// Calls f(kx, ky) for each cell the segment a→b crosses (grid units) (Amanatides & Woo). The steps
+// in x and in y are counted from the end cells, so rounding near a corner cannot lose the last
+// cell.
 template <class F>
 void walk(MapPoint a, MapPoint b, F&& f) {
   std::int64_t ix = cell_of(a.x), iy = cell_of(a.y);
@@ -36,12 +33,9 @@ void walk(MapPoint a, MapPoint b, F&& f) {
   double next_y = sy > 0 ? (static_cast<double>(iy + 1) - a.y) / dy
                          : (sy < 0 ? (a.y - static_cast<double>(iy)) / -dy : inf);
   std::int64_t left_x = std::llabs(jx - ix), left_y = std::llabs(jy - iy);
-  double f0 = 0.0;
   while (left_x + left_y > 0) {
     const bool along_x = left_y == 0 || (left_x > 0 && next_x <= next_y);
-    const double f1 = std::clamp(along_x ? next_x : next_y, f0, 1.0);
-    f(ix, iy, f0, f1);
-    f0 = f1;
+    f(ix, iy);
     if (along_x) {
       ix += sx;
       next_x += step_x;
@@ -52,7 +46,7 @@ void walk(MapPoint a, MapPoint b, F&& f) {
       --left_y;
     }
   }
-  f(ix, iy, f0, 1.0);
+  f(ix, iy);
 }
 
 void sort_unique(std::vector<std::uint32_t>& ids) {
@@ -82,49 +76,35 @@ const SegmentIndex::Cell* SegmentIndex::find(std::uint64_t k) const {
   }
 }
 
-std::vector<SegmentIndex::Entry>& SegmentIndex::cell(std::uint64_t k) {
+std::vector<std::uint32_t>& SegmentIndex::cell(std::uint64_t k) {
   if (2 * (used_ + 1) > cells_.size()) grow();
   const std::size_t mask = cells_.size() - 1;
   for (std::size_t i = Mix{}(k)&mask;; i = (i + 1) & mask) {
     Cell& c = cells_[i];
-    if (c.used && c.key == k) return c.entries;
+    if (c.used && c.key == k) return c.ids;
     if (!c.used) {
       c.used = true;
       c.key = k;
       ++used_;
-      return c.entries;
+      return c.ids;
     }
   }
 }
 
-// Doubles the table (or starts it), moving the cells that still hold entries.
+// Doubles the table (or starts it), moving the cells over.
 void SegmentIndex::grow() {
   std::vector<Cell> old = std::move(cells_);
   cells_.assign(std::max<std::size_t>(64, 2 * old.size()), Cell{});
   used_ = 0;
   for (Cell& c : old) {
-    if (c.used && !c.entries.empty()) cell(c.key) = std::move(c.entries);
+    if (c.used) cell(c.key) = std::move(c.ids);
   }
 }
 
-void SegmentIndex::insert(std::uint32_t id, MapPoint a, Time t_a, MapPoint b, Time t_b) {
+void SegmentIndex::insert(std::uint32_t id, MapPoint a, MapPoint b) {
   const MapPoint ga{a.x / bucket_m_, a.y / bucket_m_};
   const MapPoint gb{b.x / bucket_m_, b.y / bucket_m_};
-  const bool fixed = t_a == kSince && t_b == kAlways;
-  const double span = fixed ? 0.0 : static_cast<double>(t_b - t_a);
-  walk(ga, gb, [&](std::int64_t kx, std::int64_t ky, double f0, double f1) {
-    Entry entry{id, kSince, kAlways};
-    if (!fixed) {
-      // A millisecond either side: the window must hold every instant the mover is inside.
-      entry.from = t_a + static_cast<Time>(std::floor(f0 * span)) - 1;
-      entry.to = t_a + static_cast<Time>(std::ceil(f1 * span)) + 1;
-    }
-    cell(key(kx, ky)).push_back(entry);
-  });
-}
-
-void SegmentIndex::insert(std::uint32_t id, MapPoint a, MapPoint b) {
-  insert(id, a, kSince, b, kAlways);
+  walk(ga, gb, [&](std::int64_t kx, std::int64_t ky) { cell(key(kx, ky)).push_back(id); });
 }
 
 template <class F>
@@ -141,25 +121,15 @@ void SegmentIndex::for_cells(MapPoint lo, MapPoint hi, F&& f) const {
       if (!c.used) continue;
       const auto kx = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.key >> 32));
       const auto ky = static_cast<std::int32_t>(static_cast<std::uint32_t>(c.key & 0xFFFFFFFFULL));
-      if (kx >= x0 && kx <= x1 && ky >= y0 && ky <= y1) f(c.entries);
+      if (kx >= x0 && kx <= x1 && ky >= y0 && ky <= y1) f(c.ids);
     }
     return;
   }
   for (std::int64_t kx = x0; kx <= x1; ++kx) {
     for (std::int64_t ky = y0; ky <= y1; ++ky) {
-      if (const Cell* c = find(key(kx, ky))) f(c->entries);
+      if (const Cell* c = find(key(kx, ky))) f(c->ids);
     }
   }
-}
-
-void SegmentIndex::near(MapPoint q, double r, Time t, std::vector<std::uint32_t>& out) const {
-  out.clear();
-  for_cells({q.x - r, q.y - r}, {q.x + r, q.y + r}, [&](const std::vector<Entry>& entries) {
-    for (const Entry& e : entries) {
-      if (e.from <= t && t <= e.to) out.push_back(e.id);
-    }
-  });
-  sort_unique(out);
 }
 
 void SegmentIndex::near_box(MapPoint a, MapPoint b, double margin,
@@ -167,36 +137,10 @@ void SegmentIndex::near_box(MapPoint a, MapPoint b, double margin,
   out.clear();
   for_cells({std::min(a.x, b.x) - margin, std::min(a.y, b.y) - margin},
             {std::max(a.x, b.x) + margin, std::max(a.y, b.y) + margin},
-            [&](const std::vector<Entry>& entries) {
-              for (const Entry& e : entries) out.push_back(e.id);
+            [&](const std::vector<std::uint32_t>& ids) {
+              out.insert(out.end(), ids.begin(), ids.end());
             });
   sort_unique(out);
-}
-
-// Emptied cells stay in the table (an open-addressed table cannot simply drop a slot)
-// until too many of them would make the next insertion grow it: then the table is rebuilt
-// at its size with the cells that still hold entries.
-void SegmentIndex::prune(Time t) {
-  std::size_t emptied = 0;
-  for (Cell& c : cells_) {
-    if (!c.used) continue;
-    std::erase_if(c.entries, [t](const Entry& e) { return e.to < t; });
-    emptied += c.entries.empty() ? 1 : 0;
-  }
-  if (emptied > 0 && 4 * used_ > cells_.size()) {
-    std::vector<Cell> old = std::move(cells_);
-    cells_.assign(old.size(), Cell{});
-    used_ = 0;
-    for (Cell& c : old) {
-      if (c.used && !c.entries.empty()) cell(c.key) = std::move(c.entries);
-    }
-  }
-}
-
-std::size_t SegmentIndex::entry_count() const {
-  std::size_t n = 0;
-  for (const Cell& c : cells_) n += c.entries.size();
-  return n;
 }
 
 }  // namespace bordersim

@@ -39,7 +39,8 @@ struct CommandParams {
   PredictionRule prediction = PredictionRule::kExact;
   double search_s = 1800.0;
   double search_radius_m = 500.0;
-  bool assesses = false;  // assessment "tower_camera"; "none": no assessment
+  double hold_after_escape_s = 43200.0;  // the post's picture after a projection ends
+  bool assesses = false;                 // assessment "tower_camera"; "none": no assessment
   double assessment_s = 60.0;
   std::int64_t assessment_looks = 5;
   std::optional<double> max_response_margin_s;

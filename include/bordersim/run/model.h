@@ -210,9 +210,7 @@ struct Model {
   std::vector<PatrolSite> patrols;
   std::vector<ReconSite> air_recon;
   std::vector<GroundSensorSite> ground_sensors;
-  PointIndex ground_sensor_index;  // over ground sensor positions, bucket ≥ largest radius
-  // Cell size of the index of walking crossers that drones query: their largest range.
-  double walker_bucket_m = 1000.0;
+  PointIndex ground_sensor_index;      // over ground sensor positions, bucket ≥ largest radius
   double tower_range_m = 0.0;          // sensors.towers.range_m: every tower's
   double ground_sensor_reach_m = 0.0;  // the largest radius of any ground sensor line
 

@@ -58,6 +58,7 @@ void visit_fields(V& v, ResponseSpec& r) {
   v.field("prediction", r.prediction, Words{"exact", "last_seen", "fastest_route"});
   v.field("search_s", r.search_s, Range::between(0.0, 1e7));
   v.field("search_radius_m", r.search_radius_m, Range::between(0.0, 1e6));
+  v.field("hold_after_escape_s", r.hold_after_escape_s, Range::between(0.0, 1e7));
   v.field("assessment", r.assessment, Words{"none", "tower_camera"});
   v.field("assessment_s", r.assessment_s, Range::between(0.0, 1e6));
   v.field("assessment_looks", r.assessment_looks, Range::between(1, 1000));

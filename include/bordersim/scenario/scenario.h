@@ -70,6 +70,10 @@ struct ResponseSpec {
   std::string prediction = "exact";
   double search_s = 1800.0;
   double search_radius_m = 500.0;
+  // Outside "exact": after its projection ends (the predicted escape; "last_seen": at the
+  // place), the post's picture of a crosser holds still this long, so a team is sent only
+  // if it can be there by then.
+  double hold_after_escape_s = 43200.0;
   // Before acting on a report the post may have it assessed (sim/c2/assessment.cpp):
   // "none", or "tower_camera": the best camera of a tower in service that sees the place
   // looks assessment_looks times during assessment_s; seen, a crosser is confirmed as a
