@@ -50,7 +50,7 @@ void CommandPost::assessed(std::uint32_t c) {
   const bool seen = q > 0.0 && uniform01(assessment_draws_) < q;
   ++(seen ? rep_.record.assessments_confirmed : rep_.record.assessments_unsettled);
   const bool dismissed =
-      !seen && uniform01(crosser.command) >= rep_.model.command.p_target_given_crosser;
+      !seen && uniform01(track.verdicts) >= rep_.model.command.p_target_given_crosser;
   if (tracer_.on()) tracer_.assessment(c, q, seen, dismissed);
   if (dismissed) return;
   track.target = true;

@@ -40,13 +40,11 @@ ReportPicture picture(const Track& track) {
 
 }  // namespace
 
-CommandPost::CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool,
-                         std::size_t crossers)
+CommandPost::CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool)
     : rep_(replica),
       tracer_(tracer),
       pool_(pool),
       when_busy_queue_(replica.model.command.queue_when_busy),
-      tracks_(crossers),
       dispatch_draws_(
           {replica.seed, replica.replication(), {EntityKind::kCommand, 0}, Purpose::kDispatch}),
       alarm_verdicts_({replica.seed,
@@ -54,7 +52,11 @@ CommandPost::CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool,
                        {EntityKind::kCommand, 1},
                        Purpose::kClassification}),
       assessment_draws_(
-          {replica.seed, replica.replication(), {EntityKind::kCommand, 0}, Purpose::kAssessment}) {}
+          {replica.seed, replica.replication(), {EntityKind::kCommand, 0}, Purpose::kAssessment}) {
+  tracks_.reserve(rep_.crossers.size());
+  for (const CrosserState& crosser : rep_.crossers)
+    tracks_.emplace_back(rep_.crosser_draws(crosser, Purpose::kClassification));
+}
 
 void CommandPost::detect(std::uint32_t c, Detector by, double report_latency_s) {
   CrosserState& crosser = rep_.crossers[c];
@@ -142,7 +144,7 @@ void CommandPost::receive_report(std::uint32_t c, Time seen_at) {
     return;
   }
   const bool dismissed =
-      !track.target && uniform01(crosser.command) >= response.p_target_given_crosser;
+      !track.target && uniform01(track.verdicts) >= response.p_target_given_crosser;
   if (tracer_.on()) tracer_.report(c, seen_at, dismissed, picture(track));
   if (dismissed) return;
   track.target = true;

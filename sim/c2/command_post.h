@@ -30,6 +30,7 @@ struct Prediction {
 
 // The post's view of one crosser.
 struct Track {
+  explicit Track(Stream verdict_draws) : verdicts(verdict_draws) {}
   Time track_until = -1;                   // the track is held until then
   bool target = false;                     // a report of it was taken for a real target
   bool waiting = false;                    // in the queue for a free team
@@ -42,11 +43,13 @@ struct Track {
   std::uint32_t trip = 0;
   MapPoint goal;
   Time team_leaves = 0;
+  Stream verdicts;  // the post's verdicts on its reports (a real target or not)
 };
 
 class CommandPost {
  public:
-  CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool, std::size_t crossers);
+  // One track per crosser of the replica, which must hold them all already.
+  CommandPost(Replica& replica, Tracer& tracer, ResponderPool& pool);
 
   // A sensor has seen crosser c: its report reaches the post after report_latency_s.
   void detect(std::uint32_t c, Detector by, double report_latency_s);

@@ -1,16 +1,18 @@
 #pragma once
 // One replication's shared state, private to the library: what every component of the
-// World (sim/world/world.h) reads and writes, whatever its job. Components live in the
-// layers above run/ (c2/: the command post and its responders; world/: the crossers and the
-// sensing) and reach the shared state through a `Replica&`; they talk through the
-// simulator's events (EventKind) and the narrow `Upcalls` interface below.
+// World (sim/world/world.h, which lists them in order) reads, whatever its job. Components
+// live in the layers above run/ (c2/: the command post and its responders; world/: the
+// crossers and the sensing) and reach the shared state through a `Replica&`; they talk
+// through the simulator's events (EventKind) and the narrow `Upcalls` interface below.
+// What only one component needs is that component's own: a crosser's state here is what its
+// life (world/crossers.h) keeps and others read; its streams, a tower's views of its leg,
+// a patrol's contact, the post's track are kept by the component that uses them.
 //
 // Events addressed to a crosser carry its `stamp`, bumped at every leg start and every
 // change of plan, so events planned for a leg that no longer exists are recognised and
 // dropped (`Replica::current`).
 #include <cstdint>
 #include <optional>
-#include <utility>
 #include <vector>
 
 #include "bordersim/core/simulator.h"
@@ -29,13 +31,13 @@ namespace bordersim::detail {
 // Which component handles which kind: World::handle (sim/world/world.cpp).
 enum EventKind : std::uint16_t {
   kLegStart,       // target: crosser; data: stamped leg index
-  kEnterView,      // target: crosser; data: stamped index into its view intervals
+  kEnterView,      // target: crosser; data: stamped index into its views (TowerSensing)
   kDetection,      // target: crosser; data: stamped Detector
   kGlimpse,        // target: crosser; data: stamped view index × kMaxCameras + camera
   kReportArrives,  // target: crosser; data: the detection's time
   kInterception,   // target: crosser; data: responder (outside "exact": stamped by trip)
   kMovementEnds,   // target: crosser; data: stamp
-  kCrewSighting,   // target: crosser; data: stamped index into its view intervals
+  kCrewSighting,   // target: crosser; data: stamped index into its views (TowerSensing)
   kGroundPass,     // target: crosser; data: stamped ground sensor index
   kFalseAlarm,     // target: the alarm (index into Replica::false_alarms), reaching the post
   kResponderFree,  // target: responder; data: its trip (a re-tasked team's old return is void)
@@ -60,22 +62,12 @@ inline std::uint64_t sensor_payload(Detector by, std::size_t index) {
   return (static_cast<std::uint64_t>(by) << 24) | index;
 }
 
-// A stretch [t_in, t_out] of the current leg during which a tower sees the crosser.
-struct ViewInterval {
-  std::uint32_t tower;
-  Time t_in;
-  Time t_out;
-};
-
+// What the crosser's life needs, shared: the sensing and the post read where it is and
+// whether its events are current. What each component knows of it besides (a tower's
+// view of its leg, its draws against each kind of sensor, the post's track) is that
+// component's own, in a vector by crosser index built when the component is.
 struct CrosserState {
-  CrosserState(const CrosserPlan& its_plan, Stream detection_draws, Stream air_draws,
-               Stream command_draws, Stream ground_draws, Stream radar_draws)
-      : plan(&its_plan),
-        detection(detection_draws),
-        air(air_draws),
-        command(command_draws),
-        ground(ground_draws),
-        radar(radar_draws) {}
+  explicit CrosserState(const CrosserPlan& its_plan) : plan(&its_plan) {}
 
   const CrosserPlan* plan = nullptr;
   double border_s = 0.0;  // where its walk starts along the border (its plan's, or a corridor's)
@@ -85,21 +77,7 @@ struct CrosserState {
   std::uint32_t stamp = 0;
   bool detected = false;
   bool finished = false;
-  bool turned_back = false;         // its reaction to being seen was to abort
-  std::vector<ViewInterval> views;  // of the current leg
-  Stream detection;                 // hazard draws of this crosser, one stream whatever the towers
-  Stream air;      // its draws against drones' glimpses, apart so drones shift no tower draw
-  Stream command;  // the post's verdicts on its reports
-  Stream ground;   // its draws against ground sensors
-  Stream radar;    // its draws against radars' looks
-  // Radars that have reported it: (tower, earliest time of its next report), across legs.
-  std::vector<std::pair<std::uint32_t, Time>> radar_quiet;
-  std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
-  // Its first contact on the current leg with a patrol or reconnaissance aircraft: when it
-  // is due (kNever: none), and whether it has come. A contact solved again (a vehicle
-  // sent away, or back) replaces the one due; the replaced event is dropped when it comes.
-  Time sweep_at = kNever;
-  bool swept = false;
+  bool turned_back = false;  // its reaction to being seen was to abort
 
   const Leg& current_leg() const { return movement.legs()[leg]; }
 };
@@ -154,7 +132,7 @@ class Upcalls {
 };
 
 // The state every component shares. Built by World before its components, which keep a
-// reference to it.
+// reference to it; the crossers' states are filled by the first of them (Crossers).
 struct Replica {
   Replica(const Model& its_model, std::uint64_t its_seed, std::uint32_t replication,
           Upcalls& its_calls);
@@ -173,6 +151,11 @@ struct Replica {
   std::vector<PendingAlarm> false_alarms;  // every sensor's, raised before the run
 
   std::uint32_t replication() const { return record.replication; }
+  // A crosser's stream for one purpose, keyed by its identity (plan.key): a component
+  // builds the ones it draws from.
+  Stream crosser_draws(const CrosserState& crosser, Purpose purpose) const {
+    return Stream({seed, replication(), {EntityKind::kCrosser, crosser.plan->key}, purpose});
+  }
   Time now() const { return sim.now(); }
   Target target(std::uint32_t c) const { return {c, record.crossing_records[c].sector}; }
   MapPoint position(std::uint32_t c, Time t) const {

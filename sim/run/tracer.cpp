@@ -43,9 +43,8 @@ void Tracer::look(std::uint32_t c, Detector by, std::size_t sensor, MapPoint sen
 }
 
 // A tower whose range the leg enters but whose sight it never does: terrain hides it.
-void Tracer::hidden(std::uint32_t c, std::size_t first_view, std::uint32_t tower, bool in_range) {
+void Tracer::hidden(std::uint32_t c, std::uint32_t tower) {
   const CrosserState& crosser = r_.crossers[c];
-  if (!in_range || crosser.views.size() > first_view) return;
   TraceRow& row = this->row(c, TraceEvent::kHidden);
   const Leg& leg = crosser.current_leg();
   const TowerSite& site = r_.model.towers[tower];
@@ -58,22 +57,21 @@ void Tracer::hidden(std::uint32_t c, std::size_t first_view, std::uint32_t tower
 
 // A stretch in a tower's sight begins; p is the crew's chance of a sighting in it (an
 // instant crew's is 1; NaN without a crew: the cameras' glimpses are rows of their own).
-void Tracer::in_view(std::uint32_t c, std::size_t v) {
+void Tracer::in_view(std::uint32_t c, std::uint32_t tower, Time t_out) {
   const CrosserState& crosser = r_.crossers[c];
-  const ViewInterval& view = crosser.views[v];
-  const TowerSite& site = r_.model.towers[view.tower];
+  const TowerSite& site = r_.model.towers[tower];
   TraceRow& row = this->row(c, TraceEvent::kInView);
   const MapPoint at = r_.position(c, r_.now());
   row.sensor = site.crew ? Detector::kTowerCrew : Detector::kCamera;
-  row.sensor_id = view.tower;
+  row.sensor_id = tower;
   row.range_m = distance_m(at, site.position);
   row.x_m = at.x;
   row.y_m = at.y;
-  row.sensor_up = r_.service.up(EntityKind::kTower, view.tower, r_.now());
-  row.at_s = time_to_seconds(view.t_out);
+  row.sensor_up = r_.service.up(EntityKind::kTower, tower, r_.now());
+  row.at_s = time_to_seconds(t_out);
   if (site.crew) {
     const double rate = site.rate_per_s * crosser.current_leg().detect_factor;
-    row.p = site.instant ? 1.0 : 1.0 - std::exp(-rate * time_to_seconds(view.t_out - r_.now()));
+    row.p = site.instant ? 1.0 : 1.0 - std::exp(-rate * time_to_seconds(t_out - r_.now()));
   }
 }
 

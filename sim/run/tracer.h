@@ -35,10 +35,10 @@ class Tracer {
 
   void look(std::uint32_t c, Detector by, std::size_t sensor, MapPoint sensor_at, double p,
             bool seen, bool sensor_up, std::string note = {});
-  // A tower whose range the leg enters but whose sight it never does (no view added since
-  // `first_view`): terrain hides it.
-  void hidden(std::uint32_t c, std::size_t first_view, std::uint32_t tower, bool in_range);
-  void in_view(std::uint32_t c, std::size_t v);
+  // A tower whose range the leg enters but whose sight it never does: terrain hides it.
+  void hidden(std::uint32_t c, std::uint32_t tower);
+  // The crosser enters a stretch of the tower's sight that lasts until t_out.
+  void in_view(std::uint32_t c, std::uint32_t tower, Time t_out);
   void report(std::uint32_t c, Time seen_at, bool dismissed, const ReportPicture& post);
   // `note` "new goal": a report moved the goal of a team already on its way.
   void dispatch(std::uint32_t c, const TracedResponder& sent, Time leave, Time meet,

@@ -36,13 +36,16 @@ DroneSensing::DroneSensing(Replica& replica, Tracer& tracer, Reports& post)
     }
     drones_.push_back(std::move(state));
   }
+  crossers_.reserve(rep_.crossers.size());
+  for (const CrosserState& crosser : rep_.crossers)
+    crossers_.emplace_back(rep_.crosser_draws(crosser, Purpose::kAirDetection));
 }
 
 // The current leg wakes the drones whose reach it enters (the crosser joins their lists of
 // walkers).
 void DroneSensing::leg_starts(std::uint32_t c) {
-  CrosserState& crosser = rep_.crossers[c];
-  const Leg& leg = crosser.current_leg();
+  const Leg& leg = rep_.crossers[c].current_leg();
+  std::vector<std::uint16_t>& reached = crossers_[c].drones;
   const MapPoint lo{std::min(leg.from.x, leg.to.x), std::min(leg.from.y, leg.to.y)};
   const MapPoint hi{std::max(leg.from.x, leg.to.x), std::max(leg.from.y, leg.to.y)};
   if (rep_.model.drones.empty()) return;
@@ -52,9 +55,8 @@ void DroneSensing::leg_starts(std::uint32_t c) {
       if (site.grounded || hi.x < site.reach_lo.x || lo.x > site.reach_hi.x ||
           hi.y < site.reach_lo.y || lo.y > site.reach_hi.y)
         continue;
-      if (std::find(crosser.drones.begin(), crosser.drones.end(), d) != crosser.drones.end())
-        continue;
-      crosser.drones.push_back(static_cast<std::uint16_t>(d));
+      if (std::find(reached.begin(), reached.end(), d) != reached.end()) continue;
+      reached.push_back(static_cast<std::uint16_t>(d));
       auto& walkers = drones_[d].walkers;
       walkers.insert(std::lower_bound(walkers.begin(), walkers.end(), c), c);
       wake(d, rep_.sim.now());
@@ -63,11 +65,11 @@ void DroneSensing::leg_starts(std::uint32_t c) {
 }
 
 void DroneSensing::crossing_ends(std::uint32_t c) {
-  for (std::uint16_t d : rep_.crossers[c].drones) {
+  for (std::uint16_t d : crossers_[c].drones) {
     auto& walkers = drones_[d].walkers;
     walkers.erase(std::lower_bound(walkers.begin(), walkers.end(), c));
   }
-  rep_.crossers[c].drones.clear();
+  crossers_[c].drones.clear();
 }
 
 void DroneSensing::wake(std::size_t d, Time from) {
@@ -111,7 +113,7 @@ void DroneSensing::glimpse(std::size_t d) {
   const MapPoint q = position(d, now);
   found_ = drone.walkers;  // detections below may add or remove walkers
   for (std::uint32_t c : found_) {
-    CrosserState& crosser = rep_.crossers[c];
+    const CrosserState& crosser = rep_.crossers[c];
     if (crosser.finished) continue;
     const MapPoint p = crosser.movement.at(now, crosser.leg);
     const double dx = p.x - q.x, dy = p.y - q.y;
@@ -129,7 +131,7 @@ void DroneSensing::glimpse(std::size_t d) {
     const double factor =
         crosser.movement.legs()[crosser.movement.leg_at(now, crosser.leg)].detect_factor;
     const double p_seen = 1.0 - std::pow(1.0 - g, factor);
-    const bool hit = uniform01(crosser.air) < p_seen;
+    const bool hit = uniform01(crossers_[c].air) < p_seen;
     if (tracer_.on()) tracer_.look(c, Detector::kDrone, d, q, p_seen, hit, true);
     if (hit) post_.detect(c, Detector::kDrone, site.report_latency_s);
   }

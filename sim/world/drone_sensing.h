@@ -40,7 +40,15 @@ class DroneSensing final : public Sensing {
   Replica& rep_;
   Tracer& tracer_;
   Reports& post_;
+  // What the drones know of one crosser.
+  struct Walker {
+    explicit Walker(Stream draws) : air(draws) {}
+    Stream air;  // its draws against drones' glimpses, apart so drones shift no other draw
+    std::vector<std::uint16_t> drones;  // drones whose reach its legs have entered
+  };
+
   std::vector<DroneState> drones_;
+  std::vector<Walker> crossers_;      // by crosser
   std::vector<std::uint32_t> found_;  // scratch: a glimpse's walkers
 };
 

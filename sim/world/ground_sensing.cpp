@@ -14,7 +14,11 @@ namespace bordersim::detail {
 // The passes of the current leg through ground sensors' discs. A pass that began on an
 // earlier leg was drawn then.
 GroundSensing::GroundSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica), tracer_(tracer), post_(post) {}
+    : rep_(replica), tracer_(tracer), post_(post) {
+  draws_.reserve(rep_.crossers.size());
+  for (const CrosserState& crosser : rep_.crossers)
+    draws_.push_back(rep_.crosser_draws(crosser, Purpose::kGroundDetection));
+}
 
 void GroundSensing::leg_starts(std::uint32_t c) {
   if (rep_.model.ground_sensors.empty()) return;
@@ -39,7 +43,7 @@ void GroundSensing::pass(std::uint32_t c, std::size_t sensor) {
     return;
   }
   // Seismic and acoustic sensing does not care for cover: no concealment here.
-  const bool hit = uniform01(rep_.crossers[c].ground) < site.detection_probability;
+  const bool hit = uniform01(draws_[c]) < site.detection_probability;
   if (tracer_.on())
     tracer_.look(c, Detector::kGroundSensor, sensor, site.position, site.detection_probability, hit,
                  true);

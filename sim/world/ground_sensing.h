@@ -3,6 +3,7 @@
 // starts. Event: kGroundPass.
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "../run/tracer.h"
 #include "sensing.h"
@@ -19,6 +20,7 @@ class GroundSensing final : public Sensing {
   Replica& rep_;
   Tracer& tracer_;
   Reports& post_;
+  std::vector<Stream> draws_;  // by crosser: its draws against ground sensors
 };
 
 }  // namespace bordersim::detail

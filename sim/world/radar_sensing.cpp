@@ -15,7 +15,11 @@
 namespace bordersim::detail {
 
 RadarSensing::RadarSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica), tracer_(tracer), post_(post) {}
+    : rep_(replica), tracer_(tracer), post_(post) {
+  tracks_.reserve(rep_.crossers.size());
+  for (const CrosserState& crosser : rep_.crossers)
+    tracks_.emplace_back(rep_.crosser_draws(crosser, Purpose::kRadarDetection));
+}
 
 void RadarSensing::leg_starts(std::uint32_t c) {
   if (!rep_.model.tower_radar || rep_.model.towers.empty()) return;
@@ -25,7 +29,7 @@ void RadarSensing::leg_starts(std::uint32_t c) {
   const double reach = rep_.model.tower_radar->spec.range_m;
   for (std::uint32_t t : rep_.model.tower_index.near_box(leg.from, leg.to, reach)) {
     Time from = std::max(leg.t0, rep_.sim.now());
-    for (const auto& [tower, next] : rep_.crossers[c].radar_quiet)
+    for (const auto& [tower, next] : tracks_[c].quiet)
       if (tower == t) from = std::max(from, next);
     schedule_contact(c, t, from);
   }
@@ -62,7 +66,7 @@ double RadarSensing::look(const CrosserState& crosser, std::uint32_t t, Time at)
 // Draws the radar's looks at the crosser from `from` to the end of the leg, in order, and
 // schedules the first that detects. Only looks with a chance use a draw.
 void RadarSensing::schedule_contact(std::uint32_t c, std::uint32_t t, Time from) {
-  CrosserState& crosser = rep_.crossers[c];
+  const CrosserState& crosser = rep_.crossers[c];
   const Leg& leg = crosser.current_leg();
   // Only the stretch of the leg within range can be seen: the chord of the range's disc.
   const MapPoint at_radar = rep_.model.towers[t].position;
@@ -88,7 +92,7 @@ void RadarSensing::schedule_contact(std::uint32_t c, std::uint32_t t, Time from)
   Time at = phase + (behind <= 0 ? 0 : (behind + period - 1) / period * period);
   for (; at < end; at += period) {
     const double p = look(crosser, t, at);
-    if (p > 0.0 && uniform01(crosser.radar) < p) {
+    if (p > 0.0 && uniform01(tracks_[c].radar) < p) {
       rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kRadarContact,
                         stamped(crosser.stamp, t));
       return;
@@ -109,7 +113,7 @@ void RadarSensing::contact(std::uint32_t c, std::uint32_t t) {
   if (!on) return schedule_contact(c, t, rep_.sim.now() + 1);
   // The next report no sooner than the interval, even on a later leg.
   const Time next = rep_.sim.now() + seconds_to_time(rep_.model.tower_radar->report_interval_s);
-  auto& quiet = rep_.crossers[c].radar_quiet;
+  auto& quiet = tracks_[c].quiet;
   const auto known =
       std::find_if(quiet.begin(), quiet.end(), [t](const auto& q) { return q.first == t; });
   if (known != quiet.end())

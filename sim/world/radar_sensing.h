@@ -2,6 +2,8 @@
 // Radars on towers (radar_sensing.cpp): their looks along a leg, drawn when it starts, the
 // first detection scheduled. Event: kRadarContact.
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "../run/tracer.h"
 #include "sensing.h"
@@ -22,6 +24,14 @@ class RadarSensing final : public Sensing {
   Replica& rep_;
   Tracer& tracer_;
   Reports& post_;
+  // What the radars know of one crosser.
+  struct Track {
+    explicit Track(Stream draws) : radar(draws) {}
+    Stream radar;  // its draws against radars' looks
+    // Radars that have reported it: (tower, earliest time of its next report), across legs.
+    std::vector<std::pair<std::uint32_t, Time>> quiet;
+  };
+  std::vector<Track> tracks_;  // by crosser
 };
 
 }  // namespace bordersim::detail

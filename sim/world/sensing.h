@@ -1,9 +1,15 @@
 #pragma once
 // What the sensing components have in common: World calls each of them, in the order of
-// its list (world.cpp, World::World), when a crosser's leg starts and when its crossing
+// its list (world.h, World::sensing_), when a crosser's leg starts and when its crossing
 // ends; and they report to the command post through `Reports`, which World implements.
-// A new sensor kind is a component deriving from Sensing, added to that list, with its
-// events routed in World::handle.
+// Each owns what it knows of every crosser, in a vector by crosser index built in its
+// constructor from Replica::crossers (the crossers exist by then), its draws from the
+// crosser's streams keyed by identity (Replica::crosser_draws, one Purpose per kind).
+//
+// A new sensor kind is: a component deriving from Sensing (a header and source in world/),
+// a member of World added to that list, its events (replica.h, EventKind) routed in
+// World::handle; plus, where the kind has them, its model's sites and its service and
+// false alarms.
 #include <cstdint>
 
 #include "../run/replica.h"

@@ -192,30 +192,29 @@ void recon_contacts(const ReconSite& site, const Walk& walk, std::vector<std::ui
 
 // The leg's first contact with patrols and reconnaissance is solved.
 SweepSensing::SweepSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica), tracer_(tracer), post_(post) {}
+    : rep_(replica), tracer_(tracer), post_(post), contacts_(replica.crossers.size()) {}
 
 void SweepSensing::leg_starts(std::uint32_t c) {
   if (rep_.model.patrols.empty() && rep_.model.air_recon.empty()) return;
-  CrosserState& crosser = rep_.crossers[c];
-  crosser.sweep_at = kNever;
-  crosser.swept = false;
+  contacts_[c] = {};
   schedule_contact(c);
 }
 
 // The crosser's first contact from now on its current leg with a patrol or a
 // reconnaissance aircraft, as a detection event, unless one is due at that time already.
 void SweepSensing::schedule_contact(std::uint32_t c) {
-  CrosserState& crosser = rep_.crossers[c];
+  const CrosserState& crosser = rep_.crossers[c];
+  Contact& due = contacts_[c];
   const Leg& leg = crosser.current_leg();
   std::uint64_t by = 0;
   const auto hit = first_contact(leg, by);
   const Time at = hit ? std::max(rep_.sim.now(), seconds_to_time(*hit)) : kNever;
   if (at >= leg.t1) {
-    crosser.sweep_at = kNever;
+    due.at = kNever;
     return;
   }
-  if (at == crosser.sweep_at) return;
-  crosser.sweep_at = at;
+  if (at == due.at) return;
+  due.at = at;
   rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kDetection, stamped(crosser.stamp, by));
 }
 
@@ -224,7 +223,7 @@ void SweepSensing::schedule_contact(std::uint32_t c) {
 void SweepSensing::again() {
   for (std::uint32_t c = 0; c < rep_.crossers.size(); ++c) {
     const CrosserState& crosser = rep_.crossers[c];
-    if (crosser.finished || crosser.swept || crosser.movement.legs().empty()) continue;
+    if (crosser.finished || contacts_[c].swept || crosser.movement.legs().empty()) continue;
     if (crosser.current_leg().t1 <= rep_.sim.now()) continue;
     schedule_contact(c);
   }
@@ -297,10 +296,10 @@ std::optional<double> SweepSensing::first_contact(const Leg& leg, std::uint64_t&
 // if the patrol is in service now, and if the vehicle has not been sent away since (then
 // the leg's next contact with the others is looked for).
 void SweepSensing::contact(std::uint32_t c, std::uint64_t payload) {
-  CrosserState& crosser = rep_.crossers[c];
-  if (rep_.sim.now() != crosser.sweep_at) return;  // replaced by a contact solved again
-  crosser.sweep_at = kNever;
-  crosser.swept = true;
+  Contact& due = contacts_[c];
+  if (rep_.sim.now() != due.at) return;  // replaced by a contact solved again
+  due.at = kNever;
+  due.swept = true;
   const auto by = static_cast<Detector>(payload >> 24);
   const std::uint32_t index = payload & 0xFF'FFFF;
   if (by != Detector::kPatrol) {
@@ -314,7 +313,7 @@ void SweepSensing::contact(std::uint32_t c, std::uint64_t payload) {
   const std::uint32_t k = index - rep_.model.patrols[p].first_vehicle;
   if (post_.vehicle_away(p, k, rep_.sim.now()) &&
       rep_.service.up(EntityKind::kPatrol, p, rep_.sim.now())) {
-    crosser.swept = false;
+    due.swept = false;
     return schedule_contact(c);
   }
   const bool on = rep_.service.up(EntityKind::kPatrol, p, rep_.sim.now());

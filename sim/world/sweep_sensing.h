@@ -4,6 +4,7 @@
 // Event: kDetection (payload: sensor_payload).
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "../run/tracer.h"
 #include "sensing.h"
@@ -24,6 +25,15 @@ class SweepSensing final : public Sensing {
   Replica& rep_;
   Tracer& tracer_;
   Reports& post_;
+  // Each crosser's first contact on its current leg with a patrol or reconnaissance
+  // aircraft: when it is due (kNever: none), and whether it has come. A contact solved
+  // again (a vehicle sent away, or back) replaces the one due; the replaced event is
+  // dropped when it comes.
+  struct Contact {
+    Time at = kNever;
+    bool swept = false;
+  };
+  std::vector<Contact> contacts_;  // by crosser
 };
 
 }  // namespace bordersim::detail

@@ -27,32 +27,39 @@ TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
       tracer_(tracer),
       post_(post),
       crew_weather_(replica.model.weather && replica.model.weather->changes_crews()),
-      crew_ceiling_(crew_weather_ ? replica.model.weather->max_crew_factor() : 1.0) {}
+      crew_ceiling_(crew_weather_ ? replica.model.weather->max_crew_factor() : 1.0) {
+  watches_.reserve(rep_.crossers.size());
+  for (const CrosserState& crosser : rep_.crossers)
+    watches_.emplace_back(rep_.crosser_draws(crosser, Purpose::kDetection));
+}
 
 void TowerSensing::leg_starts(std::uint32_t c) {
+  std::vector<ViewInterval>& views = watches_[c].views;
+  views.clear();
   if (rep_.model.towers.empty()) return;
-  CrosserState& crosser = rep_.crossers[c];
+  const CrosserState& crosser = rep_.crossers[c];
   const Leg& leg = crosser.current_leg();
   const double reach = rep_.model.tower_range_m;
   for (std::uint32_t t : rep_.model.tower_index.near_box(leg.from, leg.to, reach)) {
-    const std::size_t first = crosser.views.size();
-    const bool in_range = add_views(crosser, t);
-    if (tracer_.on()) tracer_.hidden(c, first, t, in_range);
+    const std::size_t first = views.size();
+    const bool in_range = add_views(crosser, t, views);
+    if (tracer_.on() && in_range && views.size() == first) tracer_.hidden(c, t);
   }
-  for (std::size_t v = 0; v < crosser.views.size(); ++v)
-    rep_.sim.schedule(std::max(crosser.views[v].t_in, rep_.sim.now()), Phase::kSense,
-                      rep_.target(c), kEnterView, stamped(crosser.stamp, v));
+  for (std::size_t v = 0; v < views.size(); ++v)
+    rep_.sim.schedule(std::max(views[v].t_in, rep_.sim.now()), Phase::kSense, rep_.target(c),
+                      kEnterView, stamped(crosser.stamp, v));
 }
 
 // The stretches of the current leg inside tower t's range and, on terrain, in its sight.
-bool TowerSensing::add_views(CrosserState& crosser, std::uint32_t t) const {
+bool TowerSensing::add_views(const CrosserState& crosser, std::uint32_t t,
+                             std::vector<ViewInterval>& views) const {
   const Leg& leg = crosser.current_leg();
   const TowerSite& tower = rep_.model.towers[t];
   const double dx = leg.to.x - leg.from.x;
   const double dy = leg.to.y - leg.from.y;
   const double length = std::hypot(dx, dy);
   if (length == 0.0) {  // standing still
-    if (rep_.model.tower_sees(t, leg.from)) crosser.views.push_back({t, leg.t0, leg.t1});
+    if (rep_.model.tower_sees(t, leg.from)) views.push_back({t, leg.t0, leg.t1});
     const MapPoint at = rep_.model.towers[t].position;
     return std::hypot(at.x - leg.from.x, at.y - leg.from.y) < rep_.model.towers[t].range_m;
   }
@@ -67,7 +74,7 @@ bool TowerSensing::add_views(CrosserState& crosser, std::uint32_t t) const {
   const double f_out = std::min(along + half, length) / length;
   if (!(f_in < f_out)) return false;
   if (!tower.view) {
-    crosser.views.push_back({t, time_on(leg, f_in), time_on(leg, f_out)});
+    views.push_back({t, time_on(leg, f_in), time_on(leg, f_out)});
     return true;
   }
   // Terrain hides parts of the chord: walk the cells it crosses and keep the runs of
@@ -77,7 +84,7 @@ bool TowerSensing::add_views(CrosserState& crosser, std::uint32_t t) const {
   const auto& grid = rep_.model.geography->terrain.elevation.geometry();
   std::optional<std::pair<double, double>> run;  // the visible stretch being extended
   const auto close_run = [&] {
-    if (run) crosser.views.push_back({t, time_on(leg, run->first), time_on(leg, run->second)});
+    if (run) views.push_back({t, time_on(leg, run->first), time_on(leg, run->second)});
     run.reset();
   };
   terrain::walk_cells(grid, from, to, [&](terrain::CellIndex cell, double t0, double t1) {
@@ -96,8 +103,8 @@ bool TowerSensing::add_views(CrosserState& crosser, std::uint32_t t) const {
 }
 
 void TowerSensing::enter_view(std::uint32_t c, std::size_t v) {
-  const ViewInterval& view = rep_.crossers[c].views[v];
-  if (tracer_.on()) tracer_.in_view(c, v);
+  const ViewInterval& view = watches_[c].views[v];
+  if (tracer_.on()) tracer_.in_view(c, view.tower, view.t_out);
   for (std::size_t k = 0; k < rep_.model.tower_cameras.size(); ++k)
     schedule_glimpse(c, v, k, rep_.sim.now());
   if (!rep_.model.towers[view.tower].crew) return;
@@ -107,7 +114,7 @@ void TowerSensing::enter_view(std::uint32_t c, std::size_t v) {
 
 void TowerSensing::crew_sighting(std::uint32_t c, std::size_t v) {
   const std::uint32_t stamp = rep_.crossers[c].stamp;
-  const std::uint32_t t = rep_.crossers[c].views[v].tower;
+  const std::uint32_t t = watches_[c].views[v].tower;
   const bool on = rep_.service.up(EntityKind::kTower, t, rep_.sim.now());
   const bool seen = on && crew_sees_through_weather(c, t);
   if (tracer_.on())
@@ -128,7 +135,7 @@ bool TowerSensing::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
   const double factor =
       rep_.model.weather->states[rep_.weather->state_at(rep_.sim.now())].crew_detection_factor;
   const double keep = rep_.model.towers[t].instant ? factor : factor / crew_ceiling_;
-  return uniform01(rep_.crossers[c].detection) < keep;
+  return uniform01(watches_[c].detection) < keep;
 }
 
 // The crew's next sighting while the crosser stays in sight: at a fixed interval for an
@@ -136,8 +143,9 @@ bool TowerSensing::crew_sees_through_weather(std::uint32_t c, std::uint32_t t) {
 // sighting), scaled by how conspicuous the crosser is on this leg. Towers' hazards
 // compete independently.
 void TowerSensing::schedule_crew(std::uint32_t c, std::size_t v) {
-  CrosserState& crosser = rep_.crossers[c];
-  const ViewInterval& view = crosser.views[v];
+  const CrosserState& crosser = rep_.crossers[c];
+  Watch& watch = watches_[c];
+  const ViewInterval& view = watch.views[v];
   const TowerSite& tower = rep_.model.towers[view.tower];
   Time at = rep_.sim.now() + seconds_to_time(tower.resighting_s);
   if (!tower.instant) {
@@ -147,7 +155,7 @@ void TowerSensing::schedule_crew(std::uint32_t c, std::size_t v) {
     if (rate_per_s <= 0.0) return;
     boost::random::exponential_distribution<double> time_to_detect_s(rate_per_s);
     // A weak hazard can draw a time past the clock's range: never, within this view.
-    at = time_after(rep_.sim.now(), time_to_detect_s(crosser.detection));
+    at = time_after(rep_.sim.now(), time_to_detect_s(watch.detection));
   }
   if (at < view.t_out)
     rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kCrewSighting, stamped(crosser.stamp, v));
@@ -172,8 +180,9 @@ std::optional<Time> TowerSensing::next_look(const CrosserState& crosser, const V
 // checks that the scan really points there when the time comes, as the crosser moves.
 void TowerSensing::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from) {
   const CrosserState& crosser = rep_.crossers[c];
-  const auto at = next_look(crosser, crosser.views[v], k, from);
-  if (at && *at < crosser.views[v].t_out)
+  const ViewInterval& view = watches_[c].views[v];
+  const auto at = next_look(crosser, view, k, from);
+  if (at && *at < view.t_out)
     rep_.sim.schedule(*at, Phase::kSense, rep_.target(c), kGlimpse,
                       stamped(crosser.stamp, v * kMaxCameras + k));
 }
@@ -189,8 +198,9 @@ Time TowerSensing::scan_phase(std::uint32_t tower, std::size_t k, Time period) c
 }
 
 void TowerSensing::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
-  CrosserState& crosser = rep_.crossers[c];
-  const ViewInterval& view = crosser.views[v];
+  const CrosserState& crosser = rep_.crossers[c];
+  Watch& watch = watches_[c];
+  const ViewInterval& view = watch.views[v];
   // The crosser has moved since this look was aimed: if the scan is not on its bearing
   // now, aim again at where it is.
   if (next_look(crosser, view, k, rep_.sim.now()) != rep_.sim.now())
@@ -209,7 +219,7 @@ void TowerSensing::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {
   // A crosser `factor` times as conspicuous: as if `factor` independent glimpses.
   const double seen = 1.0 - std::pow(1.0 - g, crosser.current_leg().detect_factor);
   const std::uint32_t stamp = crosser.stamp;
-  const bool hit = uniform01(crosser.detection) < seen;
+  const bool hit = uniform01(watch.detection) < seen;
   const bool on = !hit || rep_.service.up(EntityKind::kTower, view.tower,
                                           rep_.sim.now());  // asked only on a hit
   if (tracer_.on())

@@ -4,11 +4,19 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "../run/tracer.h"
 #include "sensing.h"
 
 namespace bordersim::detail {
+
+// A stretch [t_in, t_out] of the current leg during which a tower sees the crosser.
+struct ViewInterval {
+  std::uint32_t tower;
+  Time t_in;
+  Time t_out;
+};
 
 class TowerSensing final : public Sensing {
  public:
@@ -19,7 +27,15 @@ class TowerSensing final : public Sensing {
   void glimpse(std::uint32_t c, std::size_t v, std::size_t k);
 
  private:
-  bool add_views(CrosserState& crosser, std::uint32_t t) const;  // false: out of range
+  // What the towers know of one crosser.
+  struct Watch {
+    explicit Watch(Stream draws) : detection(draws) {}
+    std::vector<ViewInterval> views;  // of its current leg; kEnterView's payload indexes them
+    Stream detection;                 // its hazard and glimpse draws, whatever the towers
+  };
+
+  bool add_views(const CrosserState& crosser, std::uint32_t t,
+                 std::vector<ViewInterval>& views) const;  // false: out of range
   bool crew_sees_through_weather(std::uint32_t c, std::uint32_t t);
   void schedule_crew(std::uint32_t c, std::size_t v);
   std::optional<Time> next_look(const CrosserState& crosser, const ViewInterval& view,
@@ -33,6 +49,7 @@ class TowerSensing final : public Sensing {
   // Weather that changes the crews' sighting, and its largest factor (1 without).
   const bool crew_weather_;
   const double crew_ceiling_;
+  std::vector<Watch> watches_;  // by crosser
 };
 
 }  // namespace bordersim::detail
