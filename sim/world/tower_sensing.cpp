@@ -29,6 +29,21 @@ TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
       crew_weather_(replica.model.weather && replica.model.weather->changes_crews()),
       crew_ceiling_(crew_weather_ ? replica.model.weather->max_crew_factor() : 1.0) {}
 
+// Events planned for the crosser's leg: dropped when it is no longer current.
+void TowerSensing::handle(const Event& e) {
+  const std::uint32_t c = e.target.entity;
+  if (!rep_.current(c, e.data)) return;
+  const std::uint64_t payload = payload_of(e.data);
+  switch (e.kind) {
+    case kEnterView:
+      return enter_view(c, payload);
+    case kCrewSighting:
+      return crew_sighting(c, payload);
+    default:  // kGlimpse
+      return glimpse(c, payload / kMaxCameras, payload % kMaxCameras);
+  }
+}
+
 void TowerSensing::leg_starts(std::uint32_t c) {
   if (rep_.model.towers.empty()) return;
   CrosserState& crosser = rep_.crossers[c];

@@ -14,7 +14,10 @@
 //   drone_sensing       drones: glimpses at the crossers whose legs entered their reach
 //   sweep_sensing       patrols and air reconnaissance: first contacts solved leg by leg
 //   ground_sensing      ground sensors: a leg's passes through their discs
-//   sensor_timelines    every sensor's service timeline and false alarms
+//   sensor_timelines    every sensor's service timeline and false alarms, kind by kind
+//                       (the rows of run/sensor_service.h's service_kinds())
+// World::handle names the crossers' and the command post's events; a sensing event goes to
+// the component whose events() lists it (its header's first lines say which).
 //
 // A crosser moves leg by leg: when a leg starts, every sensor that could see it on that
 // leg schedules what it will do (a view entered, a glimpse, a contact), stamped
@@ -69,9 +72,6 @@ class World : private Upcalls, private Reports {
 
   // The sensing's report to the post (world.cpp).
   void detect(std::uint32_t c, Detector by, double report_latency_s) override;
-  bool up(EntityKind kind, std::size_t index, Time t) const {
-    return rep_.service.up(kind, index, t);
-  }
   // The sensing's question to the responder pool (world.cpp); the post's calls to the sweeps.
   bool vehicle_away(std::size_t p, std::size_t k, Time t) const override;
   void schedule_sweep_contact(std::uint32_t c) override { sweeps_.schedule_contact(c); }
@@ -81,13 +81,16 @@ class World : private Upcalls, private Reports {
   Tracer tracer_;  // the crossing's story, when tracing
   ResponderPool pool_;
   CommandPost post_;
-  // The sensing components, and the order in which a leg start reaches them (world.cpp).
-  TowerSensing towers_;
-  DroneSensing drones_;
-  SweepSensing sweeps_;
-  GroundSensing ground_;
-  RadarSensing radars_;
-  const std::array<Sensing*, 5> sensing_;
+  // The sensing components, and the order in which a leg start reaches them (world.cpp):
+  // a new kind of sensor is one more here.
+  TowerSensing towers_{rep_, tracer_, *this};
+  DroneSensing drones_{rep_, tracer_, *this};
+  SweepSensing sweeps_{rep_, tracer_, *this};
+  GroundSensing ground_{rep_, tracer_, *this};
+  RadarSensing radars_{rep_, tracer_, *this};
+  const std::array<Sensing*, 5> sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_};
+  // Which of them handles each sensing event: the one whose events() lists it (World::World).
+  std::array<Sensing*, kEventKinds> sensing_for_{};
   // "adaptive" crossers learn per group (kind, organisation, origin area) and corridor how
   // many of their finished crossings got through and how many were stopped.
   struct CorridorTally {
