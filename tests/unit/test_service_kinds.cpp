@@ -8,6 +8,7 @@
 
 #include "../../sim/run/replica.h"
 #include "bordersim/core/sensor_kinds.h"
+#include "bordersim/run/replication.h"
 #include "bordersim/run/sensor_service.h"
 #include "bordersim/scenario/load.h"
 
@@ -107,4 +108,27 @@ TEST_CASE("service kinds: the replication's timelines by kind, shared where a ro
   }
   CHECK(service.of(EntityKind::kRadar).size() == 2);
   CHECK(service.up(EntityKind::kAirRecon, 3, hour));  // a kind without timelines: always up
+}
+
+TEST_CASE("service kinds: a drone's false alarms reach the post only while it is on station") {
+  // One airframe on station about a third of the time (Sensing::watching, drone_sensing.h).
+  const Model m = build_model(load_scenario_text(R"({
+    "duration_h": 48,
+    "terrain": {"flat": {"length_km": 20}},
+    "sensors": {"drones": [{"base_km": 10, "orbit": {"along_border_km": [0, 20]},
+                            "endurance_h": 4, "turnaround_h": 6, "airframes": 1,
+                            "false_alarms_per_day": 100}]}})",
+                                                 "d.json")
+                                  .base,
+                              "d.json");
+  REQUIRE(m.drones.at(0).on_station < m.drones.at(0).slot);
+  std::size_t raised = 0, reached = 0;
+  for (std::uint32_t r = 0; r < 4; ++r) {
+    const auto service = sensor_availability(m, {EntityKind::kDrone, 0}, r);
+    raised += sensor_false_alarms(m, {EntityKind::kDrone, 0}, service, r).size();
+    reached += simulate_replication(m, {}, m.seed, r).false_alarms;
+  }
+  MESSAGE(raised << " alarms raised, " << reached << " while on station");
+  CHECK(reached > 0);
+  CHECK(reached < raised);
 }
