@@ -1,5 +1,7 @@
 #include "replica.h"
 
+#include <stdexcept>
+
 #include "bordersim/sensors/patrol_cycle.h"
 
 namespace bordersim::detail {
@@ -10,19 +12,20 @@ Replica::Replica(const Model& its_model, std::uint64_t its_seed, std::uint32_t r
   record.replication = replication;
 }
 
-bool ServiceTimelines::up(EntityKind kind, std::size_t index, Time t) const {
-  switch (kind) {
-    case EntityKind::kTower:
-      return towers[index].up(t);
-    case EntityKind::kDrone:
-      return drones[index].up(t);
-    case EntityKind::kPatrol:
-      return patrols[index].up(t);
-    case EntityKind::kGroundSensor:
-      return ground_sensors[index].up(t);
-    default:
-      return true;
-  }
+ServiceTimelines::ServiceTimelines() {
+  for (std::size_t k = 0; k < kKinds; ++k) slot_[k] = static_cast<std::uint8_t>(k);
+}
+
+void ServiceTimelines::set(EntityKind kind, std::vector<sensors::Availability> sites) {
+  if (static_cast<std::size_t>(kind) >= kKinds)
+    throw std::logic_error("ServiceTimelines: an EntityKind past kKinds");
+  timelines_[index(kind)] = std::move(sites);
+}
+
+void ServiceTimelines::share(EntityKind kind, EntityKind with) {
+  if (static_cast<std::size_t>(kind) >= kKinds || static_cast<std::size_t>(with) >= kKinds)
+    throw std::logic_error("ServiceTimelines: an EntityKind past kKinds");
+  slot_[index(kind)] = slot_[index(with)];
 }
 
 PatrolRounds::PatrolRounds(const Model& model, std::uint64_t seed, std::uint32_t replication)

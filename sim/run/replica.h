@@ -11,6 +11,7 @@
 // Events addressed to a crosser carry its `stamp`, bumped at every leg start and every
 // change of plan, so events planned for a leg that no longer exists are recognised and
 // dropped (`Replica::current`).
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -28,7 +29,8 @@
 
 namespace bordersim::detail {
 
-// Which component handles which kind: World::handle (sim/world/world.cpp).
+// Which component handles which kind: World::handle (sim/world/world.cpp), the sensing's
+// through their events() lists. A new kind is appended before kEventKinds.
 enum EventKind : std::uint16_t {
   kLegStart,       // target: crosser; data: stamped leg index
   kEnterView,      // target: crosser; data: stamped index into its views (TowerSensing)
@@ -46,6 +48,7 @@ enum EventKind : std::uint16_t {
   kAlarmAssessed,  // target: the alarm (index into Replica::false_alarms), looked at likewise
   kFound,          // target: crosser; data: the searching responder, stamped by trip
   kRadarContact,   // target: crosser; data: stamped tower index (its radar)
+  kEventKinds,     // how many there are: no event
 };
 
 inline constexpr std::uint64_t kMaxCameras = 64;
@@ -82,11 +85,28 @@ struct CrosserState {
   const Leg& current_leg() const { return movement.legs()[leg]; }
 };
 
-// Every sensor's up/down timeline in this replication, per kind, drawn once from its keyed
-// stream (run/sensor_service.h). A kind without timelines is always up.
-struct ServiceTimelines {
-  std::vector<sensors::Availability> towers, drones, patrols, ground_sensors;
-  bool up(EntityKind kind, std::size_t index, Time t) const;
+// Every sensor's up/down timeline in this replication, by kind and site, drawn once from
+// its keyed stream (run/sensor_service.h; filled by world/sensor_timelines.cpp). A kind may
+// read another's timelines (a radar its tower's); a kind with none is always up.
+class ServiceTimelines {
+ public:
+  ServiceTimelines();
+  void set(EntityKind kind, std::vector<sensors::Availability> sites);
+  void share(EntityKind kind, EntityKind with);  // `kind`'s site i is up when `with`'s is
+  const std::vector<sensors::Availability>& of(EntityKind kind) const {
+    return timelines_[slot_[index(kind)]];
+  }
+  // Asked at every glimpse and look: two array reads and the timeline's search.
+  bool up(EntityKind kind, std::size_t site, Time t) const {
+    const auto& sites = of(kind);
+    return sites.empty() || sites[site].up(t);
+  }
+
+ private:
+  static constexpr std::size_t kKinds = 16;  // EntityKind values below it have timelines
+  static std::size_t index(EntityKind kind) { return static_cast<std::size_t>(kind) % kKinds; }
+  std::array<std::vector<sensors::Availability>, kKinds> timelines_;
+  std::array<std::uint8_t, kKinds> slot_;  // whose timelines a kind reads: its own, or shared
 };
 
 // A false alarm raised by a sensor (drawn when the replication starts), on its way to the

@@ -1,6 +1,7 @@
 #pragma once
 // Drones (drone_sensing.cpp): glimpses at the crossers whose legs entered a drone's reach;
 // a drone sleeps while no crosser's leg enters its reach. Event: kDroneGlimpse.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -15,12 +16,19 @@ namespace bordersim::detail {
 class DroneSensing final : public Sensing {
  public:
   DroneSensing(Replica& replica, Tracer& tracer, Reports& post);
+  std::span<const EventKind> events() const override { return kEvents; }
+  void handle(const Event& e) override { glimpse(e.target.entity); }  // kDroneGlimpse
   void leg_starts(std::uint32_t c) override;
   void crossing_ends(std::uint32_t c) override;
   void glimpse(std::size_t d);
   bool on_station(std::size_t d, Time t) const { return drones_[d].schedule.on_station_at(t); }
+  // A drone's false alarms count only while an airframe is on station.
+  bool watching(EntityKind kind, std::size_t d, Time t) const override {
+    return kind != EntityKind::kDrone || on_station(d, t);
+  }
 
  private:
+  static constexpr std::array<EventKind, 1> kEvents = {kDroneGlimpse};
   // A drone station in this replication: the phases drawn for it and whether its glimpses
   // are running.
   struct DroneState {

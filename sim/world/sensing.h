@@ -1,16 +1,18 @@
 #pragma once
-// What the sensing components have in common: World calls each of them, in the order of
-// its list (world.h, World::sensing_), when a crosser's leg starts and when its crossing
-// ends; and they report to the command post through `Reports`, which World implements.
-// Each owns what it knows of every crosser, in a vector by crosser index built in its
-// constructor from Replica::crossers (the crossers exist by then), its draws from the
-// crosser's streams keyed by identity (Replica::crosser_draws, one Purpose per kind).
+// What the sensing components have in common: World routes to each the events it lists in
+// events() (World::handle), and calls each of them, in the order of its list (world.h,
+// sensing_), when a crosser's leg starts and when its crossing ends; they report to the
+// command post through `Reports`, which World implements. Each owns what it knows of every
+// crosser, in a vector by crosser index built in its constructor from Replica::crossers
+// (the crossers exist by then), its draws from the crosser's streams keyed by identity
+// (Replica::crosser_draws, one Purpose per kind).
 //
-// A new sensor kind is: a component deriving from Sensing (a header and source in world/),
-// a member of World added to that list, its events (replica.h, EventKind) routed in
-// World::handle; plus, where the kind has them, its model's sites and its service and
-// false alarms.
+// A new sensor kind is a component deriving from Sensing (a header and source in world/),
+// added to that list; its events are enumerators of EventKind (replica.h), and its sites'
+// service a row of service_kinds() (run/sensor_service.h).
+#include <cstddef>
 #include <cstdint>
+#include <span>
 
 #include "../run/replica.h"
 
@@ -18,11 +20,19 @@ namespace bordersim::detail {
 
 class Sensing {
  public:
+  // The events it schedules and handles: World::handle passes each of them to handle().
+  virtual std::span<const EventKind> events() const = 0;
+  virtual void handle(const Event& e) = 0;
   // The crosser's current leg (rep.crossers[c].leg) has just started: plan what this kind
   // of sensor will do on it (events stamped with the crosser's stamp).
   virtual void leg_starts(std::uint32_t c) = 0;
   // The crossing is over: forget the crosser.
   virtual void crossing_ends(std::uint32_t /*c*/) {}
+  // Whether sensor `site` of `kind` was watching at t, so that a false alarm it raised then
+  // counts (start_service); a component speaks only of its own kinds.
+  virtual bool watching(EntityKind /*kind*/, std::size_t /*site*/, Time /*t*/) const {
+    return true;
+  }
 
  protected:
   ~Sensing() = default;

@@ -1,68 +1,74 @@
 // Every sensor's up/down timeline and its false alarms, drawn once per replication from its
 // own keyed streams (run/sensor_service.h), so variants that share a sensor share its
 // failures and alarms. The timelines go to Replica::service, the alarms to
-// Replica::false_alarms with a kFalseAlarm event each, reaching the post.
+// Replica::false_alarms with a kFalseAlarm event each, reaching the post. What differs
+// between kinds is their row of service_kinds(): nothing here names a kind.
 #include "sensor_timelines.h"
+
+#include <algorithm>
 
 #include "bordersim/run/sensor_service.h"
 
 namespace bordersim::detail {
+namespace {
 
-void start_service(Replica& rep_, const DroneSensing& drones) {
-  const auto replication = rep_.record.replication;
-  const auto timelines = [&](EntityKind kind, std::size_t count) {
-    std::vector<sensors::Availability> service;
-    service.reserve(count);
-    for (std::size_t i = 0; i < count; ++i)
-      service.push_back(sensor_availability(rep_.model, {kind, i}, replication));
-    return service;
+// Drones are on the ground while the weather keeps them there: down, as for a failure.
+void ground_in_weather(const Replica& rep, std::vector<sensors::Availability>& sites) {
+  if (!rep.weather || !rep.model.weather->grounds_drones()) return;
+  const Time horizon = service_horizon(rep.model);
+  const auto grounded = rep.weather->intervals_without(
+      [&](std::uint16_t s) { return rep.model.weather->states[s].drones_fly; }, horizon);
+  for (auto& service : sites) {
+    std::vector<sensors::Interval> down(service.down_intervals().begin(),
+                                        service.down_intervals().end());
+    down.insert(down.end(), grounded.begin(), grounded.end());
+    service = sensors::Availability::from_intervals(std::move(down), horizon);
+  }
+}
+
+}  // namespace
+
+void start_service(Replica& rep, std::span<Sensing* const> sensing) {
+  const Model& model = rep.model;
+  const auto replication = rep.record.replication;
+  for (const ServiceKind& kind : service_kinds()) {
+    if (kind.in_service_with) {
+      rep.service.share(kind.kind, *kind.in_service_with);
+      continue;
+    }
+    std::vector<sensors::Availability> sites;
+    sites.reserve(kind.sites(model));
+    for (std::size_t i = 0; i < kind.sites(model); ++i)
+      sites.push_back(sensor_availability(model, {kind.kind, i}, replication));
+    if (kind.grounded_by_weather) ground_in_weather(rep, sites);
+    rep.service.set(kind.kind, std::move(sites));
+  }
+
+  // False alarms reach the post a report latency after they are raised, kind after kind
+  // (the order of same-time events).
+  const auto& border = model.geography->border;
+  const auto watching = [&](EntityKind kind, std::size_t i, Time t) {
+    return std::all_of(sensing.begin(), sensing.end(),
+                       [&](const Sensing* s) { return s->watching(kind, i, t); });
   };
-  rep_.service.towers = timelines(EntityKind::kTower, rep_.model.towers.size());
-  rep_.service.drones = timelines(EntityKind::kDrone, rep_.model.drones.size());
-  if (rep_.weather && rep_.model.weather->grounds_drones()) {
-    // Drones are on the ground while the weather keeps them there: down, as for a failure.
-    const Time horizon = service_horizon(rep_.model);
-    const auto grounded = rep_.weather->intervals_without(
-        [&](std::uint16_t s) { return rep_.model.weather->states[s].drones_fly; }, horizon);
-    for (auto& service : rep_.service.drones) {
-      std::vector<sensors::Interval> down(service.down_intervals().begin(),
-                                          service.down_intervals().end());
-      down.insert(down.end(), grounded.begin(), grounded.end());
-      service = sensors::Availability::from_intervals(std::move(down), horizon);
+  for (const ServiceKind& kind : service_kinds()) {
+    if (!kind.false_alarms_per_s) continue;
+    const auto& service = rep.service.of(kind.kind);
+    for (std::size_t i = 0; i < kind.sites(model); ++i) {
+      const SensorRef sensor{kind.kind, i};
+      const double latency_s = sensor_report_latency_s(model, sensor);
+      for (const sensors::FalseAlarm& alarm :
+           sensor_false_alarms(model, sensor, service[i], replication)) {
+        if (!watching(kind.kind, i, alarm.at)) continue;
+        const auto sector = model.sector_of(border.project(alarm.where).s);
+        const auto a = static_cast<std::uint32_t>(rep.false_alarms.size());
+        rep.false_alarms.push_back({alarm, sector});
+        rep.sim.schedule(alarm.at + seconds_to_time(latency_s), Phase::kReport, {a, sector},
+                         kFalseAlarm);
+      }
     }
   }
-  rep_.service.patrols = timelines(EntityKind::kPatrol, rep_.model.patrols.size());
-  rep_.service.ground_sensors =
-      timelines(EntityKind::kGroundSensor, rep_.model.ground_sensors.size());
-
-  // False alarms reach the post a report latency after they are raised. A drone raises
-  // none while no airframe is on station.
-  const auto& border = rep_.model.geography->border;
-  const auto raise = [&](EntityKind kind, std::size_t i, const sensors::Availability& service) {
-    const SensorRef sensor{kind, i};
-    const double latency_s = sensor_report_latency_s(rep_.model, sensor);
-    for (const sensors::FalseAlarm& alarm :
-         sensor_false_alarms(rep_.model, sensor, service, replication)) {
-      if (kind == EntityKind::kDrone && !drones.on_station(i, alarm.at)) continue;
-      const auto sector = rep_.model.sector_of(border.project(alarm.where).s);
-      const auto a = static_cast<std::uint32_t>(rep_.false_alarms.size());
-      rep_.false_alarms.push_back({alarm, sector});
-      rep_.sim.schedule(alarm.at + seconds_to_time(latency_s), Phase::kReport, {a, sector},
-                        kFalseAlarm);
-    }
-  };
-  for (std::size_t i = 0; i < rep_.model.towers.size(); ++i)
-    raise(EntityKind::kTower, i, rep_.service.towers[i]);
-  for (std::size_t i = 0; i < rep_.model.drones.size(); ++i) {
-    if (!rep_.model.drones[i].grounded) raise(EntityKind::kDrone, i, rep_.service.drones[i]);
-  }
-  for (std::size_t i = 0; i < rep_.model.ground_sensors.size(); ++i)
-    raise(EntityKind::kGroundSensor, i, rep_.service.ground_sensors[i]);
-  // A radar is in service when its tower is.
-  if (rep_.model.tower_radar)
-    for (std::size_t i = 0; i < rep_.model.towers.size(); ++i)
-      raise(EntityKind::kRadar, i, rep_.service.towers[i]);
-  rep_.record.false_alarms = rep_.false_alarms.size();
+  rep.record.false_alarms = rep.false_alarms.size();
 }
 
 }  // namespace bordersim::detail

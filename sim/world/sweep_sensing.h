@@ -2,6 +2,7 @@
 // Patrols and air reconnaissance (sweep_sensing.cpp): a leg's first contact with any of
 // them, solved when it starts and again when a patrol vehicle comes back on its round.
 // Event: kDetection (payload: sensor_payload).
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -14,12 +15,17 @@ namespace bordersim::detail {
 class SweepSensing final : public Sensing {
  public:
   SweepSensing(Replica& replica, Tracer& tracer, Reports& post);
+  std::span<const EventKind> events() const override { return kEvents; }
+  void handle(const Event& e) override {  // kDetection, planned for the crosser's leg
+    if (rep_.current(e.target.entity, e.data)) contact(e.target.entity, payload_of(e.data));
+  }
   void leg_starts(std::uint32_t c) override;
   void contact(std::uint32_t c, std::uint64_t payload);  // the contact planned has come
   void schedule_contact(std::uint32_t c);  // the first one from now on its current leg
   void again();                            // a patrol vehicle is back on its round
 
  private:
+  static constexpr std::array<EventKind, 1> kEvents = {kDetection};
   std::optional<double> first_contact(const Leg& leg, std::uint64_t& by) const;
 
   Replica& rep_;

@@ -33,6 +33,21 @@ TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
     watches_.emplace_back(rep_.crosser_draws(crosser, Purpose::kDetection));
 }
 
+// Events planned for the crosser's leg: dropped when it is no longer current.
+void TowerSensing::handle(const Event& e) {
+  const std::uint32_t c = e.target.entity;
+  if (!rep_.current(c, e.data)) return;
+  const std::uint64_t payload = payload_of(e.data);
+  switch (e.kind) {
+    case kEnterView:
+      return enter_view(c, payload);
+    case kCrewSighting:
+      return crew_sighting(c, payload);
+    default:  // kGlimpse
+      return glimpse(c, payload / kMaxCameras, payload % kMaxCameras);
+  }
+}
+
 void TowerSensing::leg_starts(std::uint32_t c) {
   std::vector<ViewInterval>& views = watches_[c].views;
   views.clear();

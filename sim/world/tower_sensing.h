@@ -1,6 +1,7 @@
 #pragma once
 // Towers (tower_sensing.cpp): the stretches of a leg each tower sees, its crew's sightings
 // and its cameras' glimpses. Events: kEnterView, kCrewSighting, kGlimpse.
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -21,12 +22,15 @@ struct ViewInterval {
 class TowerSensing final : public Sensing {
  public:
   TowerSensing(Replica& replica, Tracer& tracer, Reports& post);
+  std::span<const EventKind> events() const override { return kEvents; }
+  void handle(const Event& e) override;
   void leg_starts(std::uint32_t c) override;
   void enter_view(std::uint32_t c, std::size_t v);
   void crew_sighting(std::uint32_t c, std::size_t v);
   void glimpse(std::uint32_t c, std::size_t v, std::size_t k);
 
  private:
+  static constexpr std::array<EventKind, 3> kEvents = {kEnterView, kCrewSighting, kGlimpse};
   // What the towers know of one crosser.
   struct Watch {
     explicit Watch(Stream draws) : detection(draws) {}

@@ -1,10 +1,22 @@
 #include "world.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <stdexcept>
 
 #include "sensor_timelines.h"
 
 namespace bordersim::detail {
+namespace {
+
+// The events World::handle names itself (the crossers' and the post's); every other kind is
+// a sensing event, and some component must list it.
+constexpr std::array kNamedEvents = {kLegStart,      kMovementEnds,  kFalseAlarm,
+                                     kReportArrives, kInterception,  kResponderFree,
+                                     kAssessed,      kAlarmAssessed, kFound};
+
+}  // namespace
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
              std::uint32_t replication, bool trace)
@@ -12,19 +24,22 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
       tracer_(rep_, trace),
       crossers_(rep_, tracer_, *this, plans),
       pool_(rep_),
-      post_(rep_, tracer_, pool_),
-      towers_(rep_, tracer_, *this),
-      drones_(rep_, tracer_, *this),
-      sweeps_(rep_, tracer_, *this),
-      ground_(rep_, tracer_, *this),
-      radars_(rep_, tracer_, *this),
-      sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_} {
+      post_(rep_, tracer_, pool_) {
+  for (Sensing* sensing : sensing_)
+    for (const EventKind kind : sensing->events()) {
+      if (sensing_for_[kind]) throw std::logic_error("World: two components handle one event");
+      sensing_for_[kind] = sensing;
+    }
+  for (std::size_t kind = 0; kind < kEventKinds; ++kind)
+    if (!sensing_for_[kind] && std::find(kNamedEvents.begin(), kNamedEvents.end(),
+                                         static_cast<EventKind>(kind)) == kNamedEvents.end())
+      throw std::logic_error("World: a sensing event that no component lists");
   rep_.sim.set_event_limit(model.max_events_per_replication);
   if (model.weather)
     rep_.weather.emplace(*model.weather, service_horizon(model),
                          Stream({seed, replication, {EntityKind::kWeather, 0}, Purpose::kWeather}));
   rep_.rounds = PatrolRounds(model, seed, replication);
-  start_service(rep_, drones_);
+  start_service(rep_, sensing_);
 }
 
 ReplicationRecord World::run() {
@@ -45,51 +60,37 @@ ReplicationRecord World::run() {
   return std::move(rep_.record);
 }
 
+// Every event of the replication, to the component that handles it.
 void World::handle(const Event& e) {
   const std::uint32_t id = e.target.entity;
   switch (static_cast<EventKind>(e.kind)) {
+    // The crossers' lives (crossers.h).
     case kLegStart:
       if (!crossers_.started(id)) return crossers_.start_crossing(id);
       if (current(id, e.data)) crossers_.start_leg(id, payload_of(e.data));
       return;
-    case kEnterView:
-      if (current(id, e.data)) towers_.enter_view(id, payload_of(e.data));
+    case kMovementEnds:
+      if (current(id, e.data)) crossers_.end_movement(id);
       return;
-    case kDetection:
-      if (current(id, e.data)) sweeps_.contact(id, payload_of(e.data));
-      return;
-    case kGroundPass:
-      if (current(id, e.data)) ground_.pass(id, payload_of(e.data));
-      return;
+    // The command post (c2/command_post.h).
     case kFalseAlarm:
       return post_.receive_false_alarm(id);
-    case kGlimpse:
-      if (current(id, e.data))
-        towers_.glimpse(id, payload_of(e.data) / kMaxCameras, payload_of(e.data) % kMaxCameras);
-      return;
     case kReportArrives:
       return post_.receive_report(id, static_cast<Time>(e.data));
     case kInterception:
       return post_.arrive(id, e.data);
-    case kMovementEnds:
-      if (current(id, e.data)) crossers_.end_movement(id);
-      return;
-    case kCrewSighting:
-      if (current(id, e.data)) towers_.crew_sighting(id, payload_of(e.data));
-      return;
     case kResponderFree:
       return post_.free_responder(id, e.data);
-    case kDroneGlimpse:
-      return drones_.glimpse(id);
     case kAssessed:
       return post_.assessed(id);
     case kAlarmAssessed:
       return post_.alarm_assessed(id);
     case kFound:
       return post_.found(id, e.data);
-    case kRadarContact:
-      if (current(id, e.data)) radars_.contact(id, static_cast<std::uint32_t>(payload_of(e.data)));
-      return;
+    // The sensing: the component whose events() lists it (each header's first lines say
+    // which), routed in World::World.
+    default:
+      return sensing_for_[e.kind]->handle(e);
   }
 }
 

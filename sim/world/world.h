@@ -20,7 +20,10 @@
 //   sweep_sensing       patrols and air reconnaissance: first contacts solved leg by leg
 //   ground_sensing      ground sensors: a leg's passes through their discs
 //   radar_sensing       radars on towers: their looks along a leg, drawn when it starts
-// then sensor_timelines, every sensor's service timeline and false alarms (World::World).
+// then sensor_timelines, every sensor's service timeline and false alarms, kind by kind
+// (the rows of run/sensor_service.h's service_kinds()), started in World::World.
+// World::handle names the crossers' and the command post's events; a sensing event goes to
+// the component whose events() lists it (its header's first lines say which).
 //
 // A crosser moves leg by leg: when a leg starts, every sensor that could see it on that
 // leg schedules what it will do (a view entered, a glimpse, a contact), stamped
@@ -76,13 +79,16 @@ class World : private Upcalls, private Reports, private CrosserNews {
   Crossers crossers_;  // first: the others build their per-crosser state from rep_.crossers
   ResponderPool pool_;
   CommandPost post_;
-  // The sensing components, and the order in which a leg start reaches them.
-  TowerSensing towers_;
-  DroneSensing drones_;
-  SweepSensing sweeps_;
-  GroundSensing ground_;
-  RadarSensing radars_;
-  const std::array<Sensing*, 5> sensing_;
+  // The sensing components, and the order in which a leg start reaches them: a new kind
+  // of sensor is one more here.
+  TowerSensing towers_{rep_, tracer_, *this};
+  DroneSensing drones_{rep_, tracer_, *this};
+  SweepSensing sweeps_{rep_, tracer_, *this};
+  GroundSensing ground_{rep_, tracer_, *this};
+  RadarSensing radars_{rep_, tracer_, *this};
+  const std::array<Sensing*, 5> sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_};
+  // Which of them handles each sensing event: the one whose events() lists it (World::World).
+  std::array<Sensing*, kEventKinds> sensing_for_{};
 };
 
 }  // namespace bordersim::detail

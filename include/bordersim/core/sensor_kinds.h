@@ -3,9 +3,26 @@
 // record's first_detector and the trace's sensor (names written to the result file and
 // read back), the summary's first_detector/<name>/share rows and the console's "First
 // detections by", `bordersim explain`'s sentences, and which entity keys a kind's streams.
-// Adding a kind: an enumerator here, a row of kSensorKinds (in enumerator order, appended
-// last so that existing values and the summary's row order stay as they are), and, if its
-// sites draw from streams of their own, an EntityKind (random/stream.h).
+//
+// Adding a kind of sensor (the tower radar, for one, took these):
+//  1. here: an enumerator of Detector and a row of kSensorKinds, appended last so that
+//     existing values and the summary's row order stay as they are;
+//  2. random/stream.h: an EntityKind for its sites' streams and, if crossers draw against
+//     it, a Purpose;
+//  3. its law, where it is new: sensors/<kind>.h and sim/sensors/<kind>.cpp;
+//  4. its keys: scenario/sensor_keys.h (the struct) and scenario/fields_sensors.h (names,
+//     defaults, checks), documented in scenarios/README.md;
+//  5. its resolved parameters in run/model.h, made from the keys in sim/run/model.cpp;
+//  6. its service: a row of sim/run/service_kinds.cpp (sites, availability, false alarms,
+//     report latency, and the build that resolves their keys);
+//  7. its sensing: a component deriving from Sensing, sim/world/<kind>_sensing.h and .cpp,
+//     its events appended to EventKind (sim/run/replica.h) and listed in its events(), the
+//     component a member of World and an entry of its sensing_ list (sim/world/world.h).
+// The record codec, result files, summary, console, trace, `explain`, service timelines,
+// false alarms and event routing follow these lists. Optional: its sites on the map
+// (run/layout.h, sim/run/layout.cpp, sim/io/layout_io.cpp, tools/bordersim_py/map.py), and
+// its name in the prose of the result columns' docs (sim/io/result_tables.cpp,
+// trace_table.cpp, regenerated into README.md); and its tests and a regression case.
 #include <array>
 #include <cstddef>
 #include <cstdint>

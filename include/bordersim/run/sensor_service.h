@@ -3,8 +3,11 @@
 // the model's part (ground sensor sites, clutter factors, availability parameters and
 // latencies, built once by build_sensor_service) and one replication's part (timelines
 // and alarms drawn from the sensor's keyed streams, the same in every variant that has
-// that sensor).
+// that sensor). What differs between kinds of sensor is one row per kind (ServiceKind,
+// service_kinds.cpp); the functions here go through the rows and name no kind.
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,21 +18,55 @@
 
 namespace bordersim {
 
-// A sensor of the model: kTower (model.towers), kDrone (model.drones), kPatrol
-// (model.patrols), kAirRecon (model.air_recon, latency only), kGroundSensor
-// (model.ground_sensors) or kRadar (the radar on model.towers[index]: its false alarms and
-// latency; it is in service when its tower is), and its position in that list.
+// A sensor of the model: the EntityKind of a row of service_kinds() (kTower: model.towers,
+// kDrone: model.drones, kPatrol: model.patrols, kAirRecon: model.air_recon, kGroundSensor:
+// model.ground_sensors, kRadar: the radar on model.towers[index]), and its position in
+// that list.
 struct SensorRef {
   EntityKind kind = EntityKind::kTower;
   std::size_t index = 0;
 };
 
+// What one kind of sensor's service is, read off the model site by site (i below
+// sites(model)). Null functions say the kind has none of that.
+struct ServiceKind {
+  EntityKind kind;
+  std::size_t (*sites)(const Model& model);
+  // The index keying its streams: i where null (ground sensors: GroundSensorSite::key).
+  std::uint64_t (*stream_index)(const Model& model, std::size_t i) = nullptr;
+  // Its failures and repairs, drawn from its kAvailability stream; null: always up.
+  const sensors::AvailabilityParams& (*availability)(const Model& model, std::size_t i) = nullptr;
+  // A kind with no service of its own: its site i is up when this kind's site i is (a
+  // radar when its tower is), and no stream of its own is drawn.
+  std::optional<EntityKind> in_service_with = std::nullopt;
+  // Down, besides, while the weather keeps drones on the ground (WeatherChain::grounds_drones).
+  bool grounded_by_weather = false;
+  // Its false alarms (null rate: it raises none; crews check on the spot what they see): a
+  // Poisson rate, the area they fall in and where in it the sensor looks (null: all of it),
+  // places accepted with probability clutter / max clutter where it looks.
+  double (*false_alarms_per_s)(const Model& model, std::size_t i) = nullptr;
+  sensors::AlarmArea (*alarm_area)(const Model& model, std::size_t i) = nullptr;
+  bool (*looks_at)(const Model& model, std::size_t i, MapPoint p) = nullptr;
+  // The time from its detection to the report at the command post.
+  double (*report_latency_s)(const Model& model, std::size_t i) = nullptr;
+  // Resolves its service keys into its sites (ground sensors: makes the sites too). Throws
+  // InputError naming `file`.
+  void (*build)(Model& model, const Scenario& scenario, const std::string& file) = nullptr;
+};
+
+// One row per kind of sensor, in EntityKind order: towers, drones, patrols, air
+// reconnaissance, ground sensors, radars. Rows are built and alarms raised in this order (of
+// two alarms due at the same instant, the earlier row's reaches the post first).
+std::span<const ServiceKind> service_kinds();
+// The row of `kind`; throws std::invalid_argument where it has none.
+const ServiceKind& service_kind(EntityKind kind);
+
 sensors::AvailabilityParams availability_params(const AvailabilitySpec& spec);
 
 // Ground sensor lines, and every sensor's availability, clutter, false-alarm rate and
-// report latency. Called by build_model after the towers and the moving sensors.
-// Throws InputError naming `file` where a line's stretch lies beyond a border read from a
-// file.
+// report latency: each row's build, in order. Called by build_model after the towers and
+// the moving sensors. Throws InputError naming `file` where a line's stretch lies beyond a
+// border read from a file.
 void build_sensor_service(Model& model, const Scenario& scenario, const std::string& file);
 
 // Availability timelines cover the run and the walks still under way after it:
@@ -37,8 +74,9 @@ void build_sensor_service(Model& model, const Scenario& scenario, const std::str
 Time service_horizon(const Model& model);
 
 // The sensor's up/down timeline in one replication, from
-// Stream(seed, replication, {kind, key}, kAvailability), key = the index for towers, drones
-// and patrols and GroundSensorSite::key for ground sensors. Always up for kAirRecon.
+// Stream(seed, replication, {kind, key}, kAvailability), key = the row's stream_index.
+// Always up for a kind without availability (kAirRecon); for one in service with another,
+// that one's timeline (a radar: its tower's).
 sensors::Availability sensor_availability(const Model& model, SensorRef sensor,
                                           std::uint64_t replication);
 
