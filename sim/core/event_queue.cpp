@@ -103,6 +103,15 @@ void EventQueue::find_first_lane() {
       first_lane_ = lane;
 }
 
+bool EventQueue::before_all(const Event& event) const {
+  if (first_lane_ != kNoLane && !fires_before(event, lanes_[first_lane_])) return false;
+  if (heap_.empty()) return true;
+  const Entry& heap = heap_.front();
+  return event.time != heap.time
+             ? event.time < heap.time
+             : (static_cast<std::uint64_t>(event.phase) << 56 | event.sequence) < heap.order;
+}
+
 bool EventQueue::has_live_top() {
   while (!heap_.empty() && slots_[heap_.front().slot].cancelled) pop_top_entry();
   return !heap_.empty() || first_lane_ != kNoLane;

@@ -47,6 +47,7 @@ DroneSensing::DroneSensing(Replica& replica, Tracer& tracer, Reports& post)
       state.unfolded0_m = uniform01(phase) * 2.0 * (site.to_m - site.from_m);
     }
     state.lane = rep_.sim.add_lane();
+    state.period = site.glimpse_period;
     drones_.push_back(std::move(state));
   }
 }
@@ -86,6 +87,7 @@ void DroneSensing::crossing_ends(std::uint32_t c) {
     const auto at = std::lower_bound(walkers.begin(), walkers.end(), c);
     drones_[d].quiet.erase(drones_[d].quiet.begin() + (at - walkers.begin()));
     walkers.erase(at);  // quiet_until stays a lower bound
+    publish_quiet(d);
   }
   rep_.crossers[c].drones.clear();
 }
@@ -100,13 +102,27 @@ void DroneSensing::wake(std::size_t d, Time from) {
 }
 
 // Glimpses fall every period from the start of each slot on station.
-Time DroneSensing::next_glimpse(std::size_t d, Time from) const {
-  const sensors::StationSchedule& schedule = drones_[d].schedule;
-  const Time period = rep_.model.drones[d].glimpse_period;
+Time DroneSensing::repeat_glimpse(const void* drone, Time from) {
+  const DroneState& state = *static_cast<const DroneState*>(drone);
+  const sensors::StationSchedule& schedule = state.schedule;
+  const Time period = state.period;
   const Time start = schedule.slot_start_for(from);
   if (from <= start) return start;
   const Time at = start + (from - start + period - 1) / period * period;
   return at < start + schedule.on_station ? at : start + schedule.slot;
+}
+
+Time DroneSensing::next_glimpse(std::size_t d, Time from) const {
+  return repeat_glimpse(&drones_[d], from);
+}
+
+// The glimpses before quiet_until find no one and, for a drone on a line, do nothing but
+// come again: the simulator repeats them itself. A random track must step at each glimpse,
+// and a drone without walkers sleeps at its next glimpse: their glimpses are handled.
+void DroneSensing::publish_quiet(std::size_t d) {
+  const DroneState& drone = drones_[d];
+  const Time until = drone.walkers.empty() || drone.track ? 0 : drone.quiet_until;
+  rep_.sim.set_lane_quiet(drone.lane, until, &DroneSensing::repeat_glimpse, &drone);
 }
 
 double DroneSensing::line_along(std::size_t d, Time t) const {
@@ -158,6 +174,7 @@ void DroneSensing::set_quiet(std::size_t d, std::uint32_t c, Time quiet) {
   const auto at = std::lower_bound(drone.walkers.begin(), drone.walkers.end(), c);
   drone.quiet[static_cast<std::size_t>(at - drone.walkers.begin())] = quiet;
   drone.quiet_until = *std::min_element(drone.quiet.begin(), drone.quiet.end());
+  publish_quiet(d);
 }
 
 void DroneSensing::glimpse(std::size_t d) {
@@ -205,6 +222,7 @@ void DroneSensing::glimpse(std::size_t d) {
   }
   if (!drone.quiet.empty())
     drone.quiet_until = *std::min_element(drone.quiet.begin(), drone.quiet.end());
+  publish_quiet(d);
   wake(d, now + 1);
 }
 

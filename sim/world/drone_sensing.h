@@ -41,10 +41,14 @@ class DroneSensing final : public Sensing {
     Time t_seen = -1;        // none yet
     bool awake = false;      // a glimpse is scheduled
     std::uint32_t lane = 0;  // of the event queue, for its glimpses
+    Time period = 1;         // between glimpses
   };
 
   void wake(std::size_t d, Time from);  // its next glimpse at or after `from`
   Time next_glimpse(std::size_t d, Time from) const;
+  // next_glimpse for the simulator's quiet repeats (Simulator::set_lane_quiet).
+  static Time repeat_glimpse(const void* drone, Time from);
+  void publish_quiet(std::size_t d);               // tells the simulator which glimpses are quiet
   MapPoint position(std::size_t d, Time t);        // a random track steps to t
   double line_along(std::size_t d, Time t) const;  // a "line" drone's place along the border
   // The earliest glimpse time that could find walker c, at p now on its current leg.

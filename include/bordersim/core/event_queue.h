@@ -37,6 +37,10 @@ class EventQueue {
 
   // Removes dead events from the top; true when a live event remains.
   bool has_live_top();
+  // The lane of the earliest live event (as top()), or kNoLane when it is in the heap.
+  std::uint32_t top_lane() const { return lane_first() ? first_lane_ : kNoLane; }
+  // Whether `event` comes before every event held (a dead heap top counts: conservative).
+  bool before_all(const Event& event) const;
   // The earliest live event; call only after has_live_top() returned true.
   const Event& top() const {
     return lane_first() ? lanes_[first_lane_] : slots_[heap_.front().slot].event;
@@ -44,6 +48,8 @@ class EventQueue {
   Event pop();
 
   std::size_t live_count() const { return live_; }
+
+  static constexpr std::uint32_t kNoLane = UINT32_MAX;
 
  private:
   // fires_before's order: time, then phase (the top 8 bits of `order`), then sequence.
@@ -60,7 +66,6 @@ class EventQueue {
     std::uint32_t generation = 0;
     bool cancelled = false;
   };
-  static constexpr std::uint32_t kNoLane = UINT32_MAX;
   // Whether the earliest lane's event comes before the heap's top (dead tops removed).
   bool lane_first() const {
     if (first_lane_ == kNoLane) return false;
