@@ -173,17 +173,17 @@ TEST_CASE("EventQueue merges lanes and heap in one order under random operations
     const Event event =
         make_event(now + static_cast<Time>(rng() % 8), sequence, static_cast<Phase>(rng() % 4));
     const std::size_t lane = rng() % lanes.size();
-    if (action < 3 && !busy[lane]) {
+    if (action < 2 && !busy[lane]) {
       ++sequence;
       queue.push_to_lane(lanes[lane], event);
       busy[lane] = true;
       in_lane[lane] = event.sequence;
       reference.insert({event.time, event.phase, event.sequence});
-    } else if (action < 6) {
+    } else if (action < 4) {
       ++sequence;
       handles.push_back({queue.push(event), {event.time, event.phase, event.sequence}});
       reference.insert(handles.back().second);
-    } else if (action < 7 && !handles.empty()) {
+    } else if (action < 5 && !handles.empty()) {
       const auto& [handle, key] = handles[rng() % handles.size()];
       CHECK(queue.cancel(handle) == (reference.erase(key) == 1));
     } else {
@@ -202,7 +202,8 @@ TEST_CASE("EventQueue merges lanes and heap in one order under random operations
     }
     REQUIRE(queue.live_count() == reference.size());
   }
-  CHECK(lane_pops > 5000);
+  MESSAGE("events popped from lanes: ", lane_pops);
+  CHECK(lane_pops > 2000);
 }
 
 TEST_CASE("EventQueue refuses a second event in a lane") {
