@@ -105,6 +105,17 @@ TEST_CASE("earliest_within: a crosser on the drone's line now is due now") {
   // Walking towards it at 2 m/s: they close at 42 m/s.
   CHECK(earliest_within(frame, track, 5000.0, 0.0, {25000.0, 1000.0}, 0.0, 2.0, 2000.0) ==
         doctest::Approx(18000.0 / 42.0));
+  // A drone parked exactly on a vertex stands on the bisecting normal (BorderFrame::offset_at),
+  // out in the gap between the two segments' offset lines on the outside of a bend: a
+  // crosser 600 m from that point and 1324 m from both lines is within 1000 m of it.
+  const terrain::BorderFrame bend(
+      terrain::Polyline{{{0.0, 0.0},
+                         {1000.0, 0.0},
+                         {1000.0 + 1000.0 * std::cos(M_PI / 3), 1000.0 * std::sin(M_PI / 3)}}});
+  const AlongBorderTrack parked{0.0, 2000.0, -2000.0, -2000.0, 0.0};
+  const MapPoint out{1000.0 + 2600.0 * 0.5, -2600.0 * std::sin(M_PI / 3)};
+  CHECK(earliest_within(bend, parked, 1000.0, 0.0, out, 0.0, 0.0, 1000.0) == 0.0);
+  CHECK(std::isinf(earliest_within(bend, parked, 999.0, 0.0, out, 0.0, 0.0, 1000.0)));
   // 10 km across the border, standing: never.
   CHECK(
       std::isinf(earliest_within(frame, track, 5000.0, 0.0, {5000.0, -9000.0}, 0.0, 0.0, 2000.0)));
