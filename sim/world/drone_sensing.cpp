@@ -106,10 +106,16 @@ Time DroneSensing::repeat_glimpse(const void* drone, Time from) {
   const DroneState& state = *static_cast<const DroneState*>(drone);
   const sensors::StationSchedule& schedule = state.schedule;
   const Time period = state.period;
+  // Every glimpse time lies on its slot's grid, so the one after it (from = it + 1) is a
+  // period on while that stays inside the slot: what the arithmetic below gives.
+  if (from == state.last_glimpse + 1 && state.last_glimpse + period < state.last_slot_end)
+    return state.last_glimpse += period;
   const Time start = schedule.slot_start_for(from);
-  if (from <= start) return start;
-  const Time at = start + (from - start + period - 1) / period * period;
-  return at < start + schedule.on_station ? at : start + schedule.slot;
+  const Time at = from <= start ? start : start + (from - start + period - 1) / period * period;
+  const bool in_slot = at < start + schedule.on_station;
+  state.last_glimpse = in_slot ? at : start + schedule.slot;
+  state.last_slot_end = (in_slot ? start : start + schedule.slot) + schedule.on_station;
+  return state.last_glimpse;
 }
 
 Time DroneSensing::next_glimpse(std::size_t d, Time from) const {

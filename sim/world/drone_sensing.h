@@ -42,6 +42,10 @@ class DroneSensing final : public Sensing {
     bool awake = false;      // a glimpse is scheduled
     std::uint32_t lane = 0;  // of the event queue, for its glimpses
     Time period = 1;         // between glimpses
+    // The last glimpse time worked out and the end of its slot on station: the next one
+    // after it is a period on, without the divisions, while that stays in the slot.
+    mutable Time last_glimpse = -2;
+    mutable Time last_slot_end = 0;
   };
 
   void wake(std::size_t d, Time from);  // its next glimpse at or after `from`
