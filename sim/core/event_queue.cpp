@@ -79,15 +79,54 @@ void EventQueue::pop_top_entry() {
   if (!heap_.empty()) sift_down(0);
 }
 
+std::uint32_t EventQueue::add_lane() {
+  lanes_.push_back({});
+  lane_busy_.push_back(0);
+  return static_cast<std::uint32_t>(lanes_.size() - 1);
+}
+
+void EventQueue::push_to_lane(std::uint32_t lane, const Event& event) {
+  if (event.sequence >> 56 != 0) throw std::length_error("EventQueue: sequence beyond 2^56");
+  if (lane_busy_.at(lane) != 0) throw std::logic_error("EventQueue: the lane holds an event");
+  lanes_[lane] = event;
+  lane_busy_[lane] = 1;
+  if (first_lane_ == kNoLane || fires_before(event, lanes_[first_lane_])) first_lane_ = lane;
+  ++live_;
+}
+
+// A scan: lanes are for a few entities (a scenario's drones).
+void EventQueue::find_first_lane() {
+  first_lane_ = kNoLane;
+  for (std::uint32_t lane = 0; lane < lanes_.size(); ++lane)
+    if (lane_busy_[lane] != 0 &&
+        (first_lane_ == kNoLane || fires_before(lanes_[lane], lanes_[first_lane_])))
+      first_lane_ = lane;
+}
+
+bool EventQueue::before_all(const Event& event) const {
+  if (first_lane_ != kNoLane && !fires_before(event, lanes_[first_lane_])) return false;
+  if (heap_.empty()) return true;
+  const Entry& heap = heap_.front();
+  return event.time != heap.time
+             ? event.time < heap.time
+             : (static_cast<std::uint64_t>(event.phase) << 56 | event.sequence) < heap.order;
+}
+
 bool EventQueue::has_live_top() {
   while (!heap_.empty() && slots_[heap_.front().slot].cancelled) pop_top_entry();
-  return !heap_.empty();
+  return !heap_.empty() || first_lane_ != kNoLane;
 }
 
 Event EventQueue::pop() {
+  --live_;
+  if (lane_first()) {
+    const Event event = lanes_[first_lane_];
+    lane_busy_[first_lane_] = 0;
+    find_first_lane();
+    return event;
+  }
   const Event event = slots_[heap_.front().slot].event;
   pop_top_entry();
-  --live_;
   return event;
 }
 

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <tuple>
 #include <vector>
 
@@ -150,6 +151,69 @@ TEST_CASE("EventQueue agrees with a reference set under random operations") {
     }
     REQUIRE(queue.live_count() == reference.size());
   }
+}
+
+TEST_CASE("EventQueue merges lanes and heap in one order under random operations") {
+  // As above, with a third of the pushes into four lanes (each holding one event at most,
+  // as a drone's glimpses do); ties in time are frequent (times within 8 ticks).
+  std::mt19937_64 rng(2026);
+  EventQueue queue;
+  using Key = std::tuple<Time, Phase, std::uint64_t>;
+  std::set<Key> reference;
+  std::vector<std::pair<EventHandle, Key>> handles;
+  std::vector<std::uint32_t> lanes;
+  for (int i = 0; i < 4; ++i) lanes.push_back(queue.add_lane());
+  std::vector<bool> busy(lanes.size(), false);
+  std::vector<std::uint64_t> in_lane(lanes.size());
+  std::uint64_t sequence = 0;
+  Time now = 0;
+  long lane_pops = 0;
+  for (int step = 0; step < 40000; ++step) {
+    const std::uint64_t action = rng() % 10;
+    const Event event =
+        make_event(now + static_cast<Time>(rng() % 8), sequence, static_cast<Phase>(rng() % 4));
+    const std::size_t lane = rng() % lanes.size();
+    if (action < 2 && !busy[lane]) {
+      ++sequence;
+      queue.push_to_lane(lanes[lane], event);
+      busy[lane] = true;
+      in_lane[lane] = event.sequence;
+      reference.insert({event.time, event.phase, event.sequence});
+    } else if (action < 4) {
+      ++sequence;
+      handles.push_back({queue.push(event), {event.time, event.phase, event.sequence}});
+      reference.insert(handles.back().second);
+    } else if (action < 5 && !handles.empty()) {
+      const auto& [handle, key] = handles[rng() % handles.size()];
+      CHECK(queue.cancel(handle) == (reference.erase(key) == 1));
+    } else {
+      REQUIRE(queue.has_live_top() == !reference.empty());
+      if (reference.empty()) continue;
+      CHECK(queue.top().sequence == std::get<2>(*reference.begin()));
+      const Event popped = queue.pop();
+      CHECK(Key{popped.time, popped.phase, popped.sequence} == *reference.begin());
+      reference.erase(reference.begin());
+      for (std::size_t l = 0; l < lanes.size(); ++l)
+        if (busy[l] && in_lane[l] == popped.sequence) {
+          busy[l] = false;
+          ++lane_pops;
+        }
+      now = popped.time;
+    }
+    REQUIRE(queue.live_count() == reference.size());
+  }
+  MESSAGE("events popped from lanes: ", lane_pops);
+  CHECK(lane_pops > 2000);
+}
+
+TEST_CASE("EventQueue refuses a second event in a lane") {
+  EventQueue queue;
+  const std::uint32_t lane = queue.add_lane();
+  queue.push_to_lane(lane, make_event(5, 0));
+  CHECK_THROWS_AS(queue.push_to_lane(lane, make_event(6, 1)), std::logic_error);
+  CHECK(queue.pop().sequence == 0);
+  queue.push_to_lane(lane, make_event(6, 1));
+  CHECK(queue.live_count() == 1);
 }
 
 }  // namespace
