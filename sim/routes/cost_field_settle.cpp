@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 #include <mutex>
+#include <span>
 
 #include "bordersim/routes/cost_field.h"
 #include "cost_field_frontier.h"
@@ -59,16 +60,28 @@ double CostField::seconds_to_or_more(terrain::MapPoint p, double enough) const {
   const auto sc = g.cell_of(source_);
   if (!pc || !sc) return seconds_to(p);
   const double stub = stub_seconds(source_, *sc);
+  const std::span<const float> pace = surface_->paces(mover_);
   for (;;) {
     const float below = f.settled_below.load(std::memory_order_acquire);
-    if (std::isinf(below) || load_relaxed(cost_[g.index(*pc)]) < below) return seconds_to(p);
+    // Final: below the bound, or never entered (infinite pace, not a source).
+    const auto final = [&](std::size_t i, float cost) {
+      return cost < below || (std::isinf(cost) && std::isinf(pace[i]));
+    };
+    const std::size_t own = g.index(*pc);
+    if (std::isinf(below) || load_relaxed(cost_[own]) < below) return seconds_to(p);
+    // p's cell out of reach for good: p enters at a neighbour, exactly known once all are final.
+    bool neighbours_final = final(own, load_relaxed(cost_[own]));
     float least = below;
     for (int dr = -kEntryReachCells; dr <= kEntryReachCells; ++dr) {
       for (int dc = -kEntryReachCells; dc <= kEntryReachCells; ++dc) {
         const terrain::CellIndex c{pc->col + dc, pc->row + dr};
-        if (g.contains(c)) least = std::min(least, load_relaxed(cost_[g.index(c)]));
+        if (!g.contains(c)) continue;
+        const float cost = load_relaxed(cost_[g.index(c)]);
+        least = std::min(least, cost);
+        neighbours_final = neighbours_final && final(g.index(c), cost);
       }
     }
+    if (neighbours_final) return seconds_to(p);
     const double at_least = stub + static_cast<double>(least);
     if (at_least >= enough) return at_least;
     const std::lock_guard lock(f.mutex);
