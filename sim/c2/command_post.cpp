@@ -110,15 +110,18 @@ void CommandPost::send_to_alarm(std::size_t a) {
 }
 
 // The free responder of the post's jurisdiction (any, when command is joint) that gets to
-// `where` soonest.
+// `where` soonest, the lowest index on ties. The nearest (by the drive bound) are asked
+// first, so that the others need only show that they are not sooner: a drive known to
+// be longer than the best so far need not be known exactly (travel_s_or_more).
 std::optional<std::size_t> CommandPost::nearest_free(MapPoint where, std::uint16_t post) const {
   std::optional<std::size_t> best;
   double best_s = std::numeric_limits<double>::infinity();
-  for (std::size_t r = 0; r < pool_.size(); ++r) {
+  for (const auto& [bound, r] : pool_.order_for_dispatch(where)) {
     if (!pool_.ready(r)) continue;
     if (pool_.jurisdiction(r) != post && rep_.model.command.handoff != Handoff::kJoint) continue;
-    const double drive_s = pool_.travel_s(r, where);
-    if (drive_s < best_s) {
+    double drive_s = pool_.travel_s_or_more(r, where, best_s);
+    if (drive_s == best_s && best && r < *best) drive_s = pool_.travel_s(r, where);  // a tie?
+    if (drive_s < best_s || (drive_s == best_s && best && r < *best)) {
       best_s = drive_s;
       best = r;
     }
@@ -295,8 +298,13 @@ std::optional<Time> CommandPost::meeting_time(std::size_t r, const Movement& pat
   // 300 s. (Fixed 300 s steps missed about 2 interceptions in 1000 of the default's.)
   constexpr double kMinStepS = 5.0, kMaxStepS = 300.0;
   constexpr Time kPrecision = kTicksPerSecond / 10;
-  const auto late_s = [&](Time t) {  // +inf where no vehicle gets
-    return pool_.travel_s(r, path.at(t)) - time_to_seconds(t - leave);
+  // How late the responder would be, +inf where no vehicle gets. Where it is later than
+  // 4 × kMaxStepS (and a second, against rounding), how much later changes nothing: the
+  // step is kMaxStepS and no meeting is there; so a lower bound of the drive does (a base's
+  // field built in part then need not settle as far as every crosser it hears of).
+  const auto late_s = [&](Time t) {
+    const double waited = time_to_seconds(t - leave);
+    return pool_.travel_s_or_more(r, path.at(t), waited + 4.0 * kMaxStepS + 1.0) - waited;
   };
   const Time end = path.end();
   Time before = std::max(now, leave);

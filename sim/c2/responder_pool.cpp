@@ -113,6 +113,15 @@ double ResponderPool::travel_s(std::size_t r, MapPoint to) const {
   return along_m / site.speed_mps + across.seconds / site.response_speed_mps;
 }
 
+double ResponderPool::travel_s_or_more(std::size_t r, MapPoint to, double enough_s) const {
+  if (!drives_straight(r) && !responders_[r].vehicle) {
+    const auto& field = *rep_.model.routing->base_fields[rep_.model.responder_base[r]];
+    const double least = field.seconds_to_or_more(to, enough_s * speed_mps(r)) / speed_mps(r);
+    if (least >= enough_s) return least;
+  }
+  return travel_s(r, to);
+}
+
 bool ResponderPool::vehicle_away(std::size_t p, std::size_t k, Time t) const {
   if (!rep_.model.patrols[p].responds) return false;
   const ResponderState& vehicle = responders_[patrol_responders_[p] + k];

@@ -54,7 +54,10 @@ class ResponderPool {
   bool drives_straight(std::size_t r) const;
   double speed_mps(std::size_t r) const;
   double travel_s(std::size_t r, MapPoint to) const;  // from where it is now
-  TracedResponder traced(std::size_t r) const;        // as the crossing's story names it
+  // travel_s(r, to) where it is below enough_s; elsewhere possibly a lower bound of it,
+  // itself at least enough_s (a team's base field answers without settling farther).
+  double travel_s_or_more(std::size_t r, MapPoint to, double enough_s) const;
+  TracedResponder traced(std::size_t r) const;  // as the crossing's story names it
   // Whether vehicle k of patrol p is off its round on a call at t.
   bool vehicle_away(std::size_t p, std::size_t k, Time t) const;
   // Marks r busy from now on (the post has sent it) and counts the dispatch.

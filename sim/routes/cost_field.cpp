@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "cost_field_frontier.h"
 #include "huge_page_buffer.h"
 
 namespace bordersim::routes {
@@ -66,6 +67,11 @@ void append_move(Route& route, MapPoint to, double seconds) {
 
 }  // namespace
 
+CostField::CostField() = default;
+CostField::CostField(CostField&&) noexcept = default;
+CostField& CostField::operator=(CostField&&) noexcept = default;
+CostField::~CostField() = default;
+
 // Nothing reached yet: every cell at infinite cost, no links.
 // (On huge pages: a field is tens of MB on a real corridor, touched first right here.)
 CostField::CostField(const CostSurface& surface, Mover mover, bool to_goal)
@@ -100,17 +106,18 @@ CostField CostField::to_depth(const CostSurface& surface, Mover mover,
   return f;
 }
 
-CostField CostField::from_point(const CostSurface& surface, Mover mover, MapPoint source) {
+CostField CostField::from_point(const CostSurface& surface, Mover mover, MapPoint source,
+                                double settle_first_s) {
   const GridGeometry& g = surface.geometry();
   CostField f(surface, mover, false);
   f.source_ = source;
   if (const auto c = g.cell_of(source)) f.cost_[g.index(*c)] = 0.0f;
-  f.solve({}, 0.0, false);
+  f.solve_from_sources(settle_first_s);
   return f;
 }
 
 CostField CostField::from_points(const CostSurface& surface, Mover mover,
-                                 std::span<const MapPoint> sources) {
+                                 std::span<const MapPoint> sources, double settle_first_s) {
   const GridGeometry& g = surface.geometry();
   CostField f(surface, mover, false);
   assign_on_huge_pages(f.root_, f.cost_.size(), std::int32_t{-1});
@@ -120,20 +127,20 @@ CostField CostField::from_points(const CostSurface& surface, Mover mover,
     f.cost_[g.index(*c)] = 0.0f;
     f.root_[g.index(*c)] = static_cast<std::int32_t>(k);
   }
-  f.solve({}, 0.0, false);
+  f.solve_from_sources(settle_first_s);
   return f;
 }
 
 double CostField::cost_at(MapPoint p) const {
   const auto c = surface_->geometry().cell_of(p);
-  return c ? static_cast<double>(cost_[surface_->geometry().index(*c)]) : kInf;
+  return c ? static_cast<double>(final_cost(surface_->geometry().index(*c))) : kInf;
 }
 
 std::optional<CellIndex> CostField::entry_cell(MapPoint p) const {
   const GridGeometry& g = surface_->geometry();
   const auto pc = g.cell_of(p);
   if (!pc) return std::nullopt;
-  if (std::isfinite(cost_[g.index(*pc)])) return pc;
+  if (std::isfinite(final_cost(g.index(*pc)))) return pc;
   // p's own cell is out of reach (a vehicle's start in a swamp cell): the nearby cell, within
   // kEntryReachCells, with the least field value plus the straight stub to it.
   std::optional<CellIndex> best;
@@ -142,7 +149,7 @@ std::optional<CellIndex> CostField::entry_cell(MapPoint p) const {
     for (int dc = -kEntryReachCells; dc <= kEntryReachCells; ++dc) {
       const CellIndex c{pc->col + dc, pc->row + dr};
       if (!g.contains(c)) continue;
-      const double field = cost_[g.index(c)];
+      const double field = final_cost(g.index(c));
       if (!std::isfinite(field)) continue;
       const double total = field + stub_seconds(p, c);
       if (total < best_total) {
@@ -217,7 +224,7 @@ double CostField::seconds_to(MapPoint p) const {
   const auto pc = entry_cell(p);
   const auto sc = g.cell_of(source_);
   if (!pc || !sc) return kInf;
-  return stub_seconds(source_, *sc) + cost_[g.index(*pc)] + stub_seconds(p, *pc);
+  return stub_seconds(source_, *sc) + final_cost(g.index(*pc)) + stub_seconds(p, *pc);
 }
 
 CostField::FromSource CostField::from_nearest_source(MapPoint p) const {
@@ -227,10 +234,11 @@ CostField::FromSource CostField::from_nearest_source(MapPoint p) const {
   const auto pc = entry_cell(p);
   if (!pc) return {kInf, 0};
   const auto root = static_cast<std::size_t>(root_[g.index(*pc)]);
-  return {cost_[g.index(*pc)] + stub_seconds(p, *pc), root};
+  return {final_cost(g.index(*pc)) + stub_seconds(p, *pc), root};
 }
 
 std::int64_t CostField::reachable_cells() const {
+  complete_all();
   return std::count_if(cost_.begin(), cost_.end(), [](float c) { return std::isfinite(c); });
 }
 

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "bordersim/core/error.h"
+#include "bordersim/routes/cost_field.h"
 #include "bordersim/run/record.h"
 
 namespace bordersim {
@@ -20,6 +21,11 @@ namespace {
 constexpr double kTerrainBytesPerCell = 5.0;
 constexpr double kRoutingBytesPerCell = 17.0;
 constexpr double kFieldBytesPerCell = 8.0;
+// While a field is solved (at the build, or resumed when a replication asks beyond what a
+// field built in part has settled), its Dijkstra works on a scratch copy of what a pop
+// reads: one per field being solved, at most one per worker thread.
+constexpr double kSolveScratchBytesPerCell =
+    static_cast<double>(routes::CostField::kSolveScratchBytesPerCell);
 // One crosser's plan and state in a running replication (plan, route legs, events).
 constexpr double kBytesPerLiveCrosser = 2048.0;
 
@@ -55,6 +61,7 @@ double MemoryEstimate::total() const {
 MemoryEstimate estimate_memory(const LoadedScenario& scenario, int threads) {
   MemoryEstimate e;
   double terrain = 0.0, routing = 0.0, results = 0.0, live = 0.0;
+  double all_fields = 0.0, largest_grid = 0.0;
   const double n = static_cast<double>(scenario.base.batch.replications);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const double workers = threads > 0 ? static_cast<double>(threads) : static_cast<double>(cores);
@@ -66,8 +73,10 @@ MemoryEstimate estimate_memory(const LoadedScenario& scenario, int threads) {
       const double fields =
           4.0 + (s.response.qrf ? static_cast<double>(s.response.qrf->bases_km.size()) : 0.0) +
           static_cast<double>(s.sensors.patrols.size());
-      routing += corridor_cells(s, s.routing.cell_m) *
-                 (kRoutingBytesPerCell + fields * kFieldBytesPerCell);
+      const double cells = corridor_cells(s, s.routing.cell_m);
+      routing += cells * (kRoutingBytesPerCell + fields * kFieldBytesPerCell);
+      all_fields += fields;
+      largest_grid = std::max(largest_grid, cells);
     }
     const double crossings = mean_arrivals(s);
     results += n * (sizeof(ReplicationRecord) + crossings * sizeof(CrossingRecord));
@@ -77,6 +86,10 @@ MemoryEstimate estimate_memory(const LoadedScenario& scenario, int threads) {
       {"terrain rasters of all variants", "/terrain/cell_m", "use coarser cells", terrain});
   e.parts.push_back({"routing grids and cost fields of all variants", "/routing/cell_m",
                      "use coarser routing cells", routing});
+  const double solving = std::min(workers, all_fields);
+  e.parts.push_back({fmt::format("route fields solved {:.0f} at a time (their scratch)", solving),
+                     "/routing/cell_m", "use coarser routing cells or fewer threads (-j)",
+                     solving * largest_grid * kSolveScratchBytesPerCell});
   e.parts.push_back(
       {fmt::format("results of {:.0f} replications x {} variants held until the file is written", n,
                    scenario.variants.size()),

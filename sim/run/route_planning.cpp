@@ -56,6 +56,10 @@ const routes::CostField* RoutePlanning::field_for(routes::Mover mover, double av
   return nullptr;
 }
 
+namespace {
+constexpr double kSettleAtBuild = -1.0;  // nothing: see below
+}  // namespace
+
 std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model, const Scenario& s,
                                                           const std::string& file,
                                                           RouteFieldCache* cache) {
@@ -181,7 +185,12 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model, co
   const auto build = [&](const RouteFieldCache::FieldKey& key) {
     if (!key.sources.empty())
       return routes::CostField::from_points(surface, key.mover, key.sources);
-    if (key.from_point) return routes::CostField::from_point(surface, key.mover, key.source);
+    // A base's field settles nothing at the build: the replications settle it as far as
+    // their questions need (a team's drive to where crossers are; far ones are answered
+    // by a bound, ResponderPool::travel_s_or_more), exactly as the whole field would
+    // answer (cost_field.h). On Iraq-Syria's grid a whole one is 3.8 million cells.
+    if (key.from_point)
+      return routes::CostField::from_point(surface, key.mover, key.source, kSettleAtBuild);
     if (key.aversion_s > 0.0)
       return routes::CostField::to_depth(surface, key.mover, geo.border, key.goal_m,
                                          key.hazard_per_s, key.aversion_s);
@@ -197,8 +206,9 @@ std::shared_ptr<const RoutePlanning> build_route_planning(const Model& model, co
 
   for (std::size_t k = 0; k < planning->crosser_fields.size(); ++k)
     planning->crosser_fields[k].field = found[k];
-  for (std::size_t b = 0; b < bases.size(); ++b)
+  for (std::size_t b = 0; b < bases.size(); ++b) {
     planning->base_fields.push_back(found[planning->crosser_fields.size() + b]);
+  }
   std::size_t k = planning->crosser_fields.size() + bases.size();
   for (auto& road : planning->patrol_fields)
     if (!road.source_s.empty()) road.field = found[k++];

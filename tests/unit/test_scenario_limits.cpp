@@ -5,11 +5,15 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <string>
 
 #include "../support/scenario_errors.h"
 #include "bordersim/core/error.h"
+#include "bordersim/routes/cost_field.h"
 #include "bordersim/run/memory_estimate.h"
+#include "bordersim/run/model.h"
+#include "bordersim/run/route_planning.h"
 #include "bordersim/scenario/limits.h"
 #include "bordersim/scenario/load.h"
 
@@ -145,4 +149,30 @@ TEST_CASE("--max-memory sizes and the estimate's message") {
   }
   const auto small = load_scenario_text(R"({"batch": {"replications": 10}})", "s.json");
   CHECK_NOTHROW(check_memory_budget(estimate_memory(small, 2), std::uint64_t{1} << 30, "s.json"));
+}
+
+TEST_CASE("the memory estimate counts the route solver's scratch: one per field solved at once") {
+  // A synthetic corridor with walkers and three QRF bases: four fields, solved side by side.
+  const auto loaded = load_scenario_text(R"({
+    "terrain": {"synthetic": {"length_km": 30, "depth_km": 10, "foreign_depth_km": 4, "seed": 3}, "cell_m": 100},
+    "threats": {"infiltrators": {"per_day": 10, "goal_depth_km": 5}},
+    "response": {"qrf": {"bases_km": [5, 15, 25], "setback_m": 6000}}})",
+                                         "s.json");
+  const Model model = build_model(loaded.base, loaded.file);
+  REQUIRE(model.routing);
+  const double cells = static_cast<double>(model.routing->surface->geometry().cell_count());
+  const double fields =
+      static_cast<double>(model.routing->crosser_fields.size() + model.routing->base_fields.size());
+  REQUIRE(fields == 4.0);
+  const double scratch = cells * static_cast<double>(routes::CostField::kSolveScratchBytesPerCell);
+  for (const int threads : {1, 2, 8}) {
+    CAPTURE(threads);
+    const MemoryEstimate e = estimate_memory(loaded, threads);
+    const auto part = std::find_if(e.parts.begin(), e.parts.end(), [](const MemoryPart& p) {
+      return p.what.find("route fields solved") != std::string::npos;
+    });
+    REQUIRE(part != e.parts.end());
+    // As many scratch arrays as threads solve fields at once (no more than there are fields).
+    CHECK(part->bytes >= std::min(static_cast<double>(threads), fields) * scratch);
+  }
 }

@@ -1,0 +1,169 @@
+// Fields from a point built in part (CostField::from_point / from_points with
+// settle_first_s): every value read must be the whole field's to the bit, wherever the
+// question lands (settled, on the frontier, far beyond it, in a cell no vehicle enters,
+// off the grid), from one thread or many at once, and the completed field must equal the
+// whole one cost for cost and link for link. The bounds are tight on purpose: most
+// questions land on cells not final yet, so a reader that took a cost so far for the
+// final one would fail here.
+#include <doctest/doctest.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+#include "bordersim/routes/cost_field.h"
+#include "bordersim/routes/cost_surface.h"
+#include "bordersim/terrain/synthetic.h"
+
+namespace br = bordersim::routes;
+namespace bt = bordersim::terrain;
+using br::Mover;
+
+namespace {
+
+// The generated corridor: slopes, trench, rivers with fords, roads, marsh.
+struct Corridor {
+  bt::Terrain terrain;
+  br::CostSurface surface;
+  Corridor() : terrain(ground()) {
+    br::ObstacleCosts obstacles;
+    obstacles.ford_every_km = 5.0;
+    surface =
+        br::CostSurface::build(terrain, bt::default_cover_table(), obstacles, 200.0, 1.2, 12.0);
+  }
+  static bt::Terrain ground() {
+    bt::SyntheticTerrainSpec spec;
+    spec.length_km = 60.0;
+    spec.depth_km = 12.0;
+    spec.foreign_depth_km = 3.0;
+    spec.cell_m = 100.0;
+    spec.trench_to_km = 40.0;
+    spec.trench_gap_every_km = 10.0;
+    return bt::generate_synthetic_terrain(spec);
+  }
+};
+
+template <class T>
+bool same_bits(std::span<const T> a, std::span<const T> b) {
+  return a.size() == b.size() &&
+         (a.empty() || std::memcmp(a.data(), b.data(), a.size_bytes()) == 0);
+}
+
+bool same_double(double a, double b) {
+  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
+}
+
+// Points all over the grid and a little beyond it, in a scrambled order (so that far
+// questions come before near ones and the other way round).
+std::vector<bt::MapPoint> question_points(const bt::GridGeometry& g) {
+  std::vector<bt::MapPoint> points;
+  const double width = g.cols * g.cell_w, height = g.rows * g.cell_h;
+  std::uint64_t state = 12345;
+  for (int k = 0; k < 3000; ++k) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    const double u = static_cast<double>(state >> 11) / 9007199254740992.0;
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    const double v = static_cast<double>(state >> 11) / 9007199254740992.0;
+    points.push_back(
+        {g.west - 500.0 + u * (width + 1000.0), g.north + 500.0 - v * (height + 1000.0)});
+  }
+  return points;
+}
+
+}  // namespace
+
+TEST_CASE("cost field built in part: every answer and the completed field are the whole one's") {
+  const Corridor c;
+  const br::CostSurface& s = c.surface;
+  const bt::MapPoint base{30000.0, 6000.0};
+  const br::CostField whole = br::CostField::from_point(s, Mover::kVehicle, base);
+  REQUIRE(whole.complete());
+  const auto points = question_points(s.geometry());
+  // Some questions land where no vehicle goes, or the test would not cover them.
+  int unreachable = 0;
+  for (const bt::MapPoint p : points) unreachable += std::isinf(whole.seconds_to(p)) ? 1 : 0;
+  REQUIRE(unreachable > 0);
+  double max_cost = 0.0;
+  for (const float x : whole.costs())
+    if (std::isfinite(x)) max_cost = std::max(max_cost, static_cast<double>(x));
+
+  for (const double first : {-1.0, 0.0, 0.02 * max_cost, 0.3 * max_cost}) {
+    CAPTURE(first);
+    const br::CostField part = br::CostField::from_point(s, Mover::kVehicle, base, first);
+    REQUIRE_FALSE(part.complete());
+    CHECK(part.settled_below() <= 0.4 * max_cost);
+    int differ = 0;
+    for (const bt::MapPoint p : points) {
+      if (!same_double(part.seconds_to(p), whole.seconds_to(p))) ++differ;
+      if (!same_double(part.cost_at(p), whole.cost_at(p))) ++differ;
+    }
+    CHECK(differ == 0);
+    // The routes too (they follow the links back to the base).
+    for (std::size_t k = 0; k < points.size(); k += 37) {
+      const br::Route a = part.route_to(points[k]), b = whole.route_to(points[k]);
+      CHECK(a.legs.size() == b.legs.size());
+      CHECK(same_double(a.seconds(), b.seconds()));
+    }
+    CHECK(same_bits(part.costs(), whole.costs()));
+    CHECK(same_bits(part.links(), whole.links()));
+    CHECK(part.complete());
+    CHECK(part.reachable_cells() == whole.reachable_cells());
+  }
+}
+
+TEST_CASE("cost field built in part: many threads asking at once get the whole field's answers") {
+  const Corridor c;
+  const br::CostSurface& s = c.surface;
+  std::vector<bt::MapPoint> sources;
+  for (double x = 2000.0; x < 20000.0; x += 350.0) sources.push_back({x, 2500.0});
+  const br::CostField whole = br::CostField::from_points(s, Mover::kVehicle, sources);
+  const auto points = question_points(s.geometry());
+  for (int round = 0; round < 3; ++round) {
+    const br::CostField part = br::CostField::from_points(s, Mover::kVehicle, sources, 100.0);
+    REQUIRE_FALSE(part.complete());
+    std::vector<char> same(points.size(), 0);
+    tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t k) {
+      const auto a = part.from_nearest_source(points[k]);
+      const auto b = whole.from_nearest_source(points[k]);
+      same[k] = same_double(a.seconds, b.seconds) && a.source == b.source ? 1 : 0;
+    });
+    CHECK(std::count(same.begin(), same.end(), 1) == static_cast<long>(points.size()));
+    CHECK(same_bits(part.costs(), whole.costs()));
+    CHECK(same_bits(part.links(), whole.links()));
+    CHECK(same_bits(part.roots(), whole.roots()));
+  }
+}
+
+TEST_CASE("cost field built in part: seconds_to_or_more is exact below `enough`, a bound above") {
+  const Corridor c;
+  const br::CostSurface& s = c.surface;
+  const bt::MapPoint base{30000.0, 6000.0};
+  const br::CostField whole = br::CostField::from_point(s, Mover::kVehicle, base);
+  const auto points = question_points(s.geometry());
+  double max_cost = 0.0;
+  for (const float x : whole.costs())
+    if (std::isfinite(x)) max_cost = std::max(max_cost, static_cast<double>(x));
+  const br::CostField part = br::CostField::from_point(s, Mover::kVehicle, base, -1.0);
+  int exact = 0, bounds = 0, wrong = 0;
+  for (std::size_t k = 0; k < points.size(); ++k) {
+    const double want = whole.seconds_to(points[k]);
+    // Near questions answered exactly, far ones by a bound (the field settles a quarter).
+    const double enough = (k % 2 == 0 ? 0.25 : 0.1) * max_cost;
+    const double got = part.seconds_to_or_more(points[k], enough);
+    if (want < enough) {
+      exact += 1;
+      wrong += same_double(got, want) ? 0 : 1;
+    } else {
+      bounds += same_double(got, want) ? 0 : 1;
+      wrong += got >= enough && got <= want ? 0 : 1;
+    }
+  }
+  CHECK(wrong == 0);
+  CHECK(exact > 100);
+  CHECK(bounds > 100);  // answered by a bound, not settled that far
+  CHECK(same_bits(part.costs(), whole.costs()));
+  CHECK(same_bits(part.links(), whole.links()));
+}
