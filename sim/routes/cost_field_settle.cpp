@@ -89,8 +89,8 @@ double CostField::seconds_to_or_more(terrain::MapPoint p, double enough) const {
     // On until the bound reaches `enough` or p's cell is final, whichever is first; with
     // neither in sight (enough infinite, p's cell not reached yet), by cells, as final_cost.
     double until = enough - stub;
-    if (const float own = cost_[g.index(*pc)]; std::isfinite(own))
-      until = std::min(until, static_cast<double>(own));
+    if (const float own_cost = cost_[own]; std::isfinite(own_cost))
+      until = std::min(until, static_cast<double>(own_cost));
     if (std::isinf(until)) until = 0.0;
     resume(until, std::max({2 * f.settled, cost_.size() / 8, f.settled + 1}));
   }
