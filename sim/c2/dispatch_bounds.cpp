@@ -84,7 +84,14 @@ bool ResponderPool::cannot_meet_by(std::size_t r, const Movement& path, Time lea
   // Met at t <= until only if |p(t) − from| <= max_speed · (t − leave + slack).
   const double reach_m =
       bound->max_speed_mps * (time_to_seconds(until - leave) + bound->slack_s + kSlackS);
+  // The root only where the squares cannot tell: they are within a few ulps of the true
+  // values, far inside the 1e-9 margins, so the answer is the root's (and hypot is slow).
+  const double reach2 = reach_m * reach_m;
   const auto far_enough = [&](MapPoint a, MapPoint b) {
+    const double kept2 =
+        kDistanceKept * kDistanceKept * terrain::dist2_to_segment(bound->from, a, b);
+    if (kept2 > reach2 * (1.0 + 1e-9)) return true;
+    if (kept2 < reach2 * (1.0 - 1e-9)) return false;
     return kDistanceKept * terrain::distance_to_segment_m(bound->from, a, b) > reach_m;
   };
   const auto& legs = path.legs();

@@ -111,7 +111,11 @@ CostField CostField::from_point(const CostSurface& surface, Mover mover, MapPoin
   const GridGeometry& g = surface.geometry();
   CostField f(surface, mover, false);
   f.source_ = source;
-  if (const auto c = g.cell_of(source)) f.cost_[g.index(*c)] = 0.0f;
+  f.source_cell_ = g.cell_of(source);
+  if (const auto c = f.source_cell_) {
+    f.cost_[g.index(*c)] = 0.0f;
+    f.source_stub_s_ = f.stub_seconds(source, *c);
+  }
   f.solve_from_sources(settle_first_s);
   return f;
 }
@@ -222,9 +226,8 @@ double CostField::seconds_to(MapPoint p) const {
   if (to_goal_) throw std::logic_error("CostField::seconds_to needs a from_point field");
   const GridGeometry& g = surface_->geometry();
   const auto pc = entry_cell(p);
-  const auto sc = g.cell_of(source_);
-  if (!pc || !sc) return kInf;
-  return stub_seconds(source_, *sc) + final_cost(g.index(*pc)) + stub_seconds(p, *pc);
+  if (!pc || !source_cell_) return kInf;
+  return source_stub_s_ + final_cost(g.index(*pc)) + stub_seconds(p, *pc);
 }
 
 CostField::FromSource CostField::from_nearest_source(MapPoint p) const {

@@ -57,9 +57,8 @@ double CostField::seconds_to_or_more(terrain::MapPoint p, double enough) const {
   Frontier& f = *frontier_;
   const terrain::GridGeometry& g = surface_->geometry();
   const auto pc = g.cell_of(p);
-  const auto sc = g.cell_of(source_);
-  if (!pc || !sc) return seconds_to(p);
-  const double stub = stub_seconds(source_, *sc);
+  if (!pc || !source_cell_) return seconds_to(p);
+  const double stub = source_stub_s_;
   const std::span<const float> pace = surface_->paces(mover_);
   for (;;) {
     const float below = f.settled_below.load(std::memory_order_acquire);

@@ -27,7 +27,8 @@ TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
       tracer_(tracer),
       post_(post),
       crew_weather_(replica.model.weather && replica.model.weather->changes_crews()),
-      crew_ceiling_(crew_weather_ ? replica.model.weather->max_crew_factor() : 1.0) {
+      crew_ceiling_(crew_weather_ ? replica.model.weather->max_crew_factor() : 1.0),
+      scan_phases_(replica.model.towers.size() * replica.model.tower_cameras.size(), -1) {
   watches_.reserve(rep_.crossers.size());
   for (const CrosserState& crosser : rep_.crossers)
     watches_.emplace_back(rep_.crosser_draws(crosser, Purpose::kDetection));
@@ -179,7 +180,7 @@ void TowerSensing::schedule_crew(std::uint32_t c, std::size_t v) {
 // When camera k of the view's tower next looks along the crosser's bearing, at or after
 // `from`; empty when the bearing lies outside the scanned sector.
 std::optional<Time> TowerSensing::next_look(const CrosserState& crosser, const ViewInterval& view,
-                                            std::size_t k, Time from) const {
+                                            std::size_t k, Time from) {
   const TowerSite& tower = rep_.model.towers[view.tower];
   const MapPoint p = crosser.movement.at(rep_.sim.now());
   const double bearing = std::atan2(p.x - tower.position.x, p.y - tower.position.y) * 180.0 / M_PI;
@@ -203,13 +204,18 @@ void TowerSensing::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t 
 }
 
 // Each camera's scan phase, drawn from a stream keyed by the tower and camera, so it is
-// the same for every crosser of a replication and independent of what else is drawn.
-Time TowerSensing::scan_phase(std::uint32_t tower, std::size_t k, Time period) const {
-  Stream stream({rep_.seed,
-                 rep_.record.replication,
-                 {EntityKind::kTower, tower * kMaxCameras + k},
-                 Purpose::kScanPhase});
-  return sensors::draw_scan_phase(stream, period);
+// the same for every crosser of a replication and independent of what else is drawn
+// (so drawn once, when first asked: a camera's period never changes).
+Time TowerSensing::scan_phase(std::uint32_t tower, std::size_t k, Time period) {
+  Time& phase = scan_phases_[tower * rep_.model.tower_cameras.size() + k];
+  if (phase < 0) {
+    Stream stream({rep_.seed,
+                   rep_.record.replication,
+                   {EntityKind::kTower, tower * kMaxCameras + k},
+                   Purpose::kScanPhase});
+    phase = sensors::draw_scan_phase(stream, period);
+  }
+  return phase;
 }
 
 void TowerSensing::glimpse(std::uint32_t c, std::size_t v, std::size_t k) {

@@ -43,9 +43,9 @@ class TowerSensing final : public Sensing {
   bool crew_sees_through_weather(std::uint32_t c, std::uint32_t t);
   void schedule_crew(std::uint32_t c, std::size_t v);
   std::optional<Time> next_look(const CrosserState& crosser, const ViewInterval& view,
-                                std::size_t k, Time from) const;
+                                std::size_t k, Time from);
   void schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t k, Time from);
-  Time scan_phase(std::uint32_t tower, std::size_t k, Time period) const;
+  Time scan_phase(std::uint32_t tower, std::size_t k, Time period);
 
   Replica& rep_;
   Tracer& tracer_;
@@ -54,6 +54,9 @@ class TowerSensing final : public Sensing {
   const bool crew_weather_;
   const double crew_ceiling_;
   std::vector<Watch> watches_;  // by crosser
+  // Each camera's scan phase once drawn (tower × camera; -1: not yet): every look asks for
+  // it, and keying a stream and drawing cost more than the rest of the look.
+  std::vector<Time> scan_phases_;
 };
 
 }  // namespace bordersim::detail

@@ -137,6 +137,10 @@ class CostField {
   Mover mover_ = Mover::kFoot;
   bool to_goal_ = true;  // to_depth (link = next cell towards the goal) or from_point (previous)
   terrain::MapPoint source_;
+  // from_point: the source's cell (empty off the grid) and stub_seconds(source_, that cell),
+  // worked out once: seconds_to reads them on every call (a dispatch asks thousands of times).
+  std::optional<terrain::CellIndex> source_cell_;
+  double source_stub_s_ = 0.0;
   std::vector<float> cost_;
   std::vector<std::int32_t> link_;  // -1: none (a goal / source cell, or unreachable)
   std::vector<std::int32_t> root_;  // from_points: per cell, its source's index (-1: none)
