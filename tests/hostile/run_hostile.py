@@ -87,6 +87,22 @@ def has_prefix(folder, prefix):
     return any(f.startswith(prefix) for f in os.listdir(folder))
 
 
+def pending(pid, number):
+    """Whether signal `number` is pending for the process (its thread or its group)."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            masks = [int(line.split()[1], 16) for line in status
+                     if line.startswith(("SigPnd:", "ShdPnd:"))]
+    except (OSError, ValueError):
+        return False
+    return any(mask >> (number - 1) & 1 for mask in masks)
+
+
+def wait_taken(pid, number, deadline):
+    while pending(pid, number) and time.monotonic() < deadline:
+        time.sleep(0.001)
+
+
 def run_signalled(command, work, timeout, preexec, signal_spec):
     """Runs command, signalling it while a file of signal_spec["during"] exists in work.
     Returns (CompletedProcess, caught): caught is False when the process ended before
@@ -104,9 +120,14 @@ def run_signalled(command, work, timeout, preexec, signal_spec):
             for i, signal_name in enumerate(names):
                 if not caught:
                     break
-                proc.send_signal(getattr(signal, signal_name))
+                number = getattr(signal, signal_name)
+                proc.send_signal(number)
                 proc.send_signal(signal.SIGCONT)
                 if i + 1 < len(names):
+                    # Two standard signals pending at once are one: wait until the handler
+                    # has taken this one before the next (on a loaded machine 5 ms was not
+                    # always enough, and the second SIGINT was lost).
+                    wait_taken(proc.pid, number, time.monotonic() + 2.0)
                     time.sleep(0.005)
                     proc.send_signal(signal.SIGSTOP)
                     caught = has_prefix(work, prefix)
