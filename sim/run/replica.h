@@ -29,29 +29,21 @@
 
 namespace bordersim::detail {
 
-// Which component handles which kind: World::handle (sim/world/world.cpp), the sensing's
-// through their events() lists. A new kind is appended before kEventKinds.
+// The events World::handle (sim/world/world.cpp) gives the crossers and the command post.
+// The sensing components' events are their own (sim/world/sensing.h: kinds from kEventKinds
+// on, a block per component), so a new sensor kind adds none here.
 enum EventKind : std::uint16_t {
   kLegStart,       // target: crosser; data: stamped leg index
-  kEnterView,      // target: crosser; data: stamped index into its views (TowerSensing)
-  kDetection,      // target: crosser; data: stamped Detector
-  kGlimpse,        // target: crosser; data: stamped view index × kMaxCameras + camera
+  kMovementEnds,   // target: crosser; data: stamp
   kReportArrives,  // target: crosser; data: the detection's time
   kInterception,   // target: crosser; data: responder (outside "exact": stamped by trip)
-  kMovementEnds,   // target: crosser; data: stamp
-  kCrewSighting,   // target: crosser; data: stamped index into its views (TowerSensing)
-  kGroundPass,     // target: crosser; data: stamped ground sensor index
   kFalseAlarm,     // target: the alarm (index into Replica::false_alarms), reaching the post
   kResponderFree,  // target: responder; data: its trip (a re-tasked team's old return is void)
-  kDroneGlimpse,   // target: drone
   kAssessed,       // target: crosser; a tower camera has looked at its report's place
   kAlarmAssessed,  // target: the alarm (index into Replica::false_alarms), looked at likewise
   kFound,          // target: crosser; data: the searching responder, stamped by trip
-  kRadarContact,   // target: crosser; data: stamped tower index (its radar)
-  kEventKinds,     // how many there are: no event
+  kEventKinds,     // how many there are; the sensing's kinds start here
 };
-
-inline constexpr std::uint64_t kMaxCameras = 64;
 
 // Event payloads addressed to a crosser: its stamp in the high 32 bits.
 inline std::uint64_t stamped(std::uint32_t stamp, std::uint64_t payload) {

@@ -29,8 +29,8 @@
 
 namespace bordersim::detail {
 
-DroneSensing::DroneSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica), tracer_(tracer), post_(post) {
+DroneSensing::DroneSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list)
+    : Sensing(list), rep_(replica), tracer_(tracer), post_(post) {
   const auto replication = replica.record.replication;
   for (std::size_t d = 0; d < rep_.model.drones.size(); ++d) {
     const DroneSite& site = rep_.model.drones[d];
@@ -101,7 +101,7 @@ void DroneSensing::wake(std::size_t d, Time from) {
   drone.awake = true;
   rep_.sim.schedule_on_lane(drone.lane, next_glimpse(d, from), Phase::kSense,
                             {static_cast<std::uint32_t>(d), rep_.model.drones[d].sector},
-                            kDroneGlimpse);
+                            kind_of(kGlimpse));
 }
 
 // Glimpses fall every period from the start of each slot on station.

@@ -1,7 +1,7 @@
 #pragma once
 // Drones (drone_sensing.cpp): glimpses at the crossers whose legs entered a drone's reach;
 // a drone sleeps while no crosser's leg enters its reach, and passes over the glimpses
-// that cannot find anyone (sensors/drone_approach.h). Event: kDroneGlimpse.
+// that cannot find anyone (sensors/drone_approach.h). Its event: kGlimpse.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -16,9 +16,10 @@ namespace bordersim::detail {
 
 class DroneSensing final : public Sensing {
  public:
-  DroneSensing(Replica& replica, Tracer& tracer, Reports& post);
-  std::span<const EventKind> events() const override { return kEvents; }
-  void handle(const Event& e) override { glimpse(e.target.entity); }  // kDroneGlimpse
+  enum Own : std::uint16_t { kGlimpse };  // its own event; target: the drone
+
+  DroneSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list);
+  void handle(std::uint16_t /*own*/, const Event& e) override { glimpse(e.target.entity); }
   void leg_starts(std::uint32_t c) override;
   void crossing_ends(std::uint32_t c) override;
   void glimpse(std::size_t d);
@@ -29,7 +30,6 @@ class DroneSensing final : public Sensing {
   }
 
  private:
-  static constexpr std::array<EventKind, 1> kEvents = {kDroneGlimpse};
   // A drone station in this replication: the phases drawn for it and whether its glimpses
   // are running.
   struct DroneState {

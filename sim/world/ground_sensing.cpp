@@ -13,8 +13,8 @@ namespace bordersim::detail {
 
 // The passes of the current leg through ground sensors' discs. A pass that began on an
 // earlier leg was drawn then.
-GroundSensing::GroundSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica), tracer_(tracer), post_(post) {
+GroundSensing::GroundSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list)
+    : Sensing(list), rep_(replica), tracer_(tracer), post_(post) {
   draws_.reserve(rep_.crossers.size());
   for (const CrosserState& crosser : rep_.crossers)
     draws_.push_back(rep_.crosser_draws(crosser, Purpose::kGroundDetection));
@@ -29,7 +29,7 @@ void GroundSensing::leg_starts(std::uint32_t c) {
            rep_.model, leg.at(from), time_to_seconds(from), leg.to, time_to_seconds(leg.t1))) {
     if (pass.starts_inside && crosser.leg != 0) continue;
     const Time at = std::max(from, seconds_to_time(pass.enter_s));
-    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kGroundPass,
+    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kPass),
                       stamped(crosser.stamp, pass.sensor));
   }
 }

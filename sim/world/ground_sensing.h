@@ -1,6 +1,6 @@
 #pragma once
 // Ground sensors (ground_sensing.cpp): a leg's passes through their discs, solved when it
-// starts. Event: kGroundPass.
+// starts. Its event: kPass.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -13,16 +13,17 @@ namespace bordersim::detail {
 
 class GroundSensing final : public Sensing {
  public:
-  GroundSensing(Replica& replica, Tracer& tracer, Reports& post);
-  std::span<const EventKind> events() const override { return kEvents; }
-  void handle(const Event& e) override {  // kGroundPass, planned for the crosser's leg
+  // Its own event, planned for a crosser's leg: data the stamped ground sensor index.
+  enum Own : std::uint16_t { kPass };
+
+  GroundSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list);
+  void handle(std::uint16_t /*own*/, const Event& e) override {
     if (rep_.current(e.target.entity, e.data)) pass(e.target.entity, payload_of(e.data));
   }
   void leg_starts(std::uint32_t c) override;
   void pass(std::uint32_t c, std::size_t sensor);  // crosser c enters the sensor's disc
 
  private:
-  static constexpr std::array<EventKind, 1> kEvents = {kGroundPass};
   Replica& rep_;
   Tracer& tracer_;
   Reports& post_;

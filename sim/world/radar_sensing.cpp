@@ -14,8 +14,8 @@
 
 namespace bordersim::detail {
 
-RadarSensing::RadarSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica), tracer_(tracer), post_(post) {
+RadarSensing::RadarSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list)
+    : Sensing(list), rep_(replica), tracer_(tracer), post_(post) {
   tracks_.reserve(rep_.crossers.size());
   for (const CrosserState& crosser : rep_.crossers)
     tracks_.emplace_back(rep_.crosser_draws(crosser, Purpose::kRadarDetection));
@@ -93,7 +93,7 @@ void RadarSensing::schedule_contact(std::uint32_t c, std::uint32_t t, Time from)
   for (; at < end; at += period) {
     const double p = look(crosser, t, at);
     if (p > 0.0 && uniform01(tracks_[c].radar) < p) {
-      rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kRadarContact,
+      rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kContact),
                         stamped(crosser.stamp, t));
       return;
     }

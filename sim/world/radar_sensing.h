@@ -1,6 +1,6 @@
 #pragma once
 // Radars on towers (radar_sensing.cpp): their looks along a leg, drawn when it starts, the
-// first detection scheduled. Event: kRadarContact.
+// first detection scheduled. Its event: kContact.
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -13,9 +13,11 @@ namespace bordersim::detail {
 
 class RadarSensing final : public Sensing {
  public:
-  RadarSensing(Replica& replica, Tracer& tracer, Reports& post);
-  std::span<const EventKind> events() const override { return kEvents; }
-  void handle(const Event& e) override {  // kRadarContact, planned for the crosser's leg
+  // Its own event, planned for a crosser's leg: data the stamped tower index (its radar).
+  enum Own : std::uint16_t { kContact };
+
+  RadarSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list);
+  void handle(std::uint16_t /*own*/, const Event& e) override {
     if (rep_.current(e.target.entity, e.data))
       contact(e.target.entity, static_cast<std::uint32_t>(payload_of(e.data)));
   }
@@ -23,7 +25,6 @@ class RadarSensing final : public Sensing {
   void contact(std::uint32_t c, std::uint32_t t);  // tower t's radar reports crosser c
 
  private:
-  static constexpr std::array<EventKind, 1> kEvents = {kRadarContact};
   Time phase(std::uint32_t tower) const;
   double look(const CrosserState& crosser, std::uint32_t t, Time at) const;
   void schedule_contact(std::uint32_t c, std::uint32_t t, Time from);

@@ -1,28 +1,44 @@
 #pragma once
-// What the sensing components have in common: World routes to each the events it lists in
-// events() (World::handle), and calls each of them, in the order of its list (world.h,
-// sensing_), when a crosser's leg starts and when its crossing ends; they report to the
-// command post through `Reports`, which World implements. Each owns what it knows of every
-// crosser, in a vector by crosser index built in its constructor from Replica::crossers
-// (the crossers exist by then), its draws from the crosser's streams keyed by identity
-// (Replica::crosser_draws, one Purpose per kind).
+// What the sensing components have in common. Each joins World's list when it is built
+// (SensingList, which World implements), so the order World builds them (world.h) is the
+// order a leg start and a crossing's end reach them. Its events are its own: an enum of its
+// own from 0, below kMaxOwnEvents, scheduled with kind_of() and handed back to handle() by
+// World; no other file lists them. They report to the command post through `Reports`,
+// which World implements. Each owns what it knows of every crosser, in a vector by crosser
+// index built in its constructor from Replica::crossers (the crossers exist by then), its
+// draws from the crosser's streams keyed by identity (Replica::crosser_draws, one Purpose
+// per kind).
 //
 // A new sensor kind is a component deriving from Sensing (a header and source in world/),
-// added to that list; its events are enumerators of EventKind (replica.h), and its sites'
-// service a row of service_kinds() (run/sensor_service.h).
+// a member of World (world.h); its sites' service is a row of service_kinds()
+// (run/sensor_service.h).
 #include <cstddef>
 #include <cstdint>
-#include <span>
 
 #include "../run/replica.h"
 
 namespace bordersim::detail {
 
+// How many events one component may have: its own kinds 0 … kMaxOwnEvents − 1.
+inline constexpr std::uint16_t kMaxOwnEvents = 8;
+
+class Sensing;
+
+// World's list of sensing components, in the order they are built.
+class SensingList {
+ public:
+  // Appends `sensing` (not yet fully built: only its address is kept) and returns the
+  // simulator's event kind of its own event 0.
+  virtual std::uint16_t join(Sensing& sensing) = 0;
+
+ protected:
+  ~SensingList() = default;
+};
+
 class Sensing {
  public:
-  // The events it schedules and handles: World::handle passes each of them to handle().
-  virtual std::span<const EventKind> events() const = 0;
-  virtual void handle(const Event& e) = 0;
+  // One of its own events (`own`: its enum's value) has come.
+  virtual void handle(std::uint16_t own, const Event& e) = 0;
   // The crosser's current leg (rep.crossers[c].leg) has just started: plan what this kind
   // of sensor will do on it (events stamped with the crosser's stamp).
   virtual void leg_starts(std::uint32_t c) = 0;
@@ -35,7 +51,15 @@ class Sensing {
   }
 
  protected:
+  explicit Sensing(SensingList& list) : first_kind_(list.join(*this)) {}
   ~Sensing() = default;
+  // The simulator's kind for its own event `own`: what it schedules.
+  std::uint16_t kind_of(std::uint16_t own) const {
+    return static_cast<std::uint16_t>(first_kind_ + own);
+  }
+
+ private:
+  std::uint16_t first_kind_;
 };
 
 // What the sensing asks of the command post.

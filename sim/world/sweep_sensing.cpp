@@ -191,8 +191,12 @@ void recon_contacts(const ReconSite& site, const Walk& walk, std::vector<std::ui
 }  // namespace
 
 // The leg's first contact with patrols and reconnaissance is solved.
-SweepSensing::SweepSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica), tracer_(tracer), post_(post), contacts_(replica.crossers.size()) {}
+SweepSensing::SweepSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list)
+    : Sensing(list),
+      rep_(replica),
+      tracer_(tracer),
+      post_(post),
+      contacts_(replica.crossers.size()) {}
 
 void SweepSensing::leg_starts(std::uint32_t c) {
   if (rep_.model.patrols.empty() && rep_.model.air_recon.empty()) return;
@@ -215,7 +219,8 @@ void SweepSensing::schedule_contact(std::uint32_t c) {
   }
   if (at == due.at) return;
   due.at = at;
-  rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kDetection, stamped(crosser.stamp, by));
+  rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kContact),
+                    stamped(crosser.stamp, by));
 }
 
 // A patrol's vehicle is back on its round: crossers whose leg's first contact has not come

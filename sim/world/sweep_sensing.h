@@ -1,7 +1,7 @@
 #pragma once
 // Patrols and air reconnaissance (sweep_sensing.cpp): a leg's first contact with any of
 // them, solved when it starts and again when a patrol vehicle comes back on its round.
-// Event: kDetection (payload: sensor_payload).
+// Its event: kContact.
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -14,9 +14,12 @@ namespace bordersim::detail {
 
 class SweepSensing final : public Sensing {
  public:
-  SweepSensing(Replica& replica, Tracer& tracer, Reports& post);
-  std::span<const EventKind> events() const override { return kEvents; }
-  void handle(const Event& e) override {  // kDetection, planned for the crosser's leg
+  // Its own event, planned for a crosser's leg: target the crosser, data stamped
+  // sensor_payload (replica.h).
+  enum Own : std::uint16_t { kContact };
+
+  SweepSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list);
+  void handle(std::uint16_t /*own*/, const Event& e) override {
     if (rep_.current(e.target.entity, e.data)) contact(e.target.entity, payload_of(e.data));
   }
   void leg_starts(std::uint32_t c) override;
@@ -25,7 +28,6 @@ class SweepSensing final : public Sensing {
   void again();                            // a patrol vehicle is back on its round
 
  private:
-  static constexpr std::array<EventKind, 1> kEvents = {kDetection};
   std::optional<double> first_contact(const Leg& leg, std::uint64_t& by) const;
 
   Replica& rep_;

@@ -22,8 +22,9 @@ Time time_on(const Leg& leg, double f) {
 
 }  // namespace
 
-TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
-    : rep_(replica),
+TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list)
+    : Sensing(list),
+      rep_(replica),
       tracer_(tracer),
       post_(post),
       crew_weather_(replica.model.weather && replica.model.weather->changes_crews()),
@@ -35,11 +36,11 @@ TowerSensing::TowerSensing(Replica& replica, Tracer& tracer, Reports& post)
 }
 
 // Events planned for the crosser's leg: dropped when it is no longer current.
-void TowerSensing::handle(const Event& e) {
+void TowerSensing::handle(std::uint16_t own, const Event& e) {
   const std::uint32_t c = e.target.entity;
   if (!rep_.current(c, e.data)) return;
   const std::uint64_t payload = payload_of(e.data);
-  switch (e.kind) {
+  switch (own) {
     case kEnterView:
       return enter_view(c, payload);
     case kCrewSighting:
@@ -63,7 +64,7 @@ void TowerSensing::leg_starts(std::uint32_t c) {
   }
   for (std::size_t v = 0; v < views.size(); ++v)
     rep_.sim.schedule(std::max(views[v].t_in, rep_.sim.now()), Phase::kSense, rep_.target(c),
-                      kEnterView, stamped(crosser.stamp, v));
+                      kind_of(kEnterView), stamped(crosser.stamp, v));
 }
 
 // The stretches of the current leg inside tower t's range and, on terrain, in its sight.
@@ -174,7 +175,8 @@ void TowerSensing::schedule_crew(std::uint32_t c, std::size_t v) {
     at = time_after(rep_.sim.now(), time_to_detect_s(watch.detection));
   }
   if (at < view.t_out)
-    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kCrewSighting, stamped(crosser.stamp, v));
+    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kCrewSighting),
+                      stamped(crosser.stamp, v));
 }
 
 // When camera k of the view's tower next looks along the crosser's bearing, at or after
@@ -199,7 +201,7 @@ void TowerSensing::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t 
   const ViewInterval& view = watches_[c].views[v];
   const auto at = next_look(crosser, view, k, from);
   if (at && *at < view.t_out)
-    rep_.sim.schedule(*at, Phase::kSense, rep_.target(c), kGlimpse,
+    rep_.sim.schedule(*at, Phase::kSense, rep_.target(c), kind_of(kGlimpse),
                       stamped(crosser.stamp, v * kMaxCameras + k));
 }
 

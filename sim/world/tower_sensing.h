@@ -1,6 +1,6 @@
 #pragma once
 // Towers (tower_sensing.cpp): the stretches of a leg each tower sees, its crew's sightings
-// and its cameras' glimpses. Events: kEnterView, kCrewSighting, kGlimpse.
+// and its cameras' glimpses. Its events: kEnterView, kCrewSighting, kGlimpse.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -21,16 +21,20 @@ struct ViewInterval {
 
 class TowerSensing final : public Sensing {
  public:
-  TowerSensing(Replica& replica, Tracer& tracer, Reports& post);
-  std::span<const EventKind> events() const override { return kEvents; }
-  void handle(const Event& e) override;
+  // Its own events, planned for a crosser's leg (data: stamped; see handle()).
+  enum Own : std::uint16_t { kEnterView, kCrewSighting, kGlimpse };
+
+  TowerSensing(Replica& replica, Tracer& tracer, Reports& post, SensingList& list);
+  void handle(std::uint16_t own, const Event& e) override;
   void leg_starts(std::uint32_t c) override;
   void enter_view(std::uint32_t c, std::size_t v);
   void crew_sighting(std::uint32_t c, std::size_t v);
   void glimpse(std::uint32_t c, std::size_t v, std::size_t k);
 
  private:
-  static constexpr std::array<EventKind, 3> kEvents = {kEnterView, kCrewSighting, kGlimpse};
+  // A glimpse's payload is view × kMaxCameras + camera, and a camera's scan-phase stream
+  // tower × kMaxCameras + camera (scenario limits: fewer cameras per tower).
+  static constexpr std::uint64_t kMaxCameras = 64;
   // What the towers know of one crosser.
   struct Watch {
     explicit Watch(Stream draws) : detection(draws) {}

@@ -1,22 +1,10 @@
 #include "world.h"
 
-#include <algorithm>
-#include <array>
 #include <cmath>
-#include <stdexcept>
 
 #include "sensor_timelines.h"
 
 namespace bordersim::detail {
-namespace {
-
-// The events World::handle names itself (the crossers' and the post's); every other kind is
-// a sensing event, and some component must list it.
-constexpr std::array kNamedEvents = {kLegStart,      kMovementEnds,  kFalseAlarm,
-                                     kReportArrives, kInterception,  kResponderFree,
-                                     kAssessed,      kAlarmAssessed, kFound};
-
-}  // namespace
 
 World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
              std::uint32_t replication, bool trace)
@@ -25,15 +13,6 @@ World::World(const Model& model, std::span<const CrosserPlan> plans, std::uint64
       crossers_(rep_, tracer_, *this, plans),
       pool_(rep_),
       post_(rep_, tracer_, pool_) {
-  for (Sensing* sensing : sensing_)
-    for (const EventKind kind : sensing->events()) {
-      if (sensing_for_[kind]) throw std::logic_error("World: two components handle one event");
-      sensing_for_[kind] = sensing;
-    }
-  for (std::size_t kind = 0; kind < kEventKinds; ++kind)
-    if (!sensing_for_[kind] && std::find(kNamedEvents.begin(), kNamedEvents.end(),
-                                         static_cast<EventKind>(kind)) == kNamedEvents.end())
-      throw std::logic_error("World: a sensing event that no component lists");
   rep_.sim.set_event_limit(model.max_events_per_replication);
   if (model.weather)
     rep_.weather.emplace(*model.weather, service_horizon(model),
@@ -60,8 +39,14 @@ ReplicationRecord World::run() {
   return std::move(rep_.record);
 }
 
-// Every event of the replication, to the component that handles it.
+// Every event of the replication, to the component that handles it: a sensing
+// component's own (kinds from kEventKinds on, a block of kMaxOwnEvents each, in the order
+// they joined), or the crossers' and the post's, named here.
 void World::handle(const Event& e) {
+  if (e.kind >= kEventKinds) {
+    const auto own = static_cast<std::size_t>(e.kind - kEventKinds);
+    return sensing_[own / kMaxOwnEvents]->handle(own % kMaxOwnEvents, e);
+  }
   const std::uint32_t id = e.target.entity;
   switch (static_cast<EventKind>(e.kind)) {
     // The crossers' lives (crossers.h).
@@ -87,11 +72,14 @@ void World::handle(const Event& e) {
       return post_.alarm_assessed(id);
     case kFound:
       return post_.found(id, e.data);
-    // The sensing: the component whose events() lists it (each header's first lines say
-    // which), routed in World::World.
-    default:
-      return sensing_for_[e.kind]->handle(e);
+    case kEventKinds:  // no event: every enumerator is named, so that -Wswitch warns of a new one
+      return;
   }
+}
+
+std::uint16_t World::join(Sensing& sensing) {
+  sensing_.push_back(&sensing);
+  return static_cast<std::uint16_t>(kEventKinds + (sensing_.size() - 1) * kMaxOwnEvents);
 }
 
 // What a crosser's life tells the others: a leg start reaches the sensing in the order of

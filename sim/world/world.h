@@ -22,8 +22,8 @@
 //   radar_sensing       radars on towers: their looks along a leg, drawn when it starts
 // then sensor_timelines, every sensor's service timeline and false alarms, kind by kind
 // (the rows of run/sensor_service.h's service_kinds()), started in World::World.
-// World::handle names the crossers' and the command post's events; a sensing event goes to
-// the component whose events() lists it (its header's first lines say which).
+// World::handle names the crossers' and the command post's events (replica.h: EventKind);
+// a sensing component's events are its own, handed back to it (sensing.h).
 //
 // A crosser moves leg by leg: when a leg starts, every sensor that could see it on that
 // leg schedules what it will do (a view entered, a glimpse, a contact), stamped
@@ -31,9 +31,9 @@
 // Components talk through the simulator's events and narrow interfaces that World
 // implements: the crossers' news (crossers.h: CrosserNews), the sensing's reports
 // (sensing.h: Reports), the post's calls up (replica.h: Upcalls).
-#include <array>
 #include <cstdint>
 #include <span>
+#include <vector>
 
 #include "../c2/command_post.h"
 #include "../c2/responder_pool.h"
@@ -50,7 +50,7 @@
 
 namespace bordersim::detail {
 
-class World : private Upcalls, private Reports, private CrosserNews {
+class World : private Upcalls, private Reports, private CrosserNews, private SensingList {
  public:
   World(const Model& model, std::span<const CrosserPlan> plans, std::uint64_t seed,
         std::uint32_t replication, bool trace = false);
@@ -73,22 +73,22 @@ class World : private Upcalls, private Reports, private CrosserNews {
   // The sensing's report to the post, and its question to the responder pool (world.cpp).
   void detect(std::uint32_t c, Detector by, double report_latency_s) override;
   bool vehicle_away(std::size_t p, std::size_t k, Time t) const override;
+  // A sensing component joins the list as it is built (sensing.h).
+  std::uint16_t join(Sensing& sensing) override;
 
   Replica rep_;        // what every component shares: model, simulator, crossers' states, record
   Tracer tracer_;      // the crossing's story, when tracing
   Crossers crossers_;  // first: the others build their per-crosser state from rep_.crossers
   ResponderPool pool_;
   CommandPost post_;
-  // The sensing components, and the order in which a leg start reaches them: a new kind
-  // of sensor is one more here.
-  TowerSensing towers_{rep_, tracer_, *this};
-  DroneSensing drones_{rep_, tracer_, *this};
-  SweepSensing sweeps_{rep_, tracer_, *this};
-  GroundSensing ground_{rep_, tracer_, *this};
-  RadarSensing radars_{rep_, tracer_, *this};
-  const std::array<Sensing*, 5> sensing_{&towers_, &drones_, &sweeps_, &ground_, &radars_};
-  // Which of them handles each sensing event: the one whose events() lists it (World::World).
-  std::array<Sensing*, kEventKinds> sensing_for_{};
+  // The sensing components, in the order they join sensing_ as they are built: the order a
+  // leg start reaches them. A new kind of sensor is one more member here.
+  std::vector<Sensing*> sensing_;
+  TowerSensing towers_{rep_, tracer_, *this, *this};
+  DroneSensing drones_{rep_, tracer_, *this, *this};
+  SweepSensing sweeps_{rep_, tracer_, *this, *this};
+  GroundSensing ground_{rep_, tracer_, *this, *this};
+  RadarSensing radars_{rep_, tracer_, *this, *this};
 };
 
 }  // namespace bordersim::detail
