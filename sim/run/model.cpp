@@ -26,15 +26,11 @@ std::uint16_t Model::sector_of(double border_s) const {
 bool Model::tower_sees(std::size_t t, MapPoint p) const {
   const TowerSite& tower = towers[t];
   if (std::hypot(p.x - tower.position.x, p.y - tower.position.y) >= tower.range_m) return false;
-  if (!tower.view) return true;
-  const auto cell = geography->terrain.elevation.cell_of(p);
-  return cell && tower.view->visible(*cell);
+  return in_tower_sight(t, p);
 }
 
-bool Model::radar_sees(std::size_t t, MapPoint p) const {
+bool Model::in_tower_sight(std::size_t t, MapPoint p) const {
   const TowerSite& tower = towers[t];
-  if (std::hypot(p.x - tower.position.x, p.y - tower.position.y) > tower_radar->spec.range_m)
-    return false;
   if (!tower.view) return true;
   const auto cell = geography->terrain.elevation.cell_of(p);
   return cell && tower.view->visible(*cell);
@@ -70,24 +66,6 @@ std::vector<sensors::SunState> light_table(const Scenario& s, sensors::UtcMs sta
     table[i] = sensors::sun_state(place, sensors::instant_at(start, mid));
   });
   return table;
-}
-
-TowerRadar tower_radar(const RadarKeys& keys) {
-  TowerRadar radar;
-  sensors::RadarSpec& spec = radar.spec;
-  spec.range_m = keys.range_m;
-  spec.sector_centre_deg = keys.sector_centre_deg;
-  spec.sector_width_deg = keys.sector_width_deg;
-  spec.scan_period_s = keys.scan_period_s;
-  spec.pd0 = keys.pd0;
-  spec.walker_r0_m = keys.walker_r0_m;
-  spec.vehicle_r0_m = keys.vehicle_r0_m;
-  spec.falloff_exponent = keys.falloff_exponent;
-  const RadarCoverKeys& f = keys.cover_factor;
-  spec.cover_factor = {f.desert,   f.steppe, f.farmland, f.urban,
-                       f.mountain, f.swamp,  f.water,    f.road};  // terrain::LandCover order
-  radar.report_interval_s = keys.report_interval_s;
-  return radar;
 }
 
 sensors::CameraSpec camera_spec(const CameraKeys& keys) {
@@ -263,7 +241,6 @@ Model build_model(const Scenario& scenario, std::shared_ptr<const Geography> geo
     model.tower_index = PointIndex(sites, std::max(towers->range_m, 100.0));
     model.tower_range_m = towers->range_m;
     for (const auto& keys : towers->cameras) model.tower_cameras.push_back(camera_spec(keys));
-    if (towers->radar) model.tower_radar = tower_radar(*towers->radar);
   }
   model.cover_table = cover_table(scenario.land_cover);
   model.start_utc = sensors::parse_local_time(scenario.start, scenario.site.utc_offset_h);

@@ -122,24 +122,42 @@ void ground_sensor_service(Model& model, const Scenario& scenario, const std::st
   model.ground_sensor_index = PointIndex(points, bucket_m);
 }
 
-// Radars on the towers: false alarms at the mean clutter of the cells the tower sees
-// within the radar's range.
+// Radars on the towers: the law's parameters, and false alarms at the mean clutter of the
+// cells the tower sees within the radar's range.
 void radar_service(Model& model, const Scenario& s, const std::string& /*file*/) {
   const auto& towers = s.sensors.towers;
   if (!towers || !towers->radar) return;
+  const RadarKeys& keys = *towers->radar;
+  TowerRadar& radar = model.tower_radar.emplace();
+  radar.spec = {.range_m = keys.range_m,
+                .sector_centre_deg = keys.sector_centre_deg,
+                .sector_width_deg = keys.sector_width_deg,
+                .scan_period_s = keys.scan_period_s,
+                .pd0 = keys.pd0,
+                .walker_r0_m = keys.walker_r0_m,
+                .vehicle_r0_m = keys.vehicle_r0_m,
+                .falloff_exponent = keys.falloff_exponent,
+                .cover_factor = {keys.cover_factor.desert, keys.cover_factor.steppe,
+                                 keys.cover_factor.farmland, keys.cover_factor.urban,
+                                 keys.cover_factor.mountain, keys.cover_factor.swamp,
+                                 keys.cover_factor.water,  // terrain::LandCover order
+                                 keys.cover_factor.road}};
+  radar.report_interval_s = keys.report_interval_s;
   const auto& cover = model.geography->terrain.cover;
-  for (auto& t : model.towers) {
-    const double clutter = terrain::mean_clutter_in_disc(
-        cover, model.cover_table, t.position, towers->radar->range_m, t.view ? &*t.view : nullptr);
-    t.radar_false_alarms_per_s =
-        sensors::per_day_to_per_s(towers->radar->false_alarms_per_day) * clutter;
+  for (const auto& t : model.towers) {
+    const double clutter = terrain::mean_clutter_in_disc(cover, model.cover_table, t.position,
+                                                         keys.range_m, t.view ? &*t.view : nullptr);
+    radar.false_alarms_per_s.push_back(sensors::per_day_to_per_s(keys.false_alarms_per_day) *
+                                       clutter);
   }
 }
 
 bool radar_looks_at(const Model& m, std::size_t i, MapPoint p) {
   const TowerSite& t = m.towers[i];
-  const double bearing = std::atan2(p.x - t.position.x, p.y - t.position.y) * 180.0 / M_PI;
-  return sensors::in_radar_sector(m.tower_radar->spec, t.facing_deg, bearing) && m.radar_sees(i, p);
+  const sensors::RadarSpec& radar = m.tower_radar->spec;
+  const double dx = p.x - t.position.x, dy = p.y - t.position.y;
+  return sensors::in_radar_sector(radar, t.facing_deg, std::atan2(dx, dy) * 180.0 / M_PI) &&
+         std::hypot(dx, dy) <= radar.range_m && m.in_tower_sight(i, p);
 }
 
 // In EntityKind order (service_kinds()).
@@ -221,7 +239,7 @@ constexpr std::array kServiceKinds = {
         .sites = [](const Model& m) { return m.tower_radar ? m.towers.size() : 0; },
         .in_service_with = EntityKind::kTower,
         .false_alarms_per_s = [](const Model& m,
-                                 std::size_t i) { return m.towers[i].radar_false_alarms_per_s; },
+                                 std::size_t i) { return m.tower_radar->false_alarms_per_s[i]; },
         .alarm_area =
             [](const Model& m, std::size_t i) {
               return AlarmArea::in_disc(m.towers[i].position, m.tower_radar->spec.range_m);

@@ -53,11 +53,12 @@ double RadarSensing::look(const CrosserState& crosser, std::uint32_t t, Time at)
   const double dy = p.y - tower.position.y;
   if (!sensors::in_radar_sector(radar, tower.facing_deg, std::atan2(dx, dy) * 180.0 / M_PI))
     return 0.0;
-  if (!rep_.model.radar_sees(t, p)) return 0.0;
+  const double r = std::hypot(dx, dy);
+  if (r > radar.range_m || !rep_.model.in_tower_sight(t, p)) return 0.0;
   const auto cover = rep_.model.geography->terrain.cover.cover_at(p);
   const auto target = crosser.plan->mover == Mover::kVehicle ? sensors::RadarTarget::kVehicle
                                                              : sensors::RadarTarget::kWalker;
-  const double pd = sensors::radar_scan_probability(radar, target, std::hypot(dx, dy),
+  const double pd = sensors::radar_scan_probability(radar, target, r,
                                                     cover.value_or(terrain::LandCover::kDesert));
   // A crosser `factor` times as conspicuous: as if `factor` independent looks.
   return 1.0 - std::pow(1.0 - pd, crosser.current_leg().detect_factor);

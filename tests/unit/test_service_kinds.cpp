@@ -4,6 +4,7 @@
 // radar with its tower) reads that one's timeline while drawing alarms of its own.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <stdexcept>
 
 #include "../../sim/run/replica.h"
@@ -70,7 +71,9 @@ TEST_CASE("service kinds: a radar is in service when its tower is, with alarms o
       const auto by_tower = sensor_false_alarms(m, {EntityKind::kTower, t}, tower, r);
       for (const auto& a : by_radar) {
         CHECK(tower.up(a.at));
-        CHECK(m.radar_sees(t, a.where));
+        CHECK(service_kind(EntityKind::kRadar).looks_at(m, t, a.where));
+        CHECK(std::hypot(a.where.x - m.towers[t].position.x, a.where.y - m.towers[t].position.y) <=
+              m.tower_radar->spec.range_m);
       }
       if (!by_radar.empty() && !by_tower.empty()) CHECK(by_radar[0].at != by_tower[0].at);
       alarms += by_radar.size();

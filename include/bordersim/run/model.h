@@ -46,9 +46,6 @@ struct TowerSite {
   double clutter = 1.0;
   double false_alarms_per_s = 0.0;
   double report_latency_s = 0.0;
-  // Its radar's false alarms (Model::tower_radar): false_alarms_per_day × the mean clutter
-  // of its disc, in sight.
-  double radar_false_alarms_per_s = 0.0;
 };
 
 // The radar on every tower (sensors/radar.h): it shares the tower's place, facing, line of
@@ -56,6 +53,8 @@ struct TowerSite {
 struct TowerRadar {
   sensors::RadarSpec spec;
   double report_interval_s = 60.0;  // between two reports of one crosser by one radar
+  // By tower: false_alarms_per_day × the mean clutter of the radar's disc, in sight.
+  std::vector<double> false_alarms_per_s;
 };
 
 // A line parallel to the border (offset behind it; before it when negative) over a
@@ -227,8 +226,9 @@ struct Model {
   std::uint16_t sector_of(double border_s) const;
   // Whether tower `t` can see a target at p: within range and, on terrain, in its viewshed.
   bool tower_sees(std::size_t t, MapPoint p) const;
-  // Whether tower `t`'s radar has p in range and in sight (not whether in its sector).
-  bool radar_sees(std::size_t t, MapPoint p) const;
+  // Whether p is in tower `t`'s line of sight, at any range: on terrain, in its viewshed
+  // (which reaches as far as the farthest sensor on the tower looks); always on flat ground.
+  bool in_tower_sight(std::size_t t, MapPoint p) const;
   const sensors::SunState& sun_at(Time t) const;
   // How much the land cover at p hides a target: 0 on flat ground.
   double concealment_at(MapPoint p) const;
