@@ -9,11 +9,11 @@
 
 namespace bordersim::routes {
 
+using surface_edges::bit;
+using surface_edges::forward_slot;
 using terrain::CellIndex;
 using terrain::MapPoint;
 using terrain::Polyline;
-using surface_edges::bit;
-using surface_edges::forward_slot;
 
 namespace {
 
@@ -132,8 +132,9 @@ void SurfaceBuilder::set_bits(CellIndex a, CellIndex b, std::uint8_t bits) {
 // Gaps narrower than a routing cell could fall between the crossing points of the grid's
 // edges, so a gap is widened by 3/4 of a cell on each side: vehicles always find it, at
 // the price of a gap up to a cell wider than it is.
-void SurfaceBuilder::mark_barrier(const Polyline& line, const std::vector<std::pair<double, double>>& gaps,
-                  Obstacle kind) {
+void SurfaceBuilder::mark_barrier(const Polyline& line,
+                                  const std::vector<std::pair<double, double>>& gaps,
+                                  Obstacle kind) {
   const double widen = 0.75 * geo().cell_w;
   double s0 = 0.0;
   for (std::size_t i = 1; i < line.points.size(); ++i) {

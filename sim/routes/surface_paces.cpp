@@ -129,7 +129,7 @@ void SurfaceBuilder::cell_paces() {
 
 // See cost_surface.h for the rules.
 float SurfaceBuilder::pace(const CellTally& t, std::int32_t passable, double inverse_sum,
-                  double road_factor, double speed, bool all_water_passable) {
+                           double road_factor, double speed, bool all_water_passable) {
   if (t.road && road_factor > 0.0) return static_cast<float>(1.0 / (speed * road_factor));
   if (t.land == 0)
     return t.water > 0 && all_water_passable ? static_cast<float>(1.0 / speed) : kInfF;
