@@ -8,9 +8,6 @@
 #include <boost/random/exponential_distribution.hpp>
 #include <boost/random/normal_distribution.hpp>
 #include <cmath>
-#include <limits>
-
-#include "bordersim/c2/intercept.h"
 
 namespace bordersim::detail {
 namespace {
@@ -91,8 +88,8 @@ void CommandPost::send_to_alarm(std::size_t a) {
   const CommandParams& response = rep_.model.command;
   if (uniform01(alarm_verdicts_) >= response.p_target_given_false_alarm) return;
   const PendingAlarm& pending = rep_.false_alarms[a];
-  const auto r =
-      nearest_free(pending.alarm.where, rep_.model.sectors[pending.sector].jurisdiction_index);
+  const auto r = pool_.nearest_free(pending.alarm.where,
+                                    rep_.model.sectors[pending.sector].jurisdiction_index);
   if (!r) return;
   const double drive_s = pool_.travel_s(*r, pending.alarm.where);
   const Time latest =
@@ -107,26 +104,6 @@ void CommandPost::send_to_alarm(std::size_t a) {
   rep_.sim.schedule(responder.back_at, Phase::kDecide,
                     {static_cast<std::uint32_t>(*r), responder.sector}, kResponderFree,
                     responder.trip);
-}
-
-// The free responder of the post's jurisdiction (any, when command is joint) that gets to
-// `where` soonest, the lowest index on ties. The nearest (by the drive bound) are asked
-// first, so that the others need only show that they are not sooner: a drive known to
-// be longer than the best so far need not be known exactly (travel_s_or_more).
-std::optional<std::size_t> CommandPost::nearest_free(MapPoint where, std::uint16_t post) const {
-  std::optional<std::size_t> best;
-  double best_s = std::numeric_limits<double>::infinity();
-  for (const auto& [bound, r] : pool_.order_for_dispatch(where)) {
-    if (!pool_.ready(r)) continue;
-    if (pool_.jurisdiction(r) != post && rep_.model.command.handoff != Handoff::kJoint) continue;
-    double drive_s = pool_.travel_s_or_more(r, where, best_s);
-    if (drive_s == best_s && best && r < *best) drive_s = pool_.travel_s(r, where);  // a tie?
-    if (drive_s < best_s || (drive_s == best_s && best && r < *best)) {
-      best_s = drive_s;
-      best = r;
-    }
-  }
-  return best;
 }
 
 void CommandPost::receive_report(std::uint32_t c, Time seen_at) {
@@ -230,7 +207,7 @@ bool CommandPost::dispatch(std::uint32_t c) {
       if (remembered) track.cannot_meet |= std::uint64_t{1} << r;
       continue;
     }
-    const auto meet = meeting_time(r, path, sets_off);
+    const auto meet = pool_.meeting_time(r, path, sets_off);
     if (!meet && remembered) track.cannot_meet |= std::uint64_t{1} << r;
     if (meet && (*meet < best_time || (best && *meet == best_time && r < *best))) {
       best_time = *meet;
@@ -265,67 +242,6 @@ void CommandPost::trace_dispatch(std::uint32_t c, std::optional<std::size_t> r, 
                                  Time meet, std::string note) {
   if (r) return tracer_.dispatch(c, pool_.traced(*r), leave, meet, std::move(note));
   tracer_.no_dispatch(c, leave, pool_.size(), pool_.free_count(), tracks_[c].track_until);
-}
-
-// The earliest time at which responder r, setting off from where it is now at `leave`,
-// can be where the crosser is, along the crosser's remaining movement.
-std::optional<Time> CommandPost::meeting_time(std::size_t r, const Movement& path,
-                                              Time leave) const {
-  const auto& legs = path.legs();
-  const Time now = rep_.sim.now();
-  if (pool_.drives_straight(r)) {
-    // Straight driving: leg by leg, the meeting is a quadratic.
-    const MapPoint start = pool_.at(r);
-    const double speed = pool_.speed_mps(r);
-    for (std::size_t i = path.leg_at(now); i < legs.size(); ++i) {
-      const Leg& leg = legs[i];
-      const Time from = std::max({leg.t0, now, leave});
-      if (from > leg.t1) continue;
-      // Set off at `leave`, the responder has been on its way for from − leave seconds.
-      const double t = earliest_intercept_s(start, speed, leg.at(from), leg.velocity(),
-                                            time_to_seconds(from - leave));
-      // A barely faster responder meets ages later: time_after gives kNever there.
-      if (std::isfinite(t) && time_after(from, t) <= leg.t1) return from + seconds_to_time(t);
-    }
-    return std::nullopt;
-  }
-  // Over roads and terrain the drive has no closed form: step along the crosser's
-  // movement and bisect the first step the responder can make in time. The step is a
-  // quarter of how late the responder would be (5 s to 300 s): lateness shrinks by at most
-  // 1 s a second plus the rate at which the crosser's approach shortens the drive, so no
-  // chance longer than 5 s is stepped over while the crosser moves at most three times as
-  // fast as the responder drives where it is; a crosser out of the responder's reach steps
-  // 300 s. (Fixed 300 s steps missed about 2 interceptions in 1000 of the default's.)
-  constexpr double kMinStepS = 5.0, kMaxStepS = 300.0;
-  constexpr Time kPrecision = kTicksPerSecond / 10;
-  // How late the responder would be, +inf where no vehicle gets. Where it is later than
-  // 4 × kMaxStepS (and a second, against rounding), how much later changes nothing: the
-  // step is kMaxStepS and no meeting is there; so a lower bound of the drive does (a base's
-  // field built in part then need not settle as far as every crosser it hears of).
-  const auto late_s = [&](Time t) {
-    const double waited = time_to_seconds(t - leave);
-    return pool_.travel_s_or_more(r, path.at(t), waited + 4.0 * kMaxStepS + 1.0) - waited;
-  };
-  const Time end = path.end();
-  Time before = std::max(now, leave);
-  if (before > end) return std::nullopt;
-  double late = late_s(before);
-  if (late <= 0.0) return before;
-  for (;;) {
-    const double step_s =
-        std::isfinite(late) ? std::clamp(late / 4.0, kMinStepS, kMaxStepS) : kMaxStepS;
-    Time t = std::min(before + seconds_to_time(step_s), end);
-    late = late_s(t);
-    if (late <= 0.0) {
-      while (t - before > kPrecision) {
-        const Time mid = before + (t - before) / 2;
-        (late_s(mid) <= 0.0 ? t : before) = mid;
-      }
-      return t;
-    }
-    if (t == end) return std::nullopt;
-    before = t;
-  }
 }
 
 // Time at an interception: a team's `qrf.on_scene_s` (fixed or exponential), a patrol

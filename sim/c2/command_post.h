@@ -2,6 +2,7 @@
 // The command post, a component of one replication (private to the library): reports,
 // tracks, classification, the waiting queue, dispatch and interception. Its files:
 //   command_post.cpp    reports, tracks, classification, dispatch, interception
+// (when and which responder can be somewhere soonest: the pool's meeting.cpp)
 //   prediction.cpp      where the post thinks a crosser is going; the team's search there
 //   assessment.cpp      tower cameras looking at a report's place before the post acts
 //   dispatch_rules.cpp  maximum response time, priorities, re-tasking
@@ -70,9 +71,7 @@ class CommandPost {
   // command_post.cpp
   void send_to_alarm(std::size_t a);
   void act_on_report(std::uint32_t c);
-  std::optional<std::size_t> nearest_free(MapPoint where, std::uint16_t post) const;
   bool dispatch(std::uint32_t c);
-  std::optional<Time> meeting_time(std::size_t r, const Movement& path, Time leave) const;
   void intercept(std::uint32_t c, std::size_t r);
   void return_to_base(std::size_t r, MapPoint from, double on_scene_s);
   double draw_on_scene_s(std::size_t r);

@@ -1,5 +1,5 @@
 // Lower bounds on a responder's drive, so that the dispatch search can skip the teams and
-// vehicles that cannot beat the best meeting found so far. CommandPost::meeting_time steps along
+// vehicles that cannot beat the best meeting found so far. ResponderPool::meeting_time steps along
 // the crosser's movement and asks the responder's route field at every step; along a long
 // border most responders are far away, and a bound that needs no field tells which ones
 // without changing whom the post sends (bench/README.md, "Replications: the dispatch

@@ -88,7 +88,7 @@ void CommandPost::retarget(std::uint32_t c) {
   Time bound = predicted.path.end();
   if (const Time latest = latest_arrival(predicted.escape); latest != kNever)
     bound = std::min(bound, latest + 1);
-  const auto meet = meeting_time(r, predicted.path, track.team_leaves);
+  const auto meet = pool_.meeting_time(r, predicted.path, track.team_leaves);
   if (!meet || *meet >= bound) return;
   ++track.trip;
   track.goal = predicted.path.at(*meet);

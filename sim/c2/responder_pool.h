@@ -3,6 +3,7 @@
 // sent, from where, how fast, and lower bounds on a drive.
 //   responder_pool.cpp   the teams and patrol vehicles, where they are, their drives
 //   dispatch_bounds.cpp  lower bounds on a drive, to skip responders that cannot win
+//   meeting.cpp          how soon a responder meets a crosser; the free one soonest at a place
 // The command post (command_post.h) chooses whom to send and marks them busy; the sweeps
 // ask whether a patrol's vehicle is off its round (vehicle_away).
 #include <cstdint>
@@ -67,6 +68,14 @@ class ResponderPool {
   bool cannot_meet_by(std::size_t r, const Movement& path, Time leave, Time until) const;
   // The responders as (bound, index), those that may be soonest at `crosser_at` first.
   const std::vector<std::pair<double, std::size_t>>& order_for_dispatch(MapPoint crosser_at);
+
+  // meeting.cpp
+  // The earliest time at which responder r, setting off from where it is now at `leave`,
+  // can be where the crosser is, along the crosser's remaining movement `path`.
+  std::optional<Time> meeting_time(std::size_t r, const Movement& path, Time leave) const;
+  // The free responder of jurisdiction `post` (any, when command is joint) that gets to
+  // `where` soonest, the lowest index on ties.
+  std::optional<std::size_t> nearest_free(MapPoint where, std::uint16_t post);
 
  private:
   struct DriveBound {

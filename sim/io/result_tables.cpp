@@ -49,6 +49,18 @@ using hdf5::real_column;
 using hdf5::string_column;
 constexpr bool kOptional = true;  // see ColumnSpec::optional
 
+// first_detector's description names the kinds from kSensorKinds, so that a new kind of
+// sensor needs no edit here (defined before the columns that refer to it: same file, so
+// initialised first).
+const std::string kFirstDetectorDoc = [] {
+  std::string names;
+  for (const SensorKind& kind : kSensorKinds)
+    names += fmt::format("{}{}", names.empty() ? "" : ", ", kind.name);
+  return fmt::format(
+      "the kind of sensor that saw it first (core/sensor_kinds.h: {}); {} when undetected", names,
+      kNoDetectorName);
+}();
+
 // The weather_NAME_s columns follow these, one per weather state (from_replications).
 const std::vector<ReplicationSpec> kReplicationColumns = {
     integer_column<&R::replication>("replication", ColumnType::kUInt32,
@@ -132,11 +144,8 @@ const std::vector<CrossingSpec> kCrossingColumns = {
     crossing_real<&C::first_detection_s>("first_detection_s",
                                          "its first detection (NaN when never detected)"),
     crossing_real<&C::interception_s>("interception_s", "its interception (NaN when none)"),
-    crossing_enum<&C::first_detector, kDetectorValues>(
-        "first_detector",
-        "the kind of sensor that saw it first (core/sensor_kinds.h: tower_crew, camera, drone, "
-        "patrol, air_recon, ground_sensor, radar); none when undetected",
-        kOptional),
+    crossing_enum<&C::first_detector, kDetectorValues>("first_detector", kFirstDetectorDoc,
+                                                       kOptional),
     crossing_real<&C::first_report_s>(
         "first_report_s", "its first report reaches the command post (NaN when none)", kOptional),
     crossing_real<&C::first_dispatch_s>(

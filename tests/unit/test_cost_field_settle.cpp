@@ -14,9 +14,9 @@
 #include <cstring>
 #include <vector>
 
+#include "../support/route_corridor.h"
 #include "bordersim/routes/cost_field.h"
 #include "bordersim/routes/cost_surface.h"
-#include "bordersim/terrain/synthetic.h"
 
 namespace br = bordersim::routes;
 namespace bt = bordersim::terrain;
@@ -24,27 +24,8 @@ using br::Mover;
 
 namespace {
 
-// The generated corridor: slopes, trench, rivers with fords, roads, marsh.
-struct Corridor {
-  bt::Terrain terrain;
-  br::CostSurface surface;
-  Corridor() : terrain(ground()) {
-    br::ObstacleCosts obstacles;
-    obstacles.ford_every_km = 5.0;
-    surface =
-        br::CostSurface::build(terrain, bt::default_cover_table(), obstacles, 200.0, 1.2, 12.0);
-  }
-  static bt::Terrain ground() {
-    bt::SyntheticTerrainSpec spec;
-    spec.length_km = 60.0;
-    spec.depth_km = 12.0;
-    spec.foreign_depth_km = 3.0;
-    spec.cell_m = 100.0;
-    spec.trench_to_km = 40.0;
-    spec.trench_gap_every_km = 10.0;
-    return bt::generate_synthetic_terrain(spec);
-  }
-};
+using bordersim::route_test::Corridor;
+using bordersim::route_test::Fence;
 
 template <class T>
 bool same_bits(std::span<const T> a, std::span<const T> b) {
@@ -76,7 +57,7 @@ std::vector<bt::MapPoint> question_points(const bt::GridGeometry& g) {
 }  // namespace
 
 TEST_CASE("cost field built in part: every answer and the completed field are the whole one's") {
-  const Corridor c;
+  const Corridor c(200.0, Fence::kNone);
   const br::CostSurface& s = c.surface;
   const bt::MapPoint base{30000.0, 6000.0};
   const br::CostField whole = br::CostField::from_point(s, Mover::kVehicle, base);
@@ -115,7 +96,7 @@ TEST_CASE("cost field built in part: every answer and the completed field are th
 }
 
 TEST_CASE("cost field built in part: many threads asking at once get the whole field's answers") {
-  const Corridor c;
+  const Corridor c(200.0, Fence::kNone);
   const br::CostSurface& s = c.surface;
   std::vector<bt::MapPoint> sources;
   for (double x = 2000.0; x < 20000.0; x += 350.0) sources.push_back({x, 2500.0});
@@ -138,7 +119,7 @@ TEST_CASE("cost field built in part: many threads asking at once get the whole f
 }
 
 TEST_CASE("cost field built in part: seconds_to_or_more is exact below `enough`, a bound above") {
-  const Corridor c;
+  const Corridor c(200.0, Fence::kNone);
   const br::CostSurface& s = c.surface;
   const bt::MapPoint base{30000.0, 6000.0};
   const br::CostField whole = br::CostField::from_point(s, Mover::kVehicle, base);

@@ -13,10 +13,10 @@
 #include <limits>
 #include <vector>
 
+#include "../support/route_corridor.h"
 #include "../support/route_test_ground.h"
 #include "bordersim/routes/cost_field.h"
 #include "bordersim/routes/cost_surface.h"
-#include "bordersim/terrain/synthetic.h"
 
 namespace br = bordersim::routes;
 namespace bt = bordersim::terrain;
@@ -169,31 +169,9 @@ void check_same(const br::CostField& got, const ReferenceField& want) {
   CHECK(got.reachable_cells() > 1000);
 }
 
-// The generated corridor with everything a field can meet: slopes, a trench with gaps,
-// both rivers with fords and bridges, roads, marsh, and a fence with gaps behind the border.
-struct Corridor {
-  bt::Terrain terrain;
-  bt::BorderFrame border;
-  br::CostSurface surface;
-
-  explicit Corridor(double cell_m) : terrain(ground()), border(terrain.border) {
-    br::ObstacleCosts obstacles;
-    obstacles.ford_every_km = 5.0;
-    obstacles.fences.push_back(br::border_fence(border, 5.0, 55.0, 800.0, 7.0, 150.0));
-    surface =
-        br::CostSurface::build(terrain, bt::default_cover_table(), obstacles, cell_m, 1.2, 12.0);
-  }
-  static bt::Terrain ground() {
-    bt::SyntheticTerrainSpec spec;
-    spec.length_km = 60.0;
-    spec.depth_km = 12.0;
-    spec.foreign_depth_km = 3.0;
-    spec.cell_m = 100.0;
-    spec.trench_to_km = 40.0;
-    spec.trench_gap_every_km = 10.0;
-    return bt::generate_synthetic_terrain(spec);
-  }
-};
+// The generated corridor with everything a field can meet, the fence with gaps included.
+using bordersim::route_test::Corridor;
+using bordersim::route_test::Fence;
 
 }  // namespace
 
@@ -201,7 +179,7 @@ TEST_CASE(
     "cost field solver: equal to the bit to the reference on the corridor, every kind of field") {
   for (const double cell_m : {250.0, 150.0}) {
     CAPTURE(cell_m);
-    const Corridor c(cell_m);
+    const Corridor c(cell_m, Fence::kWithGaps);
     const br::CostSurface& s = c.surface;
     const bt::GridGeometry& g = s.geometry();
     // The corridor must hold every obstacle kind, or this test would not cover them.

@@ -8,33 +8,21 @@
 // far responders the bound skips at a quarter of their drive, so that it is not vacuous.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <random>
-#include <string>
+#include <vector>
 
-#include "../../sim/c2/responder_pool.h"
-#include "bordersim/run/model.h"
-#include "bordersim/scenario/default_scenario.h"
-#include "bordersim/scenario/load.h"
+#include "../support/responder_questions.h"
 
 using namespace bordersim;
 using namespace bordersim::detail;
 
-namespace {
-
-// The pool reaches nothing upward; a replica needs someone to call.
-struct NoUpcalls final : Upcalls {
-  void react(std::uint32_t) override {}
-  void finish(std::uint32_t, Outcome) override {}
-  void sweep_again() override {}
-  void schedule_sweep_contact(std::uint32_t) override {}
-};
-
-}  // namespace
+using responder_test::NoUpcalls;
 
 TEST_CASE("dispatch bound: never skips a responder that could meet the crosser in time") {
-  const Model model =
-      build_model(load_scenario_text(std::string(default_scenario_json()), "default.json").base);
+  const Model model = responder_test::default_model();
   REQUIRE(model.routing);
   const terrain::GridGeometry& g = model.routing->surface->geometry();
   std::mt19937_64 rng(20261204);
@@ -75,4 +63,91 @@ TEST_CASE("dispatch bound: never skips a responder that could meet the crosser i
   CHECK(checked > 1000);
   CHECK(vehicles_checked > 100);
   CHECK(skipped_when_late > checked / 4);
+}
+
+// The dispatch search (CommandPost::dispatch) asks the responders nearest by the bound first
+// and skips each that cannot_meet_by the best meeting found so far: the team it finds must be
+// the plain search's, the earliest meeting over every responder (the lowest index on ties)
+// before the cap, and at the same time. Random crossers' walks, moments of the day, delays
+// before setting off, hand-off delays for a third of the responders (so that the order by
+// the bound is not the order of setting off) and caps (a maximum response time, or none).
+// The skipping must give the plain answer in any order; asked in the dispatch's order the
+// best is mostly found first and a wrong skip seldom shows, so the search is also run in a
+// shuffled order, where a better team often comes after a worse one has set the bar.
+TEST_CASE("dispatch bound: the search with skipping sends the team the plain search sends") {
+  const Model model = responder_test::default_model();
+  REQUIRE(model.routing);
+  const terrain::GridGeometry& g = model.routing->surface->geometry();
+  std::mt19937_64 rng(20261205);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+
+  int cases = 0, sent = 0, skipped = 0, asked = 0;
+  for (std::uint32_t replication = 0; replication < 2; ++replication) {
+    NoUpcalls calls;
+    Replica replica(model, 11, replication, calls);
+    replica.rounds = PatrolRounds(model, 11, replication);
+    ResponderPool pool(replica);
+    for (int step = 0; step < 4; ++step) {
+      replica.sim.run_until(seconds_to_time(5400.0 * step), [](Simulator&, const Event&) {});
+      for (int k = 0; k < 80; ++k) {
+        const Time now = replica.now();
+        // Half of them start within 20 km of a responder, where teams compete.
+        MapPoint start = responder_test::random_place(rng, g);
+        if (u(rng) < 0.5) {
+          const MapPoint near = pool.at(static_cast<std::size_t>(u(rng) * pool.size()));
+          start = {near.x + 40000.0 * (u(rng) - 0.5), near.y + 40000.0 * (u(rng) - 0.5)};
+        }
+        const Movement path = responder_test::random_walk(rng, start, now);
+        const Time leave = now + seconds_to_time(600.0 * u(rng));
+        const Time handoff = seconds_to_time(1800.0 * u(rng));
+        const auto sets_off = [&](std::size_t r) { return leave + (r % 3 == 1 ? handoff : 0); };
+        const Time cap = u(rng) < 0.5
+                             ? path.end()
+                             : std::min(path.end(), now + seconds_to_time(900.0 + 5400.0 * u(rng)));
+        CAPTURE(replication);
+        CAPTURE(step);
+        CAPTURE(k);
+
+        std::optional<std::size_t> plain;
+        Time plain_time = cap;
+        for (std::size_t r = 0; r < pool.size(); ++r)
+          if (const auto meet = pool.meeting_time(r, path, sets_off(r));
+              meet && *meet < plain_time) {
+            plain_time = *meet;
+            plain = r;
+          }
+
+        std::vector<std::size_t> order;
+        for (const auto& [bound, r] : pool.order_for_dispatch(path.at(now))) order.push_back(r);
+        std::vector<std::size_t> shuffled = order;
+        std::shuffle(shuffled.begin(), shuffled.end(), rng);
+        for (const auto* in : {&order, &shuffled}) {
+          CAPTURE(in == &shuffled);
+          std::optional<std::size_t> best;
+          Time best_time = cap;
+          for (const std::size_t r : *in) {
+            if (pool.cannot_meet_by(r, path, sets_off(r), best_time)) {
+              ++skipped;
+              continue;
+            }
+            ++asked;
+            const auto meet = pool.meeting_time(r, path, sets_off(r));
+            if (meet && (*meet < best_time || (best && *meet == best_time && r < *best))) {
+              best_time = *meet;
+              best = r;
+            }
+          }
+          CHECK(best == plain);
+          CHECK(best_time == plain_time);
+        }
+        ++cases;
+        if (plain) ++sent;
+      }
+    }
+  }
+  MESSAGE(cases << " searches, " << sent << " of them sending a team; " << skipped
+                << " responders skipped, " << asked << " asked (both orders)");
+  CHECK(sent > cases / 4);
+  CHECK(cases - sent > cases / 20);
+  CHECK(skipped > asked);
 }

@@ -297,7 +297,7 @@ TEST_CASE("route_planning: on the synthetic corridor vehicles cross the trench o
       if ((a.y - trench_y) * (leg.to.y - trench_y) < 0.0) {
         const double cx = a.x + (trench_y - a.y) / (leg.to.y - a.y) * (leg.to.x - a.x);
         ++crossings;
-        // Within a gap widened by 3/4 of a routing cell (cost_surface.cpp).
+        // Within a gap widened by 3/4 of a routing cell (surface_obstacles.cpp).
         INFO("the route crosses the trench line at x = ", cx);
         const bool near_gap = std::any_of(
             t.trench->gaps_m.begin(), t.trench->gaps_m.end(),
