@@ -94,7 +94,8 @@ TEST_CASE("dispatch bound: the search with skipping sends the team the plain sea
         // Half of them start within 20 km of a responder, where teams compete.
         MapPoint start = responder_test::random_place(rng, g);
         if (u(rng) < 0.5) {
-          const MapPoint near = pool.at(static_cast<std::size_t>(u(rng) * pool.size()));
+          const MapPoint near =
+              pool.at(static_cast<std::size_t>(u(rng) * static_cast<double>(pool.size())));
           start = {near.x + 40000.0 * (u(rng) - 0.5), near.y + 40000.0 * (u(rng) - 0.5)};
         }
         const Movement path = responder_test::random_walk(rng, start, now);

@@ -89,7 +89,8 @@ TEST_CASE("meeting_time and nearest_free: fields built in part answer as fields 
     REQUIRE(a.pool.size() == b.pool.size());
     const auto somewhere = [&] {  // half of them within 20 km of a responder
       if (u(rng) < 0.5) return responder_test::random_place(rng, g);
-      const MapPoint near = a.pool.at(static_cast<std::size_t>(u(rng) * a.pool.size()));
+      const MapPoint near =
+          a.pool.at(static_cast<std::size_t>(u(rng) * static_cast<double>(a.pool.size())));
       return MapPoint{near.x + 40000.0 * (u(rng) - 0.5), near.y + 40000.0 * (u(rng) - 0.5)};
     };
     for (int step = 0; step < 4; ++step) {
@@ -113,8 +114,10 @@ TEST_CASE("meeting_time and nearest_free: fields built in part answer as fields 
         // A third of the places between two responders, where their drives compete.
         MapPoint where = somewhere();
         if (u(rng) < 0.35) {
-          const MapPoint p = a.pool.at(static_cast<std::size_t>(u(rng) * a.pool.size()));
-          const MapPoint q = a.pool.at(static_cast<std::size_t>(u(rng) * a.pool.size()));
+          const MapPoint p =
+              a.pool.at(static_cast<std::size_t>(u(rng) * static_cast<double>(a.pool.size())));
+          const MapPoint q =
+              a.pool.at(static_cast<std::size_t>(u(rng) * static_cast<double>(a.pool.size())));
           where = {0.5 * (p.x + q.x) + 6000.0 * (u(rng) - 0.5),
                    0.5 * (p.y + q.y) + 6000.0 * (u(rng) - 0.5)};
         }
