@@ -121,7 +121,8 @@ TEST_CASE("meeting_time and nearest_free: fields built in part answer as fields 
           where = {0.5 * (p.x + q.x) + 6000.0 * (u(rng) - 0.5),
                    0.5 * (p.y + q.y) + 6000.0 * (u(rng) - 0.5)};
         }
-        const auto post = post_list[static_cast<std::size_t>(u(rng) * post_list.size())];
+        const auto post =
+            post_list[static_cast<std::size_t>(u(rng) * static_cast<double>(post_list.size()))];
         const auto got = a.pool.nearest_free(where, post);
         CHECK(got == b.pool.nearest_free(where, post));
         CHECK(got == plain_nearest(b.pool, whole, where, post));
