@@ -130,6 +130,9 @@ class LimitChecker {
       count_at_most(airframes, limits::kMaxDrones, fmt::format("/sensors/drones/{}/airframes", i),
                     "airframes in all drone stations");
     }
+    if (const auto& t = s_.sensors.towers)
+      count_at_most(static_cast<double>(t->cameras.size()), limits::kMaxCamerasPerTower,
+                    "/sensors/towers/cameras", "cameras on each tower");
     double responders = 0.0;
     if (s_.response.qrf) {
       responders = static_cast<double>(s_.response.qrf->bases_km.size()) *

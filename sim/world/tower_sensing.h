@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "../run/tracer.h"
+#include "bordersim/scenario/limits.h"
 #include "sensing.h"
 
 namespace bordersim::detail {
@@ -33,8 +34,8 @@ class TowerSensing final : public Sensing {
 
  private:
   // A glimpse's payload is view × kMaxCameras + camera, and a camera's scan-phase stream
-  // tower × kMaxCameras + camera (scenario limits: fewer cameras per tower).
-  static constexpr std::uint64_t kMaxCameras = 64;
+  // tower × kMaxCameras + camera: the scenario's limit keeps cameras below it.
+  static constexpr std::uint64_t kMaxCameras = limits::kMaxCamerasPerTower;
   // What the towers know of one crosser.
   struct Watch {
     explicit Watch(Stream draws) : detection(draws) {}

@@ -48,6 +48,13 @@ std::string origins(std::size_t n) {
   return R"({"threats": {"infiltrators": {"origins": [)" + list + "]}}}";
 }
 
+std::string cameras(std::int64_t n) {
+  std::string list;
+  for (std::int64_t i = 0; i < n; ++i)
+    list += fmt::format(R"({}{{"kind": "visible"}})", i ? "," : "");
+  return R"({"sensors": {"towers": {"cameras": [)" + list + "]}}}";
+}
+
 std::string airframes(std::int64_t first, std::int64_t second) {
   return fmt::format(
       R"({{"sensors": {{"drones": [{{"orbit": {{"along_border_km": [0, 10]}}, "airframes": {}, "sensor": {{"glimpse_period_s": 3600}}}},
@@ -58,7 +65,8 @@ std::string airframes(std::int64_t first, std::int64_t second) {
 }  // namespace
 
 TEST_CASE(
-    "16-bit indices: sectors, jurisdictions, origin areas and airframes stop at their limit") {
+    "16-bit indices and packed payloads: sectors, jurisdictions, origin areas, cameras per tower "
+    "and airframes stop at their limit") {
   static_assert(limits::kMaxSectors == 10000 && limits::kMaxJurisdictions == 10000);
   CHECK_NOTHROW(load_scenario_text(sectors(limits::kMaxSectors), "s.json"));
   CHECK(error_of(sectors(limits::kMaxSectors + 1)).first == "/sectors/split_along_border_km");
@@ -68,6 +76,10 @@ TEST_CASE(
   CHECK(problem == "this makes 10001 jurisdictions, over the limit of 10000");
   CHECK_NOTHROW(load_scenario_text(origins(limits::kMaxOrigins), "s.json"));
   CHECK(error_of(origins(limits::kMaxOrigins + 1)).first == "/threats/infiltrators/origins");
+  CHECK_NOTHROW(load_scenario_text(cameras(limits::kMaxCamerasPerTower), "s.json"));
+  const auto [camera_ptr, camera_problem] = error_of(cameras(limits::kMaxCamerasPerTower + 1));
+  CHECK(camera_ptr == "/sensors/towers/cameras");
+  CHECK(camera_problem == "this makes 65 cameras on each tower, over the limit of 64");
   CHECK_NOTHROW(load_scenario_text(airframes(5000, 5000), "s.json"));
   CHECK(error_of(airframes(5000, 5001)).first == "/sensors/drones/1/airframes");
   // Organisations are numbered 1.. in 16 bits with 0 for none: 65534 is the key's range.

@@ -37,7 +37,10 @@ static_assert(kMaxOrigins <= std::numeric_limits<std::uint16_t>::max());
 inline constexpr std::int64_t kMaxTowers = 100'000;
 inline constexpr std::int64_t kMaxGroundSensors = 1'000'000;
 inline constexpr std::int64_t kMaxResponders = 100'000;   // QRF teams plus patrol vehicles
-inline constexpr std::int64_t kMaxListEntries = 100'000;  // any other list (bases, cameras, ...)
+inline constexpr std::int64_t kMaxListEntries = 100'000;  // any other list (bases, ...)
+// Cameras on each tower: a glimpse's event payload and a camera's scan-phase stream pack
+// (view or tower) × 64 + camera (sim/world/tower_sensing.h), so a 65th would alias another.
+inline constexpr std::int64_t kMaxCamerasPerTower = 64;
 
 // Per replication: mean arrivals (each crosser's plan is materialised) and the number of
 // periodic events (maintenance windows, sorties, fords, patrol laps, drone glimpses) a
