@@ -54,7 +54,7 @@ for pid in "${pids[@]}"; do wait "$pid"; done
 cp "$root"/scenarios/*.json "$root"/tests/fuzz/seeds/*.json "$out/corpus/"
 {
   cat "$root/tests/fuzz/scenario.dict"
-  grep -ohE 'v\.(field|required)\("[a-z_0-9]+"' "$root"/include/bordersim/scenario/fields*.h |
+  grep -ohE 'v\.(field|required)\("[a-z_0-9]+"' "$root"/include/bordersim/scenario/*.h |
     sed -E 's/.*\("([a-z_0-9]+)"/"\\"\1\\""/' | sort -u
 } >"$out/scenario.dict"
 

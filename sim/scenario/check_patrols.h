@@ -1,7 +1,7 @@
 #pragma once
-// Checks of a patrol's route and shifts that involve more than one key (fields.h checks
-// each key alone), and the route file's place on disk. Private to sim/scenario: load.cpp
-// calls them with the rest of its checks.
+// Checks of a patrol's route and shifts that involve more than one key (patrol_keys.h
+// checks each key alone), and the route file's place on disk. Private to sim/scenario:
+// load.cpp calls them with the rest of its checks.
 #include <filesystem>
 #include <string>
 

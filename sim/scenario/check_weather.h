@@ -1,6 +1,7 @@
 #pragma once
-// Checks of the weather chain's keys that involve more than one key (fields.h checks each
-// key alone). Private to sim/scenario: load.cpp calls it with the rest of its checks.
+// Checks of the weather chain's keys that involve more than one key (weather_keys.h
+// checks each key alone). Private to sim/scenario: load.cpp calls it with the rest of its
+// checks.
 #include <string>
 
 #include "bordersim/scenario/scenario.h"

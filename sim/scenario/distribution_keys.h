@@ -6,8 +6,10 @@
 // same text as before.
 #include <string>
 
-#include "bordersim/scenario/fields.h"
+#include "bordersim/scenario/distribution.h"
+#include "bordersim/scenario/field_rules.h"
 #include "bordersim/scenario/load.h"
+#include "bordersim/scenario/threat_keys.h"
 
 namespace bordersim::detail {
 

@@ -1,6 +1,7 @@
 #pragma once
-// Visitors for scenario/fields.h: FieldReader reads and checks JSON into the structs,
-// FieldWriter writes the structs back to JSON. Private to sim/scenario.
+// Visitors for the one list of scenario keys (scenario/scenario.h): FieldReader reads and
+// checks JSON into the structs, FieldWriter writes the structs back to JSON. Private to
+// sim/scenario.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -12,9 +13,9 @@
 #include <vector>
 
 #include "bordersim/core/error.h"
-#include "bordersim/scenario/fields.h"
 #include "bordersim/scenario/limits.h"
 #include "bordersim/scenario/load.h"
+#include "bordersim/scenario/scenario.h"
 #include "distribution_keys.h"
 
 namespace bordersim::detail {

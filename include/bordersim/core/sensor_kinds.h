@@ -10,8 +10,10 @@
 //  2. random/stream.h: an EntityKind for its sites' streams and, if crossers draw against
 //     it, a Purpose;
 //  3. its law, where it is new: sensors/<kind>.h and sim/sensors/<kind>.cpp;
-//  4. its keys: scenario/sensor_keys.h (the struct) and scenario/fields_sensors.h (names,
-//     defaults, checks), documented in scenarios/README.md;
+//  4. its keys: one header, each struct next to its visit_fields (defaults, JSON names,
+//     ranges): scenario/tower_keys.h for a tower-borne sensor, else a new
+//     scenario/<kind>_keys.h and a member of SensorsSpec (scenario/sensor_keys.h);
+//     documented in scenarios/README.md;
 //  5. its resolved parameters in run/model.h, made from the keys in sim/run/model.cpp;
 //  6. its service: a row of sim/run/service_kinds.cpp (sites, availability, false alarms,
 //     report latency, and the build that resolves their keys);

@@ -3,7 +3,7 @@
 // model is built (resolve_command): the keys' words become enums here, so the event
 // handlers (sim/c2/command_post.cpp and its neighbours) compare no strings and read no
 // scenario. The keys' meanings are documented in scenarios/README.md and
-// bordersim/scenario/scenario.h (ResponseSpec, QrfSpec, SectorsSpec).
+// bordersim/scenario/response_keys.h (ResponseSpec, QrfSpec) and scenario.h (SectorsSpec).
 #include <cstdint>
 #include <optional>
 

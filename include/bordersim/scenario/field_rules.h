@@ -1,6 +1,7 @@
 #pragma once
 // What a key's value may be: a range of numbers, a distribution's check, a list of words.
-// The key lists (fields.h and the fields_*.h it includes) use them.
+// The keys' visits (visit_fields, next to each struct in scenario.h and the *_keys.h
+// headers it includes) use them.
 #include <initializer_list>
 #include <limits>
 #include <string_view>

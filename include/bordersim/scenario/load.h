@@ -1,7 +1,8 @@
 #pragma once
-// Reading a scenario file: parse, check every key against scenario/fields.h, expand the
-// variants (JSON Merge Patches, RFC 7386, over the base), and check the whole. A `sweep`
-// section is kept aside (in `resolved`) for scenario/sweep.h, which runs it.
+// Reading a scenario file: parse, check every key against the one list of keys
+// (scenario/scenario.h), expand the variants (JSON Merge Patches, RFC 7386, over the
+// base), and check the whole. A `sweep` section is kept aside (in `resolved`) for
+// scenario/sweep.h, which runs it.
 // Every problem is an InputError naming the file, the JSON pointer and what is wrong.
 #include <cstdint>
 #include <nlohmann/json.hpp>

@@ -1,24 +1,40 @@
 #pragma once
-// Validated scenario values. Member defaults are the documented defaults of the JSON keys
-// (scenarios/README.md); the loader fills these structs and rejects unknown keys.
-// Units are in the names: _m, _s, _km, _h, _mps, _per_s, _per_day. The ground, the sensors
-// and the crossers have headers of their own (terrain_keys.h, sensor_keys.h, threat_keys.h);
-// this one holds the sectors, the response, obstacles, routing, the batch and the whole.
+// Validated scenario values and the one list of scenario keys. Each struct's members are
+// the documented defaults of its JSON keys (scenarios/README.md); its visit_fields, next to
+// it, gives the keys' JSON names and valid ranges (the rules: field_rules.h). Starting from
+// visit_fields(V&, Scenario&) at the end of this file, the visits are the one list of
+// scenario keys: the loader walks it to read and check a file (and rejects unknown keys);
+// the writer walks it to print the fully resolved scenario, in the order of the visits. A
+// key added to a struct and its visit is read, checked and written everywhere.
+// Units are in the names: _m, _s, _km, _h, _mps, _per_s, _per_day. Topics have headers of
+// their own, each struct next to its visit: the ground (terrain_keys.h), the weather
+// (weather_keys.h), the sensors (sensor_keys.h and the headers it includes, one a kind),
+// the crossers (threat_keys.h), the response (response_keys.h) and the obstacles
+// (obstacle_keys.h); this one holds the site, jurisdictions, sectors, routing, the batch
+// and the whole.
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "bordersim/scenario/distribution.h"
+#include "bordersim/scenario/field_rules.h"
+#include "bordersim/scenario/obstacle_keys.h"
+#include "bordersim/scenario/response_keys.h"
 #include "bordersim/scenario/sensor_keys.h"
 #include "bordersim/scenario/terrain_keys.h"
 #include "bordersim/scenario/threat_keys.h"
+#include "bordersim/scenario/weather_keys.h"
 
 namespace bordersim {
 
 struct JurisdictionSpec {
   std::string name;
 };
+
+template <class V>
+void visit_fields(V& v, JurisdictionSpec& j) {
+  v.required("name", j.name);
+}
 
 struct SectorsSpec {
   // Boundaries along the border, from 0 to the border's length: n + 1 values for n sectors.
@@ -35,92 +51,29 @@ struct SectorsSpec {
   double seam_band_km = 10.0;
 };
 
-struct QrfSpec {
-  std::vector<double> bases_km = {305.0};  // positions along the border
-  double setback_m = 10000.0;              // distance of the bases behind the border
-  std::int64_t teams_per_base = 1;
-  double speed_mps = 15.0;
-  double on_scene_s = 900.0;       // time at the interception before driving back
-  std::string on_scene = "fixed";  // "fixed" or "exponential" (with mean on_scene_s)
+template <class V>
+void visit_fields(V& v, SectorsSpec& s) {
+  v.field("split_along_border_km", s.split_along_border_km, Range::non_negative());
+  v.field("names", s.names);
+  v.field("jurisdiction", s.jurisdiction);
+  v.field("handoff", s.handoff, Words{"delayed", "never", "joint"});
+  v.field("handoff_delay_s", s.handoff_delay_s, Range::non_negative());
+  v.field("seam_band_km", s.seam_band_km, Range::non_negative());
+}
+
+// Where and when on earth: the sun's elevation (day, night, thermal crossover) comes from it.
+struct SiteSpec {
+  double latitude_deg = 34.5;  // the Iraq–Syria border
+  double longitude_deg = 41.0;
+  double utc_offset_h = 3.0;  // of `start`
 };
 
-struct ResponseSpec {
-  std::optional<QrfSpec> qrf;
-  double report_latency_s = 60.0;
-  std::string when_busy = "queue";  // "queue": wait for a free team; "drop": give up
-  // The post keeps a track while reports keep coming: each report holds it until the
-  // detection's time + track_hold_s. A responder intercepts only if the track is held
-  // when it arrives.
-  double track_hold_s = 900.0;
-  // Probability that the post takes a report of a real crosser for a target (else it
-  // dismisses that report), and a false alarm for a target (it then sends a responder).
-  double p_target_given_crosser = 1.0;
-  double p_target_given_false_alarm = 0.5;
-  // Between a report taken for a target and the responder setting off.
-  double dispatch_delay_s = 0.0;
-  // "fixed", "exponential" (mean dispatch_delay_s) or "normal" (mean dispatch_delay_s, sd
-  // dispatch_delay_sd_s, truncated at 0: EASI's normal response time). One draw per crosser.
-  std::string dispatch_delay = "fixed";
-  double dispatch_delay_sd_s = 0.0;  // "normal" only
-  // Where the post sends a team (sim/c2/prediction.cpp): "exact" (to a point of the
-  // route the crosser will really take: validation), "last_seen" (to where it was last
-  // detected) or "fastest_route" (to meet it on the fastest route from there towards its
-  // goal, at its kind's mean speed). Outside "exact" the team, once there, searches for
-  // search_s: it finds the crosser the first time it comes within search_radius_m.
-  std::string prediction = "exact";
-  double search_s = 1800.0;
-  double search_radius_m = 500.0;
-  // Outside "exact": after its projection ends (the predicted escape; "last_seen": at the
-  // place), the post's picture of a crosser holds still this long, so a team is sent only
-  // if it can be there by then.
-  double hold_after_escape_s = 43200.0;
-  // Before acting on a report the post may have it assessed (sim/c2/assessment.cpp):
-  // "none", or "tower_camera": the best camera of a tower in service that sees the place
-  // looks assessment_looks times during assessment_s; seen, a crosser is confirmed as a
-  // target; a false alarm so looked at is recognised as one. Inconclusive: the post's
-  // verdict as without assessment.
-  std::string assessment = "none";
-  double assessment_s = 60.0;
-  std::int64_t assessment_looks = 5;
-  // Dispatch rules (sim/c2/dispatch_rules.cpp). No team is sent that cannot be there
-  // before the predicted escape + max_response_margin_s (unset: no such rule).
-  std::optional<double> max_response_margin_s;
-  // Which waiting report a freed team takes: "first_come" (oldest), "kind" (vehicles and
-  // armed groups before foot smugglers, then oldest), "cargo_value" (highest, then oldest).
-  std::string priority = "first_come";
-  // A confirmed target no free team can meet takes a team on its way to a false alarm.
-  bool retask_from_false_alarms = false;
-};
-
-// Linear obstacles (routes/obstacles.h has the reasons for each default). The trench and
-// rivers come with the terrain; the fence, when given, runs along the border.
-struct TrenchObstacleSpec {
-  double crossing_time_s = 240.0;  // on foot; vehicles only through the gaps
-  double detection_factor = 2.0;   // multiplies the detection hazard while crossing
-};
-
-struct RiverObstacleSpec {
-  double crossing_time_s = 600.0;       // on foot, wading or swimming; vehicles: bridges, fords
-  double ford_crossing_time_s = 120.0;  // either mover, at a ford
-  double ford_every_km = 0.0;           // a ford every so far along each river; 0: none
-  double detection_factor = 2.0;
-};
-
-struct FenceObstacleSpec {
-  double from_km = 0.0;  // along the border
-  double to_km = 0.0;    // 0: to the border's end
-  double setback_m = 100.0;
-  double gap_every_km = 0.0;  // 0: no gaps
-  double gap_m = 50.0;
-  double crossing_time_s = 300.0;  // cutting or climbing, on foot; vehicles only at gaps
-  double detection_factor = 2.0;
-};
-
-struct ObstaclesSpec {
-  TrenchObstacleSpec trench;
-  RiverObstacleSpec rivers;
-  std::optional<FenceObstacleSpec> fence;
-};
+template <class V>
+void visit_fields(V& v, SiteSpec& s) {
+  v.field("latitude_deg", s.latitude_deg, Range::between(-90.0, 90.0));
+  v.field("longitude_deg", s.longitude_deg, Range::between(-180.0, 180.0));
+  v.field("utc_offset_h", s.utc_offset_h, Range::between(-14.0, 14.0));
+}
 
 // The grid crossers and responders plan routes on (routes/cost_surface.h).
 struct RoutingSpec {
@@ -132,6 +85,15 @@ struct RoutingSpec {
   // their crossing point, as search-theory formulas assume (validation).
   std::string crossers = "planned";
 };
+
+template <class V>
+void visit_fields(V& v, RoutingSpec& r) {
+  v.field("cell_m", r.cell_m, Range::between(10.0, 10000.0));
+  v.field("max_cells", r.max_cells, Range::between(1, 4e9));
+  v.field("vehicle_half_speed_grade", r.vehicle_half_speed_grade, Range::positive());
+  v.field("vehicle_max_grade", r.vehicle_max_grade, Range::positive());
+  v.field("crossers", r.crossers, Words{"planned", "straight"});
+}
 
 struct BatchSpec {
   std::int64_t replications = 100;
@@ -146,12 +108,12 @@ struct BatchSpec {
   std::int64_t max_events_per_replication = 100'000'000;
 };
 
-// Where and when on earth: the sun's elevation (day, night, thermal crossover) comes from it.
-struct SiteSpec {
-  double latitude_deg = 34.5;  // the Iraq–Syria border
-  double longitude_deg = 41.0;
-  double utc_offset_h = 3.0;  // of `start`
-};
+template <class V>
+void visit_fields(V& v, BatchSpec& b) {
+  v.field("replications", b.replications, Range::between(1, 1e9));
+  v.field("stop_when_halfwidth", b.stop_when_halfwidth, Range{0.0, 0.5, true});
+  v.field("max_events_per_replication", b.max_events_per_replication, Range::between(1, 1e12));
+}
 
 struct Scenario {
   std::string name = "unnamed";
@@ -171,5 +133,25 @@ struct Scenario {
   RoutingSpec routing;
   BatchSpec batch;
 };
+
+template <class V>
+void visit_fields(V& v, Scenario& s) {
+  v.field("name", s.name);
+  v.field("seed", s.seed);
+  v.field("start", s.start);
+  v.field("duration_h", s.duration_h, Range{0.0, 24.0 * 366.0 * 10.0, true});
+  v.field("site", s.site);
+  v.field("weather", s.weather);
+  v.field("terrain", s.terrain);
+  v.field("land_cover", s.land_cover);
+  v.field("jurisdictions", s.jurisdictions);
+  v.field("sectors", s.sectors);
+  v.field("sensors", s.sensors);
+  v.field("threats", s.threats);
+  v.field("response", s.response);
+  v.field("obstacles", s.obstacles);
+  v.field("routing", s.routing);
+  v.field("batch", s.batch);
+}
 
 }  // namespace bordersim

@@ -1,13 +1,15 @@
 #pragma once
 // The scenario's crossers: infiltrators and smugglers, where they come from, when, what
-// they know and how they react (scenario.h has the conventions; scenarios/README.md
-// documents every key).
+// they know and how they react. Each struct's members are its keys' defaults; its
+// visit_fields, next to it, their JSON names, valid ranges and printing order (scenario.h
+// has the conventions and the one list of keys; scenarios/README.md documents every key).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "bordersim/scenario/distribution.h"
+#include "bordersim/scenario/field_rules.h"
 
 namespace bordersim {
 
@@ -23,14 +25,31 @@ struct ReactionsSpec {
   double hidden_detection_factor = 0.3;  // sensors' detection rates × this while it hides
 };
 
+template <class V>
+void visit_fields(V& v, ReactionsSpec& r) {
+  v.field("abort", r.abort, Range::between(0.0, 1.0));
+  v.field("hide", r.hide, Range::between(0.0, 1.0));
+  v.field("run", r.run, Range::between(0.0, 1.0));
+  v.field("hide_s", r.hide_s, Range::non_negative());
+  v.field("run_speed_factor", r.run_speed_factor, Range::positive());
+  v.field("hidden_detection_factor", r.hidden_detection_factor, Range::between(0.0, 1.0));
+}
+
 // An area crossers come from: a stretch of the border, weighted against the other areas.
 struct OriginSpec {
   std::vector<double> along_border_km;  // [from, to]; required
   double weight = 1.0;
 };
 
+template <class V>
+void visit_fields(V& v, OriginSpec& o) {
+  v.required("along_border_km", o.along_border_km, Range::non_negative());
+  v.field("weight", o.weight, Range::positive());
+}
+
 // When crossers set off (issue 15, item 3): a share of arrivals at night, thinned by the
-// sun; `null` (or "none") in the file: homogeneous in time, no thinning.
+// sun; `null` (or "none") in the file: homogeneous in time, no thinning. A number, not an
+// object: the visitors read and write it themselves (sim/scenario/distribution_keys.h).
 struct NightPreference {
   std::optional<double> share;  // empty: no preference
   bool written = false;         // a number given in the file (for the arrival_profile check)
@@ -53,11 +72,33 @@ struct InfiltratorsSpec {
   std::vector<OriginSpec> origins;  // empty: the whole border
 };
 
+template <class V>
+void visit_fields(V& v, InfiltratorsSpec& i) {
+  v.field("per_day", i.per_day, Range::non_negative());
+  v.field("group_size", i.group_size, Range::between(1, 10000));
+  v.field("speed_mps", i.speed_mps, DistributionCheck{Range::positive()});
+  v.field("approach_m", i.approach_m, Range::non_negative());
+  v.field("goal_depth_km", i.goal_depth_km, DistributionCheck{Range::positive(), true});
+  v.field("night_preference", i.night_preference, Range::between(0.0, 1.0));
+  v.field("arrival_profile", i.arrival_profile, Range::non_negative());
+  v.field("knowledge", i.knowledge, Words{"naive", "informed", "adaptive"});
+  v.field("risk_aversion_s", i.risk_aversion_s, Range::non_negative());
+  v.field("corridor_km", i.corridor_km, Range::between(0.1, 20000.0));
+  v.field("reactions", i.reactions);
+  v.field("origins", i.origins);
+}
+
 // Value of one crossing's cargo: lognormal with this mean and coefficient of variation.
 struct CargoValueSpec {
   double mean = 8000.0;
   double cv = 1.0;
 };
+
+template <class V>
+void visit_fields(V& v, CargoValueSpec& c) {
+  v.field("mean", c.mean, Range::non_negative());
+  v.field("cv", c.cv, Range::between(0.0, 100.0));
+}
 
 struct CargoMixSpec {  // shares of crossings by cargo; normalised by their sum
   double drugs = 0.5;
@@ -65,11 +106,25 @@ struct CargoMixSpec {  // shares of crossings by cargo; normalised by their sum
   double people = 0.3;
 };
 
+template <class V>
+void visit_fields(V& v, CargoMixSpec& c) {
+  v.field("drugs", c.drugs, Range::non_negative());
+  v.field("weapons", c.weapons, Range::non_negative());
+  v.field("people", c.people, Range::non_negative());
+}
+
 struct CargoValuesSpec {
   CargoValueSpec drugs = {10000.0, 1.0};
   CargoValueSpec weapons = {9000.0, 1.0};
   CargoValueSpec people = {4000.0, 1.0};
 };
+
+template <class V>
+void visit_fields(V& v, CargoValuesSpec& c) {
+  v.field("drugs", c.drugs);
+  v.field("weapons", c.weapons);
+  v.field("people", c.people);
+}
 
 struct SmugglersSpec {
   double per_day = 12.0;
@@ -92,9 +147,37 @@ struct SmugglersSpec {
   std::vector<OriginSpec> origins;  // empty: the whole border
 };
 
+template <class V>
+void visit_fields(V& v, SmugglersSpec& s) {
+  v.field("per_day", s.per_day, Range::non_negative());
+  v.field("organisations", s.organisations, Range::between(1, 65534));
+  v.field("organisation_weights", s.organisation_weights, Range::non_negative());
+  v.field("cargo", s.cargo);
+  v.field("value_usd", s.value_usd);
+  v.field("vehicle_share", s.vehicle_share, Range::between(0.0, 1.0));
+  v.field("group_size", s.group_size, Range::between(1, 10000));
+  v.field("foot_speed_mps", s.foot_speed_mps, DistributionCheck{Range::positive()});
+  v.field("vehicle_speed_mps", s.vehicle_speed_mps, DistributionCheck{Range::positive()});
+  v.field("approach_m", s.approach_m, Range::non_negative());
+  v.field("goal_depth_km", s.goal_depth_km, DistributionCheck{Range::positive(), true});
+  v.field("night_preference", s.night_preference, Range::between(0.0, 1.0));
+  v.field("arrival_profile", s.arrival_profile, Range::non_negative());
+  v.field("knowledge", s.knowledge, Words{"naive", "informed", "adaptive"});
+  v.field("risk_aversion_s", s.risk_aversion_s, Range::non_negative());
+  v.field("corridor_km", s.corridor_km, Range::between(0.1, 20000.0));
+  v.field("reactions", s.reactions);
+  v.field("origins", s.origins);
+}
+
 struct ThreatsSpec {
   std::optional<InfiltratorsSpec> infiltrators;
   std::optional<SmugglersSpec> smugglers;
 };
+
+template <class V>
+void visit_fields(V& v, ThreatsSpec& t) {
+  v.field("infiltrators", t.infiltrators);
+  v.field("smugglers", t.smugglers);
+}
 
 }  // namespace bordersim
