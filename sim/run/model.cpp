@@ -202,9 +202,8 @@ std::vector<TowerSite> build_towers(const TowersSpec& spec, const Geography& geo
   }
   terrain::ViewshedParams params;
   params.sight = {spec.height_m, spec.target_height_m, refraction, terrain::kEarthRadiusM};
-  // A radar on the towers sees as far as its range: the one viewshed serves both (the
-  // crew's and cameras' range is checked apart).
-  params.max_distance = spec.radar ? std::max(spec.range_m, spec.radar->range_m) : spec.range_m;
+  // One viewshed per tower serves every sensor on it.
+  params.max_distance = spec.sight_range_m();
   // Each tower's viewshed lands in its own slot: the result does not depend on threads.
   tbb::parallel_for(std::size_t{0}, count, [&](std::size_t i) {
     towers[i].view = terrain::compute_viewshed(dem, cells[i], params);

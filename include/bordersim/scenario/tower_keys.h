@@ -4,6 +4,7 @@
 // keys' defaults; its visit_fields, next to it, their JSON names, valid ranges and printing
 // order (scenario.h has the conventions and the one list of keys; scenarios/README.md
 // documents every key).
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -150,6 +151,10 @@ struct TowersSpec {
   AvailabilitySpec availability;           // of the whole tower: crew, cameras and radar
   double false_alarms_per_day = 0.5;       // per tower, over clutter 1 (scaled by its view's)
   std::optional<double> report_latency_s;  // absent: response.report_latency_s
+
+  // How far each tower's line of sight is worked out (its viewshed's reach): as far as the
+  // farthest of its sensors looks. Each sensor checks its own range apart.
+  double sight_range_m() const { return radar ? std::max(range_m, radar->range_m) : range_m; }
 };
 
 template <class V>
