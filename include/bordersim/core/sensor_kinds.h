@@ -4,27 +4,26 @@
 // read back), the summary's first_detector/<name>/share rows and the console's "First
 // detections by", `bordersim explain`'s sentences, and which entity keys a kind's streams.
 //
-// Adding a kind of sensor (the tower radar, for one, took these):
+// Adding a kind of sensor. The tower radar edits six existing files, one step each:
 //  1. here: an enumerator of Detector and a row of kSensorKinds, appended last so that
 //     existing values and the summary's row order stay as they are;
 //  2. random/stream.h: an EntityKind for its sites' streams and, if crossers draw against
-//     it, a Purpose;
-//  3. its law, where it is new: sensors/<kind>.h and sim/sensors/<kind>.cpp;
-//  4. its keys: one header, each struct next to its visit_fields (defaults, JSON names,
-//     ranges): scenario/tower_keys.h for a tower-borne sensor, else a new
-//     scenario/<kind>_keys.h and a member of SensorsSpec (scenario/sensor_keys.h);
-//     documented in scenarios/README.md;
-//  5. its resolved parameters in run/model.h, made from the keys in sim/run/model.cpp;
-//  6. its service: a row of sim/run/service_kinds.cpp (sites, availability, false alarms,
-//     report latency, and the build that resolves their keys);
-//  7. its sensing: a component deriving from Sensing, sim/world/<kind>_sensing.h and .cpp,
-//     its events appended to EventKind (sim/run/replica.h) and listed in its events(), the
-//     component a member of World and an entry of its sensing_ list (sim/world/world.h).
-// The record codec, result files, summary, console, trace, `explain`, service timelines,
-// false alarms and event routing follow these lists. Optional: its sites on the map
-// (run/layout.h, sim/run/layout.cpp, sim/io/layout_io.cpp, tools/bordersim_py/map.py), and
-// its name in the prose of the result columns' docs (sim/io/result_tables.cpp,
-// trace_table.cpp, regenerated into README.md); and its tests and a regression case.
+//     it, a Purpose (every stream identity is there, so that none collide);
+//  3. its keys, each struct next to its visit_fields (defaults, JSON names, ranges):
+//     scenario/tower_keys.h for a tower-borne sensor (and TowersSpec::sight_range_m, how far
+//     the towers' viewsheds reach); for any other, a new scenario/<kind>_keys.h and a member
+//     of SensorsSpec (scenario/sensor_keys.h: a seventh file);
+//  4. its resolved parameters: a member of Model (run/model.h);
+//  5. its service: a row of sim/run/service_kinds.cpp (sites, availability, false alarms,
+//     report latency) whose build resolves its keys into those parameters;
+//  6. its sensing: a member of World (sim/world/world.h).
+// and adds its own: its law (sensors/<kind>.h, sim/sensors/<kind>.cpp), its sensing
+// component (sim/world/<kind>_sensing.h and .cpp: derives from Sensing, its events an enum
+// of its own), its tests, and its keys' documentation (scenarios/README.md). The record
+// codec, result files and their column docs, summary, console, trace, `explain`, service
+// timelines, false alarms and event routing follow these. Optional: its sites on the map
+// (run/layout.h, sim/run/layout.cpp, sim/io/layout_io.cpp, tools/bordersim_py/map.py), a
+// line of the trace columns' prose (sim/io/trace_table.cpp), a regression case.
 #include <array>
 #include <cstddef>
 #include <cstdint>

@@ -18,10 +18,8 @@
 
 namespace bordersim {
 
-// A sensor of the model: the EntityKind of a row of service_kinds() (kTower: model.towers,
-// kDrone: model.drones, kPatrol: model.patrols, kAirRecon: model.air_recon, kGroundSensor:
-// model.ground_sensors, kRadar: the radar on model.towers[index]), and its position in
-// that list.
+// A sensor of the model: the EntityKind of a row of service_kinds(), and its site i among
+// that row's sites (the row's `sites`: model.towers for kTower, model.drones for kDrone, …).
 struct SensorRef {
   EntityKind kind = EntityKind::kTower;
   std::size_t index = 0;
@@ -54,9 +52,8 @@ struct ServiceKind {
   void (*build)(Model& model, const Scenario& scenario, const std::string& file) = nullptr;
 };
 
-// One row per kind of sensor, in EntityKind order: towers, drones, patrols, air
-// reconnaissance, ground sensors, radars. Rows are built and alarms raised in this order (of
-// two alarms due at the same instant, the earlier row's reaches the post first).
+// One row per kind of sensor, in EntityKind order. Rows are built and alarms raised in this
+// order (of two alarms due at the same instant, the earlier row's reaches the post first).
 std::span<const ServiceKind> service_kinds();
 // The row of `kind`; throws std::invalid_argument where it has none.
 const ServiceKind& service_kind(EntityKind kind);
@@ -75,18 +72,17 @@ Time service_horizon(const Model& model);
 
 // The sensor's up/down timeline in one replication, from
 // Stream(seed, replication, {kind, key}, kAvailability), key = the row's stream_index.
-// Always up for a kind without availability (kAirRecon); for one in service with another,
-// that one's timeline (a radar: its tower's).
+// Always up for a kind without availability; for one in service with another (the row's
+// in_service_with), that one's timeline.
 sensors::Availability sensor_availability(const Model& model, SensorRef sensor,
                                           std::uint64_t replication);
 
 // The sensor's false alarms in [0, duration) while `availability` is up, from
-// Stream(seed, replication, {kind, key}, kFalseAlarm). Places: a tower's, in its range and
-// sight, where clutter is high; a radar's likewise, in its range, sector and sight; a
-// ground sensor's, in its disc; a drone's, in its reach box. None for patrols and air
-// reconnaissance (crews check on the spot what they see), nor for a grounded drone. A drone's
-// alarms do not know its airframes' rotation: the world drops those that fall while no airframe is
-// on station.
+// Stream(seed, replication, {kind, key}, kFalseAlarm), at the row's rate. Places: in the
+// row's alarm_area, where it looks_at, accepted in proportion to clutter. None for a kind
+// whose row has no rate (patrols, air reconnaissance: crews check on the spot what they
+// see). A drone's alarms do not know its airframes' rotation: the world drops those that
+// fall while no airframe is on station (Sensing::watching).
 std::vector<sensors::FalseAlarm> sensor_false_alarms(const Model& model, SensorRef sensor,
                                                      const sensors::Availability& availability,
                                                      std::uint64_t replication);
