@@ -31,7 +31,11 @@ cmake --build --preset tsan -j "${BORDERSIM_TSAN_JOBS:-$(nproc)}" --target borde
 
 log="$root/build/tsan/tsan.log"
 rm -f "$log".*
-export TSAN_OPTIONS="suppressions=$root/tests/tsan.supp exitcode=66 halt_on_error=0 second_deadlock_stack=1 history_size=4 log_path=$log ${TSAN_OPTIONS:-}"
+# history_size=7 (the most): with 4, TSan often lost the worker's stack of a hand-off report
+# ("[failed to restore the stack]"), and tests/tsan.supp, which matches frames, could not
+# silence it (35 such reports in one determinism run, session 22); with 7 the settle tests
+# lost 6 stacks where 4 lost 47.
+export TSAN_OPTIONS="suppressions=$root/tests/tsan.supp exitcode=66 halt_on_error=0 second_deadlock_stack=1 history_size=7 log_path=$log ${TSAN_OPTIONS:-}"
 # TSan of GCC 12 maps its shadow at fixed addresses; kernels with 32 bits of mmap
 # randomisation (6.x) put libraries there ("unexpected memory mapping"): run without ASLR.
 run=(build/tsan/tests/bordersim_determinism_tests "$@")

@@ -111,6 +111,12 @@ double CostField::settled_below() const {
                    : std::numeric_limits<double>::infinity();
 }
 
+std::size_t CostField::frontier_bytes() const {
+  if (!frontier_) return 0;
+  const std::lock_guard lock(frontier_->mutex);
+  return frontier_->heap.capacity_bytes();
+}
+
 std::span<const float> CostField::costs() const {
   complete_all();
   return cost_;

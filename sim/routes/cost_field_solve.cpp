@@ -149,6 +149,7 @@ class GridDijkstra {
       const float top_cost = std::bit_cast<float>(static_cast<std::uint32_t>(top >> 32));
       if (static_cast<double>(top_cost) > until && settled >= at_least) {
         heap.push(top);
+        drop_stale(heap);
         return top_cost;
       }
       const SolveCell& v = cells_[vi];
@@ -195,6 +196,18 @@ class GridDijkstra {
       }
     }
     return std::numeric_limits<float>::infinity();
+  }
+
+  // At a pause: a key dearer than its cell's cost so far is stale (the cell was reached
+  // again at a lower cost) and would pop to no effect. Dropping those leaves at most one
+  // key per cell reached and not final, which bounds what a paused field keeps
+  // (CostField::kFrontierBytesPerCell): without, a cell keeps one per neighbour that
+  // reached it, for as long as the field lives.
+  void drop_stale(RadixHeap& heap) const {
+    heap.drop_if([&](std::uint64_t key) {
+      const float cost = std::bit_cast<float>(static_cast<std::uint32_t>(key >> 32));
+      return cost > cells_[static_cast<std::uint32_t>(key)].cost;
+    });
   }
 
   // The costs so far back into the field, by relaxed atomic stores: a field built in part

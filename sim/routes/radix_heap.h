@@ -33,6 +33,33 @@ class RadixHeap {
     add(key);
   }
 
+  // Drops every key for which drop(key) holds and gives back the memory the buckets held
+  // beyond what is left (a paused field keeps its heap: cost_field_frontier.h). The pops
+  // that follow return the other keys in the same order: keys are unique, each stays in
+  // its bucket (relative to last_, unchanged), and only the buckets' least keys move.
+  template <class Drop>
+  void drop_if(Drop drop) {
+    size_ = 0;
+    for (std::size_t b = 0; b < buckets_.size(); ++b) {
+      std::erase_if(buckets_[b], drop);
+      buckets_[b].shrink_to_fit();
+      least_[b] = kNone;
+      for (const std::uint64_t key : buckets_[b]) least_[b] = std::min(least_[b], key);
+      size_ += buckets_[b].size();
+    }
+    std::erase_if(below_, drop);
+    below_.shrink_to_fit();
+    std::make_heap(below_.begin(), below_.end(), std::greater<>());
+    size_ += below_.size();
+  }
+
+  // Bytes of keys the heap holds room for (its vectors' capacities).
+  std::size_t capacity_bytes() const {
+    std::size_t keys = below_.capacity();
+    for (const auto& b : buckets_) keys += b.capacity();
+    return keys * sizeof(std::uint64_t);
+  }
+
   // The least key; the heap must not be empty.
   std::uint64_t pop() {
     --size_;

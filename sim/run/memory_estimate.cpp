@@ -26,6 +26,15 @@ constexpr double kFieldBytesPerCell = 8.0;
 // reads: one per field being solved, at most one per worker thread.
 constexpr double kSolveScratchBytesPerCell =
     static_cast<double>(routes::CostField::kSolveScratchBytesPerCell);
+// A QRF base's field is built in part (route_planning.cpp) and keeps its paused Dijkstra's
+// queue between resumes for the whole batch: at most one key per cell reached and not yet
+// final (cost_field.h), so at most the grid's cells in all: those cells lie on the settled
+// region's edge, but a vehicle's region runs out along every road, and nothing in the
+// scenario bounds that edge's length short of the grid. The bound is far above what is
+// seen: on Iraq-Syria's grid (3.8 million cells, bound 30.5 MB) a base's queue held at
+// most 34 KB between resumes (826 KB before the pauses dropped stale keys).
+constexpr double kFrontierBytesPerCell =
+    static_cast<double>(routes::CostField::kFrontierBytesPerCell);
 // One crosser's plan and state in a running replication (plan, route legs, events).
 constexpr double kBytesPerLiveCrosser = 2048.0;
 
@@ -61,7 +70,7 @@ double MemoryEstimate::total() const {
 MemoryEstimate estimate_memory(const LoadedScenario& scenario, int threads) {
   MemoryEstimate e;
   double terrain = 0.0, routing = 0.0, results = 0.0, live = 0.0;
-  double all_fields = 0.0, largest_grid = 0.0;
+  double all_fields = 0.0, largest_grid = 0.0, paused = 0.0, paused_fields = 0.0;
   const double n = static_cast<double>(scenario.base.batch.replications);
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
   const double workers = threads > 0 ? static_cast<double>(threads) : static_cast<double>(cores);
@@ -70,12 +79,14 @@ MemoryEstimate estimate_memory(const LoadedScenario& scenario, int threads) {
     terrain += corridor_cells(s, s.terrain.cell_m) * kTerrainBytesPerCell;
     if (!s.terrain.flat) {
       // Crosser fields per kind and mover, plus one per QRF base and patrol.
-      const double fields =
-          4.0 + (s.response.qrf ? static_cast<double>(s.response.qrf->bases_km.size()) : 0.0) +
-          static_cast<double>(s.sensors.patrols.size());
+      const double bases =
+          s.response.qrf ? static_cast<double>(s.response.qrf->bases_km.size()) : 0.0;
+      const double fields = 4.0 + bases + static_cast<double>(s.sensors.patrols.size());
       const double cells = corridor_cells(s, s.routing.cell_m);
       routing += cells * (kRoutingBytesPerCell + fields * kFieldBytesPerCell);
       all_fields += fields;
+      paused += bases * cells * kFrontierBytesPerCell;
+      paused_fields += bases;
       largest_grid = std::max(largest_grid, cells);
     }
     const double crossings = mean_arrivals(s);
@@ -90,6 +101,9 @@ MemoryEstimate estimate_memory(const LoadedScenario& scenario, int threads) {
   e.parts.push_back({fmt::format("route fields solved {:.0f} at a time (their scratch)", solving),
                      "/routing/cell_m", "use coarser routing cells or fewer threads (-j)",
                      solving * largest_grid * kSolveScratchBytesPerCell});
+  e.parts.push_back(
+      {fmt::format("queues of {:.0f} route fields built in part (QRF bases)", paused_fields),
+       "/routing/cell_m", "use coarser routing cells or fewer QRF bases", paused});
   e.parts.push_back(
       {fmt::format("results of {:.0f} replications x {} variants held until the file is written", n,
                    scenario.variants.size()),

@@ -12,6 +12,9 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <latch>
+#include <numeric>
+#include <thread>
 #include <vector>
 
 #include "../support/route_corridor.h"
@@ -118,6 +121,49 @@ TEST_CASE("cost field built in part: many threads asking at once get the whole f
   }
 }
 
+TEST_CASE("cost field built in part: readers on plain threads, for ThreadSanitizer") {
+  // The case above on oneTBB's workers, which TSan cannot follow (tests/tsan.supp silences
+  // every report with a parallel_for frame, so it would not see two readers race): here
+  // std::threads, whose start and join TSan sees, so tools/tsan.sh checks the readers'
+  // acquire of settled_below, their relaxed loads of costs and the resumes under the lock.
+  const Corridor c;
+  const br::CostSurface& s = c.surface;
+  const bt::MapPoint base{30000.0, 6000.0};
+  const br::CostField whole = br::CostField::from_point(s, Mover::kVehicle, base);
+  const auto points = question_points(s.geometry());
+  // Fresh fields, each asked by all the threads from the same instant (a latch), so that
+  // resumes run while others read: TSan reports only accesses it sees unordered.
+  constexpr std::size_t kThreads = 4;
+  for (int round = 0; round < 6; ++round) {
+    CAPTURE(round);
+    const br::CostField part = br::CostField::from_point(s, Mover::kVehicle, base, -1.0);
+    std::latch start(kThreads);
+    std::vector<int> differ(kThreads, 0);
+    std::vector<std::thread> threads;
+    for (std::size_t t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        start.arrive_and_wait();
+        // Each thread its own order through the points, near and far mixed, and each kind
+        // of question: a cost, the seconds, a bound, a route (links) back to the base.
+        for (std::size_t j = 0; j < points.size(); j += 3) {
+          const std::size_t k = (j * (2 * t + 1) + 97 * t + 31 * round) % points.size();
+          const bt::MapPoint p = points[k];
+          if (!same_double(part.cost_at(p), whole.cost_at(p))) ++differ[t];
+          if (!same_double(part.seconds_to(p), whole.seconds_to(p))) ++differ[t];
+          const double want = whole.seconds_to(p), got = part.seconds_to_or_more(p, 600.0);
+          if (want < 600.0 ? !same_double(got, want) : !(got >= 600.0 && got <= want)) ++differ[t];
+          if (k % 29 == 0 && !same_double(part.route_to(p).seconds(), whole.route_to(p).seconds()))
+            ++differ[t];
+        }
+      });
+    }
+    for (std::thread& t : threads) t.join();
+    CHECK(std::accumulate(differ.begin(), differ.end(), 0) == 0);
+    CHECK(same_bits(part.costs(), whole.costs()));
+    CHECK(same_bits(part.links(), whole.links()));
+  }
+}
+
 TEST_CASE("cost field built in part: seconds_to_or_more is exact below `enough`, a bound above") {
   const Corridor c(200.0, Fence::kNone);
   const br::CostSurface& s = c.surface;
@@ -147,4 +193,55 @@ TEST_CASE("cost field built in part: seconds_to_or_more is exact below `enough`,
   CHECK(bounds > 100);  // answered by a bound, not settled that far
   CHECK(same_bits(part.costs(), whole.costs()));
   CHECK(same_bits(part.links(), whole.links()));
+}
+
+TEST_CASE(
+    "cost field built in part: a paused queue holds a key per cell on the settled edge at most") {
+  // What a paused field keeps between resumes, for as long as it lives, and what the
+  // memory estimate counts per QRF base (CostField::kFrontierBytesPerCell): keys only for
+  // cells not final yet next to a final one, stale keys dropped, no room beyond.
+  const Corridor c;
+  const br::CostSurface& s = c.surface;
+  const bt::GridGeometry& g = s.geometry();
+  const bt::MapPoint base{30000.0, 6000.0};
+  const br::CostField whole = br::CostField::from_point(s, Mover::kVehicle, base);
+  const std::span<const float> cost = whole.costs();
+  double max_cost = 0.0;
+  for (const float x : cost)
+    if (std::isfinite(x)) max_cost = std::max(max_cost, static_cast<double>(x));
+  // The cells not final below `below` with a final neighbour: the only ones a key in the
+  // queue can be for (a key is pushed by a neighbour as it becomes final).
+  const auto edge_cells = [&](double below) {
+    std::size_t edge = 0;
+    for (int row = 0; row < g.rows; ++row) {
+      for (int col = 0; col < g.cols; ++col) {
+        if (static_cast<double>(cost[g.index({col, row})]) < below) continue;
+        bool next_to_final = false;
+        for (int dr = -1; dr <= 1; ++dr)
+          for (int dc = -1; dc <= 1; ++dc) {
+            const bt::CellIndex n{col + dc, row + dr};
+            if (g.contains(n) && static_cast<double>(cost[g.index(n)]) < below)
+              next_to_final = true;
+          }
+        edge += next_to_final ? 1 : 0;
+      }
+    }
+    return edge;
+  };
+  const auto cells = static_cast<std::size_t>(g.cell_count());
+  // Paused at the build, then resumed farther and farther by questions about a far point.
+  const br::CostField part = br::CostField::from_point(s, Mover::kVehicle, base, 0.05 * max_cost);
+  const bt::MapPoint far{g.west + 100.0, g.north - 100.0};
+  for (const double share : {0.0, 0.1, 0.3, 0.6, 0.9}) {
+    CAPTURE(share);
+    if (share > 0.0) (void)part.seconds_to_or_more(far, share * max_cost);
+    REQUIRE_FALSE(part.complete());
+    const double below = part.settled_below();
+    CHECK(part.frontier_bytes() > 0);
+    CHECK(part.frontier_bytes() <= edge_cells(below) * sizeof(std::uint64_t));
+    CHECK(part.frontier_bytes() <= cells * br::CostField::kFrontierBytesPerCell);
+  }
+  // Complete: the queue is freed.
+  CHECK(same_bits(part.costs(), whole.costs()));
+  CHECK(part.frontier_bytes() == 0);
 }

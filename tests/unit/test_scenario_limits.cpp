@@ -188,3 +188,33 @@ TEST_CASE("the memory estimate counts the route solver's scratch: one per field 
     CHECK(part->bytes >= std::min(static_cast<double>(threads), fields) * scratch);
   }
 }
+
+TEST_CASE("the memory estimate counts the queues the QRF bases' fields keep while paused") {
+  // Each base's field is built in part and keeps its paused Dijkstra's queue for the whole
+  // batch (at most CostField::kFrontierBytesPerCell per cell, test_cost_field_settle.cpp).
+  const auto loaded = load_scenario_text(R"({
+    "terrain": {"synthetic": {"length_km": 30, "depth_km": 10, "foreign_depth_km": 4, "seed": 3}, "cell_m": 100},
+    "threats": {"infiltrators": {"per_day": 10, "goal_depth_km": 5}},
+    "response": {"qrf": {"bases_km": [5, 15, 25], "setback_m": 6000}}})",
+                                         "s.json");
+  const Model model = build_model(loaded.base, loaded.file);
+  REQUIRE(model.routing);
+  REQUIRE(model.routing->base_fields.size() == 3);
+  const double cells = static_cast<double>(model.routing->surface->geometry().cell_count());
+  const double queue = cells * static_cast<double>(routes::CostField::kFrontierBytesPerCell);
+  // Whatever the threads: the fields are shared, one paused queue each.
+  for (const int threads : {1, 8}) {
+    CAPTURE(threads);
+    const MemoryEstimate e = estimate_memory(loaded, threads);
+    const auto part = std::find_if(e.parts.begin(), e.parts.end(), [](const MemoryPart& p) {
+      return p.what.find("built in part") != std::string::npos;
+    });
+    REQUIRE(part != e.parts.end());
+    CHECK(part->bytes >= 3.0 * queue);
+    // Over what the scratch and the fields themselves are counted for.
+    double others = 0.0;
+    for (const MemoryPart& p : e.parts)
+      if (&p != &*part) others += p.bytes;
+    CHECK(e.total() >= others + 3.0 * queue);
+  }
+}

@@ -42,6 +42,11 @@ class CostField {
   // While a field is solved, its Dijkstra's scratch: bytes per routing cell (cost so far,
   // pace, elevation, edge bits; cost_field_solve.cpp), freed when the solve ends or pauses.
   static constexpr std::size_t kSolveScratchBytesPerCell = 16;
+  // A field built in part keeps its paused Dijkstra's queue between resumes, for as long
+  // as it lives: at most one 8-byte key per cell reached and not yet final (each pause
+  // drops the stale keys and the room beyond what is left), so at most this many bytes
+  // per routing cell (and some 2 KB of bucket headers).
+  static constexpr std::size_t kFrontierBytesPerCell = 8;
 
   CostField();  // empty: to be assigned a built field
   CostField(CostField&&) noexcept;
@@ -84,6 +89,8 @@ class CostField {
   // for all of it), and below which cost the cells are final so far (infinity: all).
   bool complete() const;
   double settled_below() const;
+  // Bytes the paused Dijkstra's queue holds between resumes (0 once complete).
+  std::size_t frontier_bytes() const;
 
   // to_depth fields: from p down the field to the centre of the first goal cell reached.
   // from_point fields: from the source to p. Legs carry true travel seconds (not the

@@ -24,8 +24,9 @@ struct MemoryEstimate {
 
 // Upper estimates: terrain and routing grids of every variant (shared variants are counted
 // once per variant, so the estimate errs high), the route solver's scratch (one per field
-// being solved, at most one per thread), the results of every replication (records and
-// mean crossings), and one replication's plans per thread.
+// being solved, at most one per thread), the queues the QRF bases' fields keep while paused
+// (at most CostField::kFrontierBytesPerCell per cell each), the results of every replication
+// (records and mean crossings), and one replication's plans per thread.
 MemoryEstimate estimate_memory(const LoadedScenario& scenario, int threads);
 
 // Parses "8G", "512M", "1.5T", "1000000" (bytes) or "50%" (of physical memory).
