@@ -126,7 +126,7 @@ TEST_CASE("cost field built in part: readers on plain threads, for ThreadSanitiz
   // every report with a parallel_for frame, so it would not see two readers race): here
   // std::threads, whose start and join TSan sees, so tools/tsan.sh checks the readers'
   // acquire of settled_below, their relaxed loads of costs and the resumes under the lock.
-  const Corridor c;
+  const Corridor c(200.0, Fence::kNone);
   const br::CostSurface& s = c.surface;
   const bt::MapPoint base{30000.0, 6000.0};
   const br::CostField whole = br::CostField::from_point(s, Mover::kVehicle, base);
@@ -200,7 +200,7 @@ TEST_CASE(
   // What a paused field keeps between resumes, for as long as it lives, and what the
   // memory estimate counts per QRF base (CostField::kFrontierBytesPerCell): keys only for
   // cells not final yet next to a final one, stale keys dropped, no room beyond.
-  const Corridor c;
+  const Corridor c(200.0, Fence::kNone);
   const br::CostSurface& s = c.surface;
   const bt::GridGeometry& g = s.geometry();
   const bt::MapPoint base{30000.0, 6000.0};
