@@ -101,7 +101,7 @@ void DroneSensing::wake(std::size_t d, Time from) {
   drone.awake = true;
   rep_.sim.schedule_on_lane(drone.lane, next_glimpse(d, from), Phase::kSense,
                             {static_cast<std::uint32_t>(d), rep_.model.drones[d].sector},
-                            kind_of(kGlimpse));
+                            kind_of<kGlimpse>());
 }
 
 // Glimpses fall every period from the start of each slot on station.

@@ -29,7 +29,7 @@ void GroundSensing::leg_starts(std::uint32_t c) {
            rep_.model, leg.at(from), time_to_seconds(from), leg.to, time_to_seconds(leg.t1))) {
     if (pass.starts_inside && crosser.leg != 0) continue;
     const Time at = std::max(from, seconds_to_time(pass.enter_s));
-    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kPass),
+    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of<kPass>(),
                       stamped(crosser.stamp, pass.sensor));
   }
 }

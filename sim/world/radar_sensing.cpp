@@ -94,7 +94,7 @@ void RadarSensing::schedule_contact(std::uint32_t c, std::uint32_t t, Time from)
   for (; at < end; at += period) {
     const double p = look(crosser, t, at);
     if (p > 0.0 && uniform01(tracks_[c].radar) < p) {
-      rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kContact),
+      rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of<kContact>(),
                         stamped(crosser.stamp, t));
       return;
     }

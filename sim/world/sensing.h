@@ -2,7 +2,7 @@
 // What the sensing components have in common. Each joins World's list when it is built
 // (SensingList, which World implements), so the order World builds them (world.h) is the
 // order a leg start and a crossing's end reach them. Its events are its own: an enum of its
-// own from 0, below kMaxOwnEvents, scheduled with kind_of() and handed back to handle() by
+// own from 0, below kMaxOwnEvents, scheduled with kind_of<>() and handed back to handle() by
 // World; no other file lists them. They report to the command post through `Reports`,
 // which World implements. Each owns what it knows of every crosser, in a vector by crosser
 // index built in its constructor from Replica::crossers (the crossers exist by then), its
@@ -53,9 +53,12 @@ class Sensing {
  protected:
   explicit Sensing(SensingList& list) : first_kind_(list.join(*this)) {}
   ~Sensing() = default;
-  // The simulator's kind for its own event `own`: what it schedules.
-  std::uint16_t kind_of(std::uint16_t own) const {
-    return static_cast<std::uint16_t>(first_kind_ + own);
+  // The simulator's kind for its own event `own`: what it schedules. A component with more
+  // events than its block holds does not compile.
+  template <auto own>
+  std::uint16_t kind_of() const {
+    static_assert(static_cast<std::uint16_t>(own) < kMaxOwnEvents, "raise kMaxOwnEvents");
+    return static_cast<std::uint16_t>(first_kind_ + static_cast<std::uint16_t>(own));
   }
 
  private:

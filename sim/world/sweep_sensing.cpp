@@ -219,7 +219,7 @@ void SweepSensing::schedule_contact(std::uint32_t c) {
   }
   if (at == due.at) return;
   due.at = at;
-  rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kContact),
+  rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of<kContact>(),
                     stamped(crosser.stamp, by));
 }
 

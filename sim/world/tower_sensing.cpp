@@ -64,7 +64,7 @@ void TowerSensing::leg_starts(std::uint32_t c) {
   }
   for (std::size_t v = 0; v < views.size(); ++v)
     rep_.sim.schedule(std::max(views[v].t_in, rep_.sim.now()), Phase::kSense, rep_.target(c),
-                      kind_of(kEnterView), stamped(crosser.stamp, v));
+                      kind_of<kEnterView>(), stamped(crosser.stamp, v));
 }
 
 // The stretches of the current leg inside tower t's range and, on terrain, in its sight.
@@ -175,7 +175,7 @@ void TowerSensing::schedule_crew(std::uint32_t c, std::size_t v) {
     at = time_after(rep_.sim.now(), time_to_detect_s(watch.detection));
   }
   if (at < view.t_out)
-    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of(kCrewSighting),
+    rep_.sim.schedule(at, Phase::kSense, rep_.target(c), kind_of<kCrewSighting>(),
                       stamped(crosser.stamp, v));
 }
 
@@ -201,7 +201,7 @@ void TowerSensing::schedule_glimpse(std::uint32_t c, std::size_t v, std::size_t 
   const ViewInterval& view = watches_[c].views[v];
   const auto at = next_look(crosser, view, k, from);
   if (at && *at < view.t_out)
-    rep_.sim.schedule(*at, Phase::kSense, rep_.target(c), kind_of(kGlimpse),
+    rep_.sim.schedule(*at, Phase::kSense, rep_.target(c), kind_of<kGlimpse>(),
                       stamped(crosser.stamp, v * kMaxCameras + k));
 }
 
