@@ -30,7 +30,8 @@
 // (replica.h) so that events planned for a leg that no longer exists are dropped.
 // Components talk through the simulator's events and narrow interfaces that World
 // implements: the crossers' news (crossers.h: CrosserNews), the sensing's reports
-// (sensing.h: Reports), the post's calls up (replica.h: Upcalls).
+// (sensing.h: Reports) and list (sensing.h: SensingList), the post's calls up
+// (replica.h: Upcalls).
 #include <cstdint>
 #include <span>
 #include <vector>
