@@ -135,3 +135,30 @@ TEST_CASE("service kinds: a drone's false alarms reach the post only while it is
   CHECK(reached > 0);
   CHECK(reached < raised);
 }
+
+// RadarKeys (scenario/tower_keys.h) and RadarSpec (sensors/radar.h, the law the closed-form
+// tests use) each carry the radar's defaults: a radar keyed with none of them must get the
+// law's, or the documented defaults and the validated ones have drifted apart.
+TEST_CASE("service kinds: a radar keyed with no keys gets the law's defaults") {
+  const Model m = build_model(
+      load_scenario_text(
+          R"({"terrain": {"flat": {"length_km": 40}}, "sensors": {"towers": {"radar": {}}}})",
+          "r.json")
+          .base,
+      "r.json");
+  REQUIRE(m.tower_radar);
+  const sensors::RadarSpec law;
+  const sensors::RadarSpec& keyed = m.tower_radar->spec;
+  CHECK(keyed.range_m == law.range_m);
+  CHECK(keyed.sector_centre_deg == law.sector_centre_deg);
+  CHECK(keyed.sector_width_deg == law.sector_width_deg);
+  CHECK(keyed.scan_period_s == law.scan_period_s);
+  CHECK(keyed.pd0 == law.pd0);
+  CHECK(keyed.walker_r0_m == law.walker_r0_m);
+  CHECK(keyed.vehicle_r0_m == law.vehicle_r0_m);
+  CHECK(keyed.falloff_exponent == law.falloff_exponent);
+  for (std::size_t c = 0; c < law.cover_factor.size(); ++c) {
+    CAPTURE(c);
+    CHECK(keyed.cover_factor[c] == law.cover_factor[c]);
+  }
+}
