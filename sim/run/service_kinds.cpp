@@ -154,10 +154,9 @@ void radar_service(Model& model, const Scenario& s, const std::string& /*file*/)
 
 bool radar_looks_at(const Model& m, std::size_t i, MapPoint p) {
   const TowerSite& t = m.towers[i];
-  const sensors::RadarSpec& radar = m.tower_radar->spec;
-  const double dx = p.x - t.position.x, dy = p.y - t.position.y;
-  return sensors::in_radar_sector(radar, t.facing_deg, std::atan2(dx, dy) * 180.0 / M_PI) &&
-         std::hypot(dx, dy) <= radar.range_m && m.in_tower_sight(i, p);
+  return sensors::in_radar_coverage(m.tower_radar->spec, t.facing_deg, p.x - t.position.x,
+                                    p.y - t.position.y) &&
+         m.in_tower_sight(i, p);
 }
 
 // In EntityKind order (service_kinds()).

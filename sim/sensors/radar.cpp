@@ -18,6 +18,11 @@ bool in_radar_sector(const RadarSpec& radar, double facing_deg, double bearing_d
   return std::abs(off) <= 0.5 * radar.sector_width_deg;
 }
 
+bool in_radar_coverage(const RadarSpec& radar, double facing_deg, double dx_m, double dy_m) {
+  return std::hypot(dx_m, dy_m) <= radar.range_m &&
+         in_radar_sector(radar, facing_deg, std::atan2(dx_m, dy_m) * 180.0 / M_PI);
+}
+
 double radar_scan_probability(const RadarSpec& radar, RadarTarget target, double range_m,
                               terrain::LandCover cover) {
   return radar_pd(radar, target, range_m) * radar.cover_factor[static_cast<std::size_t>(cover)];

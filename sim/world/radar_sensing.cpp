@@ -51,14 +51,13 @@ double RadarSensing::look(const CrosserState& crosser, std::uint32_t t, Time at)
   const MapPoint p = crosser.movement.at(at);
   const double dx = p.x - tower.position.x;
   const double dy = p.y - tower.position.y;
-  if (!sensors::in_radar_sector(radar, tower.facing_deg, std::atan2(dx, dy) * 180.0 / M_PI))
+  if (!sensors::in_radar_coverage(radar, tower.facing_deg, dx, dy) ||
+      !rep_.model.in_tower_sight(t, p))
     return 0.0;
-  const double r = std::hypot(dx, dy);
-  if (r > radar.range_m || !rep_.model.in_tower_sight(t, p)) return 0.0;
   const auto cover = rep_.model.geography->terrain.cover.cover_at(p);
   const auto target = crosser.plan->mover == Mover::kVehicle ? sensors::RadarTarget::kVehicle
                                                              : sensors::RadarTarget::kWalker;
-  const double pd = sensors::radar_scan_probability(radar, target, r,
+  const double pd = sensors::radar_scan_probability(radar, target, std::hypot(dx, dy),
                                                     cover.value_or(terrain::LandCover::kDesert));
   // A crosser `factor` times as conspicuous: as if `factor` independent looks.
   return 1.0 - std::pow(1.0 - pd, crosser.current_leg().detect_factor);

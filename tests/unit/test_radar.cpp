@@ -54,6 +54,20 @@ TEST_CASE("radar sector: centred on the mast's facing plus the offset, edges inc
   CHECK(in_radar_sector(radar, 180.0 - 1080.0, 210.0));
 }
 
+TEST_CASE("radar coverage: within range, the edge included, and in the sector") {
+  RadarSpec radar;
+  radar.range_m = 5000.0;
+  CHECK(in_radar_coverage(radar, 0.0, 3000.0, 4000.0));         // exactly at range
+  CHECK_FALSE(in_radar_coverage(radar, 0.0, 3000.0, 4000.01));  // just beyond
+  CHECK(in_radar_coverage(radar, 0.0, -4999.0, 0.0));           // all round
+  radar.sector_width_deg = 90.0;                                // facing north: 315° to 45°
+  CHECK(in_radar_coverage(radar, 0.0, 0.0, 4000.0));
+  CHECK(in_radar_coverage(radar, 0.0, 1000.0, 1001.0));  // just inside its 45° edge
+  CHECK_FALSE(in_radar_coverage(radar, 0.0, 1000.0, 999.0));
+  CHECK_FALSE(in_radar_coverage(radar, 0.0, 0.0, -1000.0));  // behind the mast
+  CHECK(in_radar_coverage(radar, 180.0, 0.0, -1000.0));      // facing south
+}
+
 TEST_CASE("radar clutter: Pd times the land cover's factor") {
   RadarSpec radar;
   CHECK(radar_scan_probability(radar, RadarTarget::kWalker, 1000.0, terrain::LandCover::kDesert) ==

@@ -64,6 +64,10 @@ double radar_pd(const RadarSpec& radar, RadarTarget target, double range_m);
 // `facing_deg` (both degrees, any real value); the edges belong to the sector.
 bool in_radar_sector(const RadarSpec& radar, double facing_deg, double bearing_deg);
 
+// Whether a target dx_m east and dy_m north of the mast is where the radar looks: within
+// range_m (the edge included) and in its sector. Line of sight is the terrain's question.
+bool in_radar_coverage(const RadarSpec& radar, double facing_deg, double dx_m, double dy_m);
+
 // Pd per scan of a target at `range_m` standing on land cover `cover`: Pd(r) × factor.
 double radar_scan_probability(const RadarSpec& radar, RadarTarget target, double range_m,
                               terrain::LandCover cover);
