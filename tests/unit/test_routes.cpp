@@ -21,6 +21,7 @@ namespace br = bordersim::routes;
 namespace bt = bordersim::terrain;
 using bordersim::route_test::desert_ground;
 using bordersim::route_test::flat_ground;
+using bordersim::route_test::synthetic_corridor;
 using br::Mover;
 using br::Obstacle;
 
@@ -99,24 +100,8 @@ TEST_CASE("routes: edges know their obstacles, both ways, and foot pays the cros
   CHECK(s.edge_seconds(Mover::kVehicle, g, {g.col, g.row - 1}) == doctest::Approx(25.0));
 }
 
-namespace {
-
-// The generated corridor, 40 km long, with a trench over its first 30 km (a gap every 10).
-bt::Terrain corridor_40km() {
-  bt::SyntheticTerrainSpec spec;
-  spec.length_km = 40.0;
-  spec.depth_km = 12.0;
-  spec.foreign_depth_km = 3.0;
-  spec.cell_m = 100.0;
-  spec.trench_to_km = 30.0;
-  spec.trench_gap_every_km = 10.0;
-  return bt::generate_synthetic_terrain(spec);
-}
-
-}  // namespace
-
 TEST_CASE("routes: fields and routes are identical when built twice on the synthetic corridor") {
-  const bt::Terrain t = corridor_40km();
+  const bt::Terrain t = synthetic_corridor(40.0, 30.0);
   const bt::BorderFrame border(t.border);
   br::ObstacleCosts obstacles;
   obstacles.ford_every_km = 5.0;
@@ -235,7 +220,7 @@ TEST_CASE(
 }
 
 TEST_CASE("routes: a field from several sources is the least of the single-source fields") {
-  const bt::Terrain t = corridor_40km();
+  const bt::Terrain t = synthetic_corridor(40.0, 30.0);
   br::ObstacleCosts obstacles;
   obstacles.ford_every_km = 5.0;
   const br::CostSurface s =
