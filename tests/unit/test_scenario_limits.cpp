@@ -62,6 +62,20 @@ std::string airframes(std::int64_t first, std::int64_t second) {
       first, second);
 }
 
+// A synthetic corridor with walkers and three QRF bases: four route fields.
+constexpr const char* kThreeBases = R"({
+    "terrain": {"synthetic": {"length_km": 30, "depth_km": 10, "foreign_depth_km": 4, "seed": 3}, "cell_m": 100},
+    "threats": {"infiltrators": {"per_day": 10, "goal_depth_km": 5}},
+    "response": {"qrf": {"bases_km": [5, 15, 25], "setback_m": 6000}}})";
+
+// The estimate's part whose description holds `words`; null where none does.
+const MemoryPart* part_named(const MemoryEstimate& e, const std::string& words) {
+  const auto part = std::find_if(e.parts.begin(), e.parts.end(), [&](const MemoryPart& p) {
+    return p.what.find(words) != std::string::npos;
+  });
+  return part == e.parts.end() ? nullptr : &*part;
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -164,12 +178,8 @@ TEST_CASE("--max-memory sizes and the estimate's message") {
 }
 
 TEST_CASE("the memory estimate counts the route solver's scratch: one per field solved at once") {
-  // A synthetic corridor with walkers and three QRF bases: four fields, solved side by side.
-  const auto loaded = load_scenario_text(R"({
-    "terrain": {"synthetic": {"length_km": 30, "depth_km": 10, "foreign_depth_km": 4, "seed": 3}, "cell_m": 100},
-    "threats": {"infiltrators": {"per_day": 10, "goal_depth_km": 5}},
-    "response": {"qrf": {"bases_km": [5, 15, 25], "setback_m": 6000}}})",
-                                         "s.json");
+  // Four fields (the walkers' and one per base), solved side by side.
+  const auto loaded = load_scenario_text(kThreeBases, "s.json");
   const Model model = build_model(loaded.base, loaded.file);
   REQUIRE(model.routing);
   const double cells = static_cast<double>(model.routing->surface->geometry().cell_count());
@@ -180,10 +190,8 @@ TEST_CASE("the memory estimate counts the route solver's scratch: one per field 
   for (const int threads : {1, 2, 8}) {
     CAPTURE(threads);
     const MemoryEstimate e = estimate_memory(loaded, threads);
-    const auto part = std::find_if(e.parts.begin(), e.parts.end(), [](const MemoryPart& p) {
-      return p.what.find("route fields solved") != std::string::npos;
-    });
-    REQUIRE(part != e.parts.end());
+    const MemoryPart* part = part_named(e, "route fields solved");
+    REQUIRE(part);
     // As many scratch arrays as threads solve fields at once (no more than there are fields).
     CHECK(part->bytes >= std::min(static_cast<double>(threads), fields) * scratch);
   }
@@ -192,11 +200,7 @@ TEST_CASE("the memory estimate counts the route solver's scratch: one per field 
 TEST_CASE("the memory estimate counts the queues the QRF bases' fields keep while paused") {
   // Each base's field is built in part and keeps its paused Dijkstra's queue for the whole
   // batch (at most CostField::kFrontierBytesPerCell per cell, test_cost_field_settle.cpp).
-  const auto loaded = load_scenario_text(R"({
-    "terrain": {"synthetic": {"length_km": 30, "depth_km": 10, "foreign_depth_km": 4, "seed": 3}, "cell_m": 100},
-    "threats": {"infiltrators": {"per_day": 10, "goal_depth_km": 5}},
-    "response": {"qrf": {"bases_km": [5, 15, 25], "setback_m": 6000}}})",
-                                         "s.json");
+  const auto loaded = load_scenario_text(kThreeBases, "s.json");
   const Model model = build_model(loaded.base, loaded.file);
   REQUIRE(model.routing);
   REQUIRE(model.routing->base_fields.size() == 3);
@@ -206,15 +210,13 @@ TEST_CASE("the memory estimate counts the queues the QRF bases' fields keep whil
   for (const int threads : {1, 8}) {
     CAPTURE(threads);
     const MemoryEstimate e = estimate_memory(loaded, threads);
-    const auto part = std::find_if(e.parts.begin(), e.parts.end(), [](const MemoryPart& p) {
-      return p.what.find("built in part") != std::string::npos;
-    });
-    REQUIRE(part != e.parts.end());
+    const MemoryPart* part = part_named(e, "built in part");
+    REQUIRE(part);
     CHECK(part->bytes >= 3.0 * queue);
     // Over what the scratch and the fields themselves are counted for.
     double others = 0.0;
     for (const MemoryPart& p : e.parts)
-      if (&p != &*part) others += p.bytes;
+      if (&p != part) others += p.bytes;
     CHECK(e.total() >= others + 3.0 * queue);
   }
 }
